@@ -1,0 +1,100 @@
+use std::fmt::Write;
+use std::process::ExitCode;
+
+use super::{EXIT_FAILURE, EXIT_INVALID, EXIT_OK, exit, plural, print_human};
+use crate::cli::{CheckArgs, Format};
+use crate::diagnostics::{render_github, render_json};
+use crate::model::{Flag, Model, Status};
+use crate::pipeline::{Analysis, analyse};
+
+pub fn run(args: &CheckArgs) -> ExitCode {
+    let analysis = match analyse(&args.repo.root, args.repo.today) {
+        Ok(a) => a,
+        Err(error) => {
+            eprintln!("error: {error}");
+            return exit(EXIT_FAILURE);
+        }
+    };
+    match args.format {
+        Format::Human => {
+            print_human(&analysis.diagnostics);
+            print!("{}", summary(&analysis));
+        }
+        Format::Github => {
+            print!("{}", render_github(&analysis.diagnostics));
+            print!("{}", summary(&analysis));
+        }
+        Format::Json => print!("{}", render_json(&analysis.diagnostics)),
+    }
+    if args.timings {
+        eprint!("{}", analysis.timings.report());
+    }
+    exit(if analysis.has_errors() {
+        EXIT_INVALID
+    } else {
+        EXIT_OK
+    })
+}
+
+/// What was loaded, where statuses stand and what needs attention.
+pub fn summary(analysis: &Analysis) -> String {
+    let model = &analysis.model;
+    let mut out = String::new();
+    let private = model.agreements.iter().filter(|a| !a.is_public()).count();
+    let _ = writeln!(
+        out,
+        "Checked {} and {} as of {}{}.",
+        plural(model.files_loaded, "agreement", "agreements"),
+        plural(analysis.units_loaded, "unit", "units"),
+        model.today,
+        if private > 0 {
+            format!(" ({private} not public)")
+        } else {
+            String::new()
+        }
+    );
+    let counts = Model::count_statuses(model.agreements.iter());
+    if !counts.is_empty() {
+        let by_status: Vec<String> = Status::ALL
+            .iter()
+            .filter_map(|s| counts.get(s).map(|n| format!("{n} {s}")))
+            .collect();
+        let _ = writeln!(out, "  Status:   {}", by_status.join(", "));
+    }
+    let flagged = |flag: Flag| {
+        model
+            .agreements
+            .iter()
+            .filter(|a| a.lifecycle.flags.contains(&flag))
+            .count()
+    };
+    let rules = &model.config.rules;
+    let _ = writeln!(
+        out,
+        "  Findings: {} a PKS; {} no activity in {} months; {} no evaluation in 12 months.",
+        match flagged(Flag::NeedsPks) {
+            1 => "1 MoU needs".to_string(),
+            n => format!("{n} MoUs need"),
+        },
+        plural(
+            flagged(Flag::NoActivity),
+            "agreement has",
+            "agreements have"
+        ),
+        rules.dormant_months,
+        plural(flagged(Flag::NotEvaluated), "has", "have"),
+    );
+    let errors = analysis.error_count();
+    let warnings = analysis.warning_count();
+    let _ = writeln!(
+        out,
+        "{}, {}.",
+        if errors == 0 {
+            "No errors".to_string()
+        } else {
+            plural(errors, "error", "errors")
+        },
+        plural(warnings, "warning", "warnings")
+    );
+    out
+}

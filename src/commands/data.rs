@@ -1,0 +1,36 @@
+use std::io::Write;
+use std::process::ExitCode;
+
+use super::{EXIT_FAILURE, EXIT_INVALID, EXIT_OK, exit, print_human};
+use crate::cli::RepoArgs;
+use crate::data;
+use crate::pipeline::analyse;
+
+/// Prints `data/agreements.json` on standard output.
+pub fn run(args: &RepoArgs) -> ExitCode {
+    let analysis = match analyse(&args.root, args.today) {
+        Ok(a) => a,
+        Err(error) => {
+            eprintln!("error: {error}");
+            return exit(EXIT_FAILURE);
+        }
+    };
+    print_human(&analysis.diagnostics);
+    if analysis.has_errors() {
+        return exit(EXIT_INVALID);
+    }
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let written = serde_json::to_writer_pretty(&mut out, &data::document(&analysis.model))
+        .map_err(std::io::Error::from)
+        .and_then(|()| writeln!(out))
+        .and_then(|()| out.flush());
+    match written {
+        Ok(()) => exit(EXIT_OK),
+        Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => exit(EXIT_OK),
+        Err(error) => {
+            eprintln!("error: cannot write the data: {error}");
+            exit(EXIT_FAILURE)
+        }
+    }
+}

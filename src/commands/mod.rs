@@ -1,0 +1,33 @@
+//! One module per subcommand; each is a thin layer over the pipeline.
+
+pub mod check;
+pub mod data;
+
+use std::io::IsTerminal;
+use std::process::ExitCode;
+
+use crate::diagnostics::{Diagnostic, render_human};
+
+/// Exit statuses fixed by the spec's "Interfaces" section.
+pub const EXIT_OK: u8 = 0;
+pub const EXIT_INVALID: u8 = 1;
+pub const EXIT_FAILURE: u8 = 2;
+
+pub fn exit(code: u8) -> ExitCode {
+    ExitCode::from(code)
+}
+
+pub fn stderr_color() -> bool {
+    std::env::var_os("NO_COLOR").is_none() && std::io::stderr().is_terminal()
+}
+
+/// Diagnostics for people, on standard error.
+pub fn print_human(diagnostics: &[Diagnostic]) {
+    if !diagnostics.is_empty() {
+        eprint!("{}", render_human(diagnostics, stderr_color()));
+    }
+}
+
+pub fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}

@@ -1,0 +1,311 @@
+//! The typed content of a repository as the loader produces it: what the
+//! editors wrote, checked for shape, with the places values came from.
+//! Nothing here is computed; see `model` for status and relations.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::diagnostics::{SourceFile, Span, Spanned};
+
+macro_rules! closed_list {
+    ($(#[$meta:meta])* $name:ident { $($variant:ident = $text:literal),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+        pub enum $name {
+            $(#[serde(rename = $text)] $variant),+
+        }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $($name::$variant => $text),+
+                }
+            }
+
+            pub fn parse(text: &str) -> Option<Self> {
+                match text {
+                    $($text => Some($name::$variant),)+
+                    _ => None,
+                }
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+    };
+}
+
+closed_list!(Kind {
+    Mou = "mou",
+    Pks = "pks",
+    Addendum = "addendum",
+    Other = "other",
+});
+
+closed_list!(Scope {
+    Domestic = "domestic",
+    Foreign = "foreign",
+});
+
+closed_list!(Category {
+    Ministry = "ministry",
+    StateInstitution = "state-institution",
+    RegionalGovernment = "regional-government",
+    University = "university",
+    School = "school",
+    ProfessionalOrganization = "professional-organization",
+    Ngo = "ngo",
+    StudentOrganization = "student-organization",
+    Media = "media",
+    Company = "company",
+    International = "international",
+    Other = "other",
+});
+
+closed_list!(EvaluationResult {
+    OnTrack = "on-track",
+    Partial = "partial",
+    NotImplemented = "not-implemented",
+});
+
+closed_list!(
+    /// Ordered from the top of the hierarchy down.
+    Level {
+        National = "national",
+        Province = "province",
+        Regency = "regency",
+        City = "city",
+    }
+);
+
+impl Level {
+    /// How far down the hierarchy the level sits; regencies and cities are
+    /// peers.
+    pub fn depth(self) -> u8 {
+        match self {
+            Level::National => 0,
+            Level::Province => 1,
+            Level::Regency | Level::City => 2,
+        }
+    }
+}
+
+closed_list!(
+    /// The lifecycle stages in order; an agreement's stage is the latest
+    /// one with a date.
+    Stage {
+        Planning = "planning",
+        Drafting = "drafting",
+        Negotiation = "negotiation",
+        Approval = "approval",
+        Signed = "signed",
+    }
+);
+
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Dates {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub planning: Option<Spanned<NaiveDate>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub drafting: Option<Spanned<NaiveDate>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub negotiation: Option<Spanned<NaiveDate>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub approval: Option<Spanned<NaiveDate>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub signed: Option<Spanned<NaiveDate>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub starts: Option<Spanned<NaiveDate>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub expires: Option<Spanned<NaiveDate>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub terminated: Option<Spanned<NaiveDate>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub duration_months: Option<Spanned<u32>>,
+}
+
+impl Dates {
+    pub fn stage_date(&self, stage: Stage) -> Option<&Spanned<NaiveDate>> {
+        match stage {
+            Stage::Planning => self.planning.as_ref(),
+            Stage::Drafting => self.drafting.as_ref(),
+            Stage::Negotiation => self.negotiation.as_ref(),
+            Stage::Approval => self.approval.as_ref(),
+            Stage::Signed => self.signed.as_ref(),
+        }
+    }
+
+    /// The stages that have a date, in lifecycle order.
+    pub fn stages(&self) -> impl Iterator<Item = (Stage, &Spanned<NaiveDate>)> {
+        Stage::ALL
+            .iter()
+            .filter_map(|&s| self.stage_date(s).map(|d| (s, d)))
+    }
+
+    pub fn signed(&self) -> Option<NaiveDate> {
+        self.signed.as_ref().map(|d| d.value)
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Partner {
+    pub name: String,
+    pub category: Category,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub signatory: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub signatory_title: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub number: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub website: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Activity {
+    pub date: Spanned<NaiveDate>,
+    pub title: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Evaluation {
+    pub date: Spanned<NaiveDate>,
+    pub result: EvaluationResult,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub notes: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub obstacles: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Document {
+    pub title: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub file: Option<Spanned<String>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sha256: Option<Spanned<String>>,
+    #[serde(skip)]
+    pub span: Span,
+}
+
+/// An agreement's front matter, complete enough to take part in the model:
+/// the required keys were present and valid.
+#[derive(Debug, Clone, Serialize)]
+pub struct FrontMatter {
+    pub title: String,
+    pub kind: Kind,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub number: Option<Spanned<String>>,
+    pub scope: Scope,
+    pub topics: Vec<String>,
+    /// As written; the model falls back to the body's first paragraph.
+    #[serde(skip)]
+    pub summary: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub parent: Option<Spanned<String>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub renews: Option<Spanned<String>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub amends: Option<Spanned<String>>,
+    pub public: bool,
+    pub dates: Dates,
+    pub partners: Vec<Partner>,
+    pub activities: Vec<Activity>,
+    pub evaluations: Vec<Evaluation>,
+    pub documents: Vec<Document>,
+    /// Where `kind` is written, for relation errors that concern it.
+    #[serde(skip)]
+    pub kind_span: Span,
+}
+
+/// One agreement file. `front` is `None` when the front matter was too
+/// broken to use; the id still exists so that references to it do not
+/// cascade into further errors.
+#[derive(Debug, Clone)]
+pub struct AgreementSource {
+    pub id: String,
+    pub source: SourceFile,
+    pub front: Option<FrontMatter>,
+    /// The Markdown after the closing `+++`.
+    pub body: std::ops::Range<usize>,
+}
+
+impl AgreementSource {
+    pub fn body(&self) -> &str {
+        &self.source.text[self.body.clone()]
+    }
+}
+
+/// One `_unit.toml`. The unit's path is its folder below `agreements/`,
+/// `""` for the root.
+#[derive(Debug, Clone)]
+pub struct UnitSource {
+    pub path: String,
+    pub source: SourceFile,
+    pub name: String,
+    pub level: Option<Spanned<Level>>,
+    pub short: Option<String>,
+    pub website: Option<String>,
+    pub region_code: Option<String>,
+    pub reviewers: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SiteConfig {
+    pub title: String,
+    pub base_url: String,
+    pub language: String,
+    pub timezone: String,
+    pub theme: Option<String>,
+    pub repository: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct Rules {
+    pub expiring_soon_days: u32,
+    pub pks_deadline_months: u32,
+    pub dormant_months: u32,
+}
+
+impl Default for Rules {
+    fn default() -> Self {
+        Rules {
+            expiring_soon_days: 90,
+            pks_deadline_months: 6,
+            dormant_months: 6,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Config {
+    pub site: SiteConfig,
+    pub rules: Rules,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            site: SiteConfig {
+                title: "Transparansi Kerja Sama".into(),
+                base_url: "/".into(),
+                language: "id".into(),
+                timezone: "Asia/Jakarta".into(),
+                theme: None,
+                repository: None,
+            },
+            rules: Rules::default(),
+        }
+    }
+}

@@ -1,0 +1,210 @@
+//! Every problem pakta reports is a [`Diagnostic`], made here and nowhere
+//! else, so that file, line, column and code are always filled in the same
+//! way whichever stage found the problem.
+
+mod render;
+mod source;
+
+pub use render::{render_github, render_human, render_json};
+pub use source::{SourceFile, Span, Spanned};
+
+use serde::Serialize;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+/// A problem at a place in a file. Line and column are 1-based and counted
+/// from the top of the file (not from the `+++` line); the column counts
+/// characters, which is what editors show.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    /// Path relative to the repository root, with `/` separators.
+    pub file: String,
+    pub line: u32,
+    pub column: u32,
+    /// A stable, kebab-case identifier that scripts and tests may rely on.
+    pub code: &'static str,
+    pub message: String,
+    /// What to do about it, when that is not obvious from the message.
+    pub help: Option<String>,
+    /// The offending source line and how many characters to underline,
+    /// kept so the human renderer needs no access to the file.
+    pub excerpt: Option<Excerpt>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Excerpt {
+    pub text: String,
+    pub underline: u32,
+}
+
+impl Diagnostic {
+    pub fn error(file: &SourceFile, span: Span, code: &'static str, message: String) -> Self {
+        Self::at(Severity::Error, file, span, code, message)
+    }
+
+    pub fn warning(file: &SourceFile, span: Span, code: &'static str, message: String) -> Self {
+        Self::at(Severity::Warning, file, span, code, message)
+    }
+
+    fn at(
+        severity: Severity,
+        file: &SourceFile,
+        span: Span,
+        code: &'static str,
+        message: String,
+    ) -> Self {
+        let location = file.locate(span);
+        Diagnostic {
+            severity,
+            file: file.path.clone(),
+            line: location.line,
+            column: location.column,
+            code,
+            message,
+            help: None,
+            excerpt: Some(Excerpt {
+                text: location.line_text,
+                underline: location.width,
+            }),
+        }
+    }
+
+    /// A problem with a whole file or folder, where no better place exists.
+    pub fn file_level(severity: Severity, path: &str, code: &'static str, message: String) -> Self {
+        Diagnostic {
+            severity,
+            file: path.to_string(),
+            line: 1,
+            column: 1,
+            code,
+            message,
+            help: None,
+            excerpt: None,
+        }
+    }
+
+    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+
+    /// The message and its help as one sentence, for formats with one text
+    /// field (JSON, GitHub annotations).
+    pub fn full_message(&self) -> String {
+        match &self.help {
+            Some(help) => format!("{} ({})", self.message, help),
+            None => self.message.clone(),
+        }
+    }
+}
+
+/// The diagnostics of a run, collected from every stage before anything is
+/// printed, so the editor sees all problems at once and in a stable order.
+#[derive(Debug, Default)]
+pub struct Diagnostics {
+    items: Vec<Diagnostic>,
+}
+
+impl Diagnostics {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    pub fn push(&mut self, diagnostic: Diagnostic) {
+        self.items.push(diagnostic);
+    }
+
+    pub fn extend(&mut self, diagnostics: impl IntoIterator<Item = Diagnostic>) {
+        self.items.extend(diagnostics);
+    }
+
+    pub fn has_errors(&self) -> bool {
+        self.items.iter().any(Diagnostic::is_error)
+    }
+
+    pub fn error_count(&self) -> usize {
+        self.items.iter().filter(|d| d.is_error()).count()
+    }
+
+    pub fn warning_count(&self) -> usize {
+        self.items.len() - self.error_count()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+
+    /// Sorted by file, position, then code, so output never depends on the
+    /// order in which parallel stages finished.
+    pub fn into_sorted(mut self) -> Vec<Diagnostic> {
+        self.items.sort_by(|a, b| {
+            (&a.file, a.line, a.column, a.severity, a.code, &a.message)
+                .cmp(&(&b.file, b.line, b.column, b.severity, b.code, &b.message))
+        });
+        self.items.dedup();
+        self.items
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.items.iter()
+    }
+}
+
+/// The nearest of `candidates` to a misspelt `word`, when it is close
+/// enough to be a plausible typo.
+pub fn nearest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let word_lower = word.to_lowercase();
+    let limit = (word.chars().count() / 3).max(2);
+    candidates
+        .into_iter()
+        .map(|c| (edit_distance(&word_lower, &c.to_lowercase()), c))
+        .filter(|(d, _)| *d <= limit)
+        .min_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(b.1)))
+        .map(|(_, c)| c)
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut previous: Vec<usize> = (0..=b.len()).collect();
+    let mut current = vec![0; b.len() + 1];
+    for (i, ca) in a.chars().enumerate() {
+        current[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let substitution = previous[j] + usize::from(ca != *cb);
+            current[j + 1] = substitution.min(previous[j + 1] + 1).min(current[j] + 1);
+        }
+        std::mem::swap(&mut previous, &mut current);
+    }
+    previous[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nearest_finds_plausible_typos_only() {
+        let keys = ["title", "kind", "number", "partners"];
+        assert_eq!(nearest("titel", keys), Some("title"));
+        assert_eq!(nearest("partner", keys), Some("partners"));
+        assert_eq!(nearest("Kind", keys), Some("kind"));
+        assert_eq!(nearest("signatory", keys), None);
+    }
+
+    #[test]
+    fn edit_distance_counts_single_edits() {
+        assert_eq!(edit_distance("kitten", "sitting"), 3);
+        assert_eq!(edit_distance("", "abc"), 3);
+        assert_eq!(edit_distance("same", "same"), 0);
+    }
+}

@@ -1,0 +1,16 @@
+//! pakta turns a repository of cooperation agreements into a public
+//! transparency website.
+//!
+//! The pipeline is `load -> validate -> model -> render -> write`; see
+//! ARCHITECTURE.md for which module owns which stage.
+
+pub mod cli;
+pub mod commands;
+pub mod content;
+pub mod data;
+pub mod diagnostics;
+pub mod load;
+pub mod model;
+pub mod pipeline;
+pub mod schema;
+pub mod validate;

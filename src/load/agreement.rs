@@ -1,0 +1,185 @@
+//! Turns one agreement file's bytes into an [`AgreementSource`], reporting
+//! every problem with its shape.
+
+use toml::de::DeTable;
+
+use super::frontmatter::{Split, split};
+use super::toml_file::{decode_utf8, toml_syntax_errors};
+use crate::content::{
+    Activity, AgreementSource, Category, Dates, Document, Evaluation, EvaluationResult,
+    FrontMatter, Kind, Partner, Scope,
+};
+use crate::diagnostics::{Diagnostic, Diagnostics, Spanned};
+use crate::schema::{TableReader, spec};
+
+pub fn parse_agreement(
+    id: String,
+    path: String,
+    bytes: Vec<u8>,
+    diagnostics: &mut Diagnostics,
+) -> AgreementSource {
+    let (source, utf8_ok) = decode_utf8(path, bytes, diagnostics);
+    let mut agreement = AgreementSource {
+        id,
+        front: None,
+        body: source.text.len()..source.text.len(),
+        source,
+    };
+    if !utf8_ok {
+        return agreement;
+    }
+    let text = agreement.source.text.as_str();
+    match split(text) {
+        Split::Missing => diagnostics.push(
+            Diagnostic::error(
+                &agreement.source,
+                0..0,
+                "missing-front-matter",
+                "this agreement has no front matter".into(),
+            )
+            .with_help("the file must begin with a line of exactly +++, then the TOML keys, then another +++ line"),
+        ),
+        Split::Unterminated => diagnostics.push(
+            Diagnostic::error(
+                &agreement.source,
+                0..3,
+                "unterminated-front-matter",
+                "the front matter opened here is never closed".into(),
+            )
+            .with_help("add a line of exactly +++ after the last TOML key, before the text"),
+        ),
+        Split::Found { toml, body } => {
+            agreement.body = body;
+            let base = toml.start;
+            let (table, errors) = DeTable::parse_recoverable(&text[toml]);
+            if errors.is_empty() {
+                let reader = TableReader::check(
+                    &agreement.source,
+                    base,
+                    &spec::AGREEMENT,
+                    &table,
+                    diagnostics,
+                );
+                agreement.front = front_matter(&reader, diagnostics);
+            } else {
+                diagnostics.extend(toml_syntax_errors(&agreement.source, base, errors));
+            }
+        }
+    }
+    agreement
+}
+
+fn front_matter(r: &TableReader, diagnostics: &mut Diagnostics) -> Option<FrontMatter> {
+    let dates = r.table("dates").map(|d| dates(&d, diagnostics));
+    let partners: Vec<Partner> = r.tables("partners").iter().filter_map(partner).collect();
+    let kind = r.choice("kind")?;
+    let front = FrontMatter {
+        title: r.text("title")?.value,
+        kind: Kind::parse(kind.value)?,
+        kind_span: kind.span.clone(),
+        number: r.text("number"),
+        scope: r
+            .choice("scope")
+            .and_then(|s| Scope::parse(s.value))
+            .unwrap_or(Scope::Domestic),
+        topics: r.text_list("topics"),
+        summary: r.text("summary").map(|s| s.value),
+        parent: r.text("parent"),
+        renews: r.text("renews"),
+        amends: r.text("amends"),
+        public: r.bool("public").unwrap_or(true),
+        dates: dates?,
+        partners,
+        activities: r.tables("activities").iter().filter_map(activity).collect(),
+        evaluations: r
+            .tables("evaluations")
+            .iter()
+            .filter_map(evaluation)
+            .collect(),
+        documents: r.tables("documents").iter().filter_map(document).collect(),
+    };
+    let complete = front.dates.stages().next().is_some() && !front.partners.is_empty();
+    complete.then_some(front)
+}
+
+fn dates(r: &TableReader, diagnostics: &mut Diagnostics) -> Dates {
+    let duration_months = r
+        .integer("duration_months")
+        .and_then(|n| match u32::try_from(n.value) {
+            Ok(months) if months <= 12 * 200 => Some(Spanned::new(months, n.span)),
+            _ => {
+                diagnostics.push(Diagnostic::error(
+                    r.file(),
+                    n.span,
+                    "invalid-value",
+                    "`duration_months` is implausibly large".into(),
+                ));
+                None
+            }
+        });
+    let dates = Dates {
+        planning: r.date("planning"),
+        drafting: r.date("drafting"),
+        negotiation: r.date("negotiation"),
+        approval: r.date("approval"),
+        signed: r.date("signed"),
+        starts: r.date("starts"),
+        expires: r.date("expires"),
+        terminated: r.date("terminated"),
+        duration_months,
+    };
+    let any_stage_written = spec::STAGES.iter().any(|s| r.has(s));
+    if !any_stage_written {
+        diagnostics.push(
+            Diagnostic::error(
+                r.file(),
+                r.span().start..r.span().start,
+                "missing-field",
+                "[dates] needs at least one stage date".into(),
+            )
+            .with_help(
+                "add the date of the stage reached so far: planning, drafting, negotiation, approval or signed",
+            ),
+        );
+    }
+    dates
+}
+
+fn partner(r: &TableReader) -> Option<Partner> {
+    Some(Partner {
+        name: r.text("name")?.value,
+        category: Category::parse(r.choice("category")?.value)?,
+        signatory: r.text("signatory").map(|s| s.value),
+        signatory_title: r.text("signatory_title").map(|s| s.value),
+        number: r.text("number").map(|s| s.value),
+        website: r.text("website").map(|s| s.value),
+    })
+}
+
+fn activity(r: &TableReader) -> Option<Activity> {
+    Some(Activity {
+        date: r.date("date")?,
+        title: r.text("title")?.value,
+        description: r.text("description").map(|s| s.value),
+        url: r.text("url").map(|s| s.value),
+    })
+}
+
+fn evaluation(r: &TableReader) -> Option<Evaluation> {
+    Some(Evaluation {
+        date: r.date("date")?,
+        result: EvaluationResult::parse(r.choice("result")?.value)?,
+        notes: r.text("notes").map(|s| s.value),
+        obstacles: r.text("obstacles").map(|s| s.value),
+    })
+}
+
+fn document(r: &TableReader) -> Option<Document> {
+    Some(Document {
+        title: r.text("title")?.value,
+        file: r.text("file"),
+        url: r.text("url").map(|s| s.value),
+        sha256: r.text("sha256"),
+        span: r.span(),
+    })
+}

@@ -1,0 +1,51 @@
+//! Reads one `_unit.toml`.
+
+use toml::de::DeTable;
+
+use super::toml_file::{decode_utf8, toml_syntax_errors};
+use crate::content::{Level, UnitSource};
+use crate::diagnostics::{Diagnostics, Spanned};
+use crate::schema::{TableReader, spec};
+
+pub fn parse_unit(
+    unit_path: String,
+    file_path: String,
+    bytes: Vec<u8>,
+    diagnostics: &mut Diagnostics,
+) -> UnitSource {
+    let (source, utf8_ok) = decode_utf8(file_path, bytes, diagnostics);
+    let mut unit = UnitSource {
+        path: unit_path,
+        name: String::new(),
+        level: None,
+        short: None,
+        website: None,
+        region_code: None,
+        reviewers: Vec::new(),
+        source,
+    };
+    if !utf8_ok {
+        return unit;
+    }
+    let (table, errors) = DeTable::parse_recoverable(&unit.source.text);
+    if !errors.is_empty() {
+        diagnostics.extend(toml_syntax_errors(&unit.source, 0, errors));
+        return unit;
+    }
+    let r = TableReader::check(&unit.source, 0, &spec::UNIT, &table, diagnostics);
+    let name = r.text("name").map(|n| n.value).unwrap_or_default();
+    let level = r
+        .choice("level")
+        .and_then(|l| Level::parse(l.value).map(|level| Spanned::new(level, l.span)));
+    let short = r.text("short").map(|s| s.value);
+    let website = r.text("website").map(|s| s.value);
+    let region_code = r.text("region_code").map(|s| s.value);
+    let reviewers = r.text_list("reviewers");
+    unit.name = name;
+    unit.level = level;
+    unit.short = short;
+    unit.website = website;
+    unit.region_code = region_code;
+    unit.reviewers = reviewers;
+    unit
+}

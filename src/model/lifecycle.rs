@@ -1,0 +1,292 @@
+//! Stage, status and flags of one agreement as of a given day, exactly as
+//! the content format defines them. Pure functions of the agreement, two
+//! facts about its relations, the rules and the day.
+
+use chrono::{Days, Months, NaiveDate};
+use serde::Serialize;
+
+use crate::content::{Dates, Kind, Rules, Stage};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Status {
+    Planning,
+    Drafting,
+    Negotiation,
+    Approval,
+    Signed,
+    Active,
+    Expiring,
+    Expired,
+    Renewed,
+    Terminated,
+    Cancelled,
+}
+
+impl Status {
+    pub const ALL: [Status; 11] = [
+        Status::Planning,
+        Status::Drafting,
+        Status::Negotiation,
+        Status::Approval,
+        Status::Signed,
+        Status::Active,
+        Status::Expiring,
+        Status::Expired,
+        Status::Renewed,
+        Status::Terminated,
+        Status::Cancelled,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Planning => "planning",
+            Status::Drafting => "drafting",
+            Status::Negotiation => "negotiation",
+            Status::Approval => "approval",
+            Status::Signed => "signed",
+            Status::Active => "active",
+            Status::Expiring => "expiring",
+            Status::Expired => "expired",
+            Status::Renewed => "renewed",
+            Status::Terminated => "terminated",
+            Status::Cancelled => "cancelled",
+        }
+    }
+
+    /// In force today: the states the compliance flags look at.
+    pub fn in_force(self) -> bool {
+        matches!(self, Status::Active | Status::Expiring)
+    }
+
+    fn of_stage(stage: Stage) -> Status {
+        match stage {
+            Stage::Planning => Status::Planning,
+            Stage::Drafting => Status::Drafting,
+            Stage::Negotiation => Status::Negotiation,
+            Stage::Approval => Status::Approval,
+            Stage::Signed => Status::Signed,
+        }
+    }
+}
+
+impl std::fmt::Display for Status {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Flag {
+    NeedsPks,
+    NoActivity,
+    NotEvaluated,
+}
+
+impl Flag {
+    pub const ALL: [Flag; 3] = [Flag::NeedsPks, Flag::NoActivity, Flag::NotEvaluated];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Flag::NeedsPks => "needs-pks",
+            Flag::NoActivity => "no-activity",
+            Flag::NotEvaluated => "not-evaluated",
+        }
+    }
+}
+
+impl std::fmt::Display for Flag {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// What the lifecycle needs to know about other agreements.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct RelatedSignings {
+    /// The earliest `signed` of the agreements that renew this one.
+    pub first_renewal_signed: Option<NaiveDate>,
+    /// The earliest `signed` of the agreements whose `parent` is this one.
+    pub first_child_signed: Option<NaiveDate>,
+}
+
+/// What an agreement's lifecycle looks like on `today`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Lifecycle {
+    pub stage: Stage,
+    pub status: Status,
+    pub flags: Vec<Flag>,
+    pub starts: Option<NaiveDate>,
+    pub expires: Option<NaiveDate>,
+    /// The last day in force: `expires`, or the day before an early end.
+    pub end: Option<NaiveDate>,
+}
+
+pub struct Subject<'a> {
+    pub kind: Kind,
+    pub dates: &'a Dates,
+    pub activity_dates: &'a [NaiveDate],
+    pub evaluation_dates: &'a [NaiveDate],
+}
+
+pub fn add_months(date: NaiveDate, months: u32) -> Option<NaiveDate> {
+    date.checked_add_months(Months::new(months))
+}
+
+pub fn sub_months(date: NaiveDate, months: u32) -> Option<NaiveDate> {
+    date.checked_sub_months(Months::new(months))
+}
+
+fn sub_days(date: NaiveDate, days: u32) -> Option<NaiveDate> {
+    date.checked_sub_days(Days::new(u64::from(days)))
+}
+
+/// `dates.expires`, else `starts + duration_months - 1 day`, else none.
+pub fn expiry(dates: &Dates) -> Option<NaiveDate> {
+    if let Some(expires) = &dates.expires {
+        return Some(expires.value);
+    }
+    let starts = dates.starts.as_ref().or(dates.signed.as_ref())?.value;
+    let months = dates.duration_months.as_ref()?.value;
+    add_months(starts, months).and_then(|d| sub_days(d, 1))
+}
+
+pub fn compute(
+    subject: &Subject,
+    related: RelatedSignings,
+    rules: &Rules,
+    today: NaiveDate,
+) -> Lifecycle {
+    let dates = subject.dates;
+    let stage = dates
+        .stages()
+        .last()
+        .map_or(Stage::Planning, |(stage, _)| stage);
+    let signed = dates.signed();
+    let starts = dates.starts.as_ref().map(|d| d.value).or(signed);
+    let expires = if signed.is_some() {
+        expiry(dates)
+    } else {
+        None
+    };
+    let terminated = dates.terminated.as_ref().map(|d| d.value);
+    let end = match terminated.and_then(|t| sub_days(t, 1)) {
+        Some(last_day) if signed.is_some() => Some(expires.map_or(last_day, |e| e.min(last_day))),
+        _ => expires,
+    };
+    let status = status(
+        stage, signed, starts, end, terminated, related, rules, today,
+    );
+    let mut lifecycle = Lifecycle {
+        stage,
+        status,
+        flags: Vec::new(),
+        starts,
+        expires,
+        end,
+    };
+    lifecycle.flags = flags(subject, &lifecycle, related, rules, today);
+    lifecycle
+}
+
+#[allow(clippy::too_many_arguments)]
+fn status(
+    stage: Stage,
+    signed: Option<NaiveDate>,
+    starts: Option<NaiveDate>,
+    end: Option<NaiveDate>,
+    terminated: Option<NaiveDate>,
+    related: RelatedSignings,
+    rules: &Rules,
+    today: NaiveDate,
+) -> Status {
+    if terminated.is_some_and(|t| t <= today) {
+        return if signed.is_some() {
+            Status::Terminated
+        } else {
+            Status::Cancelled
+        };
+    }
+    if signed.is_none() {
+        return Status::of_stage(stage);
+    }
+    if starts.is_some_and(|s| today < s) {
+        return Status::Signed;
+    }
+    if let Some(end) = end {
+        if today > end {
+            let renewed = related.first_renewal_signed.is_some_and(|s| s <= today);
+            return if renewed {
+                Status::Renewed
+            } else {
+                Status::Expired
+            };
+        }
+        let window_opens = sub_days(end, rules.expiring_soon_days);
+        if window_opens.is_none_or(|opens| today >= opens) {
+            return Status::Expiring;
+        }
+    }
+    Status::Active
+}
+
+fn flags(
+    subject: &Subject,
+    lifecycle: &Lifecycle,
+    related: RelatedSignings,
+    rules: &Rules,
+    today: NaiveDate,
+) -> Vec<Flag> {
+    let mut flags = Vec::new();
+    let status = lifecycle.status;
+    if subject.kind == Kind::Mou
+        && matches!(status, Status::Signed | Status::Active | Status::Expiring)
+        && let Some(signed) = subject.dates.signed()
+    {
+        let deadline_passed =
+            add_months(signed, rules.pks_deadline_months).is_some_and(|d| today > d);
+        let has_pks = related.first_child_signed.is_some_and(|s| s <= today);
+        if deadline_passed && !has_pks {
+            flags.push(Flag::NeedsPks);
+        }
+    }
+    if status.in_force()
+        && let Some(starts) = lifecycle.starts
+    {
+        if quiet_since(starts, subject.activity_dates, rules.dormant_months, today) {
+            flags.push(Flag::NoActivity);
+        }
+        if quiet_since(starts, subject.evaluation_dates, 12, today) {
+            flags.push(Flag::NotEvaluated);
+        }
+    }
+    flags
+}
+
+/// Started on or before `today - months` and nothing dated from that cutoff
+/// to today inclusive.
+fn quiet_since(starts: NaiveDate, dates: &[NaiveDate], months: u32, today: NaiveDate) -> bool {
+    let Some(cutoff) = sub_months(today, months) else {
+        return false;
+    };
+    starts <= cutoff && !dates.iter().any(|d| cutoff <= *d && *d <= today)
+}
+
+/// The day the `expiring` window opens for an agreement ending on `end`.
+pub fn expiring_from(end: NaiveDate, rules: &Rules) -> Option<NaiveDate> {
+    sub_days(end, rules.expiring_soon_days)
+}
+
+/// The day by which an MoU signed on `signed` needs its PKS.
+pub fn pks_deadline(signed: NaiveDate, rules: &Rules) -> Option<NaiveDate> {
+    add_months(signed, rules.pks_deadline_months)
+}
+
+/// Whole days from `today` to `end` inclusive of neither; negative once past.
+pub fn days_left(end: NaiveDate, today: NaiveDate) -> i64 {
+    (end - today).num_days()
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,331 @@
+//! The model stage: one store of agreements keyed by id, the unit tree,
+//! resolved relations and each agreement's lifecycle as of `today`.
+//! Indexes hold positions in the sorted vectors, never copies.
+
+pub mod hierarchy;
+pub mod lifecycle;
+mod summary;
+
+use std::collections::{BTreeMap, HashMap};
+use std::ops::Range;
+
+use chrono::NaiveDate;
+
+use crate::content::{Config, FrontMatter, Level, Stage};
+use crate::load::Sources;
+use crate::validate::Attachments;
+pub use lifecycle::{Flag, Lifecycle, RelatedSignings, Status};
+
+/// Position of an agreement in [`Model::agreements`] (sorted by id).
+pub type AgreementIx = usize;
+/// Position of a unit in [`Model::units`] (sorted by path).
+pub type UnitIx = usize;
+
+#[derive(Debug)]
+pub struct Model {
+    pub config: Config,
+    pub today: NaiveDate,
+    pub units: Vec<Unit>,
+    pub agreements: Vec<Agreement>,
+    pub attachments: Attachments,
+    /// Agreement files in the repository, including those too broken to
+    /// model.
+    pub files_loaded: usize,
+    by_id: HashMap<String, AgreementIx>,
+    by_unit_path: HashMap<String, UnitIx>,
+}
+
+#[derive(Debug)]
+pub struct Unit {
+    /// The folder below `agreements/`; "" for the root.
+    pub path: String,
+    pub name: String,
+    pub short: Option<String>,
+    pub level: Level,
+    pub website: Option<String>,
+    pub region_code: Option<String>,
+    pub reviewers: Vec<String>,
+    pub parent: Option<UnitIx>,
+    pub children: Vec<UnitIx>,
+    /// The unit's own agreements, public or not, sorted by id.
+    pub agreements: Vec<AgreementIx>,
+}
+
+impl Unit {
+    pub fn display_name(&self) -> &str {
+        self.short.as_deref().unwrap_or(&self.name)
+    }
+}
+
+#[derive(Debug, Default, Clone)]
+pub struct Relations {
+    pub parent: Option<AgreementIx>,
+    /// Agreements whose `parent` is this one (its PKSs).
+    pub children: Vec<AgreementIx>,
+    pub renews: Option<AgreementIx>,
+    pub renewed_by: Vec<AgreementIx>,
+    pub amends: Option<AgreementIx>,
+    pub amended_by: Vec<AgreementIx>,
+}
+
+#[derive(Debug)]
+pub struct Agreement {
+    pub id: String,
+    /// The file, relative to the repository root.
+    pub path: String,
+    pub unit: UnitIx,
+    pub front: FrontMatter,
+    pub summary: String,
+    pub lifecycle: Lifecycle,
+    pub relations: Relations,
+    text: String,
+    body: Range<usize>,
+}
+
+impl Agreement {
+    pub fn body(&self) -> &str {
+        &self.text[self.body.clone()]
+    }
+
+    pub fn is_public(&self) -> bool {
+        self.front.public
+    }
+
+    pub fn status(&self) -> Status {
+        self.lifecycle.status
+    }
+
+    /// The date that places the agreement in time: signing, else the
+    /// latest stage reached.
+    pub fn reference_date(&self) -> Option<NaiveDate> {
+        let dates = &self.front.dates;
+        dates
+            .signed()
+            .or_else(|| dates.stages().last().map(|(_, d)| d.value))
+    }
+}
+
+impl Model {
+    /// Builds the model from whatever loaded cleanly: agreements whose front
+    /// matter was too broken, or that have no unit, are left out (they were
+    /// reported by validation), so that `check` can still summarise.
+    pub fn build(sources: Sources, attachments: Attachments, today: NaiveDate) -> Model {
+        let files_loaded = sources.agreements.len();
+        let by_unit_path: HashMap<String, UnitIx> = sources
+            .units
+            .iter()
+            .enumerate()
+            .map(|(i, u)| (u.path.clone(), i))
+            .collect();
+        let mut units: Vec<Unit> = sources
+            .units
+            .into_iter()
+            .map(|u| {
+                let depth_guess =
+                    match u.path.matches('/').count() + usize::from(!u.path.is_empty()) {
+                        0 => Level::National,
+                        1 => Level::Province,
+                        _ => Level::Regency,
+                    };
+                Unit {
+                    level: u.level.map_or(depth_guess, |l| l.value),
+                    name: if u.name.is_empty() {
+                        u.path.clone()
+                    } else {
+                        u.name
+                    },
+                    path: u.path,
+                    short: u.short,
+                    website: u.website,
+                    region_code: u.region_code,
+                    reviewers: u.reviewers,
+                    parent: None,
+                    children: Vec::new(),
+                    agreements: Vec::new(),
+                }
+            })
+            .collect();
+        let is_unit = |p: &str| by_unit_path.contains_key(p);
+        for ix in 0..units.len() {
+            let parent = hierarchy::parent_unit(&units[ix].path, is_unit).map(|p| by_unit_path[p]);
+            units[ix].parent = parent;
+            if let Some(parent) = parent {
+                units[parent].children.push(ix);
+            }
+        }
+
+        let mut agreements: Vec<Agreement> = Vec::with_capacity(sources.agreements.len());
+        for source in sources.agreements {
+            let Some(front) = source.front else { continue };
+            let Some(unit_path) = hierarchy::owning_unit(hierarchy::folder_of(&source.id), is_unit)
+            else {
+                continue;
+            };
+            let unit = by_unit_path[unit_path];
+            let summary = front.summary.clone().unwrap_or_else(|| {
+                summary::first_paragraph(&source.source.text[source.body.clone()])
+            });
+            agreements.push(Agreement {
+                id: source.id,
+                path: source.source.path,
+                unit,
+                front,
+                summary,
+                lifecycle: Lifecycle {
+                    stage: Stage::Planning,
+                    status: Status::Planning,
+                    flags: Vec::new(),
+                    starts: None,
+                    expires: None,
+                    end: None,
+                },
+                relations: Relations::default(),
+                text: source.source.text,
+                body: source.body,
+            });
+        }
+        let by_id: HashMap<String, AgreementIx> = agreements
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (a.id.clone(), i))
+            .collect();
+        for (ix, agreement) in agreements.iter().enumerate() {
+            units[agreement.unit].agreements.push(ix);
+        }
+        resolve_relations(&mut agreements, &by_id);
+
+        let rules = sources.config.rules;
+        let lifecycles: Vec<Lifecycle> = agreements
+            .iter()
+            .map(|a| {
+                let activity_dates: Vec<NaiveDate> =
+                    a.front.activities.iter().map(|x| x.date.value).collect();
+                let evaluation_dates: Vec<NaiveDate> =
+                    a.front.evaluations.iter().map(|x| x.date.value).collect();
+                let earliest_signing = |ixs: &[AgreementIx]| {
+                    ixs.iter()
+                        .filter_map(|&i| agreements[i].front.dates.signed())
+                        .min()
+                };
+                let related = RelatedSignings {
+                    first_renewal_signed: earliest_signing(&a.relations.renewed_by),
+                    first_child_signed: earliest_signing(&a.relations.children),
+                };
+                let subject = lifecycle::Subject {
+                    kind: a.front.kind,
+                    dates: &a.front.dates,
+                    activity_dates: &activity_dates,
+                    evaluation_dates: &evaluation_dates,
+                };
+                lifecycle::compute(&subject, related, &rules, today)
+            })
+            .collect();
+        for (agreement, lifecycle) in agreements.iter_mut().zip(lifecycles) {
+            agreement.lifecycle = lifecycle;
+        }
+
+        Model {
+            config: sources.config,
+            today,
+            units,
+            agreements,
+            attachments,
+            files_loaded,
+            by_id,
+            by_unit_path,
+        }
+    }
+
+    pub fn agreement(&self, id: &str) -> Option<&Agreement> {
+        self.by_id.get(id).map(|&i| &self.agreements[i])
+    }
+
+    pub fn agreement_ix(&self, id: &str) -> Option<AgreementIx> {
+        self.by_id.get(id).copied()
+    }
+
+    /// Size and SHA-256 of a local document file, by the path written in
+    /// the front matter.
+    pub fn attachment(&self, path: &str) -> Option<&crate::validate::Attachment> {
+        crate::validate::attachment_key(path).and_then(|key| self.attachments.get(&key))
+    }
+
+    pub fn unit(&self, path: &str) -> Option<&Unit> {
+        self.by_unit_path.get(path).map(|&i| &self.units[i])
+    }
+
+    pub fn public_agreements(&self) -> impl Iterator<Item = &Agreement> {
+        self.agreements.iter().filter(|a| a.is_public())
+    }
+
+    /// The unit and every unit below it, in path order.
+    pub fn subtree(&self, unit: UnitIx) -> Vec<UnitIx> {
+        let mut out = vec![unit];
+        let mut next = 0;
+        while next < out.len() {
+            out.extend(self.units[out[next]].children.iter().copied());
+            next += 1;
+        }
+        out.sort_by(|a, b| self.units[*a].path.cmp(&self.units[*b].path));
+        out
+    }
+
+    /// The units from the root down to `unit`, inclusive.
+    pub fn ancestry(&self, unit: UnitIx) -> Vec<UnitIx> {
+        let mut chain = vec![unit];
+        while let Some(parent) = self.units[*chain.last().expect("never empty")].parent {
+            chain.push(parent);
+        }
+        chain.reverse();
+        chain
+    }
+
+    /// Counts of agreements by status, over `agreements`.
+    pub fn count_statuses<'a>(
+        agreements: impl Iterator<Item = &'a Agreement>,
+    ) -> BTreeMap<Status, usize> {
+        let mut counts = BTreeMap::new();
+        for a in agreements {
+            *counts.entry(a.status()).or_insert(0) += 1;
+        }
+        counts
+    }
+}
+
+fn resolve_relations(agreements: &mut [Agreement], by_id: &HashMap<String, AgreementIx>) {
+    let lookup = |reference: &Option<crate::diagnostics::Spanned<String>>, own: AgreementIx| {
+        reference
+            .as_ref()
+            .and_then(|r| by_id.get(r.value.as_str()).copied())
+            .filter(|&target| target != own)
+    };
+    let links: Vec<(
+        Option<AgreementIx>,
+        Option<AgreementIx>,
+        Option<AgreementIx>,
+    )> = agreements
+        .iter()
+        .enumerate()
+        .map(|(ix, a)| {
+            (
+                lookup(&a.front.parent, ix),
+                lookup(&a.front.renews, ix),
+                lookup(&a.front.amends, ix),
+            )
+        })
+        .collect();
+    for (ix, (parent, renews, amends)) in links.into_iter().enumerate() {
+        agreements[ix].relations.parent = parent;
+        agreements[ix].relations.renews = renews;
+        agreements[ix].relations.amends = amends;
+        if let Some(p) = parent {
+            agreements[p].relations.children.push(ix);
+        }
+        if let Some(r) = renews {
+            agreements[r].relations.renewed_by.push(ix);
+        }
+        if let Some(a) = amends {
+            agreements[a].relations.amended_by.push(ix);
+        }
+    }
+}

@@ -1,0 +1,88 @@
+//! The stages in their fixed order, `load -> validate -> model`, each
+//! timed, so every command runs the same pipeline and a slow phase is easy
+//! to find (`--timings`).
+
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use chrono::{FixedOffset, NaiveDate, Utc};
+
+use crate::diagnostics::Diagnostic;
+use crate::load::{self, LoadError};
+use crate::model::Model;
+use crate::validate;
+
+pub struct Analysis {
+    pub model: Model,
+    /// Sorted; may hold errors, in which case the model is partial.
+    pub diagnostics: Vec<Diagnostic>,
+    pub units_loaded: usize,
+    pub timings: Timings,
+}
+
+impl Analysis {
+    pub fn error_count(&self) -> usize {
+        self.diagnostics.iter().filter(|d| d.is_error()).count()
+    }
+
+    pub fn warning_count(&self) -> usize {
+        self.diagnostics.len() - self.error_count()
+    }
+
+    pub fn has_errors(&self) -> bool {
+        self.error_count() > 0
+    }
+}
+
+/// Wall time of each named phase, in the order they ran.
+#[derive(Debug, Default, Clone)]
+pub struct Timings {
+    phases: Vec<(&'static str, Duration)>,
+}
+
+impl Timings {
+    pub fn time<T>(&mut self, phase: &'static str, work: impl FnOnce() -> T) -> T {
+        let started = Instant::now();
+        let result = work();
+        self.phases.push((phase, started.elapsed()));
+        result
+    }
+
+    pub fn report(&self) -> String {
+        self.phases
+            .iter()
+            .map(|(phase, took)| format!("{phase:>10}: {:>8.1} ms\n", took.as_secs_f64() * 1000.0))
+            .collect()
+    }
+}
+
+pub fn analyse(root: &Path, today: Option<NaiveDate>) -> Result<Analysis, LoadError> {
+    let mut timings = Timings::default();
+    let (sources, load_diagnostics) = timings.time("load", || load::load(root))?;
+    let today = today.unwrap_or_else(|| today_in(&sources.config.site.timezone));
+    let (attachments, validate_diagnostics) =
+        timings.time("validate", || validate::validate(&sources));
+    let mut diagnostics = load_diagnostics;
+    diagnostics.extend(validate_diagnostics.into_sorted());
+    let units_loaded = sources.units.len();
+    let model = timings.time("model", || Model::build(sources, attachments, today));
+    Ok(Analysis {
+        model,
+        diagnostics: diagnostics.into_sorted(),
+        units_loaded,
+        timings,
+    })
+}
+
+/// Today's date where the site's units are: Indonesia keeps no daylight
+/// saving, so its zones are fixed offsets.
+pub fn today_in(timezone: &str) -> NaiveDate {
+    let hours = match timezone {
+        "Asia/Makassar" => 8,
+        "Asia/Jayapura" => 9,
+        "UTC" => 0,
+        _ => 7,
+    };
+    let offset = FixedOffset::east_opt(hours * 3600).expect("offsets are in range");
+    Utc::now().with_timezone(&offset).date_naive()
+}

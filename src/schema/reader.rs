@@ -1,0 +1,536 @@
+//! Reads a parsed TOML table against a [`TableSpec`]: every unknown key,
+//! wrong type, missing key and value outside its list is reported in one
+//! pass, then typed accessors hand out the values that passed.
+
+use chrono::NaiveDate;
+use toml::de::{DeTable, DeValue};
+
+use super::spec::{Choice, Field, FieldType, TableSpec};
+use crate::diagnostics::{Diagnostic, Diagnostics, SourceFile, Span, Spanned, nearest};
+
+type Value<'i> = toml::Spanned<DeValue<'i>>;
+
+/// A table and where it sits in its file. Spans from the TOML parser are
+/// relative to the TOML text; `base` shifts them to the whole file.
+#[derive(Clone)]
+pub struct TableReader<'a, 'i> {
+    file: &'a SourceFile,
+    base: usize,
+    spec: &'static TableSpec,
+    table: &'a DeTable<'i>,
+    span: Span,
+}
+
+impl<'a, 'i> TableReader<'a, 'i> {
+    /// Checks `table` and every table below it, then returns a reader.
+    pub fn check(
+        file: &'a SourceFile,
+        base: usize,
+        spec: &'static TableSpec,
+        table: &'a toml::Spanned<DeTable<'i>>,
+        diagnostics: &mut Diagnostics,
+    ) -> Self {
+        let reader = TableReader {
+            file,
+            base,
+            spec,
+            table: table.get_ref(),
+            span: shift(base, table.span()),
+        };
+        reader.check_table(diagnostics);
+        reader
+    }
+
+    pub fn span(&self) -> Span {
+        self.span.clone()
+    }
+
+    pub fn file(&self) -> &'a SourceFile {
+        self.file
+    }
+
+    fn check_table(&self, diagnostics: &mut Diagnostics) {
+        for (key, value) in self.table.iter() {
+            let name: &str = key.get_ref();
+            match self.spec.field(name) {
+                Some(field) => self.check_value(field, value, diagnostics),
+                None => diagnostics.push(self.unknown_key(name, shift(self.base, key.span()))),
+            }
+        }
+        for field in self.spec.fields.iter().filter(|f| f.required) {
+            if !self.table.contains_key(field.name) {
+                diagnostics.push(self.missing_key(field));
+            }
+        }
+    }
+
+    fn unknown_key(&self, name: &str, span: Span) -> Diagnostic {
+        let allowed = self.spec.field_names().collect::<Vec<_>>().join(", ");
+        let help = match nearest(name, self.spec.field_names()) {
+            Some(guess) => format!("did you mean `{guess}`? Keys allowed here: {allowed}"),
+            None => format!("keys allowed here: {allowed}"),
+        };
+        Diagnostic::error(
+            self.file,
+            span,
+            "unknown-field",
+            format!("unknown key `{name}` in {}", self.spec.title),
+        )
+        .with_help(help)
+    }
+
+    fn missing_key(&self, field: &Field) -> Diagnostic {
+        let example = match &field.ty {
+            FieldType::Table(_) => format!("add a [{}] table", field.name),
+            FieldType::TableList(_) => format!("add a [[{}]] table", field.name),
+            FieldType::Choice(choices) => {
+                format!("add `{} = \"{}\"`", field.name, choices[0].value)
+            }
+            _ => format!("add `{} = ...`", field.name),
+        };
+        Diagnostic::error(
+            self.file,
+            self.header_span(),
+            "missing-field",
+            format!(
+                "{} is missing the required key `{}`",
+                self.spec.title, field.name
+            ),
+        )
+        .with_help(format!("{example}: {}", field.doc))
+    }
+
+    /// Where to point when something is missing from this table: its header
+    /// line, or the first line of the front matter for the top level.
+    fn header_span(&self) -> Span {
+        self.span.start..self.span.start
+    }
+
+    fn check_value(&self, field: &'static Field, value: &Value<'i>, diagnostics: &mut Diagnostics) {
+        let span = shift(self.base, value.span());
+        match (&field.ty, value.get_ref()) {
+            (FieldType::Table(spec), DeValue::Table(table)) => {
+                self.nested(spec, table, span).check_table(diagnostics);
+            }
+            (FieldType::TableList(_), DeValue::Array(items))
+                if items.is_empty() && field.required =>
+            {
+                diagnostics.push(
+                    Diagnostic::error(
+                        self.file,
+                        span,
+                        "missing-field",
+                        format!("`{}` needs at least one entry", field.name),
+                    )
+                    .with_help(format!("add a [[{}]] table", field.name)),
+                );
+            }
+            (FieldType::TableList(spec), DeValue::Array(items))
+                if items.iter().all(|i| i.get_ref().is_table()) =>
+            {
+                for item in items.iter() {
+                    if let DeValue::Table(table) = item.get_ref() {
+                        self.nested(spec, table, shift(self.base, item.span()))
+                            .check_table(diagnostics);
+                    }
+                }
+            }
+            (FieldType::TableList(_), DeValue::Array(_)) => {
+                diagnostics.push(self.wrong_type(field, value, span).with_help(format!(
+                    "write each entry as a [[{}]] table with its keys on the lines below it",
+                    field.name
+                )))
+            }
+            (FieldType::TableList(_), DeValue::Table(_)) => {
+                diagnostics.push(self.wrong_type(field, value, span).with_help(format!(
+                    "write [[{0}]] with two brackets, once for each entry",
+                    field.name
+                )))
+            }
+            (FieldType::TextList, DeValue::Array(items)) => {
+                for item in items.iter() {
+                    let item_span = shift(self.base, item.span());
+                    match item.get_ref() {
+                        DeValue::String(s) if s.trim().is_empty() => {
+                            diagnostics.push(self.empty_value(field, item_span))
+                        }
+                        DeValue::String(_) => {}
+                        _ => diagnostics.push(Diagnostic::error(
+                            self.file,
+                            item_span,
+                            "wrong-type",
+                            format!(
+                                "every item of `{}` must be text in quotes, not {}",
+                                field.name,
+                                describe(item.get_ref())
+                            ),
+                        )),
+                    }
+                }
+            }
+            _ => {
+                if let Err(problem) = scalar(&field.ty, value.get_ref()) {
+                    diagnostics.push(self.problem(field, value, span, problem));
+                }
+            }
+        }
+    }
+
+    fn nested(&self, spec: &'static TableSpec, table: &'a DeTable<'i>, span: Span) -> Self {
+        TableReader {
+            file: self.file,
+            base: self.base,
+            spec,
+            table,
+            span,
+        }
+    }
+
+    fn problem(
+        &self,
+        field: &Field,
+        value: &Value<'i>,
+        span: Span,
+        problem: Problem,
+    ) -> Diagnostic {
+        match problem {
+            Problem::WrongType => self.wrong_type(field, value, span),
+            Problem::Empty => self.empty_value(field, span),
+            Problem::QuotedDate => self.wrong_type(field, value, span).with_help(format!(
+                "remove the quotes: {} = {}",
+                field.name,
+                value.get_ref().as_str().unwrap_or_default().trim()
+            )),
+            Problem::DateWithTime => Diagnostic::error(
+                self.file,
+                span,
+                "wrong-type",
+                format!("`{}` must be a date without a time of day", field.name),
+            )
+            .with_help("write only the date, like 2025-03-10"),
+            Problem::TooSmall(min) => Diagnostic::error(
+                self.file,
+                span,
+                "invalid-value",
+                format!("`{}` must be at least {min}", field.name),
+            ),
+            Problem::NotInList(found) => {
+                let FieldType::Choice(choices) = &field.ty else {
+                    unreachable!("only choices produce NotInList")
+                };
+                let values: Vec<&str> = choices.iter().map(|c| c.value).collect();
+                let diagnostic = Diagnostic::error(
+                    self.file,
+                    span,
+                    "invalid-value",
+                    format!(
+                        "`{}` cannot be \"{found}\"; allowed: {}",
+                        field.name,
+                        values.join(", ")
+                    ),
+                );
+                match nearest(&found, values.iter().copied()) {
+                    Some(guess) => diagnostic.with_help(format!("did you mean \"{guess}\"?")),
+                    None => diagnostic,
+                }
+            }
+            Problem::BadUrl => Diagnostic::error(
+                self.file,
+                span,
+                "invalid-url",
+                format!(
+                    "`{}` must be a web address starting with https:// or http://",
+                    field.name
+                ),
+            ),
+            Problem::BadSha256 => Diagnostic::error(
+                self.file,
+                span,
+                "invalid-value",
+                format!("`{}` must be 64 hexadecimal digits", field.name),
+            )
+            .with_help("compute it with `sha256sum FILE`, or remove the key"),
+        }
+    }
+
+    fn wrong_type(&self, field: &Field, value: &Value<'i>, span: Span) -> Diagnostic {
+        Diagnostic::error(
+            self.file,
+            span,
+            "wrong-type",
+            format!(
+                "`{}` must be {}, not {}",
+                field.name,
+                expected(&field.ty),
+                describe(value.get_ref())
+            ),
+        )
+    }
+
+    fn empty_value(&self, field: &Field, span: Span) -> Diagnostic {
+        Diagnostic::error(
+            self.file,
+            span,
+            "empty-value",
+            format!("`{}` is empty", field.name),
+        )
+        .with_help("write a value, or remove the key if it is optional")
+    }
+
+    fn get(&self, name: &str) -> Option<&'a Value<'i>> {
+        debug_assert!(
+            self.spec.field(name).is_some(),
+            "{name} is not in {}",
+            self.spec.title
+        );
+        self.table.get(name)
+    }
+
+    fn valid(&self, name: &str) -> Option<(Scalar, Span)> {
+        let field = self.spec.field(name)?;
+        let value = self.get(name)?;
+        let scalar = scalar(&field.ty, value.get_ref()).ok()?;
+        Some((scalar, shift(self.base, value.span())))
+    }
+
+    pub fn has(&self, name: &str) -> bool {
+        self.get(name).is_some()
+    }
+
+    /// The span of a key's value, whether or not the value is valid.
+    pub fn value_span(&self, name: &str) -> Option<Span> {
+        self.get(name).map(|v| shift(self.base, v.span()))
+    }
+
+    /// The span of a key itself.
+    pub fn key_span(&self, name: &str) -> Option<Span> {
+        self.table
+            .get_key_value(name)
+            .map(|(k, _)| shift(self.base, k.span()))
+    }
+
+    pub fn text(&self, name: &str) -> Option<Spanned<String>> {
+        match self.valid(name)? {
+            (Scalar::Text(s), span) => Some(Spanned::new(s, span)),
+            _ => None,
+        }
+    }
+
+    pub fn date(&self, name: &str) -> Option<Spanned<NaiveDate>> {
+        match self.valid(name)? {
+            (Scalar::Date(d), span) => Some(Spanned::new(d, span)),
+            _ => None,
+        }
+    }
+
+    pub fn integer(&self, name: &str) -> Option<Spanned<i64>> {
+        match self.valid(name)? {
+            (Scalar::Integer(n), span) => Some(Spanned::new(n, span)),
+            _ => None,
+        }
+    }
+
+    pub fn bool(&self, name: &str) -> Option<bool> {
+        match self.valid(name)? {
+            (Scalar::Bool(b), _) => Some(b),
+            _ => None,
+        }
+    }
+
+    pub fn choice(&self, name: &str) -> Option<Spanned<&'static str>> {
+        match self.valid(name)? {
+            (Scalar::Choice(c), span) => Some(Spanned::new(c, span)),
+            _ => None,
+        }
+    }
+
+    pub fn text_list(&self, name: &str) -> Vec<String> {
+        match self.get(name).map(|v| v.get_ref()) {
+            Some(DeValue::Array(items)) => items
+                .iter()
+                .filter_map(|i| i.get_ref().as_str())
+                .filter(|s| !s.trim().is_empty())
+                .map(|s| s.trim().to_string())
+                .collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    pub fn table(&self, name: &str) -> Option<TableReader<'a, 'i>> {
+        let field = self.spec.field(name)?;
+        let FieldType::Table(spec) = &field.ty else {
+            return None;
+        };
+        let value = self.get(name)?;
+        match value.get_ref() {
+            DeValue::Table(table) => Some(self.nested(spec, table, shift(self.base, value.span()))),
+            _ => None,
+        }
+    }
+
+    /// The entries of an array of tables; empty when absent or malformed.
+    pub fn tables(&self, name: &str) -> Vec<TableReader<'a, 'i>> {
+        let Some(FieldType::TableList(spec)) = self.spec.field(name).map(|f| &f.ty) else {
+            return Vec::new();
+        };
+        match self.get(name).map(|v| v.get_ref()) {
+            Some(DeValue::Array(items)) if items.iter().all(|i| i.get_ref().is_table()) => items
+                .iter()
+                .filter_map(|item| match item.get_ref() {
+                    DeValue::Table(table) => {
+                        Some(self.nested(spec, table, shift(self.base, item.span())))
+                    }
+                    _ => None,
+                })
+                .collect(),
+            _ => Vec::new(),
+        }
+    }
+}
+
+fn shift(base: usize, span: std::ops::Range<usize>) -> Span {
+    base + span.start..base + span.end
+}
+
+enum Scalar {
+    Text(String),
+    Date(NaiveDate),
+    Integer(i64),
+    Bool(bool),
+    Choice(&'static str),
+    Composite,
+}
+
+enum Problem {
+    WrongType,
+    Empty,
+    QuotedDate,
+    DateWithTime,
+    TooSmall(i64),
+    NotInList(String),
+    BadUrl,
+    BadSha256,
+}
+
+fn scalar(ty: &FieldType, value: &DeValue<'_>) -> Result<Scalar, Problem> {
+    match (ty, value) {
+        (FieldType::Text | FieldType::Reference, DeValue::String(s)) => {
+            if s.trim().is_empty() {
+                Err(Problem::Empty)
+            } else {
+                Ok(Scalar::Text(s.trim().to_string()))
+            }
+        }
+        (FieldType::Url, DeValue::String(s)) => {
+            if is_web_url(s) {
+                Ok(Scalar::Text(s.trim().to_string()))
+            } else {
+                Err(Problem::BadUrl)
+            }
+        }
+        (FieldType::Sha256, DeValue::String(s)) => {
+            if s.len() == 64 && s.bytes().all(|b| b.is_ascii_hexdigit()) {
+                Ok(Scalar::Text(s.to_ascii_lowercase()))
+            } else {
+                Err(Problem::BadSha256)
+            }
+        }
+        (FieldType::Choice(choices), DeValue::String(s)) => choices
+            .iter()
+            .find(|c| c.value == s.as_ref())
+            .map(|c: &Choice| Scalar::Choice(c.value))
+            .ok_or_else(|| Problem::NotInList(s.to_string())),
+        (FieldType::Date, DeValue::Datetime(dt)) => match (dt.date, dt.time, dt.offset) {
+            (Some(d), None, None) => {
+                NaiveDate::from_ymd_opt(i32::from(d.year), u32::from(d.month), u32::from(d.day))
+                    .map(Scalar::Date)
+                    .ok_or(Problem::WrongType)
+            }
+            (Some(_), _, _) => Err(Problem::DateWithTime),
+            _ => Err(Problem::WrongType),
+        },
+        (FieldType::Date, DeValue::String(s)) if s.trim().parse::<NaiveDate>().is_ok() => {
+            Err(Problem::QuotedDate)
+        }
+        (FieldType::Integer { min }, DeValue::Integer(n)) => {
+            match i64::from_str_radix(&n.as_str().replace('_', ""), n.radix()) {
+                Ok(n) if n >= *min => Ok(Scalar::Integer(n)),
+                Ok(_) => Err(Problem::TooSmall(*min)),
+                Err(_) => Err(Problem::WrongType),
+            }
+        }
+        (FieldType::Bool, DeValue::Boolean(b)) => Ok(Scalar::Bool(*b)),
+        (FieldType::TextList, DeValue::Array(_))
+        | (FieldType::Table(_), DeValue::Table(_))
+        | (FieldType::TableList(_), DeValue::Array(_)) => Ok(Scalar::Composite),
+        _ => Err(Problem::WrongType),
+    }
+}
+
+/// Only web links may appear on the site: no `javascript:`, `data:` or
+/// relative addresses hiding behind a friendly title.
+pub fn is_web_url(url: &str) -> bool {
+    let url = url.trim();
+    let rest = if url.len() >= 8 && url[..8].eq_ignore_ascii_case("https://") {
+        &url[8..]
+    } else if url.len() >= 7 && url[..7].eq_ignore_ascii_case("http://") {
+        &url[7..]
+    } else {
+        return false;
+    };
+    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+    !host.is_empty()
+        && !url.chars().any(|c| c.is_whitespace() || c.is_control())
+        && host
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '.' | '-' | ':' | '@' | '[' | ']' | '_'))
+}
+
+fn expected(ty: &FieldType) -> String {
+    match ty {
+        FieldType::Text | FieldType::Reference => "text in quotes".into(),
+        FieldType::Date => "a date like 2025-03-10".into(),
+        FieldType::Integer { .. } => "a whole number".into(),
+        FieldType::Bool => "true or false".into(),
+        FieldType::TextList => "a list of texts, like [\"a\", \"b\"]".into(),
+        FieldType::Choice(choices) => {
+            let values: Vec<String> = choices.iter().map(|c| format!("\"{}\"", c.value)).collect();
+            format!("one of {}", values.join(", "))
+        }
+        FieldType::Url => "a web address in quotes".into(),
+        FieldType::Sha256 => "64 hexadecimal digits in quotes".into(),
+        FieldType::Table(_) => "a table".into(),
+        FieldType::TableList(_) => "a list of tables".into(),
+    }
+}
+
+fn describe(value: &DeValue<'_>) -> &'static str {
+    match value {
+        DeValue::String(_) => "text",
+        DeValue::Integer(_) => "a whole number",
+        DeValue::Float(_) => "a decimal number",
+        DeValue::Boolean(_) => "true/false",
+        DeValue::Datetime(dt) if dt.time.is_some() => "a date with a time",
+        DeValue::Datetime(dt) if dt.date.is_none() => "a time of day",
+        DeValue::Datetime(_) => "a date",
+        DeValue::Array(_) => "a list",
+        DeValue::Table(_) => "a table",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn web_urls_are_http_or_https_with_a_host() {
+        assert!(is_web_url("https://kpu.go.id/berita?id=1"));
+        assert!(is_web_url("HTTP://example.org"));
+        assert!(!is_web_url("javascript:alert(1)"));
+        assert!(!is_web_url("https://"));
+        assert!(!is_web_url("ftp://example.org"));
+        assert!(!is_web_url("//example.org"));
+        assert!(!is_web_url("https://exa mple.org"));
+        assert!(!is_web_url("https://\"onmouseover=x"));
+    }
+}

@@ -1,0 +1,33 @@
+//! The validation stage: rules that need more than one key, more than one
+//! file, or the file system. Shape problems (unknown keys, wrong types)
+//! were already reported by the loader.
+
+mod dates;
+mod documents;
+mod relations;
+mod units;
+
+use rayon::prelude::*;
+
+pub use documents::{Attachment, Attachments, attachment_key};
+
+use crate::diagnostics::Diagnostics;
+use crate::load::Sources;
+
+/// Runs every rule and returns the facts about attached files that the
+/// checks computed (sizes and SHA-256), so later stages need not hash again.
+pub fn validate(sources: &Sources) -> (Attachments, Diagnostics) {
+    let mut diagnostics = Diagnostics::new();
+    let per_file: Vec<Diagnostics> = sources
+        .agreements
+        .par_iter()
+        .filter_map(|a| a.front.as_ref().map(|front| dates::check(&a.source, front)))
+        .collect();
+    for local in per_file {
+        diagnostics.extend(local.into_sorted());
+    }
+    relations::check(&sources.agreements, &mut diagnostics);
+    units::check(sources, &mut diagnostics);
+    let attachments = documents::check(&sources.root, &sources.agreements, &mut diagnostics);
+    (attachments, diagnostics)
+}

@@ -1,0 +1,78 @@
+//! Every agreement needs a unit, units must nest by level, and document
+//! numbers are unique within a unit.
+
+use std::collections::{HashMap, HashSet};
+
+use crate::diagnostics::{Diagnostic, Diagnostics, Severity};
+use crate::load::{CONTENT_DIR, Sources, UNIT_FILE};
+use crate::model::hierarchy::{folder_of, owning_unit, parent_unit};
+
+pub fn check(sources: &Sources, out: &mut Diagnostics) {
+    let unit_paths: HashSet<&str> = sources.units.iter().map(|u| u.path.as_str()).collect();
+    let is_unit = |p: &str| unit_paths.contains(p);
+
+    let levels: HashMap<&str, _> = sources
+        .units
+        .iter()
+        .filter_map(|u| u.level.as_ref().map(|l| (u.path.as_str(), l.value)))
+        .collect();
+    for unit in &sources.units {
+        let (Some(level), Some(parent)) = (&unit.level, parent_unit(&unit.path, is_unit)) else {
+            continue;
+        };
+        let Some(parent_level) = levels.get(parent) else {
+            continue;
+        };
+        if level.value.depth() <= parent_level.depth() {
+            out.push(
+                Diagnostic::error(
+                    &unit.source,
+                    level.span.clone(),
+                    "unit-level",
+                    format!(
+                        "a unit of level \"{}\" cannot sit below a unit of level \"{parent_level}\" ({CONTENT_DIR}/{}{UNIT_FILE})",
+                        level.value,
+                        if parent.is_empty() { String::new() } else { format!("{parent}/") },
+                    ),
+                )
+                .with_help("levels go national > province > regency/city, from the top folder down"),
+            );
+        }
+    }
+
+    let mut first_with_number: HashMap<(&str, &str), &str> = HashMap::new();
+    for agreement in &sources.agreements {
+        let folder = folder_of(&agreement.id);
+        let Some(unit) = owning_unit(folder, is_unit) else {
+            out.push(
+                Diagnostic::file_level(
+                    Severity::Error,
+                    &agreement.source.path,
+                    "no-unit",
+                    "this agreement belongs to no unit: there is no _unit.toml in its folder or any folder above it".into(),
+                )
+                .with_help(format!(
+                    "add a {UNIT_FILE} with `name` and `level` to {CONTENT_DIR}/ or to the folder of the unit that signed it"
+                )),
+            );
+            continue;
+        };
+        let Some(number) = agreement.front.as_ref().and_then(|f| f.number.as_ref()) else {
+            continue;
+        };
+        match first_with_number.get(&(unit, number.value.as_str())) {
+            Some(first) => out.push(
+                Diagnostic::error(
+                    &agreement.source,
+                    number.span.clone(),
+                    "duplicate-number",
+                    format!("the number \"{}\" is already used by {first} in the same unit", number.value),
+                )
+                .with_help("each document number is issued once per unit; check the number in the signed document"),
+            ),
+            None => {
+                first_with_number.insert((unit, number.value.as_str()), &agreement.source.path);
+            }
+        }
+    }
+}
