@@ -235,16 +235,11 @@ pub struct FrontMatter {
 #[derive(Debug, Clone)]
 pub struct AgreementSource {
     pub id: String,
+    /// The file's text up to and including the closing `+++` line.
     pub source: SourceFile,
     pub front: Option<FrontMatter>,
-    /// The Markdown after the closing `+++`.
-    pub body: std::ops::Range<usize>,
-}
-
-impl AgreementSource {
-    pub fn body(&self) -> &str {
-        &self.source.text[self.body.clone()]
-    }
+    /// The Markdown after the closing `+++`, when the run asked for it.
+    pub body: String,
 }
 
 /// One `_unit.toml`. The unit's path is its folder below `agreements/`,

@@ -95,7 +95,7 @@ pub fn record<'a>(model: &'a Model, a: &'a Agreement) -> AgreementRecord<'a> {
         number: a.front.number.as_ref().map(|n| n.value.as_str()),
         scope: a.front.scope,
         topics: &a.front.topics,
-        summary: &a.summary,
+        summary: a.summary(),
         parent: a.front.parent.as_ref().map(|r| r.value.as_str()),
         renews: a.front.renews.as_ref().map(|r| r.value.as_str()),
         amends: a.front.amends.as_ref().map(|r| r.value.as_str()),

@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 use chrono::{FixedOffset, NaiveDate, Utc};
 
 use crate::diagnostics::Diagnostic;
-use crate::load::{self, LoadError};
+use crate::load::{self, LoadError, LoadOptions};
 use crate::model::Model;
 use crate::validate;
 
@@ -56,9 +56,13 @@ impl Timings {
     }
 }
 
-pub fn analyse(root: &Path, today: Option<NaiveDate>) -> Result<Analysis, LoadError> {
+pub fn analyse(
+    root: &Path,
+    today: Option<NaiveDate>,
+    options: LoadOptions,
+) -> Result<Analysis, LoadError> {
     let mut timings = Timings::default();
-    let (sources, load_diagnostics) = timings.time("load", || load::load(root))?;
+    let (sources, load_diagnostics) = timings.time("load", || load::load(root, options))?;
     let today = today.unwrap_or_else(|| today_in(&sources.config.site.timezone));
     let (attachments, validate_diagnostics) =
         timings.time("validate", || validate::validate(&sources));

@@ -4,11 +4,16 @@ use std::process::ExitCode;
 use super::{EXIT_FAILURE, EXIT_INVALID, EXIT_OK, exit, plural, print_human};
 use crate::cli::{CheckArgs, Format};
 use crate::diagnostics::{render_github, render_json};
+use crate::load::LoadOptions;
 use crate::model::{Flag, Model, Status};
 use crate::pipeline::{Analysis, analyse};
 
 pub fn run(args: &CheckArgs) -> ExitCode {
-    let analysis = match analyse(&args.repo.root, args.repo.today) {
+    let analysis = match analyse(
+        &args.repo.root,
+        args.repo.today,
+        LoadOptions { bodies: false },
+    ) {
         Ok(a) => a,
         Err(error) => {
             eprintln!("error: {error}");

@@ -4,11 +4,12 @@ use std::process::ExitCode;
 use super::{EXIT_FAILURE, EXIT_INVALID, EXIT_OK, exit, print_human};
 use crate::cli::RepoArgs;
 use crate::data;
+use crate::load::LoadOptions;
 use crate::pipeline::analyse;
 
 /// Prints `data/agreements.json` on standard output.
 pub fn run(args: &RepoArgs) -> ExitCode {
-    let analysis = match analyse(&args.root, args.today) {
+    let analysis = match analyse(&args.root, args.today, LoadOptions { bodies: true }) {
         Ok(a) => a,
         Err(error) => {
             eprintln!("error: {error}");

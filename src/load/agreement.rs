@@ -9,64 +9,91 @@ use crate::content::{
     Activity, AgreementSource, Category, Dates, Document, Evaluation, EvaluationResult,
     FrontMatter, Kind, Partner, Scope,
 };
-use crate::diagnostics::{Diagnostic, Diagnostics, Spanned};
+use crate::diagnostics::{Diagnostic, Diagnostics, SourceFile, Spanned};
 use crate::schema::{TableReader, spec};
 
+/// Parses one agreement file. Only the front matter's text is kept (every
+/// later diagnostic points into it); the body is kept when `keep_body`, so
+/// that checking a large repository does not hold every text in memory.
 pub fn parse_agreement(
     id: String,
     path: String,
-    bytes: Vec<u8>,
+    bytes: &[u8],
+    keep_body: bool,
     diagnostics: &mut Diagnostics,
 ) -> AgreementSource {
-    let (source, utf8_ok) = decode_utf8(path, bytes, diagnostics);
+    let text = match std::str::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(_) => {
+            let (source, _) = decode_utf8(path, bytes.to_vec(), diagnostics);
+            return AgreementSource {
+                id,
+                source,
+                front: None,
+                body: String::new(),
+            };
+        }
+    };
+    let (header_end, body, front) = match split(text) {
+        Split::Missing => {
+            let source = SourceFile::new(path.clone(), first_line(text));
+            diagnostics.push(
+                Diagnostic::error(
+                    &source,
+                    0..0,
+                    "missing-front-matter",
+                    "this agreement has no front matter".into(),
+                )
+                .with_help("the file must begin with a line of exactly +++, then the TOML keys, then another +++ line"),
+            );
+            (source.text.len(), None, None)
+        }
+        Split::Unterminated => {
+            let source = SourceFile::new(path.clone(), first_line(text));
+            diagnostics.push(
+                Diagnostic::error(
+                    &source,
+                    0..3,
+                    "unterminated-front-matter",
+                    "the front matter opened here is never closed".into(),
+                )
+                .with_help("add a line of exactly +++ after the last TOML key, before the text"),
+            );
+            (source.text.len(), None, None)
+        }
+        Split::Found { toml, body } => (body.start, Some(body), Some(toml)),
+    };
+    let source = SourceFile::new(path, &text[..header_end]);
     let mut agreement = AgreementSource {
         id,
         front: None,
-        body: source.text.len()..source.text.len(),
+        body: match body {
+            Some(body) if keep_body => text[body].to_string(),
+            _ => String::new(),
+        },
         source,
     };
-    if !utf8_ok {
-        return agreement;
-    }
-    let text = agreement.source.text.as_str();
-    match split(text) {
-        Split::Missing => diagnostics.push(
-            Diagnostic::error(
+    if let Some(toml) = front {
+        let base = toml.start;
+        let (table, errors) = DeTable::parse_recoverable(&text[toml]);
+        if errors.is_empty() {
+            let reader = TableReader::check(
                 &agreement.source,
-                0..0,
-                "missing-front-matter",
-                "this agreement has no front matter".into(),
-            )
-            .with_help("the file must begin with a line of exactly +++, then the TOML keys, then another +++ line"),
-        ),
-        Split::Unterminated => diagnostics.push(
-            Diagnostic::error(
-                &agreement.source,
-                0..3,
-                "unterminated-front-matter",
-                "the front matter opened here is never closed".into(),
-            )
-            .with_help("add a line of exactly +++ after the last TOML key, before the text"),
-        ),
-        Split::Found { toml, body } => {
-            agreement.body = body;
-            let base = toml.start;
-            let (table, errors) = DeTable::parse_recoverable(&text[toml]);
-            if errors.is_empty() {
-                let reader = TableReader::check(
-                    &agreement.source,
-                    base,
-                    &spec::AGREEMENT,
-                    &table,
-                    diagnostics,
-                );
-                agreement.front = front_matter(&reader, diagnostics);
-            } else {
-                diagnostics.extend(toml_syntax_errors(&agreement.source, base, errors));
-            }
+                base,
+                &spec::AGREEMENT,
+                &table,
+                diagnostics,
+            );
+            agreement.front = front_matter(&reader, diagnostics);
+        } else {
+            diagnostics.extend(toml_syntax_errors(&agreement.source, base, errors));
         }
     }
     agreement
+}
+
+fn first_line(text: &str) -> &str {
+    text.split_inclusive('\n').next().unwrap_or("")
 }
 
 fn front_matter(r: &TableReader, diagnostics: &mut Diagnostics) -> Option<FrontMatter> {

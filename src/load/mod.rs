@@ -64,7 +64,15 @@ enum Found {
     Agreement { id: String, rel: String },
 }
 
-pub fn load(root: &Path) -> Result<(Sources, Diagnostics), LoadError> {
+/// What a run needs from the files beyond their front matter.
+#[derive(Debug, Clone, Copy)]
+pub struct LoadOptions {
+    /// Keep agreement bodies (the site and the data need them; `check`
+    /// does not, and skipping them keeps a national repository small).
+    pub bodies: bool,
+}
+
+pub fn load(root: &Path, options: LoadOptions) -> Result<(Sources, Diagnostics), LoadError> {
     let content = root.join(CONTENT_DIR);
     if !content.is_dir() {
         return Err(LoadError::NotARepository(root.to_path_buf()));
@@ -88,10 +96,11 @@ pub fn load(root: &Path) -> Result<(Sources, Diagnostics), LoadError> {
                     )))
                 }
                 Found::Agreement { id, rel } => {
-                    let bytes = read(&root.join(&rel))?;
-                    Parsed::Agreement(Box::new(agreement::parse_agreement(
-                        id, rel, bytes, &mut local,
-                    )))
+                    let path = root.join(&rel);
+                    let agreement = with_file_bytes(&path, |bytes| {
+                        agreement::parse_agreement(id, rel, bytes, options.bodies, &mut local)
+                    })?;
+                    Parsed::Agreement(Box::new(agreement))
                 }
             };
             Ok((parsed, local))
@@ -182,6 +191,27 @@ fn slash_path(path: &Path) -> String {
         .map(|c| c.as_os_str().to_string_lossy())
         .collect::<Vec<_>>()
         .join("/")
+}
+
+thread_local! {
+    static READ_BUFFER: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Reads a file into a buffer reused by the thread: most of an agreement
+/// file is body text that a run may not keep, and fresh memory for every
+/// file costs more than the parsing.
+fn with_file_bytes<T>(path: &Path, parse: impl FnOnce(&[u8]) -> T) -> Result<T, LoadError> {
+    use std::io::Read;
+    READ_BUFFER.with_borrow_mut(|buffer| {
+        buffer.clear();
+        std::fs::File::open(path)
+            .and_then(|mut file| file.read_to_end(buffer))
+            .map_err(|error| LoadError::Io {
+                path: path.to_path_buf(),
+                error,
+            })?;
+        Ok(parse(buffer))
+    })
 }
 
 fn read(path: &Path) -> Result<Vec<u8>, LoadError> {

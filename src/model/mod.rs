@@ -7,7 +7,7 @@ pub mod lifecycle;
 mod summary;
 
 use std::collections::{BTreeMap, HashMap};
-use std::ops::Range;
+use std::sync::OnceLock;
 
 use chrono::NaiveDate;
 
@@ -75,16 +75,27 @@ pub struct Agreement {
     pub path: String,
     pub unit: UnitIx,
     pub front: FrontMatter,
-    pub summary: String,
     pub lifecycle: Lifecycle,
     pub relations: Relations,
-    text: String,
-    body: Range<usize>,
+    body: String,
+    /// Computed on first use: `check` never needs it.
+    summary: OnceLock<String>,
 }
 
 impl Agreement {
+    /// The Markdown text; empty when the run did not load bodies.
     pub fn body(&self) -> &str {
-        &self.text[self.body.clone()]
+        &self.body
+    }
+
+    /// The `summary` key, else the body's first paragraph as plain text.
+    pub fn summary(&self) -> &str {
+        self.summary.get_or_init(|| {
+            self.front
+                .summary
+                .clone()
+                .unwrap_or_else(|| summary::first_paragraph(self.body()))
+        })
     }
 
     pub fn is_public(&self) -> bool {
@@ -162,15 +173,11 @@ impl Model {
                 continue;
             };
             let unit = by_unit_path[unit_path];
-            let summary = front.summary.clone().unwrap_or_else(|| {
-                summary::first_paragraph(&source.source.text[source.body.clone()])
-            });
             agreements.push(Agreement {
                 id: source.id,
                 path: source.source.path,
                 unit,
                 front,
-                summary,
                 lifecycle: Lifecycle {
                     stage: Stage::Planning,
                     status: Status::Planning,
@@ -180,8 +187,8 @@ impl Model {
                     end: None,
                 },
                 relations: Relations::default(),
-                text: source.source.text,
                 body: source.body,
+                summary: OnceLock::new(),
             });
         }
         let by_id: HashMap<String, AgreementIx> = agreements

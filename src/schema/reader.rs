@@ -286,7 +286,7 @@ impl<'a, 'i> TableReader<'a, 'i> {
         self.table.get(name)
     }
 
-    fn valid(&self, name: &str) -> Option<(Scalar, Span)> {
+    fn valid(&self, name: &str) -> Option<(Scalar<'a>, Span)> {
         let field = self.spec.field(name)?;
         let value = self.get(name)?;
         let scalar = scalar(&field.ty, value.get_ref()).ok()?;
@@ -311,7 +311,7 @@ impl<'a, 'i> TableReader<'a, 'i> {
 
     pub fn text(&self, name: &str) -> Option<Spanned<String>> {
         match self.valid(name)? {
-            (Scalar::Text(s), span) => Some(Spanned::new(s, span)),
+            (Scalar::Text(s), span) => Some(Spanned::new(s.into_owned(), span)),
             _ => None,
         }
     }
@@ -392,8 +392,9 @@ fn shift(base: usize, span: std::ops::Range<usize>) -> Span {
     base + span.start..base + span.end
 }
 
-enum Scalar {
-    Text(String),
+enum Scalar<'v> {
+    /// Trimmed; lower-cased for checksums, so owned only then.
+    Text(std::borrow::Cow<'v, str>),
     Date(NaiveDate),
     Integer(i64),
     Bool(bool),
@@ -412,25 +413,25 @@ enum Problem {
     BadSha256,
 }
 
-fn scalar(ty: &FieldType, value: &DeValue<'_>) -> Result<Scalar, Problem> {
+fn scalar<'v>(ty: &FieldType, value: &'v DeValue<'_>) -> Result<Scalar<'v>, Problem> {
     match (ty, value) {
         (FieldType::Text | FieldType::Reference, DeValue::String(s)) => {
             if s.trim().is_empty() {
                 Err(Problem::Empty)
             } else {
-                Ok(Scalar::Text(s.trim().to_string()))
+                Ok(Scalar::Text(s.trim().into()))
             }
         }
         (FieldType::Url, DeValue::String(s)) => {
             if is_web_url(s) {
-                Ok(Scalar::Text(s.trim().to_string()))
+                Ok(Scalar::Text(s.trim().into()))
             } else {
                 Err(Problem::BadUrl)
             }
         }
         (FieldType::Sha256, DeValue::String(s)) => {
             if s.len() == 64 && s.bytes().all(|b| b.is_ascii_hexdigit()) {
-                Ok(Scalar::Text(s.to_ascii_lowercase()))
+                Ok(Scalar::Text(s.to_ascii_lowercase().into()))
             } else {
                 Err(Problem::BadSha256)
             }
