@@ -5,7 +5,7 @@
 use chrono::NaiveDate;
 use toml::de::{DeTable, DeValue};
 
-use super::spec::{Choice, Field, FieldType, TableSpec};
+use super::spec::{self, Choice, Field, FieldType, TableSpec};
 use crate::diagnostics::{Diagnostic, Diagnostics, SourceFile, Span, Spanned, nearest};
 
 type Value<'i> = toml::Spanned<DeValue<'i>>;
@@ -66,7 +66,11 @@ impl<'a, 'i> TableReader<'a, 'i> {
 
     fn unknown_key(&self, name: &str, span: Span) -> Diagnostic {
         let allowed = self.spec.field_names().collect::<Vec<_>>().join(", ");
-        let help = match nearest(name, self.spec.field_names()) {
+        let alias = spec::ALIASES
+            .iter()
+            .find(|(word, key)| word.eq_ignore_ascii_case(name) && self.spec.field(key).is_some())
+            .map(|(_, key)| *key);
+        let help = match alias.or_else(|| nearest(name, self.spec.field_names())) {
             Some(guess) => format!("did you mean `{guess}`? Keys allowed here: {allowed}"),
             None => format!("keys allowed here: {allowed}"),
         };

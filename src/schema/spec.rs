@@ -226,6 +226,51 @@ pub const TIMEZONES: &[Choice] = &[
     },
 ];
 
+/// Indonesian words editors naturally type for a key, so a message can
+/// name the key they meant even when the spelling is nowhere near.
+pub const ALIASES: &[(&str, &str)] = &[
+    ("judul", "title"),
+    ("nama", "name"),
+    ("jenis", "kind"),
+    ("nomor", "number"),
+    ("lingkup", "scope"),
+    ("topik", "topics"),
+    ("ringkasan", "summary"),
+    ("induk", "parent"),
+    ("perpanjangan", "renews"),
+    ("mengubah", "amends"),
+    ("publik", "public"),
+    ("tanggal", "dates"),
+    ("mitra", "partners"),
+    ("kegiatan", "activities"),
+    ("tindak_lanjut", "activities"),
+    ("evaluasi", "evaluations"),
+    ("monev", "evaluations"),
+    ("dokumen", "documents"),
+    ("kategori", "category"),
+    ("penandatangan", "signatory"),
+    ("jabatan", "signatory_title"),
+    ("situs", "website"),
+    ("keterangan", "description"),
+    ("tautan", "url"),
+    ("hasil", "result"),
+    ("catatan", "notes"),
+    ("kendala", "obstacles"),
+    ("berkas", "file"),
+    ("tingkat", "level"),
+    ("perencanaan", "planning"),
+    ("perumusan", "drafting"),
+    ("pembahasan", "negotiation"),
+    ("pengesahan", "approval"),
+    ("penandatanganan", "signed"),
+    ("ditandatangani", "signed"),
+    ("mulai", "starts"),
+    ("berakhir", "expires"),
+    ("diakhiri", "terminated"),
+    ("durasi", "duration_months"),
+    ("jangka_waktu", "duration_months"),
+];
+
 /// The lifecycle stages, in order; the stage is the latest one present.
 pub const STAGES: [&str; 5] = ["planning", "drafting", "negotiation", "approval", "signed"];
 

@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Loading and checking a generated national-scale repository.
+#
+#   bench/check.sh [N ...]        default: 10000 50000
+#
+# Corpora come from ../shared/bench/gen_corpus.py (kept in $PAKTA_CORPORA,
+# default target/corpora). Each size is checked RUNS times (default 7) after
+# one warm-up run that fills the page cache; the table shows the median and
+# best wall time and the peak resident memory.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+generator=${PAKTA_GENERATOR:-../shared/bench/gen_corpus.py}
+corpora=${PAKTA_CORPORA:-target/corpora}
+runs=${RUNS:-7}
+today=2026-11-01
+sizes=("$@")
+[ ${#sizes[@]} -gt 0 ] || sizes=(10000 50000)
+
+cargo build --release --quiet
+pakta=target/release/pakta
+
+printf '%-8s %10s %10s %12s  %s\n' agreements median_s best_s peak_rss_mb phases_of_median_run
+for n in "${sizes[@]}"; do
+  dir="$corpora/c$n"
+  if [ ! -f "$dir/pakta.toml" ]; then
+    mkdir -p "$corpora"
+    python3 "$generator" --n "$n" --out "$dir" --today "$today" --force 2>/dev/null
+  fi
+  "$pakta" check --root "$dir" --today "$today" >/dev/null
+  results=()
+  for _ in $(seq "$runs"); do
+    stats=$( { /usr/bin/time -f '%e %M' "$pakta" check --root "$dir" --today "$today" --timings >/dev/null; } 2>&1 )
+    phases=$(echo "$stats" | head -n -1 | awk '{printf "%s %s ", $1, $2}')
+    results+=("$(echo "$stats" | tail -n 1) $phases")
+  done
+  sorted=$(printf '%s\n' "${results[@]}" | sort -n)
+  median=$(echo "$sorted" | sed -n "$(( (runs + 1) / 2 ))p")
+  best=$(echo "$sorted" | head -n 1 | cut -d' ' -f1)
+  read -r wall rss rest <<<"$median"
+  printf '%-8s %10s %10s %12d  %s\n' "$n" "$wall" "$best" $((rss / 1024)) "$rest"
+done

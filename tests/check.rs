@@ -1,0 +1,719 @@
+//! Every validation rule of the content format, each with an invalid
+//! fixture whose code, file, line and column are asserted.
+
+mod common;
+
+use common::{NATIONAL_UNIT, Repo, VALID_AGREEMENT, position};
+use serde_json::Value;
+
+const FILE: &str = "agreements/2025-mou-uns.md";
+
+/// Writes `content` as the one agreement and returns the diagnostics.
+fn check_agreement(content: &str) -> (i32, Vec<Value>) {
+    let repo = Repo::minimal();
+    repo.write(FILE, content);
+    repo.check_json()
+}
+
+/// The agreement with `from` replaced by `to` (which must be present).
+fn variant(from: &str, to: &str) -> String {
+    assert!(
+        VALID_AGREEMENT.contains(from),
+        "{from:?} not in the fixture"
+    );
+    VALID_AGREEMENT.replacen(from, to, 1)
+}
+
+/// Asserts exactly one diagnostic with `code`, at `needle` in `content`.
+fn assert_one(diagnostics: &[Value], code: &str, file: &str, content: &str, needle: &str) -> Value {
+    let found: Vec<&Value> = diagnostics.iter().filter(|d| d["code"] == code).collect();
+    assert_eq!(found.len(), 1, "one {code} expected in {diagnostics:#?}");
+    let d = found[0].clone();
+    let (line, column) = position(content, needle);
+    assert_eq!(d["file"], file, "{d}");
+    assert_eq!(
+        (d["line"].as_u64(), d["column"].as_u64()),
+        (Some(line), Some(column)),
+        "{d}"
+    );
+    d
+}
+
+fn message(d: &Value) -> &str {
+    d["message"].as_str().expect("message is text")
+}
+
+#[test]
+fn the_valid_fixture_is_valid() {
+    let (status, diagnostics) = check_agreement(VALID_AGREEMENT);
+    assert_eq!(status, 0, "{diagnostics:#?}");
+    assert!(diagnostics.is_empty(), "{diagnostics:#?}");
+}
+
+#[test]
+fn missing_front_matter() {
+    let content = "title = \"Tanpa pembatas\"\n";
+    let (status, diagnostics) = check_agreement(content);
+    assert_eq!(status, 1);
+    let d = assert_one(&diagnostics, "missing-front-matter", FILE, content, "title");
+    assert!(message(&d).contains("+++"), "{d}");
+}
+
+#[test]
+fn unterminated_front_matter() {
+    let content = "+++\ntitle = \"a\"\nkind = \"mou\"\n\nTeks tanpa penutup.\n";
+    let (_, diagnostics) = check_agreement(content);
+    assert_one(
+        &diagnostics,
+        "unterminated-front-matter",
+        FILE,
+        content,
+        "+++",
+    );
+}
+
+#[test]
+fn invalid_toml_is_located_from_the_top_of_the_file() {
+    let content = variant("kind = \"mou\"", "kind = \"mou");
+    let (status, diagnostics) = check_agreement(&content);
+    assert_eq!(status, 1);
+    let d = diagnostics
+        .iter()
+        .find(|d| d["code"] == "invalid-toml")
+        .expect("a TOML error");
+    // Line 3 of the file, not line 2 of the front matter.
+    assert_eq!(d["line"], 3, "{d}");
+}
+
+#[test]
+fn bytes_that_are_not_utf8() {
+    let mut content = VALID_AGREEMENT.as_bytes().to_vec();
+    let at = VALID_AGREEMENT.find("Sebelas").unwrap();
+    content[at] = 0xff;
+    let repo = Repo::minimal();
+    repo.write(FILE, &content);
+    let (status, diagnostics) = repo.check_json();
+    assert_eq!(status, 1);
+    assert_one(
+        &diagnostics,
+        "invalid-utf8",
+        FILE,
+        VALID_AGREEMENT,
+        "Sebelas",
+    );
+}
+
+#[test]
+fn unknown_keys_suggest_the_nearest_allowed_key() {
+    let content = variant("title =", "titel =");
+    let (_, diagnostics) = check_agreement(&content);
+    let d = assert_one(&diagnostics, "unknown-field", FILE, &content, "titel");
+    assert!(message(&d).contains("did you mean `title`"), "{d}");
+    assert!(
+        message(&d).contains("kind, number"),
+        "lists allowed keys: {d}"
+    );
+}
+
+#[test]
+fn unknown_keys_in_nested_tables() {
+    let content = variant(
+        "signed = 2025-03-10",
+        "signed = 2025-03-10\nsigend = 2025-03-10",
+    )
+    .replacen(
+        "category = \"university\"",
+        "category = \"university\"\nwebsit = \"https://uns.ac.id\"",
+        1,
+    );
+    let (_, diagnostics) = check_agreement(&content);
+    let unknown: Vec<&Value> = diagnostics
+        .iter()
+        .filter(|d| d["code"] == "unknown-field")
+        .collect();
+    assert_eq!(unknown.len(), 2, "{diagnostics:#?}");
+    assert_eq!(unknown[0]["line"], position(&content, "sigend").0);
+    assert!(message(unknown[0]).contains("[dates]") && message(unknown[0]).contains("`signed`"));
+    assert_eq!(unknown[1]["line"], position(&content, "websit").0);
+    assert!(message(unknown[1]).contains("`website`"));
+}
+
+#[test]
+fn wrong_types_name_what_is_expected() {
+    let content = variant("signed = 2025-03-10", "signed = \"2025-03-10\"");
+    let (_, diagnostics) = check_agreement(&content);
+    let d = assert_one(&diagnostics, "wrong-type", FILE, &content, "\"2025-03-10\"");
+    assert!(message(&d).contains("a date like"), "{d}");
+    assert!(message(&d).contains("remove the quotes"), "{d}");
+
+    let content = variant("title = \"Nota", "title = 12\nx = \"Nota");
+    let (_, diagnostics) = check_agreement(&content);
+    assert_one(&diagnostics, "wrong-type", FILE, &content, "12");
+}
+
+#[test]
+fn a_single_partner_table_must_be_an_array_of_tables() {
+    let content = variant("[[partners]]", "[partners]");
+    let (_, diagnostics) = check_agreement(&content);
+    let d = diagnostics
+        .iter()
+        .find(|d| d["code"] == "wrong-type")
+        .expect("wrong-type");
+    assert!(message(d).contains("[[partners]]"), "{d}");
+}
+
+#[test]
+fn missing_required_keys() {
+    let content = variant(
+        "title = \"Nota Kesepahaman tentang Pendidikan Pemilih\"\n",
+        "",
+    );
+    let (status, diagnostics) = check_agreement(&content);
+    assert_eq!(status, 1);
+    let d = diagnostics
+        .iter()
+        .find(|d| d["code"] == "missing-field")
+        .expect("missing-field");
+    assert!(message(d).contains("`title`"), "{d}");
+    assert_eq!(
+        (d["line"].as_u64(), d["column"].as_u64()),
+        (Some(2), Some(1))
+    );
+
+    let content = variant("name = \"Universitas Sebelas Maret\"\n", "");
+    let (_, diagnostics) = check_agreement(&content);
+    let d = assert_one(
+        &diagnostics,
+        "missing-field",
+        FILE,
+        &content,
+        "[[partners]]",
+    );
+    assert!(message(&d).contains("`name`"), "{d}");
+}
+
+#[test]
+fn dates_need_a_stage_and_agreements_a_partner() {
+    let content = variant(
+        "planning = 2025-01-06\nsigned = 2025-03-10\nexpires = 2029-03-09\n",
+        "",
+    );
+    let (_, diagnostics) = check_agreement(&content);
+    let d = assert_one(&diagnostics, "missing-field", FILE, &content, "[dates]");
+    assert!(message(&d).contains("stage date"), "{d}");
+
+    let without_partners = {
+        let start = VALID_AGREEMENT.find("[[partners]]").unwrap();
+        let end = VALID_AGREEMENT.find("[[activities]]").unwrap();
+        format!("{}{}", &VALID_AGREEMENT[..start], &VALID_AGREEMENT[end..])
+    };
+    let (_, diagnostics) = check_agreement(&without_partners);
+    let d = diagnostics
+        .iter()
+        .find(|d| d["code"] == "missing-field")
+        .expect("missing-field");
+    assert!(message(d).contains("`partners`"), "{d}");
+}
+
+#[test]
+fn values_outside_their_list() {
+    for (from, to, needle) in [
+        ("kind = \"mou\"", "kind = \"moa\"", "\"moa\""),
+        ("topics =", "scope = \"abroad\"\ntopics =", "\"abroad\""),
+        (
+            "category = \"university\"",
+            "category = \"universitas\"",
+            "\"universitas\"",
+        ),
+        ("result = \"on-track\"", "result = \"done\"", "\"done\""),
+    ] {
+        let content = variant(from, to);
+        let (_, diagnostics) = check_agreement(&content);
+        let d = assert_one(&diagnostics, "invalid-value", FILE, &content, needle);
+        assert!(message(&d).contains("allowed:"), "{d}");
+    }
+    let content = variant("kind = \"mou\"", "kind = \"MoU\"");
+    let (_, diagnostics) = check_agreement(&content);
+    let d = assert_one(&diagnostics, "invalid-value", FILE, &content, "\"MoU\"");
+    assert!(message(&d).contains("did you mean \"mou\""), "{d}");
+}
+
+#[test]
+fn empty_text_is_refused() {
+    let content = variant("number = \"01/PR.07-NK/01/2025\"", "number = \"  \"");
+    let (_, diagnostics) = check_agreement(&content);
+    assert_one(&diagnostics, "empty-value", FILE, &content, "\"  \"");
+}
+
+#[test]
+fn stage_dates_out_of_lifecycle_order() {
+    let content = variant(
+        "planning = 2025-01-06",
+        "planning = 2025-04-01\nnegotiation = 2025-02-01",
+    );
+    let (_, diagnostics) = check_agreement(&content);
+    let order: Vec<&Value> = diagnostics
+        .iter()
+        .filter(|d| d["code"] == "stage-order")
+        .collect();
+    // Both later stages come before planning.
+    assert_eq!(order.len(), 2, "{diagnostics:#?}");
+    assert_eq!(order[0]["line"], position(&content, "negotiation").0);
+    assert_eq!(order[0]["column"], position(&content, "2025-02-01").1);
+    assert!(message(order[0]).contains("before `planning`"));
+    assert_eq!(order[1]["line"], position(&content, "signed").0);
+}
+
+#[test]
+fn starts_before_signed() {
+    let content = variant(
+        "expires = 2029-03-09",
+        "starts = 2025-03-01\nexpires = 2029-03-09",
+    );
+    let (_, diagnostics) = check_agreement(&content);
+    assert_one(
+        &diagnostics,
+        "starts-before-signed",
+        FILE,
+        &content,
+        "2025-03-01",
+    );
+}
+
+#[test]
+fn expires_on_or_before_starts() {
+    let content = variant("expires = 2029-03-09", "expires = 2025-03-10");
+    let (_, diagnostics) = check_agreement(&content);
+    assert_one(
+        &diagnostics,
+        "expires-before-start",
+        FILE,
+        &content,
+        "2025-03-10\n\n[[partners",
+    );
+}
+
+#[test]
+fn both_expires_and_duration() {
+    let content = variant(
+        "expires = 2029-03-09",
+        "expires = 2029-03-09\nduration_months = 48",
+    );
+    let (_, diagnostics) = check_agreement(&content);
+    assert_one(&diagnostics, "expires-and-duration", FILE, &content, "48");
+}
+
+#[test]
+fn term_dates_without_signed() {
+    let content = variant(
+        "signed = 2025-03-10\nexpires = 2029-03-09",
+        "starts = 2025-03-10\nduration_months = 12",
+    );
+    let (_, diagnostics) = check_agreement(&content);
+    let found: Vec<&Value> = diagnostics
+        .iter()
+        .filter(|d| d["code"] == "date-without-signed")
+        .collect();
+    assert_eq!(found.len(), 2, "{diagnostics:#?}");
+    assert_eq!(found[0]["line"], position(&content, "starts").0);
+    assert_eq!(found[1]["line"], position(&content, "duration_months").0);
+}
+
+#[test]
+fn duration_below_one_month() {
+    let content = variant("expires = 2029-03-09", "duration_months = 0");
+    let (_, diagnostics) = check_agreement(&content);
+    let d = assert_one(
+        &diagnostics,
+        "invalid-value",
+        FILE,
+        &content,
+        "0\n\n[[partners",
+    );
+    assert!(message(&d).contains("at least 1"), "{d}");
+}
+
+fn pks(extra: &str) -> String {
+    VALID_AGREEMENT
+        .replacen("kind = \"mou\"", &format!("kind = \"pks\"\n{extra}"), 1)
+        .replacen("01/PR.07-NK", "02/PR.07-PKS", 1)
+}
+
+#[test]
+fn references_to_missing_agreements_suggest_the_nearest_id() {
+    let repo = Repo::minimal();
+    repo.write(FILE, VALID_AGREEMENT);
+    let content = pks("parent = \"2025-mou-unss\"");
+    repo.write("agreements/2025-pks-uns.md", &content);
+    let (_, diagnostics) = repo.check_json();
+    let d = assert_one(
+        &diagnostics,
+        "unknown-reference",
+        "agreements/2025-pks-uns.md",
+        &content,
+        "\"2025-mou-unss\"",
+    );
+    assert!(message(&d).contains("did you mean \"2025-mou-uns\""), "{d}");
+}
+
+#[test]
+fn an_agreement_cannot_name_itself() {
+    let content = pks("renews = \"2025-mou-uns\"");
+    let (_, diagnostics) = check_agreement(&content);
+    assert_one(
+        &diagnostics,
+        "self-reference",
+        FILE,
+        &content,
+        "\"2025-mou-uns\"",
+    );
+}
+
+#[test]
+fn a_parent_must_be_an_mou() {
+    let repo = Repo::minimal();
+    repo.write("agreements/2025-pks-a.md", pks(""));
+    let content = pks("parent = \"2025-pks-a\"").replacen("02/PR", "03/PR", 1);
+    repo.write("agreements/2025-pks-b.md", &content);
+    let (_, diagnostics) = repo.check_json();
+    let d = assert_one(
+        &diagnostics,
+        "parent-not-mou",
+        "agreements/2025-pks-b.md",
+        &content,
+        "\"2025-pks-a\"",
+    );
+    assert!(message(&d).contains("kind \"pks\""), "{d}");
+}
+
+#[test]
+fn only_an_addendum_amends() {
+    let repo = Repo::minimal();
+    repo.write(FILE, VALID_AGREEMENT);
+    let content = pks("amends = \"2025-mou-uns\"");
+    repo.write("agreements/2025-pks-uns.md", &content);
+    let (_, diagnostics) = repo.check_json();
+    assert_one(
+        &diagnostics,
+        "amends-not-addendum",
+        "agreements/2025-pks-uns.md",
+        &content,
+        "\"2025-mou-uns\"",
+    );
+}
+
+#[test]
+fn renewals_must_not_go_round_in_a_circle() {
+    let repo = Repo::minimal();
+    let a = VALID_AGREEMENT.replacen("kind = \"mou\"", "kind = \"mou\"\nrenews = \"b\"", 1);
+    let b = VALID_AGREEMENT
+        .replacen("kind = \"mou\"", "kind = \"mou\"\nrenews = \"a\"", 1)
+        .replacen("01/PR", "02/PR", 1);
+    repo.write("agreements/a.md", &a)
+        .write("agreements/b.md", &b);
+    let (_, diagnostics) = repo.check_json();
+    let cycles: Vec<&Value> = diagnostics
+        .iter()
+        .filter(|d| d["code"] == "renewal-cycle")
+        .collect();
+    assert_eq!(cycles.len(), 2, "{diagnostics:#?}");
+    assert_eq!(cycles[0]["file"], "agreements/a.md");
+    assert_eq!(cycles[0]["line"], position(&a, "renews").0);
+    assert!(message(cycles[0]).contains("a -> b -> a"), "{}", cycles[0]);
+}
+
+fn with_document(document: &str) -> String {
+    variant(
+        "+++\n\nKerja",
+        &format!("\n[[documents]]\ntitle = \"Naskah\"\n{document}\n+++\n\nKerja"),
+    )
+}
+
+#[test]
+fn documents_need_exactly_one_of_file_and_url() {
+    for document in [
+        "",
+        "file = \"files/a.pdf\"\nurl = \"https://example.org/a.pdf\"",
+    ] {
+        let content = with_document(document);
+        let repo = Repo::minimal();
+        repo.write(FILE, &content).write("files/a.pdf", "%PDF-1.4");
+        let (_, diagnostics) = repo.check_json();
+        assert_one(
+            &diagnostics,
+            "document-source",
+            FILE,
+            &content,
+            "[[documents]]",
+        );
+    }
+}
+
+#[test]
+fn document_files_stay_inside_the_repository() {
+    for (file, code) in [
+        ("/etc/passwd", "document-path"),
+        ("files/../../secret.pdf", "document-path"),
+        ("files/tidak-ada.pdf", "missing-file"),
+        ("files", "missing-file"),
+    ] {
+        let content = with_document(&format!("file = \"{file}\""));
+        let repo = Repo::minimal();
+        repo.write(FILE, &content).write("files/a.pdf", "%PDF-1.4");
+        let (status, diagnostics) = repo.check_json();
+        assert_eq!(status, 1);
+        assert_one(&diagnostics, code, FILE, &content, &format!("\"{file}\""));
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_document_linking_outside_the_repository_is_refused() {
+    let outside = Repo::empty();
+    outside.write("secret.pdf", "%PDF-1.4");
+    let content = with_document("file = \"files/link.pdf\"");
+    let repo = Repo::minimal();
+    repo.write(FILE, &content);
+    std::fs::create_dir_all(repo.path("files")).unwrap();
+    std::os::unix::fs::symlink(outside.path("secret.pdf"), repo.path("files/link.pdf")).unwrap();
+    let (_, diagnostics) = repo.check_json();
+    let d = assert_one(
+        &diagnostics,
+        "document-path",
+        FILE,
+        &content,
+        "\"files/link.pdf\"",
+    );
+    assert!(message(&d).contains("outside"), "{d}");
+}
+
+fn sha256_hex(bytes: &[u8]) -> String {
+    use sha2::Digest;
+    sha2::Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+#[test]
+fn checksums_of_local_files_are_verified() {
+    let actual = sha256_hex(b"%PDF-1.4");
+    let wrong = sha256_hex(b"another file");
+    let content = with_document(&format!("file = \"files/a.pdf\"\nsha256 = \"{wrong}\""));
+    let repo = Repo::minimal();
+    repo.write(FILE, &content).write("files/a.pdf", "%PDF-1.4");
+    let (status, diagnostics) = repo.check_json();
+    assert_eq!(status, 1);
+    let d = assert_one(
+        &diagnostics,
+        "checksum-mismatch",
+        FILE,
+        &content,
+        &format!("\"{wrong}"),
+    );
+    assert!(
+        message(&d).contains(&actual),
+        "names the actual checksum: {d}"
+    );
+
+    let malformed = with_document("file = \"files/a.pdf\"\nsha256 = \"abc\"");
+    repo.write(FILE, &malformed);
+    let (_, diagnostics) = repo.check_json();
+    assert_one(&diagnostics, "invalid-value", FILE, &malformed, "\"abc\"");
+}
+
+#[test]
+fn a_matching_checksum_passes_in_any_case_and_path_spelling() {
+    let repo = Repo::minimal();
+    repo.write("files/a.pdf", "%PDF-1.4");
+    let upper = sha256_hex(b"%PDF-1.4").to_uppercase();
+    repo.write(
+        FILE,
+        with_document(&format!("file = \"./files/a.pdf\"\nsha256 = \"{upper}\"")),
+    );
+    let (status, diagnostics) = repo.check_json();
+    assert_eq!((status, diagnostics.len()), (0, 0), "{diagnostics:#?}");
+}
+
+#[test]
+fn only_web_addresses_are_accepted() {
+    for (from, to, needle) in [
+        (
+            "category = \"university\"",
+            "category = \"university\"\nwebsite = \"javascript:alert(1)\"",
+            "\"javascript:alert(1)\"",
+        ),
+        (
+            "title = \"Sosialisasi pemilih pemula\"",
+            "title = \"Sosialisasi pemilih pemula\"\nurl = \"ftp://kpu.go.id/a\"",
+            "\"ftp://kpu.go.id/a\"",
+        ),
+    ] {
+        let content = variant(from, to);
+        let (_, diagnostics) = check_agreement(&content);
+        assert_one(&diagnostics, "invalid-url", FILE, &content, needle);
+    }
+    let content = with_document("url = \"data:text/html,hi\"");
+    let (_, diagnostics) = check_agreement(&content);
+    assert_one(
+        &diagnostics,
+        "invalid-url",
+        FILE,
+        &content,
+        "\"data:text/html,hi\"",
+    );
+
+    let repo = Repo::minimal();
+    let unit = format!("{NATIONAL_UNIT}website = \"kpu.go.id\"\n");
+    repo.write("agreements/_unit.toml", &unit);
+    let (_, diagnostics) = repo.check_json();
+    assert_one(
+        &diagnostics,
+        "invalid-url",
+        "agreements/_unit.toml",
+        &unit,
+        "\"kpu.go.id\"",
+    );
+}
+
+#[test]
+fn numbers_are_unique_within_a_unit() {
+    let repo = Repo::minimal();
+    repo.write("agreements/a.md", VALID_AGREEMENT)
+        .write("agreements/b.md", VALID_AGREEMENT);
+    repo.write(
+        "agreements/jateng/_unit.toml",
+        "name = \"KPU Jawa Tengah\"\nlevel = \"province\"\n",
+    );
+    // The same number in another unit is fine.
+    repo.write("agreements/jateng/c.md", VALID_AGREEMENT);
+    let (_, diagnostics) = repo.check_json();
+    let d = assert_one(
+        &diagnostics,
+        "duplicate-number",
+        "agreements/b.md",
+        VALID_AGREEMENT,
+        "\"01/PR.07-NK/01/2025\"",
+    );
+    assert!(message(&d).contains("agreements/a.md"), "{d}");
+}
+
+#[test]
+fn agreements_need_a_unit() {
+    let repo = Repo::empty();
+    repo.write("pakta.toml", common::CONFIG);
+    repo.write(
+        "agreements/jateng/_unit.toml",
+        "name = \"KPU Jawa Tengah\"\nlevel = \"province\"\n",
+    );
+    repo.write("agreements/jateng/a.md", VALID_AGREEMENT);
+    repo.write("agreements/lepas/b.md", VALID_AGREEMENT);
+    let (status, diagnostics) = repo.check_json();
+    assert_eq!(status, 1);
+    assert_eq!(diagnostics.len(), 1, "{diagnostics:#?}");
+    assert_eq!(diagnostics[0]["code"], "no-unit");
+    assert_eq!(diagnostics[0]["file"], "agreements/lepas/b.md");
+    assert_eq!(
+        (
+            diagnostics[0]["line"].as_u64(),
+            diagnostics[0]["column"].as_u64()
+        ),
+        (Some(1), Some(1))
+    );
+}
+
+#[test]
+fn units_nest_by_level() {
+    let repo = Repo::minimal();
+    let province = "name = \"KPU Jawa Tengah\"\nlevel = \"province\"\n";
+    let wrong = "name = \"KPU Karanganyar\"\nlevel = \"national\"\n";
+    repo.write("agreements/jateng/_unit.toml", province);
+    // A regency directly below the national unit skips a level, which is allowed.
+    repo.write(
+        "agreements/kota-x/_unit.toml",
+        "name = \"KPU Kota X\"\nlevel = \"city\"\n",
+    );
+    repo.write("agreements/jateng/karanganyar/_unit.toml", wrong);
+    let (status, diagnostics) = repo.check_json();
+    assert_eq!(status, 1);
+    let d = assert_one(
+        &diagnostics,
+        "unit-level",
+        "agreements/jateng/karanganyar/_unit.toml",
+        wrong,
+        "\"national\"",
+    );
+    assert!(message(&d).contains("\"province\""), "{d}");
+}
+
+#[test]
+fn units_need_name_and_level() {
+    let repo = Repo::minimal();
+    let unit = "short = \"KPU Jateng\"\nlevle = \"province\"\n";
+    repo.write("agreements/jateng/_unit.toml", unit);
+    let (_, diagnostics) = repo.check_json();
+    let codes: Vec<&Value> = diagnostics.iter().map(|d| &d["code"]).collect();
+    assert_eq!(
+        codes,
+        ["missing-field", "missing-field", "unknown-field"],
+        "{diagnostics:#?}"
+    );
+    assert!(message(&diagnostics[2]).contains("did you mean `level`"));
+}
+
+#[test]
+fn config_keys_and_types_are_checked() {
+    let repo = Repo::minimal();
+    let config = "[site]\ntitle = \"Uji\"\nlanguage = \"jv\"\n\n[rules]\nexpiring_soon_days = \"90\"\ndormant_month = 6\n";
+    repo.write("pakta.toml", config);
+    let (status, diagnostics) = repo.check_json();
+    assert_eq!(status, 1);
+    assert_one(
+        &diagnostics,
+        "invalid-value",
+        "pakta.toml",
+        config,
+        "\"jv\"",
+    );
+    assert_one(&diagnostics, "wrong-type", "pakta.toml", config, "\"90\"");
+    let d = assert_one(
+        &diagnostics,
+        "unknown-field",
+        "pakta.toml",
+        config,
+        "dormant_month",
+    );
+    assert!(message(&d).contains("`dormant_months`"), "{d}");
+}
+
+#[test]
+fn warnings_do_not_fail_the_check() {
+    let content =
+        variant("expires = 2029-03-09\n", "").replacen("date = 2026-10-01", "date = 2025-01-01", 1);
+    let (status, diagnostics) = check_agreement(&content);
+    assert_eq!(status, 0, "{diagnostics:#?}");
+    assert_eq!(diagnostics.len(), 2, "{diagnostics:#?}");
+    assert!(diagnostics.iter().all(|d| d["severity"] == "warning"));
+    assert_one(&diagnostics, "no-expiry", FILE, &content, "2025-03-10");
+    assert_one(
+        &diagnostics,
+        "dated-before-signed",
+        FILE,
+        &content,
+        "2025-01-01",
+    );
+}
+
+#[test]
+fn stray_files_are_pointed_out() {
+    let repo = Repo::minimal();
+    repo.write(FILE, VALID_AGREEMENT);
+    repo.write("agreements/jateng/unit.toml", NATIONAL_UNIT);
+    repo.write("agreements/_catatan.md", "bukan perjanjian");
+    repo.write("agreements/.draft.md", "tersembunyi");
+    let (status, diagnostics) = repo.check_json();
+    assert_eq!(status, 0);
+    assert_eq!(diagnostics.len(), 1, "{diagnostics:#?}");
+    assert_eq!(diagnostics[0]["code"], "ignored-file");
+    assert_eq!(diagnostics[0]["file"], "agreements/jateng/unit.toml");
+}

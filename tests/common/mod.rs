@@ -1,0 +1,153 @@
+//! A small builder for fixture repositories in a temporary folder, and
+//! helpers to run the `pakta` binary on them.
+
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+pub const TODAY: &str = "2026-11-22";
+
+pub const CONFIG: &str = "[site]\ntitle = \"Uji\"\nbase_url = \"https://example.org/kerjasama\"\n";
+
+pub const NATIONAL_UNIT: &str = "name = \"KPU Republik Indonesia\"\nlevel = \"national\"\n";
+
+/// A valid, signed, active MoU; tests break one thing in it.
+pub const VALID_AGREEMENT: &str = r#"+++
+title = "Nota Kesepahaman tentang Pendidikan Pemilih"
+kind = "mou"
+number = "01/PR.07-NK/01/2025"
+topics = ["pendidikan pemilih"]
+
+[dates]
+planning = 2025-01-06
+signed = 2025-03-10
+expires = 2029-03-09
+
+[[partners]]
+name = "Universitas Sebelas Maret"
+category = "university"
+
+[[activities]]
+date = 2026-10-01
+title = "Sosialisasi pemilih pemula"
+
+[[evaluations]]
+date = 2026-06-01
+result = "on-track"
++++
+
+Kerja sama pendidikan pemilih.
+"#;
+
+pub struct Repo {
+    pub root: PathBuf,
+}
+
+static COUNTER: AtomicUsize = AtomicUsize::new(0);
+
+impl Repo {
+    /// An empty folder, removed again when the value is dropped.
+    pub fn empty() -> Repo {
+        let n = COUNTER.fetch_add(1, Ordering::SeqCst);
+        let root = std::env::temp_dir().join(format!("pakta-test-{}-{n}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&root);
+        std::fs::create_dir_all(&root).expect("temp dir");
+        Repo { root }
+    }
+
+    /// pakta.toml and a national root unit.
+    pub fn minimal() -> Repo {
+        let repo = Repo::empty();
+        repo.write("pakta.toml", CONFIG);
+        repo.write("agreements/_unit.toml", NATIONAL_UNIT);
+        repo
+    }
+
+    /// A copy of this project's own sample repository.
+    pub fn sample() -> Repo {
+        let repo = Repo::empty();
+        let here = Path::new(env!("CARGO_MANIFEST_DIR"));
+        for entry in ["pakta.toml", "agreements", "files"] {
+            copy_tree(&here.join(entry), &repo.root.join(entry));
+        }
+        repo
+    }
+
+    pub fn write(&self, rel: &str, content: impl AsRef<[u8]>) -> &Self {
+        let path = self.root.join(rel);
+        std::fs::create_dir_all(path.parent().expect("files have parents")).expect("mkdir");
+        std::fs::write(path, content).expect("write fixture");
+        self
+    }
+
+    pub fn read(&self, rel: &str) -> String {
+        std::fs::read_to_string(self.root.join(rel)).expect("read fixture")
+    }
+
+    pub fn path(&self, rel: &str) -> PathBuf {
+        self.root.join(rel)
+    }
+
+    pub fn pakta(&self, args: &[&str]) -> Output {
+        pakta_in(&self.root, args)
+    }
+
+    /// `pakta check --format json`: the exit status and the diagnostics.
+    pub fn check_json(&self) -> (i32, Vec<serde_json::Value>) {
+        let output = self.pakta(&["check", "--format", "json", "--today", TODAY]);
+        let diagnostics = serde_json::from_slice(&output.stdout).unwrap_or_else(|e| {
+            panic!(
+                "check printed no JSON ({e}):\n{}\n{}",
+                String::from_utf8_lossy(&output.stdout),
+                String::from_utf8_lossy(&output.stderr)
+            )
+        });
+        (output.status.code().expect("exit code"), diagnostics)
+    }
+}
+
+impl Drop for Repo {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.root);
+    }
+}
+
+pub fn pakta_in(root: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_pakta"))
+        .args(args)
+        .arg("--root")
+        .arg(root)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("pakta runs")
+}
+
+fn copy_tree(from: &Path, to: &Path) {
+    if from.is_dir() {
+        std::fs::create_dir_all(to).expect("mkdir");
+        let mut entries: Vec<_> = std::fs::read_dir(from)
+            .expect("read dir")
+            .flatten()
+            .collect();
+        entries.sort_by_key(|e| e.file_name());
+        for entry in entries {
+            copy_tree(&entry.path(), &to.join(entry.file_name()));
+        }
+    } else if from.is_file() {
+        std::fs::copy(from, to).expect("copy");
+    }
+}
+
+/// Line and column (1-based, characters) of the first `needle` in `text`,
+/// counted from the top of the file.
+pub fn position(text: &str, needle: &str) -> (u64, u64) {
+    let at = text
+        .find(needle)
+        .unwrap_or_else(|| panic!("{needle:?} not in fixture"));
+    let line = text[..at].matches('\n').count() as u64 + 1;
+    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let column = text[line_start..at].chars().count() as u64 + 1;
+    (line, column)
+}
