@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 use chrono::{FixedOffset, NaiveDate, Utc};
 
 use crate::diagnostics::Diagnostic;
-use crate::load::{self, LoadError, LoadOptions};
+use crate::load::{self, LoadCache, LoadError, LoadOptions};
 use crate::model::Model;
 use crate::validate;
 
@@ -61,8 +61,21 @@ pub fn analyse(
     today: Option<NaiveDate>,
     options: LoadOptions,
 ) -> Result<Analysis, LoadError> {
+    analyse_with(root, today, options, None)
+}
+
+/// [`analyse`], re-reading only changed files when given a cache.
+pub fn analyse_with(
+    root: &Path,
+    today: Option<NaiveDate>,
+    options: LoadOptions,
+    cache: Option<&mut LoadCache>,
+) -> Result<Analysis, LoadError> {
     let mut timings = Timings::default();
-    let (sources, load_diagnostics) = timings.time("load", || load::load(root, options))?;
+    let (sources, load_diagnostics) = timings.time("load", || match cache {
+        Some(cache) => load::load_cached(root, options, cache),
+        None => load::load(root, options),
+    })?;
     let today = today.unwrap_or_else(|| today_in(&sources.config.site.timezone));
     let (attachments, validate_diagnostics) =
         timings.time("validate", || validate::validate(&sources));

@@ -9,8 +9,10 @@ mod frontmatter;
 mod toml_file;
 mod unit;
 
+use std::collections::HashMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
+use std::time::SystemTime;
 
 use rayon::prelude::*;
 use walkdir::WalkDir;
@@ -73,6 +75,79 @@ pub struct LoadOptions {
 }
 
 pub fn load(root: &Path, options: LoadOptions) -> Result<(Sources, Diagnostics), LoadError> {
+    let (config, found, mut diagnostics) = begin(root)?;
+    let parsed: Vec<(Parsed, Diagnostics)> = found
+        .into_par_iter()
+        .map(|item| parse_found(root, item, options))
+        .collect::<Result<_, LoadError>>()?;
+    Ok(assemble(root, config, parsed, &mut diagnostics))
+}
+
+/// Parsed files kept between loads, so that a preview server re-reads only
+/// the files that changed since the last load.
+#[derive(Default)]
+pub struct LoadCache {
+    files: HashMap<String, CachedFile>,
+}
+
+impl LoadCache {
+    /// Drops the parse of a file (repository-relative path), so the next
+    /// load reads it again whatever its timestamp says.
+    pub fn forget(&mut self, rel: &str) {
+        self.files.remove(rel);
+    }
+}
+
+struct CachedFile {
+    modified: Option<SystemTime>,
+    len: u64,
+    parsed: Parsed,
+    diagnostics: Vec<Diagnostic>,
+}
+
+/// Like [`load`], reusing the parse of every file whose size and
+/// modification time are unchanged since the last call.
+pub fn load_cached(
+    root: &Path,
+    options: LoadOptions,
+    cache: &mut LoadCache,
+) -> Result<(Sources, Diagnostics), LoadError> {
+    let (config, found, mut diagnostics) = begin(root)?;
+    let mut files = HashMap::with_capacity(found.len());
+    let mut parsed = Vec::with_capacity(found.len());
+    for item in found {
+        let rel = item.rel().to_string();
+        let metadata = std::fs::metadata(root.join(&rel)).map_err(|error| LoadError::Io {
+            path: root.join(&rel),
+            error,
+        })?;
+        let (modified, len) = (metadata.modified().ok(), metadata.len());
+        let entry = match cache.files.remove(&rel) {
+            Some(cached)
+                if cached.modified == modified && cached.len == len && modified.is_some() =>
+            {
+                cached
+            }
+            _ => {
+                let (fresh, local) = parse_found(root, item, options)?;
+                CachedFile {
+                    modified,
+                    len,
+                    parsed: fresh,
+                    diagnostics: local.into_sorted(),
+                }
+            }
+        };
+        let mut local = Diagnostics::new();
+        local.extend(entry.diagnostics.iter().cloned());
+        parsed.push((entry.parsed.clone(), local));
+        files.insert(rel, entry);
+    }
+    cache.files = files;
+    Ok(assemble(root, config, parsed, &mut diagnostics))
+}
+
+fn begin(root: &Path) -> Result<(Config, Vec<Found>, Diagnostics), LoadError> {
     let content = root.join(CONTENT_DIR);
     if !content.is_dir() {
         return Err(LoadError::NotARepository(root.to_path_buf()));
@@ -82,31 +157,40 @@ pub fn load(root: &Path, options: LoadOptions) -> Result<(Sources, Diagnostics),
         Some(bytes) => config::parse_config(bytes, &mut diagnostics),
         None => Config::default(),
     };
-
     let found = discover(&content, &mut diagnostics)?;
-    let parsed: Vec<(Parsed, Diagnostics)> = found
-        .into_par_iter()
-        .map(|item| {
-            let mut local = Diagnostics::new();
-            let parsed = match item {
-                Found::Unit { unit_path, rel } => {
-                    let bytes = read(&root.join(&rel))?;
-                    Parsed::Unit(Box::new(unit::parse_unit(
-                        unit_path, rel, bytes, &mut local,
-                    )))
-                }
-                Found::Agreement { id, rel } => {
-                    let path = root.join(&rel);
-                    let agreement = with_file_bytes(&path, |bytes| {
-                        agreement::parse_agreement(id, rel, bytes, options.bodies, &mut local)
-                    })?;
-                    Parsed::Agreement(Box::new(agreement))
-                }
-            };
-            Ok((parsed, local))
-        })
-        .collect::<Result<_, LoadError>>()?;
+    Ok((config, found, diagnostics))
+}
 
+fn parse_found(
+    root: &Path,
+    item: Found,
+    options: LoadOptions,
+) -> Result<(Parsed, Diagnostics), LoadError> {
+    let mut local = Diagnostics::new();
+    let parsed = match item {
+        Found::Unit { unit_path, rel } => {
+            let bytes = read(&root.join(&rel))?;
+            Parsed::Unit(Box::new(unit::parse_unit(
+                unit_path, rel, bytes, &mut local,
+            )))
+        }
+        Found::Agreement { id, rel } => {
+            let path = root.join(&rel);
+            let agreement = with_file_bytes(&path, |bytes| {
+                agreement::parse_agreement(id, rel, bytes, options.bodies, &mut local)
+            })?;
+            Parsed::Agreement(Box::new(agreement))
+        }
+    };
+    Ok((parsed, local))
+}
+
+fn assemble(
+    root: &Path,
+    config: Config,
+    parsed: Vec<(Parsed, Diagnostics)>,
+    diagnostics: &mut Diagnostics,
+) -> (Sources, Diagnostics) {
     let mut units = Vec::new();
     let mut agreements = Vec::new();
     for (item, local) in parsed {
@@ -118,20 +202,29 @@ pub fn load(root: &Path, options: LoadOptions) -> Result<(Sources, Diagnostics),
     }
     units.sort_by(|a, b| a.path.cmp(&b.path));
     agreements.sort_by(|a, b| a.id.cmp(&b.id));
-    Ok((
+    (
         Sources {
             root: root.to_path_buf(),
             config,
             units,
             agreements,
         },
-        diagnostics,
-    ))
+        std::mem::take(diagnostics),
+    )
 }
 
+#[derive(Clone)]
 enum Parsed {
     Unit(Box<UnitSource>),
     Agreement(Box<AgreementSource>),
+}
+
+impl Found {
+    fn rel(&self) -> &str {
+        match self {
+            Found::Unit { rel, .. } | Found::Agreement { rel, .. } => rel,
+        }
+    }
 }
 
 fn discover(content: &Path, diagnostics: &mut Diagnostics) -> Result<Vec<Found>, LoadError> {
@@ -229,5 +322,55 @@ fn read_optional(path: &Path) -> Result<Option<Vec<u8>>, LoadError> {
             path: path.to_path_buf(),
             error,
         }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_cache_rereads_only_changed_files() {
+        let root = std::env::temp_dir().join(format!("pakta-load-cache-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&root);
+        let write = |rel: &str, text: &str| {
+            let path = root.join(rel);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, text).unwrap();
+        };
+        write(
+            "agreements/_unit.toml",
+            "name = \"KPU\"\nlevel = \"national\"\n",
+        );
+        write("agreements/a.md", "+++\ntitle = \"A\"\n+++\n");
+        write("agreements/b.md", "+++\ntitle = \"B\"\n+++\n");
+        let options = LoadOptions { bodies: true };
+        let mut cache = LoadCache::default();
+        let (first, first_diagnostics) = load_cached(&root, options, &mut cache).unwrap();
+        assert_eq!(first.agreements.len(), 2);
+
+        write("agreements/b.md", "+++\ntitle = \"B, diubah\"\n+++\n");
+        write("agreements/c.md", "+++\ntitle = \"C\"\n+++\n");
+        std::fs::remove_file(root.join("agreements/a.md")).unwrap();
+        let (second, second_diagnostics) = load_cached(&root, options, &mut cache).unwrap();
+        let (fresh, fresh_diagnostics) = load(&root, options).unwrap();
+        let ids = |s: &Sources| {
+            s.agreements
+                .iter()
+                .map(|a| a.id.clone())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(ids(&second), ["b", "c"]);
+        assert_eq!(ids(&second), ids(&fresh));
+        assert_eq!(
+            second.agreements[0].source.text,
+            fresh.agreements[0].source.text
+        );
+        assert_eq!(
+            second_diagnostics.into_sorted(),
+            fresh_diagnostics.into_sorted()
+        );
+        assert!(!first_diagnostics.is_empty());
+        let _ = std::fs::remove_dir_all(&root);
     }
 }
