@@ -95,7 +95,25 @@ pub fn describe(error: &tera::Error) -> String {
     text
 }
 
+/// HTML escaping for text and attribute values. Tera's default also
+/// escapes `/`, which makes every link in the output unreadable.
+fn escape_html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 fn register(tera: &mut Tera, lang: Lang) {
+    tera.set_escape_fn(escape_html);
     tera.register_function("t", move |args: &HashMap<String, Value>| {
         let key = args.get("k").and_then(Value::as_str).unwrap_or_default();
         Ok(Value::String(lang.text(key).to_string()))
