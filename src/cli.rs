@@ -23,6 +23,25 @@ pub enum Command {
     Check(CheckArgs),
     /// Print the computed model as JSON (the site's data/agreements.json).
     Data(RepoArgs),
+    /// Write the website; on any error print the problems and leave the
+    /// output folder as it was.
+    Build(BuildArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct BuildArgs {
+    #[command(flatten)]
+    pub repo: RepoArgs,
+    /// Where to write the site; replaced only when the whole build succeeds.
+    #[arg(long, value_name = "DIR", default_value = "public")]
+    pub out: PathBuf,
+    /// The address the site is served from, overriding `[site] base_url`
+    /// (e.g. https://org.github.io/kerjasama for a project site).
+    #[arg(long, value_name = "URL")]
+    pub base_url: Option<String>,
+    /// Print how long each phase took, on standard error.
+    #[arg(long)]
+    pub timings: bool,
 }
 
 #[derive(Debug, Args)]

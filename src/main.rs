@@ -14,5 +14,6 @@ fn main() -> ExitCode {
     match &cli.command {
         Command::Check(args) => commands::check::run(args),
         Command::Data(args) => commands::data::run(args),
+        Command::Build(args) => commands::build::run(args),
     }
 }

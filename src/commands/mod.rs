@@ -1,5 +1,6 @@
 //! One module per subcommand; each is a thin layer over the pipeline.
 
+pub mod build;
 pub mod check;
 pub mod data;
 

@@ -5,6 +5,7 @@
 mod dates;
 mod documents;
 mod relations;
+mod reserved;
 mod units;
 
 use rayon::prelude::*;
@@ -27,6 +28,7 @@ pub fn validate(sources: &Sources) -> (Attachments, Diagnostics) {
         diagnostics.extend(local.into_sorted());
     }
     relations::check(&sources.agreements, &mut diagnostics);
+    reserved::check(&sources.agreements, &mut diagnostics);
     units::check(sources, &mut diagnostics);
     let attachments = documents::check(&sources.root, &sources.agreements, &mut diagnostics);
     (attachments, diagnostics)

@@ -1,0 +1,69 @@
+use std::io::IsTerminal;
+use std::process::ExitCode;
+use std::time::Instant;
+
+use super::{EXIT_FAILURE, EXIT_INVALID, EXIT_OK, exit, print_human};
+use crate::cli::BuildArgs;
+use crate::history::History;
+use crate::load::LoadOptions;
+use crate::pipeline::analyse;
+use crate::site::{self, BuildOptions};
+
+pub fn run(args: &BuildArgs) -> ExitCode {
+    let started = Instant::now();
+    let root = &args.repo.root;
+    // Git history does not depend on the content's validity: read it while
+    // the content loads.
+    let (analysis, history) = rayon::join(
+        || analyse(root, args.repo.today, LoadOptions { bodies: true }),
+        || History::read(root),
+    );
+    let mut analysis = match analysis {
+        Ok(a) => a,
+        Err(error) => {
+            eprintln!("error: {error}");
+            return exit(EXIT_FAILURE);
+        }
+    };
+    print_human(&analysis.diagnostics);
+    if analysis.has_errors() {
+        eprintln!(
+            "error: {} found; the site was not built and {} is unchanged",
+            super::plural(analysis.error_count(), "error", "errors"),
+            args.out.display()
+        );
+        return exit(EXIT_INVALID);
+    }
+    if let Some(note) = &history.note {
+        eprintln!("note: no revision history on the pages: {note}");
+    }
+    let options = BuildOptions {
+        root: root.clone(),
+        out: args.out.clone(),
+        base_url: args.base_url.clone(),
+        progress: std::io::stderr().is_terminal(),
+    };
+    let model = &analysis.model;
+    let built = analysis
+        .timings
+        .time("render", || site::build(model, &history, &options));
+    match built {
+        Ok(summary) => {
+            if args.timings {
+                eprint!("{}", analysis.timings.report());
+            }
+            println!(
+                "Built {} pages ({} files) into {} in {:.2} s.",
+                summary.pages,
+                summary.files,
+                args.out.display(),
+                started.elapsed().as_secs_f64()
+            );
+            exit(EXIT_OK)
+        }
+        Err(error) => {
+            eprintln!("error: {error}; {} is unchanged", args.out.display());
+            exit(EXIT_FAILURE)
+        }
+    }
+}

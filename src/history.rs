@@ -1,0 +1,242 @@
+//! Revisions of every file from Git, read in one `git log` pass over the
+//! whole repository and followed across renames. Without Git (a tarball) or
+//! with a shallow clone the site still builds and says why history is
+//! missing or incomplete.
+
+use std::collections::HashMap;
+use std::path::Path;
+use std::process::Command;
+
+use chrono::NaiveDate;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Revision {
+    pub commit: String,
+    /// The author date.
+    pub date: NaiveDate,
+    pub author: String,
+    pub subject: String,
+}
+
+#[derive(Debug, Default)]
+pub struct History {
+    /// Revisions by path relative to the content root, newest first; a
+    /// renamed file's older revisions are listed under its current path.
+    files: HashMap<String, Vec<Revision>>,
+    /// Why there is no history, or why it is incomplete.
+    pub note: Option<String>,
+}
+
+const RECORD: char = '\u{1e}';
+const FIELD: char = '\u{1f}';
+
+impl History {
+    /// Runs `git log` in `root`; never fails: without Git there is simply
+    /// no history, and `note` says so.
+    pub fn read(root: &Path) -> History {
+        let output = Command::new("git")
+            .arg("-C")
+            .arg(root)
+            .args([
+                "-c",
+                "core.quotepath=off",
+                "log",
+                "-z",
+                "--name-status",
+                "-M",
+                "--relative",
+                "--no-color",
+                "--format=%x1e%H%x1f%as%x1f%an%x1f%s",
+            ])
+            .output();
+        let output = match output {
+            Ok(o) if o.status.success() => o,
+            Ok(_) => return History::without("the content is not in a Git repository"),
+            Err(_) => return History::without("git is not installed"),
+        };
+        let mut history = History::parse(&String::from_utf8_lossy(&output.stdout));
+        let shallow = Command::new("git")
+            .arg("-C")
+            .arg(root)
+            .args(["rev-parse", "--is-shallow-repository"])
+            .output();
+        if shallow.is_ok_and(|o| o.stdout.starts_with(b"true")) {
+            history.note = Some("the Git clone is shallow, so older revisions are missing".into());
+        }
+        history
+    }
+
+    fn without(reason: &str) -> History {
+        History {
+            files: HashMap::new(),
+            note: Some(reason.to_string()),
+        }
+    }
+
+    /// Parses `git log -z --name-status` output, newest commit first.
+    pub fn parse(log: &str) -> History {
+        let mut files: HashMap<String, Vec<Revision>> = HashMap::new();
+        // Older names of renamed files, pointing at the current name; an
+        // empty target means the name belonged to a different, earlier file.
+        let mut current_name: HashMap<String, String> = HashMap::new();
+        for record in log.split(RECORD).filter(|r| !r.is_empty()) {
+            let (header, changes) = record.split_once('\0').unwrap_or((record, ""));
+            let mut fields = header.split(FIELD);
+            let (Some(commit), Some(date), Some(author), Some(subject)) =
+                (fields.next(), fields.next(), fields.next(), fields.next())
+            else {
+                continue;
+            };
+            let Ok(date) = NaiveDate::parse_from_str(date, "%Y-%m-%d") else {
+                continue;
+            };
+            let revision = Revision {
+                commit: commit.to_string(),
+                date,
+                author: author.to_string(),
+                subject: subject.to_string(),
+            };
+            let mut tokens = changes
+                .trim_start_matches('\n')
+                .split('\0')
+                .filter(|t| !t.is_empty());
+            while let Some(status) = tokens.next() {
+                let renamed = status.starts_with('R');
+                let copied = status.starts_with('C');
+                let Some(first) = tokens.next() else { break };
+                let path = if renamed || copied {
+                    let Some(second) = tokens.next() else { break };
+                    second
+                } else {
+                    first
+                };
+                let canonical = match current_name.get(path) {
+                    Some(name) if name.is_empty() => continue,
+                    Some(name) => name.clone(),
+                    None => path.to_string(),
+                };
+                files
+                    .entry(canonical.clone())
+                    .or_default()
+                    .push(revision.clone());
+                if renamed {
+                    current_name.insert(first.to_string(), canonical);
+                } else if status.starts_with('A') {
+                    current_name.insert(path.to_string(), String::new());
+                }
+            }
+        }
+        History { files, note: None }
+    }
+
+    /// Revisions of the file at `path` (relative to the content root),
+    /// newest first.
+    pub fn revisions(&self, path: &str) -> &[Revision] {
+        self.files.get(path).map_or(&[], Vec::as_slice)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.files.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::fs;
+    use std::path::PathBuf;
+
+    fn git(dir: &Path, args: &[&str]) {
+        let status = Command::new("git")
+            .arg("-C")
+            .arg(dir)
+            .args(args)
+            .env("GIT_AUTHOR_NAME", "Ani Editor")
+            .env("GIT_AUTHOR_EMAIL", "ani@example.org")
+            .env("GIT_COMMITTER_NAME", "Ani Editor")
+            .env("GIT_COMMITTER_EMAIL", "ani@example.org")
+            .status()
+            .expect("git runs");
+        assert!(status.success(), "git {args:?}");
+    }
+
+    fn commit_on(dir: &Path, day: &str, subject: &str) {
+        let stamp = format!("{day}T10:00:00+07:00");
+        let status = Command::new("git")
+            .arg("-C")
+            .arg(dir)
+            .args(["commit", "-q", "-m", subject])
+            .env("GIT_AUTHOR_NAME", "Ani Editor")
+            .env("GIT_AUTHOR_EMAIL", "ani@example.org")
+            .env("GIT_COMMITTER_NAME", "Ani Editor")
+            .env("GIT_COMMITTER_EMAIL", "ani@example.org")
+            .env("GIT_AUTHOR_DATE", &stamp)
+            .env("GIT_COMMITTER_DATE", &stamp)
+            .status()
+            .expect("git runs");
+        assert!(status.success());
+    }
+
+    fn scratch(name: &str) -> PathBuf {
+        let dir = std::env::temp_dir().join(format!("pakta-history-{name}-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        fs::create_dir_all(dir.join("agreements")).unwrap();
+        dir
+    }
+
+    #[test]
+    fn follows_renames_in_one_pass() {
+        let dir = scratch("renames");
+        git(&dir, &["init", "-q"]);
+        fs::write(dir.join("agreements/old.md"), "one\n".repeat(20)).unwrap();
+        git(&dir, &["add", "."]);
+        commit_on(&dir, "2025-01-02", "Tambah MoU");
+        git(&dir, &["mv", "agreements/old.md", "agreements/new.md"]);
+        commit_on(&dir, "2025-02-03", "Ganti nama berkas");
+        fs::write(dir.join("agreements/new.md"), "one\n".repeat(21)).unwrap();
+        fs::write(dir.join("agreements/other.md"), "x\n").unwrap();
+        git(&dir, &["add", "."]);
+        commit_on(&dir, "2025-03-04", "Catat kegiatan");
+
+        let history = History::read(&dir);
+        assert_eq!(history.note, None);
+        let revisions = history.revisions("agreements/new.md");
+        let subjects: Vec<&str> = revisions.iter().map(|r| r.subject.as_str()).collect();
+        assert_eq!(
+            subjects,
+            ["Catat kegiatan", "Ganti nama berkas", "Tambah MoU"]
+        );
+        assert_eq!(
+            revisions[0].date,
+            NaiveDate::from_ymd_opt(2025, 3, 4).unwrap()
+        );
+        assert_eq!(revisions[0].author, "Ani Editor");
+        assert_eq!(revisions[0].commit.len(), 40);
+        assert_eq!(history.revisions("agreements/other.md").len(), 1);
+        assert!(history.revisions("agreements/old.md").is_empty());
+        fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn a_name_reused_after_deletion_does_not_inherit_old_history() {
+        let log = "\u{1e}c3\u{1f}2025-03-01\u{1f}A\u{1f}re-add\0\nA\0a.md\0\
+                   \u{1e}c2\u{1f}2025-02-01\u{1f}A\u{1f}remove\0\nD\0a.md\0\
+                   \u{1e}c1\u{1f}2025-01-01\u{1f}A\u{1f}first\0\nA\0a.md\0";
+        let history = History::parse(log);
+        let commits: Vec<&str> = history
+            .revisions("a.md")
+            .iter()
+            .map(|r| r.commit.as_str())
+            .collect();
+        assert_eq!(commits, ["c3"]);
+    }
+
+    #[test]
+    fn without_git_there_is_a_note_and_no_history() {
+        let dir = scratch("plain");
+        let history = History::read(&dir);
+        assert!(history.is_empty());
+        assert!(history.note.is_some());
+        fs::remove_dir_all(&dir).unwrap();
+    }
+}

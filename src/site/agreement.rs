@@ -1,0 +1,340 @@
+//! The view of one agreement's page: everything the page shows, already
+//! resolved to labels' keys, links and plain values.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use super::markdown;
+use super::views::{AgreementRow, Crumb, Links, breadcrumbs, slug};
+use crate::content::{Category, Kind, Stage};
+use crate::history::Revision;
+use crate::model::{Agreement, AgreementIx, Flag, Model, Status, lifecycle};
+
+#[derive(Serialize)]
+pub struct AgreementPage<'a> {
+    pub id: &'a str,
+    pub title: &'a str,
+    pub kind: Kind,
+    pub number: Option<&'a str>,
+    pub summary: &'a str,
+    pub topics: &'a [String],
+    pub foreign: bool,
+    pub unit: &'a str,
+    pub unit_href: String,
+    pub breadcrumbs: Vec<Crumb>,
+    pub status: Status,
+    pub flags: &'a [Flag],
+    pub timeline: Vec<Step>,
+    pub starts: Option<NaiveDate>,
+    pub end: Option<NaiveDate>,
+    pub days_left: Option<i64>,
+    pub pks_deadline: Option<NaiveDate>,
+    pub partners: Vec<PartnerView<'a>>,
+    pub related: Vec<Related>,
+    pub activities: Vec<ActivityView<'a>>,
+    pub evaluations: Vec<EvaluationView<'a>>,
+    pub documents: Vec<DocumentView<'a>>,
+    pub body: String,
+    pub revisions: Vec<RevisionView<'a>>,
+    pub last_updated: Option<NaiveDate>,
+    pub json_href: String,
+}
+
+/// One point on the lifecycle timeline; `key` names its label.
+#[derive(Serialize)]
+pub struct Step {
+    pub key: &'static str,
+    pub date: Option<NaiveDate>,
+    pub reached: bool,
+    pub href: Option<String>,
+}
+
+#[derive(Serialize)]
+pub struct PartnerView<'a> {
+    pub name: &'a str,
+    pub href: String,
+    pub category: Category,
+    pub signatory: Option<&'a str>,
+    pub signatory_title: Option<&'a str>,
+    pub number: Option<&'a str>,
+    pub website: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+pub struct Related {
+    /// The label's key: `parent`, `children`, `renews` ...
+    pub relation: &'static str,
+    pub agreement: AgreementRow,
+}
+
+#[derive(Serialize)]
+pub struct ActivityView<'a> {
+    pub date: NaiveDate,
+    pub title: &'a str,
+    pub description: Option<String>,
+    pub url: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+pub struct EvaluationView<'a> {
+    pub date: NaiveDate,
+    pub result: &'static str,
+    pub notes: Option<&'a str>,
+    pub obstacles: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+pub struct DocumentView<'a> {
+    pub title: &'a str,
+    pub href: String,
+    pub local: bool,
+    pub size: Option<String>,
+    pub sha256: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+pub struct RevisionView<'a> {
+    pub date: NaiveDate,
+    pub author: &'a str,
+    pub subject: &'a str,
+    pub commit: &'a str,
+    pub href: Option<String>,
+}
+
+pub fn page<'a>(
+    model: &'a Model,
+    links: &Links,
+    a: &'a Agreement,
+    revisions: &'a [Revision],
+    repository: Option<&str>,
+) -> AgreementPage<'a> {
+    let unit = &model.units[a.unit];
+    let life = &a.lifecycle;
+    AgreementPage {
+        id: &a.id,
+        title: &a.front.title,
+        kind: a.front.kind,
+        number: a.front.number.as_ref().map(|n| n.value.as_str()),
+        summary: a.summary(),
+        topics: &a.front.topics,
+        foreign: a.front.scope == crate::content::Scope::Foreign,
+        unit: &unit.name,
+        unit_href: links.unit(&unit.path),
+        breadcrumbs: breadcrumbs(model, links, a.unit),
+        status: life.status,
+        flags: &life.flags,
+        timeline: timeline(model, links, a),
+        starts: life.starts,
+        end: life.end,
+        days_left: life
+            .end
+            .filter(|_| life.status.in_force())
+            .map(|end| lifecycle::days_left(end, model.today)),
+        pks_deadline: super::views::open_pks_deadline(model, a),
+        partners: a
+            .front
+            .partners
+            .iter()
+            .map(|p| PartnerView {
+                name: &p.name,
+                href: links.partner(&slug(&p.name)),
+                category: p.category,
+                signatory: p.signatory.as_deref(),
+                signatory_title: p.signatory_title.as_deref(),
+                number: p.number.as_deref(),
+                website: p.website.as_deref(),
+            })
+            .collect(),
+        related: related(model, links, a),
+        activities: {
+            let mut list: Vec<ActivityView> = a
+                .front
+                .activities
+                .iter()
+                .map(|x| ActivityView {
+                    date: x.date.value,
+                    title: &x.title,
+                    description: x.description.as_deref().map(markdown::to_html),
+                    url: x.url.as_deref(),
+                })
+                .collect();
+            list.sort_by_key(|x| std::cmp::Reverse(x.date));
+            list
+        },
+        evaluations: {
+            let mut list: Vec<EvaluationView> = a
+                .front
+                .evaluations
+                .iter()
+                .map(|x| EvaluationView {
+                    date: x.date.value,
+                    result: x.result.as_str(),
+                    notes: x.notes.as_deref(),
+                    obstacles: x.obstacles.as_deref(),
+                })
+                .collect();
+            list.sort_by_key(|x| std::cmp::Reverse(x.date));
+            list
+        },
+        documents: a
+            .front
+            .documents
+            .iter()
+            .map(|d| {
+                let file = d.file.as_ref().map(|f| f.value.as_str());
+                let key = file.and_then(crate::validate::attachment_key);
+                let attachment = file.and_then(|f| model.attachment(f));
+                DocumentView {
+                    title: &d.title,
+                    href: match &key {
+                        Some(key) => format!("{}{}", links.base, site_file_path(key)),
+                        None => d.url.clone().unwrap_or_default(),
+                    },
+                    local: key.is_some(),
+                    size: attachment.map(|x| human_size(x.size)),
+                    sha256: attachment
+                        .map(|x| x.sha256.as_str())
+                        .or(d.sha256.as_ref().map(|s| s.value.as_str())),
+                }
+            })
+            .collect(),
+        body: markdown::to_html(a.body()),
+        revisions: revisions
+            .iter()
+            .map(|r| RevisionView {
+                date: r.date,
+                author: &r.author,
+                subject: &r.subject,
+                commit: &r.commit[..r.commit.len().min(10)],
+                href: repository
+                    .map(|repo| format!("{}/commit/{}", repo.trim_end_matches('/'), r.commit)),
+            })
+            .collect(),
+        last_updated: revisions.first().map(|r| r.date),
+        json_href: format!("{}index.json", links.agreement(&a.id)),
+    }
+}
+
+fn timeline(model: &Model, links: &Links, a: &Agreement) -> Vec<Step> {
+    let dates = &a.front.dates;
+    let life = &a.lifecycle;
+    let today = model.today;
+    let mut steps: Vec<Step> = Stage::ALL
+        .iter()
+        .map(|&stage| {
+            let date = dates.stage_date(stage).map(|d| d.value);
+            Step {
+                key: match stage {
+                    Stage::Planning => "stage-planning",
+                    Stage::Drafting => "stage-drafting",
+                    Stage::Negotiation => "stage-negotiation",
+                    Stage::Approval => "stage-approval",
+                    Stage::Signed => "stage-signed",
+                },
+                reached: date.is_some_and(|d| d <= today),
+                date,
+                href: None,
+            }
+        })
+        .collect();
+    if dates.signed.is_some() {
+        steps.push(Step {
+            key: "starts",
+            date: life.starts,
+            reached: life.starts.is_some_and(|d| d <= today),
+            href: None,
+        });
+    }
+    if let Some(terminated) = dates.terminated.as_ref().map(|d| d.value) {
+        steps.push(Step {
+            key: "terminated",
+            date: Some(terminated),
+            reached: terminated <= today,
+            href: None,
+        });
+    } else if let Some(end) = life.end {
+        steps.push(Step {
+            key: "timeline-ends",
+            date: Some(end),
+            reached: end < today,
+            href: None,
+        });
+    }
+    if let Some(&renewal) = a
+        .relations
+        .renewed_by
+        .iter()
+        .find(|&&r| model.agreements[r].is_public())
+    {
+        let renewal = &model.agreements[renewal];
+        steps.push(Step {
+            key: "renewed-by",
+            date: renewal.front.dates.signed(),
+            reached: renewal.front.dates.signed().is_some_and(|d| d <= today),
+            href: Some(links.agreement(&renewal.id)),
+        });
+    }
+    steps
+}
+
+fn related(model: &Model, links: &Links, a: &Agreement) -> Vec<Related> {
+    let r = &a.relations;
+    let groups: [(&'static str, Vec<AgreementIx>); 6] = [
+        ("parent", r.parent.into_iter().collect()),
+        ("children", r.children.clone()),
+        ("renews", r.renews.into_iter().collect()),
+        ("renewed-by", r.renewed_by.clone()),
+        ("amends", r.amends.into_iter().collect()),
+        ("amended-by", r.amended_by.clone()),
+    ];
+    groups
+        .into_iter()
+        .flat_map(|(relation, ixs)| {
+            ixs.into_iter()
+                .map(|i| &model.agreements[i])
+                .filter(|x| x.is_public())
+                .map(move |x| Related {
+                    relation,
+                    agreement: AgreementRow::new(model, links, x),
+                })
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
+/// Where a local document is copied on the site: below `files/`, where
+/// the repository's own `files/` folder lands unchanged.
+pub fn site_file_path(key: &str) -> String {
+    if key.starts_with("files/") {
+        key.to_string()
+    } else {
+        format!("files/{key}")
+    }
+}
+
+pub fn human_size(bytes: u64) -> String {
+    const UNITS: [&str; 4] = ["B", "KB", "MB", "GB"];
+    let mut size = bytes as f64;
+    let mut unit = 0;
+    while size >= 1024.0 && unit < UNITS.len() - 1 {
+        size /= 1024.0;
+        unit += 1;
+    }
+    if unit == 0 {
+        format!("{bytes} B")
+    } else {
+        format!("{size:.1} {}", UNITS[unit])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::human_size;
+
+    #[test]
+    fn sizes_read_like_a_file_manager() {
+        assert_eq!(human_size(512), "512 B");
+        assert_eq!(human_size(2048), "2.0 KB");
+        assert_eq!(human_size(5 * 1024 * 1024 + 300_000), "5.3 MB");
+    }
+}

@@ -1,0 +1,231 @@
+//! Lists by status, kind, partner category and year: paginated, and
+//! sortable without JavaScript through one set of pages per sort order.
+
+use std::collections::BTreeMap;
+
+use chrono::Datelike;
+use serde::Serialize;
+
+use super::i18n::Lang;
+use super::views::AgreementRow;
+use crate::model::{AgreementIx, Model, Status};
+
+pub const PAGE_SIZE: usize = 50;
+const SORTS: [&str; 3] = ["newest", "title", "expires"];
+
+/// One list: its folder below `lists/`, its heading and its members.
+pub struct List {
+    pub dir: String,
+    pub dimension: &'static str,
+    pub heading: String,
+    pub members: Vec<AgreementIx>,
+}
+
+/// Every list, in a fixed order: all, statuses, kinds, categories, years.
+pub fn all_lists(model: &Model, lang: Lang) -> Vec<List> {
+    let public: Vec<AgreementIx> = (0..model.agreements.len())
+        .filter(|&i| model.agreements[i].is_public())
+        .collect();
+    let mut lists = vec![List {
+        dir: "all".into(),
+        dimension: "all",
+        heading: lang.text("all-agreements").to_string(),
+        members: public.clone(),
+    }];
+    let mut group = |dimension: &'static str,
+                     key: &dyn Fn(AgreementIx) -> Vec<String>,
+                     label: &dyn Fn(&str) -> String| {
+        let mut by: BTreeMap<String, Vec<AgreementIx>> = BTreeMap::new();
+        for &ix in &public {
+            for value in key(ix) {
+                by.entry(value).or_default().push(ix);
+            }
+        }
+        for (value, members) in by {
+            lists.push(List {
+                dir: format!("{dimension}/{value}"),
+                dimension,
+                heading: label(&value),
+                members,
+            });
+        }
+    };
+    let text =
+        |prefix: &'static str| move |v: &str| lang.text(&format!("{prefix}-{v}")).to_string();
+    group(
+        "status",
+        &|ix| vec![model.agreements[ix].status().as_str().to_string()],
+        &text("status"),
+    );
+    group(
+        "kind",
+        &|ix| vec![model.agreements[ix].front.kind.as_str().to_string()],
+        &text("kind"),
+    );
+    group(
+        "category",
+        &|ix| {
+            let mut categories: Vec<String> = model.agreements[ix]
+                .front
+                .partners
+                .iter()
+                .map(|p| p.category.as_str().to_string())
+                .collect();
+            categories.sort();
+            categories.dedup();
+            categories
+        },
+        &text("category"),
+    );
+    group(
+        "year",
+        &|ix| {
+            model.agreements[ix]
+                .reference_date()
+                .map(|d| d.year().to_string())
+                .into_iter()
+                .collect()
+        },
+        &|v: &str| format!("{} {v}", lang.text("year")),
+    );
+    lists
+}
+
+#[derive(Serialize)]
+pub struct ListPage<'a> {
+    pub heading: &'a str,
+    pub dimension: &'static str,
+    pub total: usize,
+    pub page: usize,
+    pub pages: usize,
+    pub rows: Vec<&'a AgreementRow>,
+    pub sorts: Vec<Link>,
+    pub pagination: Vec<Link>,
+    pub previous: Option<String>,
+    pub next: Option<String>,
+}
+
+#[derive(Serialize)]
+pub struct Link {
+    pub label: String,
+    pub href: String,
+    pub current: bool,
+}
+
+/// The site path (below the site root, ending in `/`) of one page of a list.
+pub fn page_dir(list_dir: &str, sort: &str, page: usize) -> String {
+    let mut dir = format!("lists/{list_dir}/");
+    if sort != SORTS[0] {
+        dir.push_str(sort);
+        dir.push('/');
+    }
+    if page > 1 {
+        dir.push_str(&format!("{page}/"));
+    }
+    dir
+}
+
+/// Every page of one list in every sort order, as (site path, view).
+pub fn pages<'a>(
+    model: &Model,
+    list: &'a List,
+    rows: &'a [Option<AgreementRow>],
+    base: &str,
+    lang: Lang,
+) -> Vec<(String, ListPage<'a>)> {
+    let total = list.members.len();
+    let page_count = total.div_ceil(PAGE_SIZE).max(1);
+    let mut out = Vec::new();
+    for sort in SORTS {
+        let mut members = list.members.clone();
+        sort_members(model, &mut members, sort);
+        for page in 1..=page_count {
+            let chunk = members.iter().skip((page - 1) * PAGE_SIZE).take(PAGE_SIZE);
+            let href = |p: usize| format!("{base}{}", page_dir(&list.dir, sort, p));
+            let sorts = SORTS
+                .iter()
+                .map(|s| Link {
+                    label: lang.text(&format!("sort-{s}")).to_string(),
+                    href: format!("{base}{}", page_dir(&list.dir, s, 1)),
+                    current: *s == sort,
+                })
+                .collect();
+            let pagination = window(page, page_count)
+                .into_iter()
+                .map(|p| Link {
+                    label: p.to_string(),
+                    href: href(p),
+                    current: p == page,
+                })
+                .collect();
+            out.push((
+                page_dir(&list.dir, sort, page),
+                ListPage {
+                    heading: &list.heading,
+                    dimension: list.dimension,
+                    total,
+                    page,
+                    pages: page_count,
+                    rows: chunk.filter_map(|&i| rows[i].as_ref()).collect(),
+                    sorts,
+                    pagination,
+                    previous: (page > 1).then(|| href(page - 1)),
+                    next: (page < page_count).then(|| href(page + 1)),
+                },
+            ));
+        }
+    }
+    out
+}
+
+fn sort_members(model: &Model, members: &mut [AgreementIx], sort: &str) {
+    let a = |i: &AgreementIx| &model.agreements[*i];
+    match sort {
+        "title" => members.sort_by_cached_key(|i| (a(i).front.title.to_lowercase(), *i)),
+        "expires" => members.sort_by_key(|i| {
+            let life = &a(i).lifecycle;
+            let ended = matches!(
+                life.status,
+                Status::Expired | Status::Renewed | Status::Terminated | Status::Cancelled
+            );
+            (ended, life.end.is_none(), life.end, *i)
+        }),
+        _ => members.sort_by_key(|i| (std::cmp::Reverse(a(i).reference_date()), *i)),
+    }
+}
+
+/// First, last and the pages near the current one.
+fn window(page: usize, count: usize) -> Vec<usize> {
+    let mut pages: Vec<usize> = [1, count]
+        .into_iter()
+        .chain(page.saturating_sub(2).max(1)..=(page + 2).min(count))
+        .collect();
+    pages.sort_unstable();
+    pages.dedup();
+    pages
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_name_the_sort_and_page() {
+        assert_eq!(
+            page_dir("status/active", "newest", 1),
+            "lists/status/active/"
+        );
+        assert_eq!(
+            page_dir("status/active", "title", 1),
+            "lists/status/active/title/"
+        );
+        assert_eq!(page_dir("all", "expires", 3), "lists/all/expires/3/");
+    }
+
+    #[test]
+    fn pagination_shows_a_window() {
+        assert_eq!(window(1, 1), [1]);
+        assert_eq!(window(5, 20), [1, 3, 4, 5, 6, 7, 20]);
+        assert_eq!(window(2, 3), [1, 2, 3]);
+    }
+}

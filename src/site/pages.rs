@@ -1,0 +1,318 @@
+//! Views of the overview pages: home, units, partners and findings.
+
+use serde::Serialize;
+
+use super::views::{
+    AgreementRow, Count, Crumb, Figures, Links, PartnerEntry, breadcrumbs, findings,
+};
+use crate::content::{Category, Kind};
+use crate::model::{AgreementIx, Model, Status, UnitIx};
+
+type Rows = [Option<AgreementRow>];
+
+fn rows_of(rows: &Rows, ixs: impl IntoIterator<Item = AgreementIx>) -> Vec<&AgreementRow> {
+    ixs.into_iter().filter_map(|i| rows[i].as_ref()).collect()
+}
+
+#[derive(Serialize)]
+pub struct CategoryCount {
+    pub key: &'static str,
+    pub partners: usize,
+    pub agreements: usize,
+    pub href: String,
+}
+
+#[derive(Serialize)]
+pub struct HomePage<'a> {
+    pub figures: Figures,
+    pub partner_total: usize,
+    pub categories: Vec<CategoryCount>,
+    pub statuses: Vec<Count>,
+    pub kinds: Vec<Count>,
+    pub latest: Vec<&'a AgreementRow>,
+    pub expiring: Vec<&'a AgreementRow>,
+}
+
+pub fn home<'a>(
+    model: &Model,
+    links: &Links,
+    rows: &'a Rows,
+    partners: &[PartnerEntry],
+) -> HomePage<'a> {
+    let today = model.today;
+    let public: Vec<AgreementIx> = (0..model.agreements.len())
+        .filter(|&i| model.agreements[i].is_public())
+        .collect();
+    let categories = Category::ALL
+        .iter()
+        .map(|&c| CategoryCount {
+            key: c.as_str(),
+            partners: partners
+                .iter()
+                .filter(|p| p.categories.contains(&c))
+                .count(),
+            agreements: public
+                .iter()
+                .filter(|&&i| {
+                    model.agreements[i]
+                        .front
+                        .partners
+                        .iter()
+                        .any(|p| p.category == c)
+                })
+                .count(),
+            href: format!("{}lists/category/{c}/", links.base),
+        })
+        .filter(|c| c.agreements > 0)
+        .collect();
+    let statuses = Status::ALL
+        .iter()
+        .map(|&s| Count {
+            key: s.as_str(),
+            count: public
+                .iter()
+                .filter(|&&i| model.agreements[i].status() == s)
+                .count(),
+            href: format!("{}lists/status/{s}/", links.base),
+        })
+        .filter(|c| c.count > 0)
+        .collect();
+    let kinds = Kind::ALL
+        .iter()
+        .map(|&k| Count {
+            key: k.as_str(),
+            count: public
+                .iter()
+                .filter(|&&i| model.agreements[i].front.kind == k)
+                .count(),
+            href: format!("{}lists/kind/{k}/", links.base),
+        })
+        .filter(|c| c.count > 0)
+        .collect();
+    let mut signed: Vec<AgreementIx> = public
+        .iter()
+        .copied()
+        .filter(|&i| {
+            model.agreements[i]
+                .front
+                .dates
+                .signed()
+                .is_some_and(|s| s <= today)
+        })
+        .collect();
+    signed.sort_by_key(|&i| {
+        (
+            std::cmp::Reverse(model.agreements[i].front.dates.signed()),
+            i,
+        )
+    });
+    let mut expiring: Vec<AgreementIx> = public
+        .iter()
+        .copied()
+        .filter(|&i| model.agreements[i].status() == Status::Expiring)
+        .collect();
+    expiring.sort_by_key(|&i| (model.agreements[i].lifecycle.end, i));
+    HomePage {
+        figures: Figures::of(public.iter().map(|&i| &model.agreements[i]), today),
+        partner_total: partners.len(),
+        categories,
+        statuses,
+        kinds,
+        latest: rows_of(rows, signed.into_iter().take(8)),
+        expiring: rows_of(rows, expiring.into_iter().take(8)),
+    }
+}
+
+#[derive(Serialize)]
+pub struct Finding<'a> {
+    pub agreement: &'a AgreementRow,
+    pub findings: Vec<&'static str>,
+}
+
+fn findings_of<'a>(model: &Model, rows: &'a Rows, ixs: &[AgreementIx]) -> Vec<Finding<'a>> {
+    ixs.iter()
+        .filter_map(|&i| {
+            let found = findings(&model.agreements[i]);
+            let row = rows[i].as_ref()?;
+            (!found.is_empty()).then_some(Finding {
+                agreement: row,
+                findings: found,
+            })
+        })
+        .collect()
+}
+
+#[derive(Serialize)]
+pub struct ChildUnit {
+    pub name: String,
+    pub href: String,
+    pub level: &'static str,
+    pub figures: Figures,
+}
+
+#[derive(Serialize)]
+pub struct UnitPage<'a> {
+    pub name: &'a str,
+    pub short: Option<&'a str>,
+    pub level: &'static str,
+    pub website: Option<&'a str>,
+    pub region_code: Option<&'a str>,
+    pub breadcrumbs: Vec<Crumb>,
+    /// The unit and every unit below it.
+    pub figures: Figures,
+    pub children: Vec<ChildUnit>,
+    pub agreements: Vec<&'a AgreementRow>,
+    pub findings: Vec<Finding<'a>>,
+    pub feed_href: String,
+    pub calendar_href: String,
+}
+
+pub fn unit<'a>(
+    model: &'a Model,
+    links: &Links,
+    rows: &'a Rows,
+    rollups: &[Figures],
+    ix: UnitIx,
+) -> UnitPage<'a> {
+    let unit = &model.units[ix];
+    let mut own = unit.agreements.clone();
+    own.sort_by_key(|&i| (std::cmp::Reverse(model.agreements[i].reference_date()), i));
+    let dir = links.unit(&unit.path);
+    UnitPage {
+        name: &unit.name,
+        short: unit.short.as_deref(),
+        level: unit.level.as_str(),
+        website: unit.website.as_deref(),
+        region_code: unit.region_code.as_deref(),
+        breadcrumbs: breadcrumbs(model, links, ix),
+        figures: rollups[ix],
+        children: unit
+            .children
+            .iter()
+            .map(|&c| ChildUnit {
+                name: model.units[c].display_name().to_string(),
+                href: links.unit(&model.units[c].path),
+                level: model.units[c].level.as_str(),
+                figures: rollups[c],
+            })
+            .collect(),
+        findings: findings_of(model, rows, &own),
+        agreements: rows_of(rows, own),
+        feed_href: format!("{dir}feed.xml"),
+        calendar_href: format!("{dir}calendar.ics"),
+    }
+}
+
+#[derive(Serialize)]
+pub struct PartnerPage<'a> {
+    pub name: &'a str,
+    pub categories: Vec<&'static str>,
+    pub websites: Vec<&'a str>,
+    pub figures: Figures,
+    pub agreements: Vec<&'a AgreementRow>,
+    pub feed_href: String,
+    pub calendar_href: String,
+}
+
+pub fn partner<'a>(
+    model: &Model,
+    links: &Links,
+    rows: &'a Rows,
+    entry: &'a PartnerEntry,
+) -> PartnerPage<'a> {
+    let mut ixs = entry.agreements.clone();
+    ixs.sort_by_key(|&i| (std::cmp::Reverse(model.agreements[i].reference_date()), i));
+    let dir = links.partner(&entry.slug);
+    PartnerPage {
+        name: &entry.name,
+        categories: entry.categories.iter().map(|c| c.as_str()).collect(),
+        websites: entry.websites.iter().map(String::as_str).collect(),
+        figures: Figures::of(
+            entry.agreements.iter().map(|&i| &model.agreements[i]),
+            model.today,
+        ),
+        agreements: rows_of(rows, ixs),
+        feed_href: format!("{dir}feed.xml"),
+        calendar_href: format!("{dir}calendar.ics"),
+    }
+}
+
+#[derive(Serialize)]
+pub struct PartnerLink<'a> {
+    pub name: &'a str,
+    pub href: String,
+    pub agreements: usize,
+}
+
+#[derive(Serialize)]
+pub struct PartnerGroup<'a> {
+    pub key: &'static str,
+    pub partners: Vec<PartnerLink<'a>>,
+}
+
+pub fn partner_index<'a>(links: &Links, partners: &'a [PartnerEntry]) -> Vec<PartnerGroup<'a>> {
+    Category::ALL
+        .iter()
+        .map(|&c| {
+            let mut members: Vec<PartnerLink> = partners
+                .iter()
+                .filter(|p| p.categories.contains(&c))
+                .map(|p| PartnerLink {
+                    name: &p.name,
+                    href: links.partner(&p.slug),
+                    agreements: p.agreements.len(),
+                })
+                .collect();
+            members.sort_by_key(|a| a.name.to_lowercase());
+            PartnerGroup {
+                key: c.as_str(),
+                partners: members,
+            }
+        })
+        .filter(|g| !g.partners.is_empty())
+        .collect()
+}
+
+#[derive(Serialize)]
+pub struct FindingGroup<'a> {
+    pub unit: &'a str,
+    pub href: String,
+    pub items: Vec<Finding<'a>>,
+}
+
+#[derive(Serialize)]
+pub struct FindingsPage<'a> {
+    pub counts: Vec<(&'static str, usize)>,
+    pub groups: Vec<FindingGroup<'a>>,
+}
+
+pub fn findings_page<'a>(model: &'a Model, links: &Links, rows: &'a Rows) -> FindingsPage<'a> {
+    let groups: Vec<FindingGroup> = model
+        .units
+        .iter()
+        .map(|u| FindingGroup {
+            unit: &u.name,
+            href: links.unit(&u.path),
+            items: findings_of(model, rows, &u.agreements),
+        })
+        .filter(|g| !g.items.is_empty())
+        .collect();
+    let counts = [
+        "needs-pks",
+        "expiring",
+        "expired",
+        "no-activity",
+        "not-evaluated",
+    ]
+    .into_iter()
+    .map(|key| {
+        let n = groups
+            .iter()
+            .flat_map(|g| &g.items)
+            .filter(|f| f.findings.contains(&key))
+            .count();
+        (key, n)
+    })
+    .collect();
+    FindingsPage { counts, groups }
+}

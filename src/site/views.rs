@@ -1,0 +1,387 @@
+//! The serialisable views templates receive: lean rows and figures made
+//! once from the model, never the model itself.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use chrono::{Datelike, NaiveDate};
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+
+use crate::content::{Category, Kind};
+use crate::model::{Agreement, AgreementIx, Flag, Model, Status, UnitIx, lifecycle};
+
+/// What every page knows about the site.
+#[derive(Serialize)]
+pub struct SiteView {
+    pub title: String,
+    pub lang: &'static str,
+    /// The path the site is served from, ending in `/` (`/kerjasama/`).
+    pub base: String,
+    pub today: NaiveDate,
+    pub expiring_days: u32,
+}
+
+/// Where things live on the site.
+pub struct Links {
+    /// Path prefix for links inside the site, ending in `/`.
+    pub base: String,
+    /// The absolute address of the site, ending in `/`, for feeds and sitemaps.
+    pub absolute: String,
+}
+
+impl Links {
+    pub fn new(base_url: &str) -> Links {
+        let absolute = format!("{}/", base_url.trim_end_matches('/'));
+        let path = match absolute.find("://") {
+            Some(i) => absolute[i + 3..]
+                .find('/')
+                .map_or("/", |j| &absolute[i + 3 + j..]),
+            None => absolute.as_str(),
+        };
+        let base = if path.starts_with('/') {
+            path.to_string()
+        } else {
+            format!("/{path}")
+        };
+        Links { base, absolute }
+    }
+
+    pub fn agreement(&self, id: &str) -> String {
+        format!("{}{id}/", self.base)
+    }
+
+    pub fn unit(&self, path: &str) -> String {
+        format!("{}{}", self.base, unit_dir(path))
+    }
+
+    pub fn partner(&self, slug: &str) -> String {
+        format!("{}partners/{slug}/", self.base)
+    }
+
+    pub fn absolute(&self, site_path: &str) -> String {
+        format!("{}{}", self.absolute, site_path.trim_start_matches('/'))
+    }
+}
+
+/// The unit's folder on the site, ending in `/`.
+pub fn unit_dir(path: &str) -> String {
+    if path.is_empty() {
+        "units/".to_string()
+    } else {
+        format!("units/{path}/")
+    }
+}
+
+/// One agreement in a table or list.
+#[derive(Serialize, Clone)]
+pub struct AgreementRow {
+    pub id: String,
+    pub href: String,
+    pub title: String,
+    pub kind: Kind,
+    pub status: Status,
+    pub flags: Vec<Flag>,
+    pub unit: String,
+    pub unit_href: String,
+    pub partners: String,
+    pub date: Option<NaiveDate>,
+    pub end: Option<NaiveDate>,
+}
+
+impl AgreementRow {
+    pub fn new(model: &Model, links: &Links, a: &Agreement) -> AgreementRow {
+        let unit = &model.units[a.unit];
+        AgreementRow {
+            id: a.id.clone(),
+            href: links.agreement(&a.id),
+            title: a.front.title.clone(),
+            kind: a.front.kind,
+            status: a.status(),
+            flags: a.lifecycle.flags.clone(),
+            unit: unit.display_name().to_string(),
+            unit_href: links.unit(&unit.path),
+            partners: a
+                .front
+                .partners
+                .iter()
+                .map(|p| p.name.as_str())
+                .collect::<Vec<_>>()
+                .join("; "),
+            date: a.reference_date(),
+            end: a.lifecycle.end,
+        }
+    }
+}
+
+/// The headline figures of the home page and of every unit.
+#[derive(Serialize, Default, Clone, Copy)]
+pub struct Figures {
+    pub total: usize,
+    pub in_force: usize,
+    pub signed_this_year: usize,
+    pub expiring: usize,
+    pub needs_pks: usize,
+    pub no_activity: usize,
+    pub not_evaluated: usize,
+    pub expired: usize,
+}
+
+impl Figures {
+    pub fn add(&mut self, a: &Agreement, today: NaiveDate) {
+        self.total += 1;
+        let status = a.status();
+        self.in_force += usize::from(status.in_force());
+        self.signed_this_year += usize::from(
+            a.front
+                .dates
+                .signed()
+                .is_some_and(|s| s.year() == today.year() && s <= today),
+        );
+        self.expiring += usize::from(status == Status::Expiring);
+        self.expired += usize::from(status == Status::Expired);
+        let flags = &a.lifecycle.flags;
+        self.needs_pks += usize::from(flags.contains(&Flag::NeedsPks));
+        self.no_activity += usize::from(flags.contains(&Flag::NoActivity));
+        self.not_evaluated += usize::from(flags.contains(&Flag::NotEvaluated));
+    }
+
+    pub fn of<'a>(agreements: impl Iterator<Item = &'a Agreement>, today: NaiveDate) -> Figures {
+        let mut figures = Figures::default();
+        for a in agreements {
+            figures.add(a, today);
+        }
+        figures
+    }
+
+    pub fn merge(&mut self, other: &Figures) {
+        self.total += other.total;
+        self.in_force += other.in_force;
+        self.signed_this_year += other.signed_this_year;
+        self.expiring += other.expiring;
+        self.needs_pks += other.needs_pks;
+        self.no_activity += other.no_activity;
+        self.not_evaluated += other.not_evaluated;
+        self.expired += other.expired;
+    }
+}
+
+/// A count with the list page it leads to.
+#[derive(Serialize)]
+pub struct Count {
+    pub key: &'static str,
+    pub count: usize,
+    pub href: String,
+}
+
+/// What needs attention about an agreement, in the order the findings
+/// page shows them.
+pub fn findings(a: &Agreement) -> Vec<&'static str> {
+    let mut out = Vec::new();
+    let flags = &a.lifecycle.flags;
+    if flags.contains(&Flag::NeedsPks) {
+        out.push("needs-pks");
+    }
+    match a.status() {
+        Status::Expiring => out.push("expiring"),
+        Status::Expired => out.push("expired"),
+        _ => {}
+    }
+    if flags.contains(&Flag::NoActivity) {
+        out.push("no-activity");
+    }
+    if flags.contains(&Flag::NotEvaluated) {
+        out.push("not-evaluated");
+    }
+    out
+}
+
+/// The day an MoU's PKS falls due, while it still lacks one.
+pub fn open_pks_deadline(model: &Model, a: &Agreement) -> Option<NaiveDate> {
+    if a.front.kind != Kind::Mou
+        || !matches!(
+            a.status(),
+            Status::Signed | Status::Active | Status::Expiring
+        )
+    {
+        return None;
+    }
+    let has_pks = a.relations.children.iter().any(|&c| {
+        model.agreements[c]
+            .front
+            .dates
+            .signed()
+            .is_some_and(|s| s <= model.today)
+    });
+    if has_pks {
+        return None;
+    }
+    lifecycle::pks_deadline(a.front.dates.signed()?, &model.config.rules)
+}
+
+/// One partner organisation across all units, matched by normalised name.
+pub struct PartnerEntry {
+    pub slug: String,
+    pub name: String,
+    pub categories: BTreeSet<Category>,
+    pub websites: BTreeSet<String>,
+    /// Public agreements, in id order.
+    pub agreements: Vec<AgreementIx>,
+}
+
+/// The partner index, sorted by slug.
+pub fn partners(model: &Model) -> Vec<PartnerEntry> {
+    struct Gathering<'a> {
+        forms: BTreeMap<&'a str, usize>,
+        categories: BTreeSet<Category>,
+        websites: BTreeSet<String>,
+        agreements: Vec<AgreementIx>,
+    }
+    let mut by_slug: HashMap<String, Gathering> = HashMap::new();
+    for (ix, a) in model.agreements.iter().enumerate() {
+        if !a.is_public() {
+            continue;
+        }
+        for partner in &a.front.partners {
+            let entry = by_slug
+                .entry(slug(&partner.name))
+                .or_insert_with(|| Gathering {
+                    forms: BTreeMap::new(),
+                    categories: BTreeSet::new(),
+                    websites: BTreeSet::new(),
+                    agreements: Vec::new(),
+                });
+            *entry.forms.entry(partner.name.trim()).or_insert(0) += 1;
+            entry.categories.insert(partner.category);
+            entry.websites.extend(partner.website.iter().cloned());
+            if entry.agreements.last() != Some(&ix) {
+                entry.agreements.push(ix);
+            }
+        }
+    }
+    let mut out: Vec<PartnerEntry> = by_slug
+        .into_iter()
+        .map(|(slug, g)| {
+            // The most used spelling; the first in sort order on a tie.
+            let name = g
+                .forms
+                .iter()
+                .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+                .map(|(name, _)| name.to_string())
+                .unwrap_or_default();
+            PartnerEntry {
+                slug,
+                name,
+                categories: g.categories,
+                websites: g.websites,
+                agreements: g.agreements,
+            }
+        })
+        .collect();
+    out.sort_by(|a, b| a.slug.cmp(&b.slug));
+    out
+}
+
+/// The URL-safe, matching form of a partner's name: lower-case ASCII
+/// letters and digits joined by `-`. Names with none of those get a stable
+/// hash instead.
+pub fn slug(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    for word in name
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        if !out.is_empty() {
+            out.push('-');
+        }
+        out.push_str(&word.to_ascii_lowercase());
+    }
+    if out.is_empty() {
+        let digest = Sha256::digest(name.trim().as_bytes());
+        out = format!("mitra-{}", &hex(&digest)[..12]);
+    }
+    out
+}
+
+pub fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Figures of each unit's whole subtree, by unit position.
+pub fn rollups(model: &Model) -> Vec<Figures> {
+    let own: Vec<Figures> = model
+        .units
+        .iter()
+        .map(|u| {
+            Figures::of(
+                u.agreements
+                    .iter()
+                    .map(|&i| &model.agreements[i])
+                    .filter(|a| a.is_public()),
+                model.today,
+            )
+        })
+        .collect();
+    let mut total = own.clone();
+    // Units are sorted by path, so every descendant comes after its
+    // ancestors: walking backwards adds children before their parents.
+    for ix in (0..model.units.len()).rev() {
+        if let Some(parent) = model.units[ix].parent {
+            let child = total[ix];
+            total[parent].merge(&child);
+        }
+    }
+    total
+}
+
+/// Units from the root down to `unit`, as breadcrumbs.
+#[derive(Serialize)]
+pub struct Crumb {
+    pub name: String,
+    pub href: String,
+}
+
+pub fn breadcrumbs(model: &Model, links: &Links, unit: UnitIx) -> Vec<Crumb> {
+    model
+        .ancestry(unit)
+        .into_iter()
+        .map(|u| Crumb {
+            name: model.units[u].display_name().to_string(),
+            href: links.unit(&model.units[u].path),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn partner_names_match_by_normalised_form() {
+        assert_eq!(
+            slug("Universitas Sebelas Maret"),
+            "universitas-sebelas-maret"
+        );
+        assert_eq!(
+            slug("  UNIVERSITAS Sebelas-Maret. "),
+            "universitas-sebelas-maret"
+        );
+        assert_eq!(slug("Perludem (Perkumpulan)"), "perludem-perkumpulan");
+        let odd = slug("—");
+        assert!(odd.starts_with("mitra-") && odd.len() == 18, "{odd}");
+    }
+
+    #[test]
+    fn links_keep_the_sub_path() {
+        let links = Links::new("https://org.github.io/kerjasama");
+        assert_eq!(links.base, "/kerjasama/");
+        assert_eq!(links.agreement("a/b"), "/kerjasama/a/b/");
+        assert_eq!(links.unit(""), "/kerjasama/units/");
+        assert_eq!(links.unit("jawa-tengah"), "/kerjasama/units/jawa-tengah/");
+        assert_eq!(
+            links.absolute("sitemap.xml"),
+            "https://org.github.io/kerjasama/sitemap.xml"
+        );
+        assert_eq!(Links::new("https://example.org").base, "/");
+        assert_eq!(Links::new("/").base, "/");
+    }
+}

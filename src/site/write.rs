@@ -1,0 +1,158 @@
+//! Atomic output: everything is written into a sibling staging folder,
+//! which replaces the output folder only once the whole build succeeded.
+//! A failed build removes its staging folder and leaves the old site as it
+//! was.
+
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+pub struct Staging {
+    out: PathBuf,
+    dir: PathBuf,
+    written: AtomicUsize,
+    /// Site-relative paths of the HTML pages, for the sitemap.
+    pages: Mutex<Vec<String>>,
+    committed: bool,
+}
+
+impl Staging {
+    pub fn new(out: &Path) -> io::Result<Staging> {
+        let name = out
+            .file_name()
+            .map_or_else(|| "site".into(), |n| n.to_string_lossy().into_owned());
+        let parent = match out.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        fs::create_dir_all(&parent)?;
+        let dir = parent.join(format!(".{name}.staging-{}", std::process::id()));
+        if dir.exists() {
+            fs::remove_dir_all(&dir)?;
+        }
+        fs::create_dir(&dir)?;
+        Ok(Staging {
+            out: out.to_path_buf(),
+            dir,
+            written: AtomicUsize::new(0),
+            pages: Mutex::new(Vec::new()),
+            committed: false,
+        })
+    }
+
+    /// Writes one file at a site-relative path (`a/b/index.html`).
+    pub fn write(&self, path: &str, bytes: &[u8]) -> io::Result<()> {
+        let target = self.dir.join(path);
+        if let Some(parent) = target.parent() {
+            fs::create_dir_all(parent)?;
+        }
+        fs::write(&target, bytes)?;
+        self.written.fetch_add(1, Ordering::Relaxed);
+        if path.ends_with(".html") && path != "404.html" {
+            self.pages
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .push(path.to_string());
+        }
+        Ok(())
+    }
+
+    pub fn copy(&self, path: &str, from: &Path) -> io::Result<()> {
+        let target = self.dir.join(path);
+        if let Some(parent) = target.parent() {
+            fs::create_dir_all(parent)?;
+        }
+        fs::copy(from, &target)?;
+        self.written.fetch_add(1, Ordering::Relaxed);
+        Ok(())
+    }
+
+    pub fn files_written(&self) -> usize {
+        self.written.load(Ordering::Relaxed)
+    }
+
+    /// The HTML pages written so far, sorted.
+    pub fn pages(&self) -> Vec<String> {
+        let mut pages = self.pages.lock().unwrap_or_else(|e| e.into_inner()).clone();
+        pages.sort();
+        pages
+    }
+
+    /// Puts the staged site in place of the output folder: the old folder
+    /// is moved aside first, so there is never a moment with a half-written
+    /// site under the output name.
+    pub fn commit(mut self) -> io::Result<()> {
+        let aside = self.dir.with_file_name(format!(
+            "{}.old",
+            self.dir.file_name().unwrap_or_default().to_string_lossy()
+        ));
+        let had_old = self.out.exists();
+        if had_old {
+            fs::rename(&self.out, &aside)?;
+        }
+        if let Err(error) = fs::rename(&self.dir, &self.out) {
+            if had_old {
+                let _ = fs::rename(&aside, &self.out);
+            }
+            return Err(error);
+        }
+        self.committed = true;
+        if had_old {
+            fs::remove_dir_all(&aside)?;
+        }
+        Ok(())
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = fs::remove_dir_all(&self.dir);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn scratch(name: &str) -> PathBuf {
+        let dir = std::env::temp_dir().join(format!("pakta-write-{name}-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        fs::create_dir_all(&dir).unwrap();
+        dir
+    }
+
+    #[test]
+    fn a_committed_build_replaces_the_output() {
+        let dir = scratch("commit");
+        let out = dir.join("public");
+        fs::create_dir_all(&out).unwrap();
+        fs::write(out.join("stale.html"), "old").unwrap();
+        let staging = Staging::new(&out).unwrap();
+        staging.write("a/index.html", b"new").unwrap();
+        assert_eq!(staging.pages(), ["a/index.html"]);
+        staging.commit().unwrap();
+        assert_eq!(fs::read_to_string(out.join("a/index.html")).unwrap(), "new");
+        assert!(!out.join("stale.html").exists());
+        assert_eq!(fs::read_dir(&dir).unwrap().count(), 1, "no staging left");
+        fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn an_abandoned_build_leaves_the_output_alone() {
+        let dir = scratch("abandon");
+        let out = dir.join("public");
+        fs::create_dir_all(&out).unwrap();
+        fs::write(out.join("index.html"), "old").unwrap();
+        {
+            let staging = Staging::new(&out).unwrap();
+            staging.write("index.html", b"half").unwrap();
+        }
+        assert_eq!(fs::read_to_string(out.join("index.html")).unwrap(), "old");
+        assert_eq!(fs::read_dir(&dir).unwrap().count(), 1);
+        fs::remove_dir_all(&dir).unwrap();
+    }
+}

@@ -1,0 +1,59 @@
+//! Runs the Node browser checks under tests/browser/ over a site built from
+//! the sample repository. Without Node, Chromium or the npm packages the
+//! test is skipped with a note, unless PAKTA_REQUIRE_BROWSER=1 (as in CI).
+
+use std::path::Path;
+use std::process::Command;
+
+#[test]
+fn browser_checks_pass_on_the_sample_site() {
+    let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let browser_dir = manifest.join("tests/browser");
+    let node = Command::new("node").arg("--version").output().is_ok();
+    let chromium = Path::new("/usr/bin/chromium").exists();
+    let packages = browser_dir.join("node_modules").is_dir();
+    if !(node && chromium && packages) {
+        let message = format!(
+            "browser checks need node ({node}), /usr/bin/chromium ({chromium}) and `npm ci` in tests/browser ({packages})"
+        );
+        if std::env::var("PAKTA_REQUIRE_BROWSER").as_deref() == Ok("1") {
+            panic!("{message}");
+        }
+        eprintln!("skipped: {message}");
+        return;
+    }
+    let out = std::env::temp_dir().join(format!("pakta-browser-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&out);
+    let built = Command::new(env!("CARGO_BIN_EXE_pakta"))
+        .args([
+            "build",
+            "--today",
+            "2026-11-22",
+            "--base-url",
+            "http://127.0.0.1/",
+        ])
+        .arg("--root")
+        .arg(manifest)
+        .arg("--out")
+        .arg(&out)
+        .output()
+        .expect("pakta runs");
+    assert!(
+        built.status.success(),
+        "{}",
+        String::from_utf8_lossy(&built.stderr)
+    );
+    let run = Command::new("node")
+        .args(["--test", "tests/browser/"])
+        .current_dir(manifest)
+        .env("PAKTA_SITE_DIR", &out)
+        .output()
+        .expect("node runs");
+    let _ = std::fs::remove_dir_all(&out);
+    assert!(
+        run.status.success(),
+        "{}{}",
+        String::from_utf8_lossy(&run.stdout),
+        String::from_utf8_lossy(&run.stderr)
+    );
+}
