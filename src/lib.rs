@@ -5,12 +5,15 @@
 //! ARCHITECTURE.md for which module owns which stage.
 
 pub mod cli;
+pub mod codeowners;
 pub mod commands;
 pub mod content;
 pub mod data;
 pub mod diagnostics;
+pub mod diff;
 pub mod load;
 pub mod model;
 pub mod pipeline;
+pub mod scaffold;
 pub mod schema;
 pub mod validate;

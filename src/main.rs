@@ -14,5 +14,9 @@ fn main() -> ExitCode {
     match &cli.command {
         Command::Check(args) => commands::check::run(args),
         Command::Data(args) => commands::data::run(args),
+        Command::New(args) => commands::new::run(args),
+        Command::Diff(args) => commands::diff::run(args),
+        Command::Schema(args) => commands::schema::run(args),
+        Command::Codeowners(args) => commands::codeowners::run(args),
     }
 }

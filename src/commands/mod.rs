@@ -1,7 +1,11 @@
 //! One module per subcommand; each is a thin layer over the pipeline.
 
 pub mod check;
+pub mod codeowners;
 pub mod data;
+pub mod diff;
+pub mod new;
+pub mod schema;
 
 use std::io::IsTerminal;
 use std::process::ExitCode;
