@@ -301,3 +301,41 @@ fn the_first_commit_with_agreements_adds_them_all() {
     assert_eq!(report["added"][0]["id"], "2026-mou-bssn");
     assert_eq!(report["units_added"], serde_json::json!([""]));
 }
+
+#[test]
+fn content_in_a_subfolder_of_the_git_repository() {
+    let repo = TempRepo::new("diff-subfolder");
+    repo.git(&["init", "-q", "-b", "main"]);
+    repo.write("site/pakta.toml", CONFIG);
+    repo.write(
+        "site/agreements/_unit.toml",
+        &unit("KPU RI", "national", &[]),
+    );
+    repo.write(
+        "site/agreements/jawa-tengah/_unit.toml",
+        &unit("KPU Provinsi Jawa Tengah", "province", &[]),
+    );
+    repo.write("site/agreements/2026-mou-bssn.md", BSSN);
+    let base = repo.commit("base");
+    repo.git(&[
+        "mv",
+        "site/agreements/2026-mou-bssn.md",
+        "site/agreements/jawa-tengah/2026-mou-bssn.md",
+    ]);
+    repo.commit("move to the province");
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_pakta"))
+        .args([
+            "diff", &base, "--today", TODAY, "--format", "json", "--root",
+        ])
+        .arg(repo.root.join("site"))
+        .output()
+        .expect("run pakta");
+    assert!(output.status.success(), "{}", stderr(&output));
+    let report: Value = serde_json::from_str(&stdout(&output)).expect("JSON");
+    assert_eq!(
+        report["renamed"],
+        serde_json::json!([{"from": "2026-mou-bssn", "to": "jawa-tengah/2026-mou-bssn"}])
+    );
+    assert_eq!(report["added"], serde_json::json!([]));
+    assert_eq!(report["head"]["agreements"], 1);
+}

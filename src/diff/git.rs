@@ -66,23 +66,32 @@ pub fn resolve(root: &Path, rev: &str) -> Result<String, GitError> {
         .map_err(|_| GitError(format!("`{rev}` is not a commit in this repository")))
 }
 
-/// Where `root` sits inside its Git repository, e.g. "" or "site/".
-pub fn prefix(root: &Path) -> Result<String, GitError> {
-    git(root, &["rev-parse", "--show-prefix"])
-        .map(text)
-        .map_err(|_| GitError(format!("{} is not inside a Git repository", root.display())))
+/// Where the content repository sits in Git: the work tree's top folder
+/// and the path from there to `root` ("" or e.g. "site/").
+#[derive(Debug)]
+pub struct Location {
+    pub top: PathBuf,
+    pub prefix: String,
+}
+
+pub fn locate(root: &Path) -> Result<Location, GitError> {
+    let not_git = |_| GitError(format!("{} is not inside a Git repository", root.display()));
+    let top = text(git(root, &["rev-parse", "--show-toplevel"]).map_err(not_git)?);
+    let prefix = text(git(root, &["rev-parse", "--show-prefix"]).map_err(not_git)?);
+    Ok(Location {
+        top: PathBuf::from(top),
+        prefix,
+    })
 }
 
 /// Writes the content paths of `commit` into a fresh temporary folder.
 /// A revision from before the first agreement yields an empty content
 /// folder, so it compares as "everything added".
-pub fn snapshot(
-    root: &Path,
-    commit: &str,
-    prefix: &str,
-    label: &str,
-) -> Result<Snapshot, GitError> {
-    let tree = format!("{commit}:{prefix}");
+pub fn snapshot(location: &Location, commit: &str, label: &str) -> Result<Snapshot, GitError> {
+    // Paths given to ls-tree and archive are taken relative to the current
+    // folder, so both run from the top of the work tree.
+    let root = location.top.as_path();
+    let tree = format!("{commit}:{}", location.prefix);
     let listing = text(git(root, &["ls-tree", "--name-only", &tree])?);
     let present: Vec<&str> = CONTENT_PATHS
         .into_iter()

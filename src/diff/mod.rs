@@ -152,14 +152,14 @@ pub fn diff_revisions(
     today: Option<NaiveDate>,
 ) -> Result<Report, DiffError> {
     let error = |e: git::GitError| DiffError(e.0);
-    let prefix = git::prefix(root).map_err(error)?;
+    let location = git::locate(root).map_err(error)?;
     let base_commit = git::resolve(root, base_rev).map_err(error)?;
     let head_commit = git::resolve(root, head_rev).map_err(error)?;
     let renames = git::renamed_agreements(root, &base_commit, &head_commit).map_err(error)?;
-    let head_dir = git::snapshot(root, &head_commit, &prefix, "head").map_err(error)?;
+    let head_dir = git::snapshot(&location, &head_commit, "head").map_err(error)?;
     let head = load(&head_dir.dir, today)?;
     let today = head.model.today;
-    let base_dir = git::snapshot(root, &base_commit, &prefix, "base").map_err(error)?;
+    let base_dir = git::snapshot(&location, &base_commit, "base").map_err(error)?;
     let base = load(&base_dir.dir, Some(today))?;
     let side = |rev: &str, commit: String, analysis: &Analysis| Side {
         rev: rev.to_string(),
