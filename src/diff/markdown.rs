@@ -203,17 +203,22 @@ fn text(item: &Value, key: &str) -> String {
 fn value(v: &Value) -> String {
     match v {
         Value::Null => "(kosong)".to_string(),
-        Value::String(s) => format!("`{}`", s.replace('`', "'")),
+        Value::String(s) => format!("`{}`", one_line(s).replace('`', "'")),
         Value::Bool(true) => "ya".to_string(),
         Value::Bool(false) => "tidak".to_string(),
         other => format!("`{other}`"),
     }
 }
 
+/// Multi-line values would break the list they are shown in.
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 /// Keeps titles from being read as Markdown or HTML.
 fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
+    for c in one_line(text).chars() {
         if matches!(
             c,
             '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|'
@@ -223,4 +228,20 @@ fn escape(text: &str) -> String {
         out.push(c);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn values_stay_on_one_line_and_titles_stay_text() {
+        assert_eq!(
+            value(&Value::String("dua\nbaris `kode`".into())),
+            "`dua baris 'kode'`"
+        );
+        assert_eq!(value(&Value::Null), "(kosong)");
+        assert_eq!(value(&Value::Bool(false)), "tidak");
+        assert_eq!(escape("Kerja *sama*\n<b>"), "Kerja \\*sama\\* \\<b\\>");
+    }
 }
