@@ -1,9 +1,9 @@
 //! `pakta diff` on a Git repository built commit by commit.
 
-mod common;
+mod support;
 
-use common::{CONFIG, TempRepo, stderr, stdout, unit};
 use serde_json::Value;
+use support::{CONFIG, TempRepo, stderr, stdout, unit};
 
 const TODAY: &str = "2026-11-22";
 

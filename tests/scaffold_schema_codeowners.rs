@@ -1,12 +1,12 @@
 //! `pakta new`, `pakta schema` and `pakta codeowners` on fixture
 //! repositories and on the sample content.
 
-mod common;
+mod support;
 
 use std::path::Path;
 
-use common::{CONFIG, TempRepo, sample_root, stderr, stdout, unit};
 use serde_json::Value;
+use support::{CONFIG, TempRepo, sample_root, stderr, stdout, unit};
 
 fn small_repository(name: &str) -> TempRepo {
     let repo = TempRepo::new(name);
