@@ -26,6 +26,14 @@ pub enum Command {
     /// Write the website; on any error print the problems and leave the
     /// output folder as it was.
     Build(BuildArgs),
+    /// Start a new agreement file in a unit's folder, at the planning stage.
+    New(NewArgs),
+    /// Summarise what a change does to the agreements between two Git revisions.
+    Diff(DiffArgs),
+    /// Print the JSON Schema of the front matter, _unit.toml or pakta.toml.
+    Schema(SchemaArgs),
+    /// Write .github/CODEOWNERS from the reviewers of every unit.
+    Codeowners(CodeownersArgs),
 }
 
 #[derive(Debug, Args)]
@@ -42,6 +50,81 @@ pub struct BuildArgs {
     /// Print how long each phase took, on standard error.
     #[arg(long)]
     pub timings: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct NewArgs {
+    #[command(flatten)]
+    pub repo: RepoArgs,
+    /// The unit's folder below agreements/, e.g. jawa-tengah/karanganyar ("." for the root).
+    #[arg(long, value_name = "PATH")]
+    pub unit: String,
+    /// mou, pks, addendum or other.
+    #[arg(long, value_name = "KIND")]
+    pub kind: String,
+    /// The partner organisation's full name.
+    #[arg(long, value_name = "NAME")]
+    pub partner: String,
+    /// The partner's category, e.g. university, ministry, ngo.
+    #[arg(long, value_name = "CATEGORY")]
+    pub category: String,
+    /// The agreement's full title.
+    #[arg(long, value_name = "TEXT")]
+    pub title: String,
+    /// The file name without .md (default: <year>-<kind>-<partner>).
+    #[arg(long, value_name = "SLUG")]
+    pub id: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// The revision the change starts from, e.g. main or origin/main.
+    pub base: String,
+    /// The revision with the change.
+    #[arg(default_value = "HEAD")]
+    pub head: String,
+    #[command(flatten)]
+    pub repo: RepoArgs,
+    /// Markdown for a pull-request comment or job summary, or JSON.
+    #[arg(long, value_enum, default_value_t = DiffFormat::Markdown)]
+    pub format: DiffFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DiffFormat {
+    Markdown,
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct SchemaArgs {
+    /// Which file's schema to print.
+    #[arg(value_enum, default_value_t = SchemaTarget::Agreement)]
+    pub target: SchemaTarget,
+    /// Write all three schemas into DIR instead (agreement.schema.json,
+    /// unit.schema.json, pakta.schema.json).
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SchemaTarget {
+    /// The front matter of an agreement file.
+    Agreement,
+    /// A _unit.toml.
+    Unit,
+    /// pakta.toml.
+    Config,
+}
+
+#[derive(Debug, Args)]
+pub struct CodeownersArgs {
+    /// The content repository (the folder holding pakta.toml and agreements/).
+    #[arg(long, value_name = "DIR", default_value = ".")]
+    pub root: PathBuf,
+    /// Write nothing; exit 1 if the file is missing or out of date.
+    #[arg(long)]
+    pub check: bool,
 }
 
 #[derive(Debug, Args)]

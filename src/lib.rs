@@ -5,14 +5,17 @@
 //! ARCHITECTURE.md for which module owns which stage.
 
 pub mod cli;
+pub mod codeowners;
 pub mod commands;
 pub mod content;
 pub mod data;
 pub mod diagnostics;
+pub mod diff;
 pub mod history;
 pub mod load;
 pub mod model;
 pub mod pipeline;
+pub mod scaffold;
 pub mod schema;
 pub mod serve;
 pub mod site;

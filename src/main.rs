@@ -15,5 +15,9 @@ fn main() -> ExitCode {
         Command::Check(args) => commands::check::run(args),
         Command::Data(args) => commands::data::run(args),
         Command::Build(args) => commands::build::run(args),
+        Command::New(args) => commands::new::run(args),
+        Command::Diff(args) => commands::diff::run(args),
+        Command::Schema(args) => commands::schema::run(args),
+        Command::Codeowners(args) => commands::codeowners::run(args),
     }
 }

@@ -2,7 +2,11 @@
 
 pub mod build;
 pub mod check;
+pub mod codeowners;
 pub mod data;
+pub mod diff;
+pub mod new;
+pub mod schema;
 
 use std::io::IsTerminal;
 use std::process::ExitCode;

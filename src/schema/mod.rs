@@ -1,6 +1,8 @@
 //! The content format: what keys exist, their types and allowed values
-//! ([`spec`]), and a reader that validates parsed TOML against it.
+//! ([`spec`]), a reader that validates parsed TOML against it, and the same
+//! tables as JSON Schema for editors ([`json_schema`]).
 
+pub mod json_schema;
 mod reader;
 pub mod spec;
 

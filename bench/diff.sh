@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# pakta diff on a generated national-scale repository.
+#
+#   bench/diff.sh [N ...]        default: 10000
+#
+# Each corpus (from ../shared/bench/gen_corpus.py, kept in $PAKTA_CORPORA,
+# default target/corpora) is copied into a scratch Git repository with two
+# commits: the base, then a change that adds an activity to 50 agreements,
+# renames 10 and removes 10. The table shows the median and best wall time
+# of RUNS runs (default 5) of `pakta diff HEAD~1` and the peak memory.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+generator=${PAKTA_GENERATOR:-../shared/bench/gen_corpus.py}
+corpora=${PAKTA_CORPORA:-target/corpora}
+runs=${RUNS:-5}
+today=2026-11-01
+sizes=("$@")
+[ ${#sizes[@]} -gt 0 ] || sizes=(10000)
+
+cargo build --release --quiet
+pakta=$PWD/target/release/pakta
+scratch=$(mktemp -d)
+trap 'rm -rf "$scratch"' EXIT
+
+printf '%-10s %10s %10s %12s %8s\n' agreements median_s best_s peak_rss_mb changed
+for n in "${sizes[@]}"; do
+  dir="$corpora/c$n"
+  if [ ! -f "$dir/pakta.toml" ]; then
+    mkdir -p "$corpora"
+    python3 "$generator" --n "$n" --out "$dir" --today "$today" --force 2>/dev/null
+  fi
+  repo="$scratch/c$n"
+  cp -r "$dir" "$repo"
+  git -C "$repo" init -q -b main
+  git -C "$repo" add -A
+  git -C "$repo" -c user.name=bench -c user.email=bench@example.org commit -q -m base
+  (cd "$repo" && python3 - <<'PY'
+import glob, os, subprocess
+files = sorted(glob.glob("agreements/**/*.md", recursive=True))
+for f in files[:50]:
+    text = open(f).read()
+    end = text.index("+++", 3)
+    open(f, "w").write(text[:end] + '\n[[activities]]\ndate = 2026-10-01\ntitle = "Kegiatan uji"\n' + text[end:])
+for f in files[100:110]:
+    subprocess.run(["git", "mv", f, f[:-3] + "-baru.md"], check=True)
+for f in files[200:210]:
+    os.remove(f)
+PY
+  )
+  git -C "$repo" add -A
+  git -C "$repo" -c user.name=bench -c user.email=bench@example.org commit -q -m change
+  changed=$("$pakta" diff HEAD~1 --root "$repo" --today "$today" --format json | grep -c '"renamed_from"' || true)
+  results=()
+  for _ in $(seq "$runs"); do
+    results+=("$( { /usr/bin/time -f '%e %M' "$pakta" diff HEAD~1 --root "$repo" --today "$today" >/dev/null; } 2>&1 | tail -n 1)")
+  done
+  sorted=$(printf '%s\n' "${results[@]}" | sort -n)
+  median=$(echo "$sorted" | sed -n "$(( (runs + 1) / 2 ))p")
+  best=$(echo "$sorted" | head -n 1 | cut -d' ' -f1)
+  read -r wall rss <<<"$median"
+  printf '%-10s %10s %10s %12d %8s\n' "$n" "$wall" "$best" $((rss / 1024)) "$changed"
+done

@@ -1,0 +1,62 @@
+use std::process::ExitCode;
+
+use super::{EXIT_FAILURE, EXIT_INVALID, EXIT_OK, exit, print_human};
+use crate::cli::CodeownersArgs;
+use crate::codeowners::{CODEOWNERS_FILE, render};
+use crate::load::{LoadOptions, UNIT_FILE};
+use crate::pipeline::analyse;
+
+/// Writes `.github/CODEOWNERS`, or with `--check` tells whether it is
+/// up to date.
+pub fn run(args: &CodeownersArgs) -> ExitCode {
+    let analysis = match analyse(&args.root, None, LoadOptions { bodies: false }) {
+        Ok(a) => a,
+        Err(error) => {
+            eprintln!("error: {error}");
+            return exit(EXIT_FAILURE);
+        }
+    };
+    // Only the units matter here; a broken agreement must not block a
+    // change of reviewers, but a broken _unit.toml would lose some.
+    let unit_problems: Vec<_> = analysis
+        .diagnostics
+        .iter()
+        .filter(|d| d.is_error() && d.file.ends_with(UNIT_FILE))
+        .cloned()
+        .collect();
+    if !unit_problems.is_empty() {
+        print_human(&unit_problems);
+        return exit(EXIT_INVALID);
+    }
+    let text = render(&analysis.model.units);
+    let path = args.root.join(CODEOWNERS_FILE);
+    if args.check {
+        return match std::fs::read_to_string(&path) {
+            Ok(current) if current == text => exit(EXIT_OK),
+            Ok(_) => {
+                eprintln!(
+                    "error: {CODEOWNERS_FILE} is out of date with the reviewers in {UNIT_FILE}; run `pakta codeowners` and commit the result"
+                );
+                exit(EXIT_INVALID)
+            }
+            Err(error) => {
+                eprintln!("error: cannot read {CODEOWNERS_FILE}: {error}; run `pakta codeowners`");
+                exit(EXIT_INVALID)
+            }
+        };
+    }
+    let written = path
+        .parent()
+        .map_or(Ok(()), std::fs::create_dir_all)
+        .and_then(|()| std::fs::write(&path, &text));
+    match written {
+        Ok(()) => {
+            println!("{CODEOWNERS_FILE}");
+            exit(EXIT_OK)
+        }
+        Err(error) => {
+            eprintln!("error: cannot write {}: {error}", path.display());
+            exit(EXIT_FAILURE)
+        }
+    }
+}

@@ -1,0 +1,29 @@
+use std::process::ExitCode;
+
+use super::{EXIT_FAILURE, EXIT_OK, exit};
+use crate::cli::{DiffArgs, DiffFormat};
+use crate::diff::{diff_revisions, render_markdown};
+
+/// Prints what the change from `base` to `head` does to the agreements.
+/// Validation errors on either side are reported in the summary, not by
+/// the exit status: `pakta check` is the gate.
+pub fn run(args: &DiffArgs) -> ExitCode {
+    let report = match diff_revisions(&args.repo.root, &args.base, &args.head, args.repo.today) {
+        Ok(report) => report,
+        Err(error) => {
+            eprintln!("error: {error}");
+            return exit(EXIT_FAILURE);
+        }
+    };
+    match args.format {
+        DiffFormat::Markdown => print!("{}", render_markdown(&report)),
+        DiffFormat::Json => match serde_json::to_string_pretty(&report) {
+            Ok(json) => println!("{json}"),
+            Err(error) => {
+                eprintln!("error: cannot write the summary: {error}");
+                return exit(EXIT_FAILURE);
+            }
+        },
+    }
+    exit(EXIT_OK)
+}

@@ -1,0 +1,426 @@
+//! `pakta diff`: what a change does to the agreements, as reviewers and the
+//! public will see it. Both revisions go through the same pipeline with the
+//! same `today`; the two models are then compared agreement by agreement.
+//! The JSON form of [`Report`] is a stable interface (docs/editing.md).
+
+pub mod git;
+mod labels;
+mod markdown;
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+use serde_json::Value;
+
+use crate::content::{Kind, Stage};
+use crate::load::LoadOptions;
+use crate::model::{Agreement, Flag, Model, Status};
+use crate::pipeline::{Analysis, analyse};
+pub use markdown::render_markdown;
+
+/// One side of the comparison and how well it loaded.
+#[derive(Debug, Serialize)]
+pub struct Side {
+    /// The revision as given, e.g. "origin/main".
+    pub rev: String,
+    pub commit: String,
+    pub agreements: usize,
+    pub errors: usize,
+    pub warnings: usize,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Report {
+    pub today: NaiveDate,
+    pub base: Side,
+    pub head: Side,
+    pub added: Vec<Entry>,
+    pub removed: Vec<Entry>,
+    pub renamed: Vec<Rename>,
+    pub changed: Vec<Change>,
+    pub units_added: Vec<String>,
+    pub units_removed: Vec<String>,
+}
+
+impl Report {
+    pub fn is_empty(&self) -> bool {
+        self.added.is_empty()
+            && self.removed.is_empty()
+            && self.renamed.is_empty()
+            && self.changed.is_empty()
+            && self.units_added.is_empty()
+            && self.units_removed.is_empty()
+    }
+}
+
+/// An agreement as it stands on one side.
+#[derive(Debug, Serialize)]
+pub struct Entry {
+    pub id: String,
+    pub title: String,
+    pub kind: Kind,
+    pub unit: String,
+    pub stage: Stage,
+    pub status: Status,
+    pub flags: Vec<Flag>,
+    pub public: bool,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Rename {
+    pub from: String,
+    pub to: String,
+}
+
+#[derive(Debug, Serialize, PartialEq, Eq)]
+pub struct Transition<T> {
+    pub from: T,
+    pub to: T,
+}
+
+#[derive(Debug, Serialize)]
+pub struct FieldChange {
+    /// The key as written, e.g. "number", "dates.signed" or
+    /// "partners[Universitas Sebelas Maret].signatory".
+    pub field: String,
+    /// `null` when the key was absent.
+    pub from: Value,
+    pub to: Value,
+}
+
+/// Everything that differs for one agreement present on both sides.
+#[derive(Debug, Serialize)]
+pub struct Change {
+    /// The id on the head side.
+    pub id: String,
+    pub renamed_from: Option<String>,
+    pub title: String,
+    pub stage: Option<Transition<Stage>>,
+    pub status: Option<Transition<Status>>,
+    pub flags_added: Vec<Flag>,
+    pub flags_removed: Vec<Flag>,
+    pub fields: Vec<FieldChange>,
+    pub partners_added: Vec<String>,
+    pub partners_removed: Vec<String>,
+    pub activities_added: Vec<Value>,
+    pub activities_removed: Vec<Value>,
+    pub evaluations_added: Vec<Value>,
+    pub evaluations_removed: Vec<Value>,
+    pub documents_added: Vec<Value>,
+    pub documents_removed: Vec<Value>,
+    /// The Markdown text below the front matter changed.
+    pub body_changed: bool,
+}
+
+impl Change {
+    fn is_empty(&self) -> bool {
+        self.stage.is_none()
+            && self.status.is_none()
+            && self.flags_added.is_empty()
+            && self.flags_removed.is_empty()
+            && self.fields.is_empty()
+            && self.partners_added.is_empty()
+            && self.partners_removed.is_empty()
+            && self.activities_added.is_empty()
+            && self.activities_removed.is_empty()
+            && self.evaluations_added.is_empty()
+            && self.evaluations_removed.is_empty()
+            && self.documents_added.is_empty()
+            && self.documents_removed.is_empty()
+            && !self.body_changed
+    }
+}
+
+/// Failures that stop `pakta diff` (exit status 2).
+#[derive(Debug)]
+pub struct DiffError(pub String);
+
+impl std::fmt::Display for DiffError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// Loads both revisions from Git and compares them. `today` defaults to
+/// today in the head revision's time zone, and both sides use the same day.
+pub fn diff_revisions(
+    root: &Path,
+    base_rev: &str,
+    head_rev: &str,
+    today: Option<NaiveDate>,
+) -> Result<Report, DiffError> {
+    let error = |e: git::GitError| DiffError(e.0);
+    let location = git::locate(root).map_err(error)?;
+    let base_commit = git::resolve(root, base_rev).map_err(error)?;
+    let head_commit = git::resolve(root, head_rev).map_err(error)?;
+    let renames = git::renamed_agreements(root, &base_commit, &head_commit).map_err(error)?;
+    let head_dir = git::snapshot(&location, &head_commit, "head").map_err(error)?;
+    let head = load(&head_dir.dir, today)?;
+    let today = head.model.today;
+    let base_dir = git::snapshot(&location, &base_commit, "base").map_err(error)?;
+    let base = load(&base_dir.dir, Some(today))?;
+    let side = |rev: &str, commit: String, analysis: &Analysis| Side {
+        rev: rev.to_string(),
+        commit,
+        agreements: analysis.model.files_loaded,
+        errors: analysis.error_count(),
+        warnings: analysis.warning_count(),
+    };
+    let mut report = compare(&base.model, &head.model, &renames);
+    report.base = side(base_rev, base_commit, &base);
+    report.head = side(head_rev, head_commit, &head);
+    Ok(report)
+}
+
+fn load(dir: &Path, today: Option<NaiveDate>) -> Result<Analysis, DiffError> {
+    analyse(dir, today, LoadOptions { bodies: true }).map_err(|e| DiffError(e.to_string()))
+}
+
+/// Compares two models of the same day. `renames` pairs old and new ids;
+/// pairs that do not name an agreement on each side are ignored.
+pub fn compare(base: &Model, head: &Model, renames: &[(String, String)]) -> Report {
+    let renames: Vec<(&str, &str)> = renames
+        .iter()
+        .filter(|(from, to)| {
+            base.agreement(from).is_some()
+                && head.agreement(from).is_none()
+                && head.agreement(to).is_some()
+                && base.agreement(to).is_none()
+        })
+        .map(|(from, to)| (from.as_str(), to.as_str()))
+        .collect();
+    let renamed_from = |head_id: &str| renames.iter().find(|(_, to)| *to == head_id).map(|r| r.0);
+    let renamed_away = |base_id: &str| renames.iter().any(|(from, _)| *from == base_id);
+
+    let mut added = Vec::new();
+    let mut changed = Vec::new();
+    for after in &head.agreements {
+        let previous_id = renamed_from(&after.id);
+        match base.agreement(previous_id.unwrap_or(&after.id)) {
+            Some(before) => {
+                let change = compare_agreement(before, after, previous_id);
+                if !change.is_empty() {
+                    changed.push(change);
+                }
+            }
+            None => added.push(entry(head, after)),
+        }
+    }
+    let removed = base
+        .agreements
+        .iter()
+        .filter(|a| head.agreement(&a.id).is_none() && !renamed_away(&a.id))
+        .map(|a| entry(base, a))
+        .collect();
+    let unit_paths = |m: &Model| {
+        m.units
+            .iter()
+            .map(|u| u.path.clone())
+            .collect::<BTreeSet<_>>()
+    };
+    let (base_units, head_units) = (unit_paths(base), unit_paths(head));
+    Report {
+        today: head.today,
+        base: Side::unknown(),
+        head: Side::unknown(),
+        added,
+        removed,
+        renamed: renames
+            .iter()
+            .map(|(from, to)| Rename {
+                from: from.to_string(),
+                to: to.to_string(),
+            })
+            .collect(),
+        changed,
+        units_added: head_units.difference(&base_units).cloned().collect(),
+        units_removed: base_units.difference(&head_units).cloned().collect(),
+    }
+}
+
+impl Side {
+    fn unknown() -> Side {
+        Side {
+            rev: String::new(),
+            commit: String::new(),
+            agreements: 0,
+            errors: 0,
+            warnings: 0,
+        }
+    }
+}
+
+fn entry(model: &Model, a: &Agreement) -> Entry {
+    Entry {
+        id: a.id.clone(),
+        title: a.front.title.clone(),
+        kind: a.front.kind,
+        unit: model.units[a.unit].path.clone(),
+        stage: a.lifecycle.stage,
+        status: a.lifecycle.status,
+        flags: a.lifecycle.flags.clone(),
+        public: a.is_public(),
+    }
+}
+
+fn transition<T: PartialEq + Copy>(from: T, to: T) -> Option<Transition<T>> {
+    (from != to).then_some(Transition { from, to })
+}
+
+fn compare_agreement(before: &Agreement, after: &Agreement, renamed_from: Option<&str>) -> Change {
+    let (b, a) = (&before.lifecycle, &after.lifecycle);
+    let mut fields = Vec::new();
+    let (front_before, front_after) = (as_map(&before.front), as_map(&after.front));
+    for key in [
+        "title", "kind", "number", "scope", "topics", "parent", "renews", "amends", "public",
+    ] {
+        push_field(
+            &mut fields,
+            key.to_string(),
+            front_before.get(key),
+            front_after.get(key),
+        );
+    }
+    if before.front.summary != after.front.summary {
+        fields.push(FieldChange {
+            field: "summary".into(),
+            from: json_option(&before.front.summary),
+            to: json_option(&after.front.summary),
+        });
+    }
+    let (dates_before, dates_after) = (as_map(&before.front.dates), as_map(&after.front.dates));
+    for key in union_keys(&dates_before, &dates_after) {
+        push_field(
+            &mut fields,
+            format!("dates.{key}"),
+            dates_before.get(&key),
+            dates_after.get(&key),
+        );
+    }
+    let (mut partners_added, mut partners_removed) = (Vec::new(), Vec::new());
+    for partner in &after.front.partners {
+        match before
+            .front
+            .partners
+            .iter()
+            .find(|p| p.name == partner.name)
+        {
+            Some(old) => {
+                let (old_map, new_map) = (as_map(old), as_map(partner));
+                for key in union_keys(&old_map, &new_map) {
+                    push_field(
+                        &mut fields,
+                        format!("partners[{}].{key}", partner.name),
+                        old_map.get(&key),
+                        new_map.get(&key),
+                    );
+                }
+            }
+            None => partners_added.push(partner.name.clone()),
+        }
+    }
+    for partner in &before.front.partners {
+        if !after.front.partners.iter().any(|p| p.name == partner.name) {
+            partners_removed.push(partner.name.clone());
+        }
+    }
+    let (activities_added, activities_removed) =
+        list_difference(&before.front.activities, &after.front.activities);
+    let (evaluations_added, evaluations_removed) =
+        list_difference(&before.front.evaluations, &after.front.evaluations);
+    let (documents_added, documents_removed) =
+        list_difference(&before.front.documents, &after.front.documents);
+    Change {
+        id: after.id.clone(),
+        renamed_from: renamed_from.map(str::to_string),
+        title: after.front.title.clone(),
+        stage: transition(b.stage, a.stage),
+        status: transition(b.status, a.status),
+        flags_added: a
+            .flags
+            .iter()
+            .filter(|f| !b.flags.contains(f))
+            .copied()
+            .collect(),
+        flags_removed: b
+            .flags
+            .iter()
+            .filter(|f| !a.flags.contains(f))
+            .copied()
+            .collect(),
+        fields,
+        partners_added,
+        partners_removed,
+        activities_added,
+        activities_removed,
+        evaluations_added,
+        evaluations_removed,
+        documents_added,
+        documents_removed,
+        body_changed: before.body().trim() != after.body().trim(),
+    }
+}
+
+fn as_map(value: &impl Serialize) -> serde_json::Map<String, Value> {
+    match serde_json::to_value(value) {
+        Ok(Value::Object(map)) => map,
+        _ => serde_json::Map::new(),
+    }
+}
+
+fn json_option(value: &Option<String>) -> Value {
+    value
+        .as_ref()
+        .map_or(Value::Null, |s| Value::String(s.clone()))
+}
+
+fn union_keys(
+    a: &serde_json::Map<String, Value>,
+    b: &serde_json::Map<String, Value>,
+) -> Vec<String> {
+    let keys: BTreeSet<&String> = a.keys().chain(b.keys()).collect();
+    keys.into_iter().cloned().collect()
+}
+
+fn push_field(
+    fields: &mut Vec<FieldChange>,
+    field: String,
+    from: Option<&Value>,
+    to: Option<&Value>,
+) {
+    if from != to {
+        fields.push(FieldChange {
+            field,
+            from: from.cloned().unwrap_or(Value::Null),
+            to: to.cloned().unwrap_or(Value::Null),
+        });
+    }
+}
+
+/// Items of `after` not in `before` and the reverse, each counted as often
+/// as it occurs; an edited item shows as one removed and one added.
+fn list_difference<T: Serialize>(before: &[T], after: &[T]) -> (Vec<Value>, Vec<Value>) {
+    let to_values = |items: &[T]| -> Vec<Value> {
+        items
+            .iter()
+            .filter_map(|i| serde_json::to_value(i).ok())
+            .collect()
+    };
+    let (before, after) = (to_values(before), to_values(after));
+    let missing_from = |from: &[Value], other: &[Value]| {
+        let mut unmatched: Vec<&Value> = other.iter().collect();
+        let mut extra = Vec::new();
+        for item in from {
+            match unmatched.iter().position(|o| *o == item) {
+                Some(i) => {
+                    unmatched.swap_remove(i);
+                }
+                None => extra.push(item.clone()),
+            }
+        }
+        extra
+    };
+    (missing_from(&after, &before), missing_from(&before, &after))
+}

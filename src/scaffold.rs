@@ -1,0 +1,263 @@
+//! A new agreement file, valid from the first save: the editor fills in a
+//! few facts on the command line and gets front matter that `pakta check`
+//! accepts, at the `planning` stage dated today, with a body to complete.
+
+use std::fmt::Write;
+use std::path::{Path, PathBuf};
+
+use chrono::{Datelike, NaiveDate};
+
+use crate::content::{Category, Kind};
+use crate::load::CONTENT_DIR;
+
+/// What the editor said about the new agreement.
+#[derive(Debug, Clone)]
+pub struct NewAgreement {
+    /// The unit's folder below `agreements/`, "" for the root unit.
+    pub unit: String,
+    pub unit_name: String,
+    pub kind: Kind,
+    pub partner: String,
+    pub category: Category,
+    pub title: String,
+    /// The file name without `.md`; derived from year, kind and partner
+    /// when absent.
+    pub slug: Option<String>,
+    pub today: NaiveDate,
+}
+
+impl NewAgreement {
+    /// The file's name without `.md`: `<year>-<kind>-<partner slug>`.
+    pub fn file_stem(&self) -> String {
+        self.slug.clone().unwrap_or_else(|| {
+            format!(
+                "{}-{}-{}",
+                self.today.year(),
+                self.kind,
+                partner_slug(&self.partner)
+            )
+        })
+    }
+
+    /// The agreement's id (its path below `agreements/` without `.md`).
+    pub fn id(&self) -> String {
+        join_unit(&self.unit, &self.file_stem())
+    }
+
+    /// The file, relative to the repository root.
+    pub fn relative_path(&self) -> String {
+        format!("{CONTENT_DIR}/{}.md", self.id())
+    }
+
+    pub fn absolute_path(&self, root: &Path) -> PathBuf {
+        root.join(self.relative_path())
+    }
+
+    /// The file's text.
+    pub fn render(&self) -> String {
+        let mut out = String::from("+++\n");
+        let _ = writeln!(out, "title = {}", toml_string(&self.title));
+        let _ = writeln!(out, "kind = \"{}\"", self.kind);
+        out.push_str("# number = \"\"            # the unit's document number, once it has one\n");
+        match self.kind {
+            Kind::Pks => out.push_str(
+                "# parent = \"\"            # the id of the MoU this PKS carries out, e.g. \"2025-mou-bssn\"\n",
+            ),
+            Kind::Addendum => out.push_str(
+                "# amends = \"\"            # the id of the agreement this addendum changes\n",
+            ),
+            Kind::Mou | Kind::Other => {}
+        }
+        out.push_str("topics = []\n");
+        out.push_str("\n[dates]\n");
+        let _ = writeln!(out, "planning = {}        # perencanaan", self.today);
+        out.push_str("# drafting = YYYY-MM-DD     # perumusan\n");
+        out.push_str("# negotiation = YYYY-MM-DD  # pembahasan\n");
+        out.push_str("# approval = YYYY-MM-DD     # pengesahan\n");
+        out.push_str("# signed = YYYY-MM-DD       # penandatanganan\n");
+        out.push_str("# duration_months = 60      # or expires = YYYY-MM-DD\n");
+        out.push_str("\n[[partners]]\n");
+        let _ = writeln!(out, "name = {}", toml_string(&self.partner));
+        let _ = writeln!(out, "category = \"{}\"", self.category);
+        out.push_str("+++\n\n");
+        let _ = writeln!(
+            out,
+            "{} antara {} dan {}.",
+            self.title.trim_end_matches('.'),
+            self.unit_name,
+            self.partner
+        );
+        for heading in [
+            "Latar Belakang",
+            "Maksud dan Tujuan",
+            "Ruang Lingkup",
+            "Hak dan Kewajiban",
+            "Jangka Waktu",
+        ] {
+            let _ = write!(out, "\n## {heading}\n\n");
+        }
+        out
+    }
+}
+
+/// Normalises what an editor may type for a unit: `agreements/jawa-tengah/`,
+/// `./jawa-tengah`, `jawa-tengah`; `.`, `/` or nothing is the root unit.
+pub fn normalise_unit_path(input: &str) -> String {
+    let path = input.trim().replace('\\', "/");
+    let path = path.trim_start_matches("./").trim_matches('/');
+    let path = path
+        .strip_prefix(CONTENT_DIR)
+        .filter(|rest| rest.is_empty() || rest.starts_with('/'))
+        .unwrap_or(path)
+        .trim_matches('/');
+    if path == "." {
+        String::new()
+    } else {
+        path.to_string()
+    }
+}
+
+/// A short file-name part for a partner: an acronym in parentheses when
+/// there is one ("Universitas Sebelas Maret (UNS)" -> "uns"), else the
+/// name's first words.
+pub fn partner_slug(partner: &str) -> String {
+    let abbreviation = partner
+        .rfind('(')
+        .and_then(|open| {
+            partner[open + 1..]
+                .find(')')
+                .map(|close| &partner[open + 1..open + 1 + close])
+        })
+        .filter(|inner| !slugify(inner).is_empty() && !inner.chars().any(char::is_lowercase));
+    let slug = slugify(abbreviation.unwrap_or(partner));
+    let mut short = String::new();
+    for word in slug.split('-') {
+        if !short.is_empty() && short.len() + word.len() + 1 > 40 {
+            break;
+        }
+        if !short.is_empty() {
+            short.push('-');
+        }
+        short.push_str(word);
+    }
+    if short.is_empty() {
+        "mitra".to_string()
+    } else {
+        short
+    }
+}
+
+/// Lowercase ASCII letters and digits joined by single hyphens.
+pub fn slugify(text: &str) -> String {
+    let mut slug = String::new();
+    for c in text.chars() {
+        if c.is_ascii_alphanumeric() {
+            slug.push(c.to_ascii_lowercase());
+        } else if !slug.is_empty() && !slug.ends_with('-') {
+            slug.push('-');
+        }
+    }
+    slug.trim_end_matches('-').to_string()
+}
+
+/// Whether `slug` is usable as a file name as given with `--id`.
+pub fn is_valid_slug(slug: &str) -> bool {
+    !slug.is_empty() && slugify(slug) == slug
+}
+
+fn join_unit(unit: &str, stem: &str) -> String {
+    if unit.is_empty() {
+        stem.to_string()
+    } else {
+        format!("{unit}/{stem}")
+    }
+}
+
+fn toml_string(text: &str) -> String {
+    toml::Value::String(text.to_string()).to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn request() -> NewAgreement {
+        NewAgreement {
+            unit: "jawa-tengah/karanganyar".into(),
+            unit_name: "KPU Kabupaten Karanganyar".into(),
+            kind: Kind::Mou,
+            partner: "Universitas Sebelas Maret (UNS)".into(),
+            category: Category::University,
+            title: "Nota Kesepahaman tentang \"Pendidikan\" Pemilih".into(),
+            slug: None,
+            today: NaiveDate::from_ymd_opt(2026, 11, 22).expect("a date"),
+        }
+    }
+
+    #[test]
+    fn file_name_is_year_kind_and_partner() {
+        let new = request();
+        assert_eq!(
+            new.relative_path(),
+            "agreements/jawa-tengah/karanganyar/2026-mou-uns.md"
+        );
+        let named = NewAgreement {
+            slug: Some("2026-mou-uns-kkn".into()),
+            unit: String::new(),
+            ..request()
+        };
+        assert_eq!(named.relative_path(), "agreements/2026-mou-uns-kkn.md");
+    }
+
+    #[test]
+    fn partner_slugs_are_short_and_ascii() {
+        assert_eq!(
+            partner_slug("Badan Siber dan Sandi Negara"),
+            "badan-siber-dan-sandi-negara"
+        );
+        assert_eq!(
+            partner_slug("PT Telkom Indonesia (Persero) Tbk"),
+            "pt-telkom-indonesia-persero-tbk"
+        );
+        assert_eq!(
+            partner_slug(
+                "Kementerian Komunikasi dan Digital Republik Indonesia Bagian Hubungan Masyarakat"
+            ),
+            "kementerian-komunikasi-dan-digital"
+        );
+        assert_eq!(partner_slug("«»"), "mitra");
+        assert!(is_valid_slug("2026-mou-uns"));
+        assert!(!is_valid_slug("2026 MoU"));
+    }
+
+    #[test]
+    fn unit_paths_are_normalised() {
+        assert_eq!(
+            normalise_unit_path("agreements/jawa-tengah/"),
+            "jawa-tengah"
+        );
+        assert_eq!(normalise_unit_path("./jawa-tengah"), "jawa-tengah");
+        assert_eq!(normalise_unit_path("."), "");
+        assert_eq!(normalise_unit_path("agreements"), "");
+        assert_eq!(
+            normalise_unit_path("agreements-lama/x"),
+            "agreements-lama/x"
+        );
+    }
+
+    #[test]
+    fn quotes_in_titles_are_escaped() {
+        let text = request().render();
+        let front = text
+            .strip_prefix("+++\n")
+            .and_then(|rest| rest.split("+++\n").next())
+            .expect("front matter");
+        let parsed: toml::Table = toml::from_str(front).expect("valid TOML");
+        assert_eq!(
+            parsed["title"].as_str(),
+            Some("Nota Kesepahaman tentang \"Pendidikan\" Pemilih")
+        );
+        assert!(text.contains("planning = 2026-11-22"));
+        assert!(text.contains("## Ruang Lingkup"));
+    }
+}

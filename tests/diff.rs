@@ -1,0 +1,341 @@
+//! `pakta diff` on a Git repository built commit by commit.
+
+mod support;
+
+use serde_json::Value;
+use support::{CONFIG, TempRepo, stderr, stdout, unit};
+
+const TODAY: &str = "2026-11-22";
+
+const UNDIP_NEGOTIATING: &str = r#"+++
+title = "Nota Kesepahaman tentang Penelitian Kepemiluan"
+kind = "mou"
+number = "01/PR.07-NK/33/2026"
+
+[dates]
+planning = 2026-01-05
+drafting = 2026-02-02
+negotiation = 2026-03-02
+
+[[partners]]
+name = "Universitas Diponegoro"
+category = "university"
++++
+
+Kerja sama penelitian kepemiluan.
+"#;
+
+const UNDIP_SIGNED: &str = r#"+++
+title = "Nota Kesepahaman tentang Penelitian Kepemiluan"
+kind = "mou"
+number = "02/PR.07-NK/33/2026"
+
+[dates]
+planning = 2026-01-05
+drafting = 2026-02-02
+negotiation = 2026-03-02
+approval = 2026-04-06
+signed = 2026-04-20
+expires = 2031-04-19
+
+[[partners]]
+name = "Universitas Diponegoro"
+category = "university"
+signatory = "Prof. Dr. Suharnomo"
+
+[[activities]]
+date = 2026-09-14
+title = "Lokakarya metodologi survei pemilih"
++++
+
+Kerja sama penelitian kepemiluan.
+"#;
+
+const BSSN: &str = r#"+++
+title = "Nota Kesepahaman tentang Keamanan Siber"
+kind = "mou"
+
+[dates]
+planning = 2025-10-06
+signed = 2026-01-12
+expires = 2029-01-11
+
+[[partners]]
+name = "Badan Siber dan Sandi Negara"
+category = "state-institution"
+
+[[activities]]
+date = 2026-06-10
+title = "Uji penetrasi Sirekap"
++++
+
+Pengamanan sistem informasi pemilu, uji penetrasi, pelatihan tanggap insiden
+dan pertukaran informasi ancaman siber antara kedua pihak selama lima tahun.
+"#;
+
+const OLD: &str = r#"+++
+title = "Perjanjian lama yang dibatalkan"
+kind = "other"
+
+[dates]
+planning = 2025-02-03
+
+[[partners]]
+name = "Perkumpulan Lama"
+category = "ngo"
++++
+"#;
+
+/// Base: two agreements at the national level and one to be removed.
+fn base_repository() -> (TempRepo, String) {
+    let repo = TempRepo::new("diff");
+    repo.git(&["init", "-q", "-b", "main"]);
+    repo.write("pakta.toml", CONFIG);
+    repo.write("agreements/_unit.toml", &unit("KPU RI", "national", &[]));
+    repo.write(
+        "agreements/jawa-tengah/_unit.toml",
+        &unit("KPU Provinsi Jawa Tengah", "province", &[]),
+    );
+    repo.write(
+        "agreements/jawa-tengah/2026-mou-undip.md",
+        UNDIP_NEGOTIATING,
+    );
+    repo.write("agreements/2026-mou-bssn.md", BSSN);
+    repo.write("agreements/2025-other-lama.md", OLD);
+    let base = repo.commit("base");
+    (repo, base)
+}
+
+#[test]
+fn summarises_stage_transitions_renames_additions_and_removals() {
+    let (repo, base) = base_repository();
+    repo.write("agreements/jawa-tengah/2026-mou-undip.md", UNDIP_SIGNED);
+    repo.git(&[
+        "mv",
+        "agreements/2026-mou-bssn.md",
+        "agreements/jawa-tengah/2026-mou-bssn-jateng.md",
+    ]);
+    repo.remove("agreements/2025-other-lama.md");
+    let created = repo.pakta(&[
+        "new",
+        "--unit",
+        "jawa-tengah",
+        "--kind",
+        "pks",
+        "--partner",
+        "Universitas Diponegoro (UNDIP)",
+        "--category",
+        "university",
+        "--title",
+        "Perjanjian Kerja Sama Survei Pemilih",
+        "--today",
+        TODAY,
+    ]);
+    assert!(created.status.success(), "{}", stderr(&created));
+    repo.commit("sign the MoU, move BSSN, drop the old draft, start a PKS");
+
+    let markdown = repo.pakta(&["diff", &base, "--today", TODAY]);
+    assert!(markdown.status.success(), "{}", stderr(&markdown));
+    let text = stdout(&markdown);
+    assert!(
+        text.starts_with("## Ringkasan perubahan kerja sama\n"),
+        "{text}"
+    );
+    assert!(text.contains("status dihitung per 2026-11-22"), "{text}");
+    assert!(
+        text.contains("**1 ditambahkan, 1 dihapus, 1 dipindahkan, 1 diubah.**"),
+        "{text}"
+    );
+    assert!(text.contains("- `jawa-tengah/2026-pks-undip` — Perjanjian Kerja Sama Survei Pemilih (PKS); tahap perencanaan, status perencanaan\n"), "{text}");
+    assert!(
+        text.contains("- `2025-other-lama` — Perjanjian lama yang dibatalkan (lainnya)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("- `2026-mou-bssn` → `jawa-tengah/2026-mou-bssn-jateng`\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "#### `jawa-tengah/2026-mou-undip` — Nota Kesepahaman tentang Penelitian Kepemiluan\n"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains("- Tahap: pembahasan → ditandatangani\n"),
+        "{text}"
+    );
+    assert!(text.contains("- Status: pembahasan → aktif\n"), "{text}");
+    assert!(
+        text.contains("- `number`: `01/PR.07-NK/33/2026` → `02/PR.07-NK/33/2026`\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("- `dates.signed`: (kosong) → `2026-04-20`\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "- `partners[Universitas Diponegoro].signatory`: (kosong) → `Prof. Dr. Suharnomo`\n"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains("- Kegiatan baru: 2026-09-14 — Lokakarya metodologi survei pemilih\n"),
+        "{text}"
+    );
+    assert!(!text.contains("Perhatian"), "{text}");
+
+    let json = repo.pakta(&["diff", &base, "HEAD", "--today", TODAY, "--format", "json"]);
+    assert!(json.status.success(), "{}", stderr(&json));
+    let report: Value = serde_json::from_str(&stdout(&json)).expect("JSON");
+    assert_eq!(report["today"], "2026-11-22");
+    assert_eq!(report["base"]["commit"], base.as_str());
+    assert_eq!(report["head"]["rev"], "HEAD");
+    assert_eq!(report["head"]["errors"], 0);
+    assert_eq!(report["added"][0]["id"], "jawa-tengah/2026-pks-undip");
+    assert_eq!(report["added"][0]["status"], "planning");
+    assert_eq!(report["removed"][0]["id"], "2025-other-lama");
+    assert_eq!(
+        report["renamed"],
+        serde_json::json!([{"from": "2026-mou-bssn", "to": "jawa-tengah/2026-mou-bssn-jateng"}])
+    );
+    let changed = report["changed"].as_array().expect("a list");
+    assert_eq!(changed.len(), 1);
+    assert_eq!(
+        changed[0]["stage"],
+        serde_json::json!({"from": "negotiation", "to": "signed"})
+    );
+    assert_eq!(
+        changed[0]["status"],
+        serde_json::json!({"from": "negotiation", "to": "active"})
+    );
+    assert_eq!(
+        changed[0]["activities_added"],
+        serde_json::json!([{"date": "2026-09-14", "title": "Lokakarya metodologi survei pemilih"}])
+    );
+    assert_eq!(changed[0]["body_changed"], false);
+}
+
+#[test]
+fn status_changes_come_from_the_calendar_as_of_today() {
+    let (repo, base) = base_repository();
+    let mut with_evaluation = BSSN.replace(
+        "+++\n\nPengamanan",
+        "\n[[evaluations]]\ndate = 2026-11-02\nresult = \"partial\"\n+++\n\nPengamanan",
+    );
+    with_evaluation = with_evaluation.replace("expires = 2029-01-11", "expires = 2027-01-31");
+    repo.write("agreements/2026-mou-bssn.md", &with_evaluation);
+    repo.commit("shorten the term and record an evaluation");
+    let text = stdout(&repo.pakta(&["diff", &base, "--today", TODAY]));
+    assert!(text.contains("#### `2026-mou-bssn`"), "{text}");
+    assert!(
+        text.contains("- Status: aktif → segera berakhir\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("- `dates.expires`: `2029-01-11` → `2027-01-31`\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("- Evaluasi baru: 2026-11-02 — sebagian terlaksana\n"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_broken_side_is_still_compared_and_flagged() {
+    let (repo, base) = base_repository();
+    repo.write(
+        "agreements/2026-mou-bssn.md",
+        &BSSN.replace("kind = \"mou\"", "kind = \"mou\"\nnomor = \"1\""),
+    );
+    repo.write(
+        "agreements/2026-mou-baru.md",
+        &OLD.replace("Perkumpulan Lama", "Perkumpulan Baru"),
+    );
+    repo.commit("a typo in a key");
+    let output = repo.pakta(&["diff", &base, "--today", TODAY]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let text = stdout(&output);
+    assert!(
+        text.contains("> **Perhatian:** revisi perubahan `HEAD` memiliki 1 galat validasi"),
+        "{text}"
+    );
+    assert!(text.contains("- `2026-mou-baru` —"), "{text}");
+    let json = repo.pakta(&["diff", &base, "--today", TODAY, "--format", "json"]);
+    let report: Value = serde_json::from_str(&stdout(&json)).expect("JSON");
+    assert_eq!(report["head"]["errors"], 1);
+    assert_eq!(report["base"]["errors"], 0);
+}
+
+#[test]
+fn no_change_and_unknown_revisions() {
+    let (repo, base) = base_repository();
+    repo.write("README.md", "Repositori kerja sama.\n");
+    repo.commit("documentation only");
+    let text = stdout(&repo.pakta(&["diff", &base, "--today", TODAY]));
+    assert!(
+        text.contains("Tidak ada perubahan pada kerja sama.\n"),
+        "{text}"
+    );
+
+    let unknown = repo.pakta(&["diff", "no-such-branch"]);
+    assert_eq!(unknown.status.code(), Some(2));
+    assert!(stderr(&unknown).contains("`no-such-branch` is not a commit in this repository"));
+}
+
+#[test]
+fn the_first_commit_with_agreements_adds_them_all() {
+    let repo = TempRepo::new("diff-first");
+    repo.git(&["init", "-q", "-b", "main"]);
+    repo.write("README.md", "Repositori kerja sama.\n");
+    let empty = repo.commit("empty");
+    repo.write("pakta.toml", CONFIG);
+    repo.write("agreements/_unit.toml", &unit("KPU RI", "national", &[]));
+    repo.write("agreements/2026-mou-bssn.md", BSSN);
+    repo.commit("first agreement");
+    let json = repo.pakta(&["diff", &empty, "--today", TODAY, "--format", "json"]);
+    assert!(json.status.success(), "{}", stderr(&json));
+    let report: Value = serde_json::from_str(&stdout(&json)).expect("JSON");
+    assert_eq!(report["added"][0]["id"], "2026-mou-bssn");
+    assert_eq!(report["units_added"], serde_json::json!([""]));
+}
+
+#[test]
+fn content_in_a_subfolder_of_the_git_repository() {
+    let repo = TempRepo::new("diff-subfolder");
+    repo.git(&["init", "-q", "-b", "main"]);
+    repo.write("site/pakta.toml", CONFIG);
+    repo.write(
+        "site/agreements/_unit.toml",
+        &unit("KPU RI", "national", &[]),
+    );
+    repo.write(
+        "site/agreements/jawa-tengah/_unit.toml",
+        &unit("KPU Provinsi Jawa Tengah", "province", &[]),
+    );
+    repo.write("site/agreements/2026-mou-bssn.md", BSSN);
+    let base = repo.commit("base");
+    repo.git(&[
+        "mv",
+        "site/agreements/2026-mou-bssn.md",
+        "site/agreements/jawa-tengah/2026-mou-bssn.md",
+    ]);
+    repo.commit("move to the province");
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_pakta"))
+        .args([
+            "diff", &base, "--today", TODAY, "--format", "json", "--root",
+        ])
+        .arg(repo.root.join("site"))
+        .output()
+        .expect("run pakta");
+    assert!(output.status.success(), "{}", stderr(&output));
+    let report: Value = serde_json::from_str(&stdout(&output)).expect("JSON");
+    assert_eq!(
+        report["renamed"],
+        serde_json::json!([{"from": "2026-mou-bssn", "to": "jawa-tengah/2026-mou-bssn"}])
+    );
+    assert_eq!(report["added"], serde_json::json!([]));
+    assert_eq!(report["head"]["agreements"], 1);
+}

