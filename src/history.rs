@@ -66,7 +66,7 @@ impl History {
         history
     }
 
-    fn without(reason: &str) -> History {
+    pub fn without(reason: &str) -> History {
         History {
             files: HashMap::new(),
             note: Some(reason.to_string()),

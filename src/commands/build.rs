@@ -13,11 +13,16 @@ pub fn run(args: &BuildArgs) -> ExitCode {
     let started = Instant::now();
     let root = &args.repo.root;
     // Git history does not depend on the content's validity: read it while
-    // the content loads.
-    let (analysis, history) = rayon::join(
-        || analyse(root, args.repo.today, LoadOptions { bodies: true }),
-        || History::read(root),
-    );
+    // the content loads, on a thread of its own, since waiting for `git`
+    // would otherwise hold one of the workers that parse the files.
+    let history = std::thread::spawn({
+        let root = root.clone();
+        move || History::read(&root)
+    });
+    let analysis = analyse(root, args.repo.today, LoadOptions { bodies: true });
+    let history = history
+        .join()
+        .unwrap_or_else(|_| History::without("reading the Git history failed"));
     let mut analysis = match analysis {
         Ok(a) => a,
         Err(error) => {

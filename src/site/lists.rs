@@ -7,7 +7,7 @@ use chrono::Datelike;
 use serde::Serialize;
 
 use super::i18n::Lang;
-use super::views::AgreementRow;
+use super::views::{AgreementRow, RowHtml};
 use crate::model::{AgreementIx, Model, Status};
 
 pub const PAGE_SIZE: usize = 50;
@@ -98,7 +98,7 @@ pub struct ListPage<'a> {
     pub total: usize,
     pub page: usize,
     pub pages: usize,
-    pub rows: Vec<&'a AgreementRow>,
+    pub rows: Vec<RowHtml<'a>>,
     pub sorts: Vec<Link>,
     pub pagination: Vec<Link>,
     pub previous: Option<String>,
@@ -166,7 +166,9 @@ pub fn pages<'a>(
                     total,
                     page,
                     pages: page_count,
-                    rows: chunk.filter_map(|&i| rows[i].as_ref()).collect(),
+                    rows: chunk
+                        .filter_map(|&i| rows[i].as_ref().map(AgreementRow::cell))
+                        .collect(),
                     sorts,
                     pagination,
                     previous: (page > 1).then(|| href(page - 1)),

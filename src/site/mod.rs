@@ -127,6 +127,22 @@ impl Renderer<'_> {
         Ok(())
     }
 
+    /// A piece of a page, rendered with `value` under `name`.
+    fn fragment<T: Serialize>(
+        &self,
+        template: &str,
+        name: &str,
+        value: &T,
+    ) -> Result<String, BuildError> {
+        let mut context = Context::new();
+        context.insert("site", &self.site);
+        context.insert(name, value);
+        self.theme
+            .tera
+            .render(template, &context)
+            .map_err(|e| BuildError::Template(theme::describe(&e)))
+    }
+
     fn file(&self, path: &str, bytes: &[u8]) -> Result<(), BuildError> {
         self.staging
             .write(path, bytes)
@@ -147,7 +163,7 @@ pub fn build(
     let staging = Staging::new(&options.out)
         .map_err(|e| BuildError::Io(options.out.display().to_string(), e))?;
 
-    let rows: Vec<Option<AgreementRow>> = model
+    let mut rows: Vec<Option<AgreementRow>> = model
         .agreements
         .par_iter()
         .map(|a| a.is_public().then(|| AgreementRow::new(model, &links, a)))
@@ -177,6 +193,11 @@ pub fn build(
         }),
     };
     let text = |key: &str| lang.text(key).to_string();
+    rows.par_iter_mut().flatten().try_for_each(|row| {
+        row.html = renderer.fragment("row.html", "r", row)?;
+        Ok::<(), BuildError>(())
+    })?;
+    let rows = rows;
 
     // Agreement pages and their JSON, the bulk of the work.
     let repository = config.repository.as_deref();
@@ -184,7 +205,7 @@ pub fn build(
         let view = agreement::page(model, &links, a, history.revisions(&a.path), repository);
         let dir = format!("{}/", a.id);
         renderer.page("agreement.html", &dir, &a.front.title, "agreement", &view)?;
-        let json = serde_json::to_vec_pretty(&data::record(model, a)).unwrap_or_default();
+        let json = serde_json::to_vec(&data::record(model, a)).unwrap_or_default();
         renderer.file(&format!("{dir}index.json"), &json)
     })?;
 

@@ -3,15 +3,17 @@
 use serde::Serialize;
 
 use super::views::{
-    AgreementRow, Count, Crumb, Figures, Links, PartnerEntry, breadcrumbs, findings,
+    AgreementRow, Count, Crumb, Figures, Links, PartnerEntry, RowHtml, breadcrumbs, findings,
 };
 use crate::content::{Category, Kind};
 use crate::model::{AgreementIx, Model, Status, UnitIx};
 
 type Rows = [Option<AgreementRow>];
 
-fn rows_of(rows: &Rows, ixs: impl IntoIterator<Item = AgreementIx>) -> Vec<&AgreementRow> {
-    ixs.into_iter().filter_map(|i| rows[i].as_ref()).collect()
+fn rows_of(rows: &Rows, ixs: impl IntoIterator<Item = AgreementIx>) -> Vec<RowHtml<'_>> {
+    ixs.into_iter()
+        .filter_map(|i| rows[i].as_ref().map(AgreementRow::cell))
+        .collect()
 }
 
 #[derive(Serialize)]
@@ -29,8 +31,8 @@ pub struct HomePage<'a> {
     pub categories: Vec<CategoryCount>,
     pub statuses: Vec<Count>,
     pub kinds: Vec<Count>,
-    pub latest: Vec<&'a AgreementRow>,
-    pub expiring: Vec<&'a AgreementRow>,
+    pub latest: Vec<RowHtml<'a>>,
+    pub expiring: Vec<RowHtml<'a>>,
 }
 
 pub fn home<'a>(
@@ -161,7 +163,7 @@ pub struct UnitPage<'a> {
     /// The unit and every unit below it.
     pub figures: Figures,
     pub children: Vec<ChildUnit>,
-    pub agreements: Vec<&'a AgreementRow>,
+    pub agreements: Vec<RowHtml<'a>>,
     pub findings: Vec<Finding<'a>>,
     pub feed_href: String,
     pub calendar_href: String,
@@ -209,7 +211,7 @@ pub struct PartnerPage<'a> {
     pub categories: Vec<&'static str>,
     pub websites: Vec<&'a str>,
     pub figures: Figures,
-    pub agreements: Vec<&'a AgreementRow>,
+    pub agreements: Vec<RowHtml<'a>>,
     pub feed_href: String,
     pub calendar_href: String,
 }

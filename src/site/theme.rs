@@ -22,6 +22,7 @@ macro_rules! embedded {
 pub const TEMPLATES: &[(&str, &str)] = embedded!(
     "base.html",
     "macros.html",
+    "row.html",
     "home.html",
     "agreement.html",
     "unit.html",
@@ -67,7 +68,7 @@ impl Theme {
                     .map_err(|_| ThemeError(format!("themes template {file} is not UTF-8")))?,
                 None => (*default).to_string(),
             };
-            sources.push((*file, text));
+            sources.push((*file, localize(&text, lang)));
         }
         let mut tera = Tera::default();
         tera.add_raw_templates(sources)
@@ -80,6 +81,69 @@ impl Theme {
         }
         Ok(Theme { tera, assets })
     }
+}
+
+/// Replaces every `t(k="key")` whose key is a literal with the translated
+/// text, once when the theme loads: the language is fixed for a build, and
+/// a function call per label per page was a tenth of the render time.
+/// Keys computed at render time (`t(k="status-" ~ s)`) stay calls.
+pub fn localize(source: &str, lang: Lang) -> String {
+    let mut out = String::with_capacity(source.len());
+    let mut rest = source;
+    while let Some(at) = rest.find("t(k=") {
+        let (before, call) = rest.split_at(at);
+        let Some((key, call_len)) = literal_call(call) else {
+            out.push_str(before);
+            out.push_str("t(k=");
+            rest = &call[4..];
+            continue;
+        };
+        let text = lang.text(key);
+        let before_trimmed = before.trim_end();
+        let after = call[call_len..].trim_start();
+        let is_tag_word = before
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_alphanumeric() || c == '_');
+        if is_tag_word {
+            out.push_str(before);
+            out.push_str(&call[..call_len]);
+        } else if before_trimmed.ends_with("{{") && after.starts_with("}}") {
+            out.push_str(&before_trimmed[..before_trimmed.len() - 2]);
+            out.push_str(&escape_html(text));
+            rest = &after[2..];
+            continue;
+        } else if let Some(quote) = ['"', '\'', '`'].into_iter().find(|q| !text.contains(*q)) {
+            out.push_str(before);
+            out.push(quote);
+            out.push_str(text);
+            out.push(quote);
+        } else {
+            out.push_str(before);
+            out.push_str(&call[..call_len]);
+        }
+        rest = &call[call_len..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// `t(k="key")` or `t(k='key')` at the start of `call`: the key and the
+/// length of the call.
+fn literal_call(call: &str) -> Option<(&str, usize)> {
+    let quote = call[4..]
+        .chars()
+        .next()
+        .filter(|q| *q == '"' || *q == '\'')?;
+    let key_start = 5;
+    let key_len = call[key_start..].find(quote)?;
+    let key = &call[key_start..key_start + key_len];
+    let valid = !key.is_empty()
+        && key
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_');
+    let close = key_start + key_len + 1;
+    (valid && call[close..].starts_with(')')).then_some((key, close + 1))
 }
 
 /// Tera's error and its causes on one line, e.g. which variable is missing
@@ -98,17 +162,22 @@ pub fn describe(error: &tera::Error) -> String {
 /// HTML escaping for text and attribute values. Tera's default also
 /// escapes `/`, which makes every link in the output unreadable.
 fn escape_html(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
+    let mut out = String::with_capacity(text.len() + 16);
+    let mut plain_from = 0;
+    for (at, byte) in text.bytes().enumerate() {
+        let entity = match byte {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&#39;",
+            _ => continue,
+        };
+        out.push_str(&text[plain_from..at]);
+        out.push_str(entity);
+        plain_from = at + 1;
     }
+    out.push_str(&text[plain_from..]);
     out
 }
 
@@ -137,4 +206,29 @@ fn register(tera: &mut Tera, lang: Lang) {
             "#".to_string()
         }))
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn literal_labels_become_text_and_computed_ones_stay_calls() {
+        let source = r#"<a>{{ t(k="skip") }}</a> {{ m::table(caption=t(k='lists')) }} {{ t(k="status-" ~ s) }} {{ at(k="skip") }}"#;
+        let id = localize(source, Lang::Id);
+        let skip = escape_html(Lang::Id.text("skip"));
+        assert!(id.starts_with(&format!("<a>{skip}</a>")), "{id}");
+        assert!(
+            id.contains(&format!("caption=\"{}\"", Lang::Id.text("lists"))),
+            "{id}"
+        );
+        assert!(id.contains(r#"{{ t(k="status-" ~ s) }}"#), "{id}");
+        assert!(id.contains(r#"{{ at(k="skip") }}"#), "{id}");
+    }
+
+    #[test]
+    fn html_in_labels_is_escaped_once() {
+        assert_eq!(escape_html("a < b & \"c\""), "a &lt; b &amp; &quot;c&quot;");
+        assert_eq!(escape_html("Pemilu é"), "Pemilu é");
+    }
 }

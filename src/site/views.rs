@@ -86,9 +86,22 @@ pub struct AgreementRow {
     pub partners: String,
     pub date: Option<NaiveDate>,
     pub end: Option<NaiveDate>,
+    /// The row rendered once by `row.html`: an agreement appears in many
+    /// tables (lists in three orders, its unit, partners, the home page).
+    pub html: String,
 }
 
+/// What a table receives of a row: its HTML, rendered once by `row.html`,
+/// so that a page of fifty rows hands the template fifty strings.
+#[derive(Serialize, Clone, Copy)]
+#[serde(transparent)]
+pub struct RowHtml<'a>(&'a str);
+
 impl AgreementRow {
+    pub fn cell(&self) -> RowHtml<'_> {
+        RowHtml(&self.html)
+    }
+
     pub fn new(model: &Model, links: &Links, a: &Agreement) -> AgreementRow {
         let unit = &model.units[a.unit];
         AgreementRow {
@@ -109,6 +122,7 @@ impl AgreementRow {
                 .join("; "),
             date: a.reference_date(),
             end: a.lifecycle.end,
+            html: String::new(),
         }
     }
 }

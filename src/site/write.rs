@@ -45,10 +45,18 @@ impl Staging {
     /// Writes one file at a site-relative path (`a/b/index.html`).
     pub fn write(&self, path: &str, bytes: &[u8]) -> io::Result<()> {
         let target = self.dir.join(path);
-        if let Some(parent) = target.parent() {
-            fs::create_dir_all(parent)?;
+        // Most files land in a folder that already exists; creating the
+        // folder only when the write says it is missing saves a system call
+        // or two per file on a site of 150,000 files.
+        match fs::write(&target, bytes) {
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {
+                if let Some(parent) = target.parent() {
+                    fs::create_dir_all(parent)?;
+                }
+                fs::write(&target, bytes)?;
+            }
+            other => other?,
         }
-        fs::write(&target, bytes)?;
         self.written.fetch_add(1, Ordering::Relaxed);
         if path.ends_with(".html") && path != "404.html" {
             self.pages
