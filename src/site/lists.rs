@@ -11,7 +11,7 @@ use super::views::{AgreementRow, RowHtml};
 use crate::model::{AgreementIx, Model, Status};
 
 pub const PAGE_SIZE: usize = 50;
-const SORTS: [&str; 3] = ["newest", "title", "expires"];
+pub const SORTS: [&str; 3] = ["newest", "title", "expires"];
 
 /// One list: its folder below `lists/`, its heading and its members.
 pub struct List {
@@ -125,59 +125,63 @@ pub fn page_dir(list_dir: &str, sort: &str, page: usize) -> String {
     dir
 }
 
-/// Every page of one list in every sort order, as (site path, view).
-pub fn pages<'a>(
-    model: &Model,
+/// How many pages a list has (an empty list still has one).
+pub fn page_count(list: &List) -> usize {
+    list.members.len().div_ceil(PAGE_SIZE).max(1)
+}
+
+/// A list's members in one of the [`SORTS`] orders.
+pub fn sorted_members(model: &Model, members: &[AgreementIx], sort: usize) -> Vec<AgreementIx> {
+    let mut sorted = members.to_vec();
+    sort_members(model, &mut sorted, SORTS[sort]);
+    sorted
+}
+
+/// One page of a list whose members are already in `sort` order.
+pub fn page<'a>(
     list: &'a List,
+    sorted: &[AgreementIx],
     rows: &'a [Option<AgreementRow>],
     base: &str,
     lang: Lang,
-) -> Vec<(String, ListPage<'a>)> {
+    sort: usize,
+    page: usize,
+) -> ListPage<'a> {
     let total = list.members.len();
-    let page_count = total.div_ceil(PAGE_SIZE).max(1);
-    let mut out = Vec::new();
-    for sort in SORTS {
-        let mut members = list.members.clone();
-        sort_members(model, &mut members, sort);
-        for page in 1..=page_count {
-            let chunk = members.iter().skip((page - 1) * PAGE_SIZE).take(PAGE_SIZE);
-            let href = |p: usize| format!("{base}{}", page_dir(&list.dir, sort, p));
-            let sorts = SORTS
-                .iter()
-                .map(|s| Link {
-                    label: lang.text(&format!("sort-{s}")).to_string(),
-                    href: format!("{base}{}", page_dir(&list.dir, s, 1)),
-                    current: *s == sort,
-                })
-                .collect();
-            let pagination = window(page, page_count)
-                .into_iter()
-                .map(|p| Link {
-                    label: p.to_string(),
-                    href: href(p),
-                    current: p == page,
-                })
-                .collect();
-            out.push((
-                page_dir(&list.dir, sort, page),
-                ListPage {
-                    heading: &list.heading,
-                    dimension: list.dimension,
-                    total,
-                    page,
-                    pages: page_count,
-                    rows: chunk
-                        .filter_map(|&i| rows[i].as_ref().map(AgreementRow::cell))
-                        .collect(),
-                    sorts,
-                    pagination,
-                    previous: (page > 1).then(|| href(page - 1)),
-                    next: (page < page_count).then(|| href(page + 1)),
-                },
-            ));
-        }
+    let page_count = page_count(list);
+    let href = |p: usize| format!("{base}{}", page_dir(&list.dir, SORTS[sort], p));
+    ListPage {
+        heading: &list.heading,
+        dimension: list.dimension,
+        total,
+        page,
+        pages: page_count,
+        rows: sorted
+            .iter()
+            .skip((page - 1) * PAGE_SIZE)
+            .take(PAGE_SIZE)
+            .filter_map(|&i| rows[i].as_ref().map(AgreementRow::cell))
+            .collect(),
+        sorts: SORTS
+            .iter()
+            .enumerate()
+            .map(|(i, s)| Link {
+                label: lang.text(&format!("sort-{s}")).to_string(),
+                href: format!("{base}{}", page_dir(&list.dir, s, 1)),
+                current: i == sort,
+            })
+            .collect(),
+        pagination: window(page, page_count)
+            .into_iter()
+            .map(|p| Link {
+                label: p.to_string(),
+                href: href(p),
+                current: p == page,
+            })
+            .collect(),
+        previous: (page > 1).then(|| href(page - 1)),
+        next: (page < page_count).then(|| href(page + 1)),
     }
-    out
 }
 
 fn sort_members(model: &Model, members: &mut [AgreementIx], sort: &str) {

@@ -6,15 +6,10 @@
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 pub struct Staging {
     out: PathBuf,
     dir: PathBuf,
-    written: AtomicUsize,
-    /// Site-relative paths of the HTML pages, for the sitemap.
-    pages: Mutex<Vec<String>>,
     committed: bool,
 }
 
@@ -36,8 +31,6 @@ impl Staging {
         Ok(Staging {
             out: out.to_path_buf(),
             dir,
-            written: AtomicUsize::new(0),
-            pages: Mutex::new(Vec::new()),
             committed: false,
         })
     }
@@ -57,14 +50,20 @@ impl Staging {
             }
             other => other?,
         }
-        self.written.fetch_add(1, Ordering::Relaxed);
-        if path.ends_with(".html") && path != "404.html" {
-            self.pages
-                .lock()
-                .unwrap_or_else(|e| e.into_inner())
-                .push(path.to_string());
-        }
         Ok(())
+    }
+
+    /// Opens a file for writing in pieces, for documents too large to hold
+    /// in memory at once.
+    pub fn create(&self, path: &str) -> io::Result<io::BufWriter<fs::File>> {
+        let target = self.dir.join(path);
+        if let Some(parent) = target.parent() {
+            fs::create_dir_all(parent)?;
+        }
+        Ok(io::BufWriter::with_capacity(
+            1 << 16,
+            fs::File::create(target)?,
+        ))
     }
 
     pub fn copy(&self, path: &str, from: &Path) -> io::Result<()> {
@@ -73,19 +72,7 @@ impl Staging {
             fs::create_dir_all(parent)?;
         }
         fs::copy(from, &target)?;
-        self.written.fetch_add(1, Ordering::Relaxed);
         Ok(())
-    }
-
-    pub fn files_written(&self) -> usize {
-        self.written.load(Ordering::Relaxed)
-    }
-
-    /// The HTML pages written so far, sorted.
-    pub fn pages(&self) -> Vec<String> {
-        let mut pages = self.pages.lock().unwrap_or_else(|e| e.into_inner()).clone();
-        pages.sort();
-        pages
     }
 
     /// Puts the staged site in place of the output folder: the old folder
@@ -141,7 +128,6 @@ mod tests {
         fs::write(out.join("stale.html"), "old").unwrap();
         let staging = Staging::new(&out).unwrap();
         staging.write("a/index.html", b"new").unwrap();
-        assert_eq!(staging.pages(), ["a/index.html"]);
         staging.commit().unwrap();
         assert_eq!(fs::read_to_string(out.join("a/index.html")).unwrap(), "new");
         assert!(!out.join("stale.html").exists());

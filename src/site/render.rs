@@ -1,0 +1,498 @@
+//! The site as a set of routes: `Site::new` prepares what many pages share
+//! (the theme, table rows, partner index, roll-ups, sorted lists), and
+//! `Site::render` turns any one route into bytes. `build` renders every
+//! route; the preview server renders only the ones a browser asks for.
+
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+use rayon::prelude::*;
+use serde::Serialize;
+use tera::Context;
+
+use super::i18n::Lang;
+use super::lists::{self, List};
+use super::theme::{self, Theme};
+use super::views::{self, AgreementRow, Figures, Links, PartnerEntry, SiteView, unit_dir};
+use super::{BuildError, agreement, csv, feeds, pages};
+use crate::data;
+use crate::history::History;
+use crate::model::{Agreement, AgreementIx, Model, Status, UnitIx};
+
+/// One file of the site.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Route {
+    Home,
+    Agreement(AgreementIx),
+    AgreementJson(AgreementIx),
+    Unit(UnitIx),
+    Partner(usize),
+    PartnerIndex,
+    /// A page of one list in one sort order.
+    ListPage {
+        list: usize,
+        sort: usize,
+        page: usize,
+    },
+    ListIndex,
+    Findings,
+    Search,
+    NotFound,
+    Downloads,
+    DataJson,
+    DataCsv,
+    Feed(Scope),
+    Calendar(Scope),
+    Asset(usize),
+    /// A local document file, by its key in the model's attachments.
+    Document(String),
+    Robots,
+    Sitemap(usize),
+}
+
+/// Whose agreements a feed or calendar follows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Scope {
+    Site,
+    Unit(UnitIx),
+    Partner(usize),
+}
+
+/// What rendering a route produced.
+pub enum Output {
+    Bytes(Vec<u8>),
+    /// A file to copy as it is.
+    Copy(PathBuf),
+}
+
+pub struct Site<'a> {
+    model: &'a Model,
+    history: &'a History,
+    root: PathBuf,
+    theme: Theme,
+    lang: Lang,
+    links: Links,
+    view: SiteView,
+    rows: Vec<Option<AgreementRow>>,
+    partners: Vec<PartnerEntry>,
+    rollups: Vec<Figures>,
+    lists: Vec<List>,
+    /// For each list, its members in each sort order.
+    sorted: Vec<Vec<Vec<AgreementIx>>>,
+    public: Vec<AgreementIx>,
+    documents: Vec<String>,
+    sitemaps: OnceLock<Vec<(String, String)>>,
+}
+
+impl<'a> Site<'a> {
+    pub fn new(
+        model: &'a Model,
+        history: &'a History,
+        root: &Path,
+        base_url: Option<&str>,
+    ) -> Result<Site<'a>, BuildError> {
+        let config = &model.config.site;
+        let lang = Lang::from_config(&config.language);
+        let theme =
+            Theme::load(root, config.theme.as_deref(), lang).map_err(|e| BuildError::Theme(e.0))?;
+        let links = Links::new(base_url.unwrap_or(&config.base_url));
+        let view = SiteView {
+            title: config.title.clone(),
+            lang: lang.code(),
+            base: links.base.clone(),
+            today: model.today,
+            expiring_days: model.config.rules.expiring_soon_days,
+        };
+        let lists = lists::all_lists(model, lang);
+        let sorted = lists
+            .par_iter()
+            .map(|list| {
+                (0..lists::SORTS.len())
+                    .map(|sort| lists::sorted_members(model, &list.members, sort))
+                    .collect()
+            })
+            .collect();
+        let mut site = Site {
+            model,
+            history,
+            root: root.to_path_buf(),
+            rows: Vec::new(),
+            partners: views::partners(model),
+            rollups: views::rollups(model),
+            lists,
+            sorted,
+            public: (0..model.agreements.len())
+                .filter(|&i| model.agreements[i].is_public())
+                .collect(),
+            documents: public_documents(model),
+            sitemaps: OnceLock::new(),
+            theme,
+            lang,
+            links,
+            view,
+        };
+        site.rows = model
+            .agreements
+            .par_iter()
+            .map(|a| {
+                a.is_public()
+                    .then(|| {
+                        let mut row = AgreementRow::new(model, &site.links, a);
+                        row.html = site.fragment("row.html", "r", &row)?;
+                        Ok(row)
+                    })
+                    .transpose()
+            })
+            .collect::<Result<_, BuildError>>()?;
+        Ok(site)
+    }
+
+    /// Every file of the site, in a fixed order.
+    pub fn routes(&self) -> Vec<Route> {
+        let mut routes = vec![Route::Home];
+        for &ix in &self.public {
+            routes.push(Route::Agreement(ix));
+            routes.push(Route::AgreementJson(ix));
+        }
+        for ix in 0..self.model.units.len() {
+            routes.extend([
+                Route::Unit(ix),
+                Route::Feed(Scope::Unit(ix)),
+                Route::Calendar(Scope::Unit(ix)),
+            ]);
+        }
+        for ix in 0..self.partners.len() {
+            routes.extend([
+                Route::Partner(ix),
+                Route::Feed(Scope::Partner(ix)),
+                Route::Calendar(Scope::Partner(ix)),
+            ]);
+        }
+        routes.push(Route::PartnerIndex);
+        for (list, entry) in self.lists.iter().enumerate() {
+            for sort in 0..lists::SORTS.len() {
+                for page in 1..=lists::page_count(entry) {
+                    routes.push(Route::ListPage { list, sort, page });
+                }
+            }
+        }
+        routes.extend([
+            Route::ListIndex,
+            Route::Findings,
+            Route::Search,
+            Route::NotFound,
+            Route::Downloads,
+            Route::DataJson,
+            Route::DataCsv,
+            Route::Feed(Scope::Site),
+            Route::Calendar(Scope::Site),
+            Route::Robots,
+        ]);
+        routes.extend((0..self.theme.assets.len()).map(Route::Asset));
+        routes.extend(self.documents.iter().cloned().map(Route::Document));
+        routes.extend((0..self.sitemaps().len()).map(Route::Sitemap));
+        routes
+    }
+
+    /// Where a route's file lives below the site root.
+    pub fn path(&self, route: &Route) -> String {
+        let model = self.model;
+        match route {
+            Route::Home => "index.html".into(),
+            Route::Agreement(ix) => format!("{}/index.html", model.agreements[*ix].id),
+            Route::AgreementJson(ix) => format!("{}/index.json", model.agreements[*ix].id),
+            Route::Unit(ix) => format!("{}index.html", unit_dir(&model.units[*ix].path)),
+            Route::Partner(ix) => format!("partners/{}/index.html", self.partners[*ix].slug),
+            Route::PartnerIndex => "partners/index.html".into(),
+            Route::ListPage { list, sort, page } => format!(
+                "{}index.html",
+                lists::page_dir(&self.lists[*list].dir, lists::SORTS[*sort], *page)
+            ),
+            Route::ListIndex => "lists/index.html".into(),
+            Route::Findings => "findings/index.html".into(),
+            Route::Search => "search/index.html".into(),
+            Route::NotFound => "404.html".into(),
+            Route::Downloads => "data/index.html".into(),
+            Route::DataJson => "data/agreements.json".into(),
+            Route::DataCsv => "data/agreements.csv".into(),
+            Route::Feed(scope) => format!("{}feed.xml", self.scope_dir(*scope)),
+            Route::Calendar(scope) => format!("{}calendar.ics", self.scope_dir(*scope)),
+            Route::Asset(ix) => format!("assets/{}", self.theme.assets[*ix].0),
+            Route::Document(key) => agreement::site_file_path(key),
+            Route::Robots => "robots.txt".into(),
+            Route::Sitemap(ix) => self.sitemaps()[*ix].0.clone(),
+        }
+    }
+
+    fn scope_dir(&self, scope: Scope) -> String {
+        match scope {
+            Scope::Site => "data/".into(),
+            Scope::Unit(ix) => unit_dir(&self.model.units[ix].path),
+            Scope::Partner(ix) => format!("partners/{}/", self.partners[ix].slug),
+        }
+    }
+
+    /// Whether the route is an HTML page (for the sitemap and the summary).
+    pub fn is_page(route: &Route) -> bool {
+        !matches!(
+            route,
+            Route::AgreementJson(_)
+                | Route::DataJson
+                | Route::DataCsv
+                | Route::Feed(_)
+                | Route::Calendar(_)
+                | Route::Asset(_)
+                | Route::Document(_)
+                | Route::Robots
+                | Route::Sitemap(_)
+                | Route::NotFound
+        )
+    }
+
+    pub fn render(&self, route: &Route) -> Result<Output, BuildError> {
+        let model = self.model;
+        let links = &self.links;
+        let rows = &self.rows;
+        let text = |key: &str| self.lang.text(key).to_string();
+        let bytes = match route {
+            Route::Home => {
+                let view = pages::home(model, links, rows, &self.partners);
+                self.page("home.html", &model.config.site.title, "home", &view)?
+            }
+            Route::Agreement(ix) => {
+                let a = &model.agreements[*ix];
+                let repository = model.config.site.repository.as_deref();
+                let revisions = self.history.revisions(&a.path);
+                let view = agreement::page(model, links, a, revisions, repository);
+                self.page("agreement.html", &a.front.title, "agreement", &view)?
+            }
+            Route::AgreementJson(ix) => {
+                serde_json::to_vec(&data::record(model, &model.agreements[*ix]))
+                    .expect("records serialise")
+            }
+            Route::Unit(ix) => {
+                let view = pages::unit(model, links, rows, &self.rollups, *ix);
+                self.page("unit.html", &model.units[*ix].name, "units", &view)?
+            }
+            Route::Partner(ix) => {
+                let entry = &self.partners[*ix];
+                let view = pages::partner(model, links, rows, entry);
+                self.page("partner.html", &entry.name, "partners", &view)?
+            }
+            Route::PartnerIndex => {
+                let view = pages::partner_index(links, &self.partners);
+                self.page("partners.html", &text("partners"), "partners", &view)?
+            }
+            Route::ListPage { list, sort, page } => {
+                let entry = &self.lists[*list];
+                let members = &self.sorted[*list][*sort];
+                let view = lists::page(entry, members, rows, &links.base, self.lang, *sort, *page);
+                self.page("list.html", &entry.heading, "lists", &view)?
+            }
+            Route::ListIndex => {
+                let overview: Vec<_> = self
+                    .lists
+                    .iter()
+                    .map(|l| {
+                        serde_json::json!({
+                            "dimension": l.dimension,
+                            "heading": l.heading,
+                            "count": l.members.len(),
+                            "href": format!("{}lists/{}/", links.base, l.dir),
+                        })
+                    })
+                    .collect();
+                self.page("lists.html", &text("lists"), "lists", &overview)?
+            }
+            Route::Findings => {
+                let view = pages::findings_page(model, links, rows);
+                self.page("findings.html", &text("findings"), "findings", &view)?
+            }
+            Route::Search => self.page("search.html", &text("search"), "search", &())?,
+            Route::NotFound => self.page("404.html", &text("not-found"), "", &())?,
+            Route::Downloads => self.page("downloads.html", &text("downloads"), "data", &())?,
+            Route::DataJson => {
+                let mut json = serde_json::to_vec_pretty(&data::document(model))
+                    .expect("the data document serialises");
+                json.push(b'\n');
+                json
+            }
+            Route::DataCsv => {
+                let document = data::document(model);
+                csv::agreements(&document.agreements, |id| links.absolute(&format!("{id}/")))
+                    .into_bytes()
+            }
+            Route::Feed(scope) => {
+                let (name, members) = self.scope_members(*scope);
+                let dir = self.scope_dir(*scope);
+                let path = format!("{dir}feed.xml");
+                feeds::atom(model, links, self.history, name, &path, &dir, &members).into_bytes()
+            }
+            Route::Calendar(scope) => {
+                let (name, members) = self.scope_members(*scope);
+                self.calendar(name, &members).into_bytes()
+            }
+            Route::Asset(ix) => self.theme.assets[*ix].1.clone(),
+            Route::Document(key) => return Ok(Output::Copy(self.root.join(key))),
+            Route::Robots => feeds::robots(links).into_bytes(),
+            Route::Sitemap(ix) => self.sitemaps()[*ix].1.clone().into_bytes(),
+        };
+        Ok(Output::Bytes(bytes))
+    }
+
+    fn scope_members(&self, scope: Scope) -> (&str, Vec<&'a Agreement>) {
+        let model = self.model;
+        match scope {
+            Scope::Site => (
+                &model.config.site.title,
+                self.public.iter().map(|&i| &model.agreements[i]).collect(),
+            ),
+            Scope::Unit(ix) => (
+                &model.units[ix].name,
+                model
+                    .subtree(ix)
+                    .into_iter()
+                    .flat_map(|u| model.units[u].agreements.iter())
+                    .map(|&i| &model.agreements[i])
+                    .filter(|a| a.is_public())
+                    .collect(),
+            ),
+            Scope::Partner(ix) => {
+                let entry = &self.partners[ix];
+                (
+                    &entry.name,
+                    entry
+                        .agreements
+                        .iter()
+                        .map(|&i| &model.agreements[i])
+                        .collect(),
+                )
+            }
+        }
+    }
+
+    /// Upcoming ends of agreements in force and open PKS deadlines.
+    fn calendar(&self, name: &str, agreements: &[&Agreement]) -> String {
+        let model = self.model;
+        let host = self
+            .links
+            .absolute
+            .split('/')
+            .nth(2)
+            .unwrap_or("pakta")
+            .to_string();
+        let mut events = Vec::new();
+        for a in agreements {
+            let url = self.links.absolute(&format!("{}/", a.id));
+            let upcoming = a.status() == Status::Signed || a.status().in_force();
+            if upcoming
+                && let Some(end) = a.lifecycle.end
+                && end >= model.today
+            {
+                events.push(feeds::Event {
+                    uid: format!("expires-{}@{host}", a.id),
+                    date: end,
+                    summary: format!("{}: {}", self.lang.text("timeline-ends"), a.front.title),
+                    url: url.clone(),
+                });
+            }
+            if let Some(deadline) = views::open_pks_deadline(model, a)
+                && deadline >= model.today
+            {
+                events.push(feeds::Event {
+                    uid: format!("pks-deadline-{}@{host}", a.id),
+                    date: deadline,
+                    summary: format!("{}: {}", self.lang.text("flag-needs-pks"), a.front.title),
+                    url,
+                });
+            }
+        }
+        events.sort_by(|x, y| x.date.cmp(&y.date).then(x.uid.cmp(&y.uid)));
+        feeds::icalendar(name, model.today, &events)
+    }
+
+    fn sitemaps(&self) -> &[(String, String)] {
+        self.sitemaps.get_or_init(|| {
+            let mut pages: Vec<String> = self
+                .page_routes()
+                .iter()
+                .map(|route| self.path(route))
+                .collect();
+            pages.sort();
+            feeds::sitemaps(&self.links, &pages)
+        })
+    }
+
+    /// The routes that are pages, without building the sitemap itself.
+    fn page_routes(&self) -> Vec<Route> {
+        let mut routes = vec![Route::Home];
+        routes.extend(self.public.iter().map(|&ix| Route::Agreement(ix)));
+        routes.extend((0..self.model.units.len()).map(Route::Unit));
+        routes.extend((0..self.partners.len()).map(Route::Partner));
+        routes.push(Route::PartnerIndex);
+        for (list, entry) in self.lists.iter().enumerate() {
+            for sort in 0..lists::SORTS.len() {
+                for page in 1..=lists::page_count(entry) {
+                    routes.push(Route::ListPage { list, sort, page });
+                }
+            }
+        }
+        routes.extend([
+            Route::ListIndex,
+            Route::Findings,
+            Route::Search,
+            Route::Downloads,
+        ]);
+        routes
+    }
+
+    fn page<T: Serialize>(
+        &self,
+        template: &str,
+        title: &str,
+        section: &str,
+        page: &T,
+    ) -> Result<Vec<u8>, BuildError> {
+        let mut context = Context::new();
+        context.insert("site", &self.view);
+        context.insert("title", title);
+        context.insert("section", section);
+        context.insert("page", page);
+        self.theme
+            .tera
+            .render(template, &context)
+            .map(String::into_bytes)
+            .map_err(|e| BuildError::Template(theme::describe(&e)))
+    }
+
+    /// A piece of a page, rendered with `value` under `name`.
+    fn fragment<T: Serialize>(
+        &self,
+        template: &str,
+        name: &str,
+        value: &T,
+    ) -> Result<String, BuildError> {
+        let mut context = Context::new();
+        context.insert("site", &self.view);
+        context.insert(name, value);
+        self.theme
+            .tera
+            .render(template, &context)
+            .map_err(|e| BuildError::Template(theme::describe(&e)))
+    }
+}
+
+/// Local documents of public agreements only: a private agreement's scan
+/// must not leak through the files folder.
+fn public_documents(model: &Model) -> Vec<String> {
+    let mut keys: Vec<String> = model
+        .public_agreements()
+        .flat_map(|a| a.front.documents.iter())
+        .filter_map(|d| d.file.as_ref())
+        .filter_map(|f| crate::validate::attachment_key(&f.value))
+        .filter(|k| model.attachments.contains_key(k))
+        .collect();
+    keys.sort();
+    keys.dedup();
+    keys
+}
