@@ -13,4 +13,5 @@ pub mod load;
 pub mod model;
 pub mod pipeline;
 pub mod schema;
+pub mod search;
 pub mod validate;
