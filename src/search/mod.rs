@@ -82,6 +82,7 @@ pub fn build_index(model: &Model) -> SearchIndex {
     let manifest = json!({
         "version": FORMAT_VERSION,
         "documents": universe,
+        "today": model.today.to_string(),
         "display_chunk": records::DISPLAY_CHUNK,
         "record_fields": records::RECORD_FIELDS,
         "weights": FIELD_WEIGHTS,

@@ -13,12 +13,12 @@ use crate::model::Model;
 /// small files.
 pub const DISPLAY_CHUNK: usize = 8;
 
-/// The fields of a record, in order; the browser adds unit, status, kind,
+/// The fields of a record, in order; the browser adds unit, kind,
 /// scope, flags, year and partner categories from the manifest and the
 /// facet columns.
 pub const RECORD_FIELDS: &[&str] = &[
-    "id", "title", "partners", "summary", "signed", "expires", "number", "stage", "starts",
-    "topics",
+    "id", "title", "status", "partners", "summary", "signed", "expires", "number", "stage",
+    "starts", "topics",
 ];
 const SNIPPET_CHARS: usize = 180;
 
@@ -51,6 +51,7 @@ pub fn display_chunks(model: &Model, order: &DocOrder) -> Vec<(String, Vec<u8>)>
                     json!([
                         a.id,
                         a.front.title,
+                        a.status().as_str(),
                         partners.join("; "),
                         snippet(a.summary()),
                         date(a.front.dates.signed()),
