@@ -20,8 +20,9 @@ fn json(index: &SearchIndex, path: &str) -> Value {
         .expect("valid JSON")
 }
 
-fn shard_with(index: &SearchIndex, manifest: &Value, word: &str) -> Value {
-    let keys: Vec<&str> = manifest["shards"].as_str().unwrap().split(' ').collect();
+fn shard_with(index: &SearchIndex, word: &str) -> Value {
+    let shards = json(index, "search/shards.json");
+    let keys: Vec<&str> = shards["keys"].as_str().unwrap().split(' ').collect();
     let key = (1..=word.len())
         .rev()
         .map(|n| &word[..n])
@@ -71,12 +72,11 @@ fn units_are_ranges_of_documents_in_tree_order() {
 #[test]
 fn written_forms_lead_to_their_stem_and_the_stem_to_documents() {
     let index = index();
-    let manifest = json(&index, "search/manifest.json");
-    let forms = shard_with(&index, &manifest, "pengawasan");
+    let forms = shard_with(&index, "pengawasan");
     assert_eq!(forms["w"]["pengawasan"], "awas");
-    let forms = shard_with(&index, &manifest, "mengawasi");
+    let forms = shard_with(&index, "mengawasi");
     assert_eq!(forms["w"]["mengawasi"], "awas");
-    let stems = shard_with(&index, &manifest, "awas");
+    let stems = shard_with(&index, "awas");
     let sets = &stems["t"]["awas"];
     assert_eq!(sets[0], serde_json::json!([0]), "the title of document 0");
     assert_eq!(
@@ -84,9 +84,9 @@ fn written_forms_lead_to_their_stem_and_the_stem_to_documents() {
         serde_json::json!([0, 3]),
         "the texts of documents 0 and 3"
     );
-    let compound = shard_with(&index, &manifest, "kerjasama");
+    let compound = shard_with(&index, "kerjasama");
     assert_eq!(compound["t"]["kerjasama"][0], serde_json::json!([5, 1]));
-    let protected = shard_with(&index, &manifest, "pemilih");
+    let protected = shard_with(&index, "pemilih");
     assert!(protected["t"].get("pemilih").is_some());
 }
 

@@ -86,7 +86,6 @@ pub fn build_index(model: &Model) -> SearchIndex {
         "display_chunk": records::DISPLAY_CHUNK,
         "record_fields": records::RECORD_FIELDS,
         "weights": FIELD_WEIGHTS,
-        "shards": shard_keys.join(" "),
         "compounds": text::COMPOUNDS,
         "stopwords": text::STOPWORDS,
         "facets": facets::summary(&facets),
@@ -97,6 +96,10 @@ pub fn build_index(model: &Model) -> SearchIndex {
         }).collect::<Vec<_>>(),
     });
     files.push(("manifest.json".into(), manifest));
+    files.push((
+        "shards.json".into(),
+        json!({ "keys": shard_keys.join(" ") }),
+    ));
     files.push(("columns.json".into(), facets::columns(&facets)));
     files.push(("sort.json".into(), sort_keys));
     files.extend(facets::value_files(&facets, &order));

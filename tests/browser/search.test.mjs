@@ -61,6 +61,9 @@ test('compounds match written apart or together, and the word being typed matche
   assert.deepEqual(await resultIds(page), ['jawa-tengah/karanganyar/2025-pks-uns']);
   await type(page, 'Sebelas Maret');
   assert.deepEqual(await resultIds(page), ['jawa-tengah/karanganyar/2025-pks-uns']);
+  // Every word must match, whatever the order of rare and common words.
+  await type(page, 'siber pemilu');
+  assert.deepEqual(await resultIds(page), ['2024-mou-bssn']);
   await page.close();
 });
 

@@ -97,7 +97,6 @@
 
   // ---- index access ----
   function prepare(m) {
-    m.keys = new Set(m.shards.split(' '));
     m.unitPaths = m.units.map(function (u) { return u[2] === null ? u[0] : null; });
     m.units.forEach(function (u, i) {
       if (u[2] !== null) {
@@ -164,16 +163,19 @@
     var list = words(q, m);
     if (!list.length) return Promise.resolve(null);
     var typing = !/\s$/.test(q);
-    return Promise.all(list.map(function (w, i) {
-      return matchWord(m, w, typing && i === list.length - 1);
-    })).then(function (weights) {
+    return load('shards.json').then(function (shards) {
+      if (!m.keys) m.keys = new Set(shards.keys.split(' '));
+      return Promise.all(list.map(function (w, i) {
+        return matchWord(m, w, typing && i === list.length - 1);
+      }));
+    }).then(function (weights) {
       var score = new Float32Array(m.documents);
       for (var d = 0; d < m.documents; d++) score[d] = 1;
       weights.forEach(function (weight) {
         var df = 0;
         for (var d = 0; d < m.documents; d++) if (weight[d]) df++;
         var idf = Math.log(1 + m.documents / (df || 1));
-        for (d = 0; d < m.documents; d++) score[d] = weight[d] ? score[d] + weight[d] * idf : 0;
+        for (d = 0; d < m.documents; d++) score[d] = score[d] && weight[d] ? score[d] + weight[d] * idf : 0;
       });
       return score;
     });
@@ -325,14 +327,23 @@
     return x - y;
   }
 
+  // Loads the chunks holding `docs`, a few at a time: a CSV of a large
+  // result set needs thousands.
   function records(m, docs) {
-    var chunks = {};
-    docs.forEach(function (d) { chunks[Math.floor(d / m.display_chunk)] = 1; });
-    return Promise.all(Object.keys(chunks).map(function (k) {
-      return load('d/' + k + '.json').then(function (rows) { return [k, rows]; });
-    })).then(function (loaded) {
-      var byChunk = {};
-      loaded.forEach(function (p) { byChunk[p[0]] = p[1]; });
+    var keys = [], seen = {};
+    docs.forEach(function (d) {
+      var k = Math.floor(d / m.display_chunk);
+      if (!seen[k]) { seen[k] = 1; keys.push(k); }
+    });
+    var byChunk = {}, next = 0;
+    function worker() {
+      if (next >= keys.length) return Promise.resolve();
+      var k = keys[next++];
+      return load('d/' + k + '.json').then(function (rows) { byChunk[k] = rows; return worker(); });
+    }
+    var workers = [];
+    for (var i = 0; i < 12; i++) workers.push(worker());
+    return Promise.all(workers).then(function () {
       return docs.map(function (d) {
         var row = byChunk[Math.floor(d / m.display_chunk)][d % m.display_chunk];
         var rec = {};
