@@ -9,6 +9,7 @@
 
 pub mod docset;
 mod facets;
+mod fasthash;
 mod order;
 mod records;
 mod shards;

@@ -2,10 +2,11 @@
 //! `sastrawi-rs`), with a protected-word list for the terms of this domain
 //! that the rules get wrong.
 
-use std::collections::HashMap;
 use std::sync::{Arc, OnceLock};
 
 use sastrawi::{Dictionary, Stemmer};
+
+use super::fasthash::WordMap;
 
 /// Words kept as written. Election vocabulary where the rules conflate
 /// different things ("pemilih", a voter, is not "memilih", to choose;
@@ -74,14 +75,14 @@ static DICTIONARY: OnceLock<Dictionary> = OnceLock::new();
 /// vocabulary many times.
 pub struct WordStemmer {
     stemmer: Stemmer<'static>,
-    cache: HashMap<String, Arc<str>>,
+    cache: WordMap<String, Arc<str>>,
 }
 
 impl Default for WordStemmer {
     fn default() -> Self {
         WordStemmer {
             stemmer: Stemmer::new(DICTIONARY.get_or_init(Dictionary::new)),
-            cache: HashMap::new(),
+            cache: WordMap::default(),
         }
     }
 }

@@ -3,11 +3,12 @@
 //! in the text; and for each word as written, its stem, so that the
 //! browser resolves affixed forms by lookup instead of stemming.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use rayon::prelude::*;
 
+use super::fasthash::WordMap;
 use super::stem::WordStemmer;
 use super::text;
 use crate::model::{Agreement, Model};
@@ -62,7 +63,7 @@ struct DocTerms {
 }
 
 fn document_terms(model: &Model, a: &Agreement, stemmer: &mut WordStemmer) -> DocTerms {
-    let mut stems: HashMap<Arc<str>, u8> = HashMap::new();
+    let mut stems: WordMap<Arc<str>, u8> = WordMap::default();
     let mut new_forms = Vec::new();
     for (field, content) in field_texts(model, a).iter().enumerate() {
         text::for_each_word(content, |word| {
@@ -83,7 +84,7 @@ fn document_terms(model: &Model, a: &Agreement, stemmer: &mut WordStemmer) -> Do
 const BATCH: usize = 2048;
 
 pub fn build(model: &Model, docs: &[usize]) -> TermIndex {
-    let mut postings: HashMap<Arc<str>, Postings> = HashMap::new();
+    let mut postings: WordMap<Arc<str>, Postings> = WordMap::default();
     let mut surfaces = BTreeMap::new();
     for (batch, chunk) in docs.chunks(BATCH).enumerate() {
         let per_doc: Vec<DocTerms> = chunk

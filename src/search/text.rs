@@ -13,7 +13,8 @@ pub const COMPOUNDS: &[(&str, &str)] = &[
 ];
 
 /// Words too common to tell agreements apart; skipped when indexing and
-/// when querying, so they never shrink a result set.
+/// when querying, so they never shrink a result set. Sorted, for binary
+/// search.
 pub const STOPWORDS: &[&str] = &[
     "ada", "adalah", "akan", "and", "antara", "atau", "bagi", "dalam", "dan", "dari", "dengan",
     "di", "for", "hal", "ini", "itu", "juga", "ke", "of", "oleh", "pada", "para", "sebagai",
@@ -79,26 +80,40 @@ pub fn for_each_word(text: &str, mut visit: impl FnMut(&str)) {
         .filter(|w| !w.is_empty())
     {
         if let Some(previous) = pending.take() {
-            if COMPOUNDS.iter().any(|(a, b)| *a == previous && *b == word) {
+            if starts_compound(previous) && COMPOUNDS.contains(&(previous, word)) {
                 visit(&format!("{previous}{word}"));
                 continue;
             }
-            if !STOPWORDS.contains(&previous) {
+            if !is_stopword(previous) {
                 visit(previous);
             }
         }
         pending = Some(word);
     }
     if let Some(last) = pending
-        && !STOPWORDS.contains(&last)
+        && !is_stopword(last)
     {
         visit(last);
     }
 }
 
+fn is_stopword(word: &str) -> bool {
+    word.len() <= 7 && STOPWORDS.binary_search(&word).is_ok()
+}
+
+fn starts_compound(word: &str) -> bool {
+    COMPOUNDS.iter().any(|(first, _)| *first == word)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn stopwords_are_sorted_and_short() {
+        assert!(STOPWORDS.windows(2).all(|w| w[0] < w[1]));
+        assert!(STOPWORDS.iter().all(|w| w.len() <= 7));
+    }
 
     #[test]
     fn folds_case_and_diacritics() {

@@ -393,7 +393,7 @@
       update({ filters: filters, page: 1 }, true);
     });
     var status = el('p', { id: 'pakta-status', role: 'status', 'aria-live': 'polite' });
-    var results = el('ol', { id: 'pakta-results', class: 'pakta-results' });
+    var results = el('ol', { id: 'pakta-results', class: 'pakta-results', tabindex: '-1', 'aria-label': 'Hasil pencarian' });
     var pager = el('nav', { 'aria-label': 'Halaman hasil', class: 'pakta-pager' });
     mount.appendChild(form);
     mount.appendChild(el('div', { class: 'pakta-layout' }, [facets, el('div', {}, [status, results, pager])]));
