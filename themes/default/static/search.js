@@ -39,6 +39,9 @@
       cache[path] = fetch(base + 'search/' + path).then(function (r) {
         if (!r.ok) throw new Error(path + ': ' + r.status);
         return r.json();
+      }).catch(function (e) {
+        delete cache[path]; // a later search tries again
+        throw e;
       });
     }
     return cache[path];
