@@ -6,10 +6,10 @@ import fs from 'node:fs';
 import { buildSite, launch, settled, resultIds, count } from './lib/search-site.mjs';
 import { serve } from './lib/search-server.mjs';
 
-let server, browser;
+let server, browser, site;
 
 before(async () => {
-  const site = buildSite('tests/fixtures/search', '2026-11-22');
+  site = buildSite('tests/fixtures/search', '2026-11-22');
   server = await serve(site);
   browser = await launch();
 });
@@ -17,6 +17,7 @@ before(async () => {
 after(async () => {
   await browser?.close();
   await server?.close();
+  if (site && site !== process.env.PAKTA_SEARCH_SITE) fs.rmSync(site, { recursive: true, force: true });
 });
 
 async function open(query = '') {
