@@ -17,6 +17,7 @@ pub mod model;
 pub mod pipeline;
 pub mod scaffold;
 pub mod schema;
+pub mod search;
 pub mod serve;
 pub mod site;
 pub mod validate;

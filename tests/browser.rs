@@ -1,5 +1,6 @@
-//! Runs the Node browser checks under tests/browser/ over a site built from
-//! the sample repository. Without Node, Chromium or the npm packages the
+//! Runs the Node browser checks under tests/browser/: accessibility over a
+//! site built from the sample repository, and search end to end over a
+//! site built from tests/fixtures/search. Without Node, Chromium or the npm packages the
 //! test is skipped with a note, unless PAKTA_REQUIRE_BROWSER=1 (as in CI).
 
 use std::path::Path;
@@ -47,6 +48,7 @@ fn browser_checks_pass_on_the_sample_site() {
         .args(["--test", "tests/browser/"])
         .current_dir(manifest)
         .env("PAKTA_SITE_DIR", &out)
+        .env("PAKTA_BIN", env!("CARGO_BIN_EXE_pakta"))
         .output()
         .expect("node runs");
     let _ = std::fs::remove_dir_all(&out);

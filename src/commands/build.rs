@@ -56,6 +56,12 @@ pub fn run(args: &BuildArgs) -> ExitCode {
         Ok(summary) => {
             if args.timings {
                 eprint!("{}", analysis.timings.report());
+                if let Some(took) = summary.search_index {
+                    eprintln!(
+                        "    search: {:>8.1} ms (while rendering)",
+                        took.as_secs_f64() * 1000.0
+                    );
+                }
             }
             println!(
                 "Built {} pages ({} files) into {} in {:.2} s.",

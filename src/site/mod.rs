@@ -55,6 +55,8 @@ pub struct BuildOptions {
 pub struct BuildSummary {
     pub pages: usize,
     pub files: usize,
+    /// How long the search index took to build, alongside the pages.
+    pub search_index: Option<std::time::Duration>,
 }
 
 #[derive(Debug)]
@@ -84,7 +86,35 @@ pub fn build(
     let site = Site::new(model, history, &options.root, options.base_url.as_deref())?;
     let staging = Staging::new(&options.out)
         .map_err(|e| BuildError::Io(options.out.display().to_string(), e))?;
-    let routes = site.routes();
+    let pages = site.routes_before_search();
+    // The search index is built while the pages render; its files are
+    // written once it is ready.
+    let (rendered, index) = rayon::join(
+        || write_routes(&site, model, &staging, &pages, options.progress),
+        || site.search_routes(),
+    );
+    rendered?;
+    write_routes(&site, model, &staging, &index, false)?;
+    if options.progress {
+        eprint!("\r\x1b[2K");
+    }
+    staging
+        .commit()
+        .map_err(|e| BuildError::Io(options.out.display().to_string(), e))?;
+    Ok(BuildSummary {
+        pages: pages.iter().filter(|r| Site::is_page(r)).count(),
+        files: pages.len() + index.len(),
+        search_index: site.search_index_time(),
+    })
+}
+
+fn write_routes(
+    site: &Site,
+    model: &Model,
+    staging: &Staging,
+    routes: &[Route],
+    progress: bool,
+) -> Result<(), BuildError> {
     let done = AtomicUsize::new(0);
     routes.par_iter().try_for_each(|route| {
         let path = site.path(route);
@@ -102,23 +132,13 @@ pub fn build(
             },
         };
         written.map_err(|e| BuildError::Io(path.clone(), e))?;
-        if options.progress {
+        if progress {
             let done = done.fetch_add(1, Ordering::Relaxed) + 1;
             if done.is_multiple_of(1000) || done == routes.len() {
                 eprint!("\rWriting the site: {done}/{} files", routes.len());
                 let _ = std::io::stderr().flush();
             }
         }
-        Ok::<(), BuildError>(())
-    })?;
-    if options.progress {
-        eprint!("\r\x1b[2K");
-    }
-    staging
-        .commit()
-        .map_err(|e| BuildError::Io(options.out.display().to_string(), e))?;
-    Ok(BuildSummary {
-        pages: routes.iter().filter(|r| Site::is_page(r)).count(),
-        files: routes.len(),
+        Ok(())
     })
 }

@@ -5,6 +5,7 @@
 
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
+use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -48,6 +49,8 @@ pub enum Route {
     Document(String),
     Robots,
     Sitemap(usize),
+    /// A file of the search index.
+    SearchIndex(usize),
 }
 
 /// Whose agreements a feed or calendar follows.
@@ -82,6 +85,14 @@ pub struct Site<'a> {
     public: Vec<AgreementIx>,
     documents: Vec<String>,
     sitemaps: OnceLock<Vec<(String, String)>>,
+    /// Built on first use: a preview that never opens the search page
+    /// never pays for it.
+    search: OnceLock<SearchFiles>,
+}
+
+struct SearchFiles {
+    files: Vec<(String, Vec<u8>)>,
+    took: Duration,
 }
 
 impl<'a> Site<'a> {
@@ -126,6 +137,7 @@ impl<'a> Site<'a> {
                 .collect(),
             documents: public_documents(model),
             sitemaps: OnceLock::new(),
+            search: OnceLock::new(),
             theme,
             lang,
             links,
@@ -149,6 +161,21 @@ impl<'a> Site<'a> {
 
     /// Every file of the site, in a fixed order.
     pub fn routes(&self) -> Vec<Route> {
+        let mut routes = self.routes_before_search();
+        routes.extend(self.search_routes());
+        routes
+    }
+
+    /// The search index's files; builds the index.
+    pub fn search_routes(&self) -> Vec<Route> {
+        (0..self.search().files.len())
+            .map(Route::SearchIndex)
+            .collect()
+    }
+
+    /// Every route but the search index's files, which need the index
+    /// built to be named.
+    pub fn routes_before_search(&self) -> Vec<Route> {
         let mut routes = vec![Route::Home];
         for &ix in &self.public {
             routes.push(Route::Agreement(ix));
@@ -221,7 +248,24 @@ impl<'a> Site<'a> {
             Route::Document(key) => agreement::site_file_path(key),
             Route::Robots => "robots.txt".into(),
             Route::Sitemap(ix) => self.sitemaps()[*ix].0.clone(),
+            Route::SearchIndex(ix) => self.search().files[*ix].0.clone(),
         }
+    }
+
+    fn search(&self) -> &SearchFiles {
+        self.search.get_or_init(|| {
+            let started = Instant::now();
+            let files = crate::search::build_index(self.model).into_files();
+            SearchFiles {
+                files,
+                took: started.elapsed(),
+            }
+        })
+    }
+
+    /// How long building the search index took, once it was built.
+    pub fn search_index_time(&self) -> Option<Duration> {
+        self.search.get().map(|s| s.took)
     }
 
     fn scope_dir(&self, scope: Scope) -> String {
@@ -245,6 +289,7 @@ impl<'a> Site<'a> {
                 | Route::Document(_)
                 | Route::Robots
                 | Route::Sitemap(_)
+                | Route::SearchIndex(_)
                 | Route::NotFound
         )
     }
@@ -336,6 +381,7 @@ impl<'a> Site<'a> {
             Route::Document(key) => return Ok(Output::Copy(self.root.join(key))),
             Route::Robots => feeds::robots(links).into_bytes(),
             Route::Sitemap(ix) => self.sitemaps()[*ix].1.clone().into_bytes(),
+            Route::SearchIndex(ix) => self.search().files[*ix].1.clone(),
         };
         Ok(Output::Bytes(bytes))
     }

@@ -36,7 +36,7 @@ pub const TEMPLATES: &[(&str, &str)] = embedded!(
     "404.html",
 );
 
-pub const ASSETS: &[(&str, &str)] = embedded!("style.css");
+pub const ASSETS: &[(&str, &str)] = embedded!("style.css", "search.js", "search.css");
 
 pub struct Theme {
     pub tera: Tera,

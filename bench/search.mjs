@@ -1,0 +1,103 @@
+// Search benchmark: bytes a cold browser transfers for five fixed queries
+// and two facet-only browses, pakta against Pagefind over the same
+// agreements, the agreements each returns, and render time.
+//
+//   node bench/search.mjs PAKTA_SITE PAGEFIND_SITE
+//
+// PAKTA_SITE holds search/ (written by pakta build);
+// PAGEFIND_SITE holds the same agreement pages with a pagefind/
+// folder (bench/search.sh makes both). Both are served over 127.0.0.1
+// with gzip as a static host does; every response body is counted.
+import { serve } from '../tests/browser/lib/search-server.mjs';
+import { launch, settled } from '../tests/browser/lib/search-site.mjs';
+
+const QUERIES = ['rumah pintar pemilu', 'keamanan siber', 'universitas udayana', 'pemilih pemula', 'sosialisasi'];
+const BROWSES = ['status=active', 'unit=jawa-tengah'];
+const [paktaSite, pagefindSite] = process.argv.slice(2);
+if (!paktaSite || !pagefindSite) {
+  console.error('usage: node bench/search.mjs PAKTA_SITE PAGEFIND_SITE');
+  process.exit(2);
+}
+
+const pakta = await serve(paktaSite);
+const pagefind = await serve(pagefindSite);
+const browser = await launch();
+
+async function paktaRun(params) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const mark = pakta.log.length;
+  await page.goto(`${pakta.url}/search/?${params}`);
+  await settled(page);
+  const transfer = pakta.since(mark);
+  const renderMs = Number(await page.$eval('#pakta-search', (m) => m.dataset.renderMs));
+  const total = Number(await page.$eval('#pakta-search', (m) => m.dataset.total));
+  const ids = await page.evaluate(() => document.getElementById('pakta-search').resultIds());
+  await context.close();
+  return { transfer, renderMs, total, ids };
+}
+
+// What a Pagefind search UI loads for a query: its script, WASM, index
+// chunks and the fragments of the first ten results.
+async function pagefindRun(query) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${pagefind.url}/pagefind/pagefind-entry.json`);
+  const mark = pagefind.log.length;
+  const total = await page.evaluate(async (q) => {
+    const pf = await import('/pagefind/pagefind.js');
+    await pf.init();
+    const search = await pf.search(q);
+    await Promise.all(search.results.slice(0, 10).map((r) => r.data()));
+    window.__all = search.results;
+    return search.results.length;
+  }, query);
+  const transfer = pagefind.since(mark);
+  const urls = await page.evaluate(async () => Promise.all(window.__all.map(async (r) => (await r.data()).url)));
+  await context.close();
+  return { transfer, total, ids: urls.map((u) => u.replace(/^\/(kerjasama\/)?/, '').replace(/\/(index\.html)?$/, '')) };
+}
+
+const kb = (n) => (n / 1024).toFixed(1);
+const rows = [];
+for (const q of QUERIES) {
+  const p = await paktaRun(`q=${encodeURIComponent(q)}`);
+  const f = await pagefindRun(q);
+  const found = new Set(p.ids);
+  const shared = f.ids.filter((id) => found.has(id)).length;
+  rows.push({
+    query: q,
+    pakta_kb: kb(p.transfer.bytes),
+    pakta_req: p.transfer.requests,
+    pagefind_kb: kb(f.transfer.bytes),
+    pagefind_req: f.transfer.requests,
+    pakta_hits: p.total,
+    pagefind_hits: f.total,
+    'of_pagefind_%': f.total ? ((100 * shared) / f.total).toFixed(1) : '100.0',
+    render_ms: p.renderMs,
+  });
+}
+for (const b of BROWSES) {
+  const p = await paktaRun(b);
+  rows.push({ query: `(browse ${b})`, pakta_kb: kb(p.transfer.bytes), pakta_req: p.transfer.requests,
+    pakta_hits: p.total, render_ms: p.renderMs });
+}
+await browser.close();
+await pakta.close();
+await pagefind.close();
+
+console.log('Bytes: gzip-compressed response bodies (level 9), every request of a cold browser counted;');
+console.log('pakta includes search/index.html, search.js and search.css; Pagefind includes pagefind.js, its WASM,');
+console.log('index chunks and the fragments of its first 10 results. of_pagefind_%: share of the agreements');
+console.log('Pagefind returns that pakta returns too. render_ms: rendering after the last data arrived.');
+console.table(rows);
+const queries = rows.slice(0, QUERIES.length);
+const browses = rows.slice(QUERIES.length);
+const verdict = (name, failing) =>
+  console.log(`${failing.length ? 'NOT MET' : 'met    '}  ${name}${failing.length ? ': ' + failing.join(', ') : ''}`);
+verdict('first query <= 150 KB', queries.filter((r) => Number(r.pakta_kb) > 150).map((r) => r.query));
+verdict('less than Pagefind', queries.filter((r) => Number(r.pakta_kb) >= Number(r.pagefind_kb)).map((r) => r.query));
+verdict('>= 95% of the agreements Pagefind returns',
+  queries.filter((r) => Number(r['of_pagefind_%']) < 95).map((r) => `${r.query} (${r['of_pagefind_%']}%)`));
+verdict('facet-only browse <= 30 KB', browses.filter((r) => Number(r.pakta_kb) > 30).map((r) => r.query));
+verdict('render <= 50 ms after the data', rows.filter((r) => r.render_ms > 50).map((r) => r.query));

@@ -1,0 +1,125 @@
+//! The search index of the site, split into small static files so that a
+//! browser downloads only what a query needs. `docs/search.md` describes
+//! the files, the relevance formula and the page markup the script
+//! expects.
+//!
+//! Everything linguistic happens here, at build time: folding, compounds,
+//! stemming (with a protected-word list). The browser only folds, splits
+//! and looks words up.
+
+pub mod docset;
+mod facets;
+mod fasthash;
+mod order;
+mod records;
+mod shards;
+pub mod stem;
+pub mod terms;
+pub mod text;
+
+use std::collections::BTreeMap;
+
+use rayon::prelude::*;
+use serde_json::{Value, json};
+
+use crate::model::Model;
+
+/// Score of a document for one query term, by the field it occurs in.
+pub const FIELD_WEIGHTS: [u32; terms::FIELDS] = [8, 4, 1];
+/// Format of the files; the script refuses others.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// Every file of the index, by path under the output folder.
+pub struct SearchIndex {
+    files: BTreeMap<String, Vec<u8>>,
+}
+
+impl SearchIndex {
+    /// `(path under the output folder, content)`, sorted by path.
+    pub fn files(&self) -> Vec<(String, Vec<u8>)> {
+        self.files
+            .iter()
+            .map(|(path, bytes)| (path.clone(), bytes.clone()))
+            .collect()
+    }
+
+    /// The files, without copying them.
+    pub fn into_files(self) -> Vec<(String, Vec<u8>)> {
+        self.files.into_iter().collect()
+    }
+
+    pub fn file(&self, path: &str) -> Option<&[u8]> {
+        self.files.get(path).map(Vec::as_slice)
+    }
+
+    pub fn total_bytes(&self) -> usize {
+        self.files.values().map(Vec::len).sum()
+    }
+}
+
+/// Indexes the public agreements of the model.
+pub fn build_index(model: &Model) -> SearchIndex {
+    let order = order::number_documents(model);
+    let universe = order.docs.len() as u32;
+    let (term_index, (facets, (display, sort_keys))) = rayon::join(
+        || terms::build(model, &order.docs),
+        || {
+            rayon::join(
+                || facets::facets(model, &order),
+                || {
+                    rayon::join(
+                        || records::display_chunks(model, &order),
+                        || records::sort_keys(model, &order),
+                    )
+                },
+            )
+        },
+    );
+
+    let mut files: Vec<(String, Value)> = Vec::new();
+    let mut encoded: Vec<(String, Vec<u8>)> = Vec::new();
+    let shards = shards::shards(&term_index, universe);
+    let shard_keys: Vec<&str> = shards.keys().map(String::as_str).collect();
+    let manifest = json!({
+        "version": FORMAT_VERSION,
+        "documents": universe,
+        "today": model.today.to_string(),
+        "display_chunk": records::DISPLAY_CHUNK,
+        "record_fields": records::RECORD_FIELDS,
+        "weights": FIELD_WEIGHTS,
+        "compounds": text::COMPOUNDS,
+        "stopwords": text::STOPWORDS,
+        "facets": facets::summary(&facets),
+        "units": order.units.iter().map(|u| {
+            let unit = &model.units[u.unit];
+            let segment = unit.path.rsplit('/').next().unwrap_or("");
+            json!([segment, unit.display_name(), u.parent, u.first, u.own_end, u.subtree_end])
+        }).collect::<Vec<_>>(),
+    });
+    files.push(("manifest.json".into(), manifest));
+    files.push((
+        "shards.json".into(),
+        json!({ "keys": shard_keys.join(" ") }),
+    ));
+    files.push(("columns.json".into(), facets::columns(&facets)));
+    files.push(("sort.json".into(), sort_keys));
+    files.extend(facets::value_files(&facets, &order));
+    encoded.extend(display);
+    files.extend(
+        shards
+            .into_iter()
+            .map(|(key, content)| (format!("t/{}.json", shards::file_name(&key)), content)),
+    );
+    encoded.extend(
+        files
+            .into_par_iter()
+            .map(|(path, value)| (path, value.to_string().into_bytes()))
+            .collect::<Vec<_>>(),
+    );
+    SearchIndex {
+        files: encoded
+            .into_iter()
+            .map(|(path, bytes)| (format!("search/{path}"), bytes))
+            .collect(),
+    }
+}

@@ -1,0 +1,113 @@
+//! What the browser shows and downloads about each document: small
+//! chunks of records for a page of results (and, chunk by chunk, for the
+//! CSV download), and the dates it sorts by.
+
+use chrono::NaiveDate;
+use rayon::prelude::*;
+use serde_json::{Value, json};
+
+use super::order::DocOrder;
+use crate::model::Model;
+
+/// Documents per chunk: a page of ten scattered results costs at most ten
+/// small files.
+pub const DISPLAY_CHUNK: usize = 8;
+
+/// The fields of a record, in order; the browser adds unit, kind,
+/// scope, flags, year and partner categories from the manifest and the
+/// facet columns.
+pub const RECORD_FIELDS: &[&str] = &[
+    "id", "title", "status", "partners", "summary", "signed", "expires", "number", "stage",
+    "starts", "topics",
+];
+const SNIPPET_CHARS: usize = 180;
+
+fn snippet(text: &str) -> String {
+    if text.chars().count() <= SNIPPET_CHARS {
+        return text.to_string();
+    }
+    let cut: String = text.chars().take(SNIPPET_CHARS).collect();
+    let at_word = cut.rfind(' ').unwrap_or(cut.len());
+    format!("{}…", cut[..at_word].trim_end())
+}
+
+fn date(d: Option<NaiveDate>) -> Value {
+    d.map_or(Value::Null, |d| Value::String(d.to_string()))
+}
+
+/// One array of [`RECORD_FIELDS`] per document.
+pub fn display_chunks(model: &Model, order: &DocOrder) -> Vec<(String, Vec<u8>)> {
+    order
+        .docs
+        .par_chunks(DISPLAY_CHUNK)
+        .enumerate()
+        .map(|(k, chunk)| {
+            let rows: Vec<Value> = chunk
+                .iter()
+                .map(|&ix| {
+                    let a = &model.agreements[ix];
+                    let partners: Vec<&str> =
+                        a.front.partners.iter().map(|p| p.name.as_str()).collect();
+                    json!([
+                        a.id,
+                        a.front.title,
+                        a.status().as_str(),
+                        partners.join("; "),
+                        snippet(a.summary()),
+                        date(a.front.dates.signed()),
+                        date(a.lifecycle.expires),
+                        a.front.number.as_ref().map(|n| n.value.as_str()),
+                        a.lifecycle.stage.as_str(),
+                        date(a.lifecycle.starts),
+                        a.front.topics.join("; "),
+                    ])
+                })
+                .collect();
+            (
+                format!("d/{k}.json"),
+                Value::Array(rows).to_string().into_bytes(),
+            )
+        })
+        .collect()
+}
+
+/// Days since 1970-01-01 of each document's signing and expiry, as gaps
+/// from the previous document (`null` where there is none), for the two
+/// date orders.
+pub fn sort_keys(model: &Model, order: &DocOrder) -> Value {
+    let epoch = NaiveDate::from_ymd_opt(1970, 1, 1).expect("valid date");
+    let column = |key: &dyn Fn(usize) -> Option<NaiveDate>| -> Value {
+        let mut previous = 0i64;
+        order
+            .docs
+            .iter()
+            .map(|&ix| match key(ix) {
+                Some(d) => {
+                    let days = (d - epoch).num_days();
+                    let gap = days - previous;
+                    previous = days;
+                    json!(gap)
+                }
+                None => Value::Null,
+            })
+            .collect()
+    };
+    json!({
+        "signed": column(&|ix| model.agreements[ix].front.dates.signed()),
+        "expires": column(&|ix| model.agreements[ix].lifecycle.expires),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn snippets_end_at_a_word() {
+        assert_eq!(snippet("pendek"), "pendek");
+        let long = "kata ".repeat(60);
+        let cut = snippet(&long);
+        assert!(cut.ends_with("kata…"));
+        assert!(cut.chars().count() <= SNIPPET_CHARS + 1);
+    }
+}

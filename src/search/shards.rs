@@ -1,0 +1,170 @@
+//! The term index split into shards by the leading characters of the
+//! word: a query downloads only the shards of its words. Shards start at
+//! three characters and split one character further while they exceed
+//! [`SHARD_LIMIT`], so that common prefixes ("pen", "pem") do not make a
+//! query expensive. The browser picks, for a word, the longest shard key
+//! that begins it.
+
+use std::collections::BTreeMap;
+
+use serde_json::{Map, Value, json};
+
+use super::docset;
+use super::terms::TermIndex;
+
+/// Bytes of JSON above which a shard is split further.
+pub const SHARD_LIMIT: usize = 12 * 1024;
+const FIRST_KEY_CHARS: usize = 3;
+
+enum Entry {
+    /// A written form and its stem.
+    Form(String),
+    /// A stem's document sets, one per field.
+    Stem(Value),
+}
+
+struct Sized {
+    key: String,
+    entry: Entry,
+    bytes: usize,
+}
+
+/// Shard key -> `{"w": {form: stem}, "t": {stem: [title, meta, body]}}`.
+pub fn shards(index: &TermIndex, universe: u32) -> BTreeMap<String, Value> {
+    let mut entries: Vec<Sized> = Vec::new();
+    for (form, stem) in &index.surfaces {
+        entries.push(Sized {
+            bytes: form.len() + stem.len() + 6,
+            key: form.clone(),
+            entry: Entry::Form(stem.clone()),
+        });
+    }
+    for (stem, postings) in &index.postings {
+        let sets: Vec<Value> = postings
+            .fields
+            .iter()
+            .map(|docs| {
+                if docs.is_empty() {
+                    json!(0)
+                } else {
+                    docset::encode(docs, universe)
+                }
+            })
+            .collect();
+        let value = Value::Array(sets);
+        entries.push(Sized {
+            bytes: stem.len() + value.to_string().len() + 4,
+            key: stem.clone(),
+            entry: Entry::Stem(value),
+        });
+    }
+    let mut groups: BTreeMap<String, Vec<Sized>> = BTreeMap::new();
+    for entry in entries {
+        groups
+            .entry(prefix(&entry.key, FIRST_KEY_CHARS))
+            .or_default()
+            .push(entry);
+    }
+    let mut out = BTreeMap::new();
+    for (key, group) in groups {
+        split(key, group, &mut out);
+    }
+    out
+}
+
+fn prefix(key: &str, chars: usize) -> String {
+    key.chars().take(chars).collect()
+}
+
+fn split(key: String, entries: Vec<Sized>, out: &mut BTreeMap<String, Value>) {
+    let size: usize = entries.iter().map(|e| e.bytes).sum();
+    let depth = key.chars().count();
+    let longer = entries.iter().any(|e| e.key.chars().count() > depth);
+    if size <= SHARD_LIMIT || !longer {
+        out.insert(key, shard(entries));
+        return;
+    }
+    let mut own = Vec::new();
+    let mut children: BTreeMap<String, Vec<Sized>> = BTreeMap::new();
+    for entry in entries {
+        if entry.key.chars().count() == depth {
+            own.push(entry);
+        } else {
+            children
+                .entry(prefix(&entry.key, depth + 1))
+                .or_default()
+                .push(entry);
+        }
+    }
+    if !own.is_empty() {
+        out.insert(key, shard(own));
+    }
+    for (child, group) in children {
+        split(child, group, out);
+    }
+}
+
+fn shard(entries: Vec<Sized>) -> Value {
+    let mut forms = Map::new();
+    let mut stems = Map::new();
+    for e in entries {
+        match e.entry {
+            Entry::Form(stem) => forms.insert(e.key, Value::String(stem)),
+            Entry::Stem(sets) => stems.insert(e.key, sets),
+        };
+    }
+    json!({ "w": forms, "t": stems })
+}
+
+/// A shard key as a file name: plain when it is ASCII letters and digits,
+/// else `_` and the hex of its bytes.
+pub fn file_name(key: &str) -> String {
+    if key
+        .bytes()
+        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+    {
+        key.to_string()
+    } else {
+        let hex: String = key.bytes().map(|b| format!("{b:02x}")).collect();
+        format!("_{hex}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::search::terms::Postings;
+
+    #[test]
+    fn shard_files_are_safe_names() {
+        assert_eq!(file_name("pem"), "pem");
+        assert_eq!(file_name("ßa"), "_c39f61");
+    }
+
+    #[test]
+    fn large_prefixes_split_and_short_keys_stay() {
+        let mut index = TermIndex::default();
+        for i in 0..400u32 {
+            let docs: Vec<u32> = (i..i + 40).collect();
+            let mut postings = Postings::default();
+            postings.fields[2] = docs;
+            index.postings.insert(
+                format!("pen{}", (b'a' + (i % 26) as u8) as char) + &i.to_string(),
+                postings,
+            );
+        }
+        index.postings.insert("pen".into(), Postings::default());
+        index.postings.insert("ab".into(), Postings::default());
+        index.surfaces.insert("pengawasan".into(), "awas".into());
+        let out = shards(&index, 1000);
+        assert!(out.contains_key("pen"));
+        assert!(out["pen"]["t"].get("pen").is_some());
+        assert!(out.contains_key("peng"));
+        assert_eq!(out["peng"]["w"]["pengawasan"], "awas");
+        assert!(out.contains_key("ab"));
+        assert!(out.len() > 20);
+        for shard in out.values() {
+            assert!(shard.to_string().len() < SHARD_LIMIT * 2);
+        }
+    }
+}

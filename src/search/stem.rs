@@ -1,0 +1,141 @@
+//! Indonesian stemming at build time (Sastrawi's Nazief-Adriani rules via
+//! `sastrawi-rs`), with a protected-word list for the terms of this domain
+//! that the rules get wrong.
+
+use std::sync::{Arc, OnceLock};
+
+use sastrawi::{Dictionary, Stemmer};
+
+use super::fasthash::WordMap;
+
+/// Words kept as written. Election vocabulary where the rules conflate
+/// different things ("pemilih", a voter, is not "memilih", to choose;
+/// "pemilu" is a word of its own, not "milu"), and institution acronyms
+/// that look like affixed words.
+pub const PROTECTED: &[&str] = &[
+    "pemilu",
+    "pemilih",
+    "pemilihan",
+    "pilkada",
+    "kpu",
+    "kpud",
+    "bawaslu",
+    "panwaslu",
+    "panwascam",
+    "dkpp",
+    "bssn",
+    "bpk",
+    "bpkp",
+    "kpk",
+    "dpr",
+    "dprd",
+    "dpd",
+    "mpr",
+    "tni",
+    "polri",
+    "bumn",
+    "bumd",
+    "lsm",
+    "ormas",
+    "kemendagri",
+    "kemenkeu",
+    "kominfo",
+    "kemenag",
+    "kemendikbud",
+    "ppk",
+    "pps",
+    "kpps",
+    "ppln",
+    "kppsln",
+    "pantarlih",
+    "sirekap",
+    "sidalih",
+    "kerjasama",
+    "perguruan",
+    "universitas",
+    "mahasiswa",
+    "perusahaan",
+    "pemerintah",
+    "media",
+];
+
+/// Words the rules stem wrongly, with the stem they should have: Sastrawi
+/// reads "pengawasan" (supervision, from "awas") as "pe-" + "kawasan"
+/// (area).
+pub const CORRECTIONS: &[(&str, &str)] = &[
+    ("pengawas", "awas"),
+    ("pengawasan", "awas"),
+    ("pengawasannya", "awas"),
+    ("kepemiluan", "pemilu"),
+];
+
+static DICTIONARY: OnceLock<Dictionary> = OnceLock::new();
+
+/// Stems words, remembering each answer: a corpus repeats a small
+/// vocabulary many times.
+pub struct WordStemmer {
+    stemmer: Stemmer<'static>,
+    cache: WordMap<String, Arc<str>>,
+}
+
+impl Default for WordStemmer {
+    fn default() -> Self {
+        WordStemmer {
+            stemmer: Stemmer::new(DICTIONARY.get_or_init(Dictionary::new)),
+            cache: WordMap::default(),
+        }
+    }
+}
+
+impl WordStemmer {
+    /// The stem of a folded word, and whether this stemmer met the word
+    /// for the first time. Numbers, short words, protected words and
+    /// anything outside ASCII letters are their own stem.
+    pub fn stem_new(&mut self, word: &str) -> (Arc<str>, bool) {
+        if let Some(hit) = self.cache.get(word) {
+            return (hit.clone(), false);
+        }
+        let corrected = CORRECTIONS.iter().find(|(w, _)| *w == word);
+        let stem: Arc<str> = if let Some((_, stem)) = corrected {
+            Arc::from(*stem)
+        } else if word.len() < 4
+            || PROTECTED.contains(&word)
+            || !word.bytes().all(|b| b.is_ascii_lowercase())
+        {
+            Arc::from(word)
+        } else {
+            let stemmed = self.stemmer.stem_word(word);
+            Arc::from(if stemmed.is_empty() { word } else { &stemmed })
+        };
+        self.cache.insert(word.to_string(), stem.clone());
+        (stem, true)
+    }
+
+    pub fn stem(&mut self, word: &str) -> Arc<str> {
+        self.stem_new(word).0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn affixed_forms_share_a_stem() {
+        let mut s = WordStemmer::default();
+        assert_eq!(s.stem("pengawasan"), s.stem("mengawasi"));
+        assert_eq!(s.stem("perjanjian"), s.stem("berjanji"));
+        assert_eq!(s.stem("pendidikan"), s.stem("mendidik"));
+    }
+
+    #[test]
+    fn protected_words_keep_their_meaning() {
+        let mut s = WordStemmer::default();
+        assert_eq!(&*s.stem("pemilih"), "pemilih");
+        assert_ne!(s.stem("pemilih"), s.stem("memilih"));
+        assert_eq!(&*s.stem("pemilu"), "pemilu");
+        assert_eq!(&*s.stem("bawaslu"), "bawaslu");
+        assert_eq!(&*s.stem("2025"), "2025");
+        assert_eq!(s.stem("kepemiluan"), s.stem("pemilu"));
+    }
+}
