@@ -34,6 +34,17 @@ pub enum Command {
     Schema(SchemaArgs),
     /// Write .github/CODEOWNERS from the reviewers of every unit.
     Codeowners(CodeownersArgs),
+    /// Preview the site on 127.0.0.1, rebuilding and reloading on every change.
+    Serve(ServeArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    #[command(flatten)]
+    pub repo: RepoArgs,
+    /// The port on 127.0.0.1 (0 picks a free one).
+    #[arg(long, default_value_t = 8000)]
+    pub port: u16,
 }
 
 #[derive(Debug, Args)]

@@ -19,5 +19,6 @@ fn main() -> ExitCode {
         Command::Diff(args) => commands::diff::run(args),
         Command::Schema(args) => commands::schema::run(args),
         Command::Codeowners(args) => commands::codeowners::run(args),
+        Command::Serve(args) => commands::serve::run(args),
     }
 }

@@ -48,14 +48,15 @@ pub fn run(args: &BuildArgs) -> ExitCode {
         base_url: args.base_url.clone(),
         progress: std::io::stderr().is_terminal(),
     };
-    let model = &analysis.model;
-    let built = analysis
-        .timings
-        .time("render", || site::build(model, &history, &options));
+    let mut timings = std::mem::take(&mut analysis.timings);
+    let model = std::sync::Arc::new(analysis.model);
+    let built = timings.time("render", || {
+        site::build(model, std::sync::Arc::new(history), &options)
+    });
     match built {
         Ok(summary) => {
             if args.timings {
-                eprint!("{}", analysis.timings.report());
+                eprint!("{}", timings.report());
                 if let Some(took) = summary.search_index {
                     eprintln!(
                         "    search: {:>8.1} ms (while rendering)",

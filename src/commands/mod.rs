@@ -7,6 +7,7 @@ pub mod data;
 pub mod diff;
 pub mod new;
 pub mod schema;
+pub mod serve;
 
 use std::io::IsTerminal;
 use std::process::ExitCode;

@@ -7,7 +7,7 @@ use chrono::Datelike;
 use serde::Serialize;
 
 use super::i18n::Lang;
-use super::views::{AgreementRow, RowHtml};
+use super::views::{RowHtml, Rows};
 use crate::model::{AgreementIx, Model, Status};
 
 pub const PAGE_SIZE: usize = 50;
@@ -141,7 +141,7 @@ pub fn sorted_members(model: &Model, members: &[AgreementIx], sort: usize) -> Ve
 pub fn page<'a>(
     list: &'a List,
     sorted: &[AgreementIx],
-    rows: &'a [Option<AgreementRow>],
+    rows: &Rows<'a>,
     base: &str,
     lang: Lang,
     sort: usize,
@@ -160,7 +160,7 @@ pub fn page<'a>(
             .iter()
             .skip((page - 1) * PAGE_SIZE)
             .take(PAGE_SIZE)
-            .filter_map(|&i| rows[i].as_ref().map(AgreementRow::cell))
+            .filter_map(|&i| rows.cell(i))
             .collect(),
         sorts: SORTS
             .iter()

@@ -17,6 +17,7 @@ mod write;
 use std::fmt;
 use std::io::Write as _;
 use std::path::PathBuf;
+use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use rayon::prelude::*;
@@ -79,11 +80,17 @@ impl fmt::Display for BuildError {
 impl std::error::Error for BuildError {}
 
 pub fn build(
-    model: &Model,
-    history: &History,
+    model: Arc<Model>,
+    history: Arc<History>,
     options: &BuildOptions,
 ) -> Result<BuildSummary, BuildError> {
-    let site = Site::new(model, history, &options.root, options.base_url.as_deref())?;
+    let site = Site::new(
+        Arc::clone(&model),
+        history,
+        &options.root,
+        options.base_url.as_deref(),
+    )?;
+    let model = &*model;
     let staging = Staging::new(&options.out)
         .map_err(|e| BuildError::Io(options.out.display().to_string(), e))?;
     let pages = site.routes_before_search();

@@ -3,17 +3,13 @@
 use serde::Serialize;
 
 use super::views::{
-    AgreementRow, Count, Crumb, Figures, Links, PartnerEntry, RowHtml, breadcrumbs, findings,
+    AgreementRow, Count, Crumb, Figures, Links, PartnerEntry, RowHtml, Rows, breadcrumbs, findings,
 };
 use crate::content::{Category, Kind};
 use crate::model::{AgreementIx, Model, Status, UnitIx};
 
-type Rows = [Option<AgreementRow>];
-
-fn rows_of(rows: &Rows, ixs: impl IntoIterator<Item = AgreementIx>) -> Vec<RowHtml<'_>> {
-    ixs.into_iter()
-        .filter_map(|i| rows[i].as_ref().map(AgreementRow::cell))
-        .collect()
+fn rows_of<'a>(rows: &Rows<'a>, ixs: impl IntoIterator<Item = AgreementIx>) -> Vec<RowHtml<'a>> {
+    ixs.into_iter().filter_map(|i| rows.cell(i)).collect()
 }
 
 #[derive(Serialize)]
@@ -38,7 +34,7 @@ pub struct HomePage<'a> {
 pub fn home<'a>(
     model: &Model,
     links: &Links,
-    rows: &'a Rows,
+    rows: &Rows<'a>,
     partners: &[PartnerEntry],
 ) -> HomePage<'a> {
     let today = model.today;
@@ -131,11 +127,11 @@ pub struct Finding<'a> {
     pub findings: Vec<&'static str>,
 }
 
-fn findings_of<'a>(model: &Model, rows: &'a Rows, ixs: &[AgreementIx]) -> Vec<Finding<'a>> {
+fn findings_of<'a>(model: &Model, rows: &Rows<'a>, ixs: &[AgreementIx]) -> Vec<Finding<'a>> {
     ixs.iter()
         .filter_map(|&i| {
             let found = findings(&model.agreements[i]);
-            let row = rows[i].as_ref()?;
+            let row = rows.row(i)?;
             (!found.is_empty()).then_some(Finding {
                 agreement: row,
                 findings: found,
@@ -172,7 +168,7 @@ pub struct UnitPage<'a> {
 pub fn unit<'a>(
     model: &'a Model,
     links: &Links,
-    rows: &'a Rows,
+    rows: &Rows<'a>,
     rollups: &[Figures],
     ix: UnitIx,
 ) -> UnitPage<'a> {
@@ -219,7 +215,7 @@ pub struct PartnerPage<'a> {
 pub fn partner<'a>(
     model: &Model,
     links: &Links,
-    rows: &'a Rows,
+    rows: &Rows<'a>,
     entry: &'a PartnerEntry,
 ) -> PartnerPage<'a> {
     let mut ixs = entry.agreements.clone();
@@ -288,7 +284,7 @@ pub struct FindingsPage<'a> {
     pub groups: Vec<FindingGroup<'a>>,
 }
 
-pub fn findings_page<'a>(model: &'a Model, links: &Links, rows: &'a Rows) -> FindingsPage<'a> {
+pub fn findings_page<'a>(model: &'a Model, links: &Links, rows: &Rows<'a>) -> FindingsPage<'a> {
     let groups: Vec<FindingGroup> = model
         .units
         .iter()

@@ -4,7 +4,7 @@
 //! route; the preview server renders only the ones a browser asks for.
 
 use std::path::{Path, PathBuf};
-use std::sync::OnceLock;
+use std::sync::{Arc, Mutex, OnceLock};
 use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
@@ -14,7 +14,7 @@ use tera::Context;
 use super::i18n::Lang;
 use super::lists::{self, List};
 use super::theme::{self, Theme};
-use super::views::{self, AgreementRow, Figures, Links, PartnerEntry, SiteView, unit_dir};
+use super::views::{self, AgreementRow, Figures, Links, PartnerEntry, Rows, SiteView, unit_dir};
 use super::{BuildError, agreement, csv, feeds, pages};
 use crate::data;
 use crate::history::History;
@@ -68,9 +68,9 @@ pub enum Output {
     Copy(PathBuf),
 }
 
-pub struct Site<'a> {
-    model: &'a Model,
-    history: &'a History,
+pub struct Site {
+    model: Arc<Model>,
+    history: Arc<History>,
     root: PathBuf,
     theme: Theme,
     lang: Lang,
@@ -85,6 +85,7 @@ pub struct Site<'a> {
     public: Vec<AgreementIx>,
     documents: Vec<String>,
     sitemaps: OnceLock<Vec<(String, String)>>,
+    row_error: Mutex<Option<String>>,
     /// Built on first use: a preview that never opens the search page
     /// never pays for it.
     search: OnceLock<SearchFiles>,
@@ -95,13 +96,14 @@ struct SearchFiles {
     took: Duration,
 }
 
-impl<'a> Site<'a> {
+impl Site {
     pub fn new(
-        model: &'a Model,
-        history: &'a History,
+        shared_model: Arc<Model>,
+        history: Arc<History>,
         root: &Path,
         base_url: Option<&str>,
-    ) -> Result<Site<'a>, BuildError> {
+    ) -> Result<Site, BuildError> {
+        let model = &*shared_model;
         let config = &model.config.site;
         let lang = Lang::from_config(&config.language);
         let theme =
@@ -123,20 +125,25 @@ impl<'a> Site<'a> {
                     .collect()
             })
             .collect();
+        let partners = views::partners(model);
+        let rollups = views::rollups(model);
+        let public = (0..model.agreements.len())
+            .filter(|&i| model.agreements[i].is_public())
+            .collect();
+        let documents = public_documents(model);
         let mut site = Site {
-            model,
+            model: Arc::clone(&shared_model),
             history,
             root: root.to_path_buf(),
             rows: Vec::new(),
-            partners: views::partners(model),
-            rollups: views::rollups(model),
+            partners,
+            rollups,
             lists,
             sorted,
-            public: (0..model.agreements.len())
-                .filter(|&i| model.agreements[i].is_public())
-                .collect(),
-            documents: public_documents(model),
+            public,
+            documents,
             sitemaps: OnceLock::new(),
+            row_error: Mutex::new(None),
             search: OnceLock::new(),
             theme,
             lang,
@@ -145,17 +152,17 @@ impl<'a> Site<'a> {
         };
         site.rows = model
             .agreements
-            .par_iter()
+            .iter()
             .map(|a| {
                 a.is_public()
-                    .then(|| {
-                        let mut row = AgreementRow::new(model, &site.links, a);
-                        row.html = site.fragment("row.html", "r", &row)?;
-                        Ok(row)
-                    })
-                    .transpose()
+                    .then(|| AgreementRow::new(model, &site.links, a))
             })
-            .collect::<Result<_, BuildError>>()?;
+            .collect();
+        // Rows render lazily; render one now so that a broken row.html
+        // stops the build before any page is written.
+        if let Some(row) = site.rows.iter().flatten().next() {
+            site.fragment("row.html", "r", row)?;
+        }
         Ok(site)
     }
 
@@ -223,7 +230,7 @@ impl<'a> Site<'a> {
 
     /// Where a route's file lives below the site root.
     pub fn path(&self, route: &Route) -> String {
-        let model = self.model;
+        let model = &*self.model;
         match route {
             Route::Home => "index.html".into(),
             Route::Agreement(ix) => format!("{}/index.html", model.agreements[*ix].id),
@@ -255,7 +262,7 @@ impl<'a> Site<'a> {
     fn search(&self) -> &SearchFiles {
         self.search.get_or_init(|| {
             let started = Instant::now();
-            let files = crate::search::build_index(self.model).into_files();
+            let files = crate::search::build_index(&self.model).into_files();
             SearchFiles {
                 files,
                 took: started.elapsed(),
@@ -295,9 +302,10 @@ impl<'a> Site<'a> {
     }
 
     pub fn render(&self, route: &Route) -> Result<Output, BuildError> {
-        let model = self.model;
+        let model = &*self.model;
         let links = &self.links;
-        let rows = &self.rows;
+        let render_row = |row: &AgreementRow| self.render_row(row);
+        let rows = &Rows::new(&self.rows, &render_row);
         let text = |key: &str| self.lang.text(key).to_string();
         let bytes = match route {
             Route::Home => {
@@ -371,7 +379,7 @@ impl<'a> Site<'a> {
                 let (name, members) = self.scope_members(*scope);
                 let dir = self.scope_dir(*scope);
                 let path = format!("{dir}feed.xml");
-                feeds::atom(model, links, self.history, name, &path, &dir, &members).into_bytes()
+                feeds::atom(model, links, &self.history, name, &path, &dir, &members).into_bytes()
             }
             Route::Calendar(scope) => {
                 let (name, members) = self.scope_members(*scope);
@@ -383,11 +391,12 @@ impl<'a> Site<'a> {
             Route::Sitemap(ix) => self.sitemaps()[*ix].1.clone().into_bytes(),
             Route::SearchIndex(ix) => self.search().files[*ix].1.clone(),
         };
+        self.rows_rendered()?;
         Ok(Output::Bytes(bytes))
     }
 
-    fn scope_members(&self, scope: Scope) -> (&str, Vec<&'a Agreement>) {
-        let model = self.model;
+    fn scope_members(&self, scope: Scope) -> (&str, Vec<&Agreement>) {
+        let model = &*self.model;
         match scope {
             Scope::Site => (
                 &model.config.site.title,
@@ -419,7 +428,7 @@ impl<'a> Site<'a> {
 
     /// Upcoming ends of agreements in force and open PKS deadlines.
     fn calendar(&self, name: &str, agreements: &[&Agreement]) -> String {
-        let model = self.model;
+        let model = &*self.model;
         let host = self
             .links
             .absolute
@@ -490,6 +499,27 @@ impl<'a> Site<'a> {
             Route::Downloads,
         ]);
         routes
+    }
+
+    fn render_row(&self, row: &AgreementRow) -> String {
+        self.fragment("row.html", "r", row).unwrap_or_else(|error| {
+            let mut failed = self.row_error.lock().unwrap_or_else(|e| e.into_inner());
+            failed.get_or_insert_with(|| error.to_string());
+            String::new()
+        })
+    }
+
+    /// Fails when a row rendered for the page just made failed.
+    fn rows_rendered(&self) -> Result<(), BuildError> {
+        match self
+            .row_error
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .as_ref()
+        {
+            Some(error) => Err(BuildError::Template(error.clone())),
+            None => Ok(()),
+        }
     }
 
     fn page<T: Serialize>(

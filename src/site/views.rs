@@ -2,6 +2,7 @@
 //! once from the model, never the model itself.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::sync::OnceLock;
 
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
@@ -86,9 +87,11 @@ pub struct AgreementRow {
     pub partners: String,
     pub date: Option<NaiveDate>,
     pub end: Option<NaiveDate>,
-    /// The row rendered once by `row.html`: an agreement appears in many
-    /// tables (lists in three orders, its unit, partners, the home page).
-    pub html: String,
+    /// The row rendered by `row.html` on first use: an agreement appears
+    /// in many tables (lists in three orders, its unit, partners, the home
+    /// page), and a preview needs only the rows of the pages it shows.
+    #[serde(skip)]
+    pub html: OnceLock<String>,
 }
 
 /// What a table receives of a row: its HTML, rendered once by `row.html`,
@@ -97,11 +100,35 @@ pub struct AgreementRow {
 #[serde(transparent)]
 pub struct RowHtml<'a>(&'a str);
 
-impl AgreementRow {
-    pub fn cell(&self) -> RowHtml<'_> {
-        RowHtml(&self.html)
+/// The site's table rows, by agreement, with the function that renders a
+/// row's HTML the first time a table needs it.
+#[derive(Clone, Copy)]
+pub struct Rows<'a> {
+    rows: &'a [Option<AgreementRow>],
+    render: &'a (dyn Fn(&AgreementRow) -> String + Sync),
+}
+
+impl<'a> Rows<'a> {
+    pub fn new(
+        rows: &'a [Option<AgreementRow>],
+        render: &'a (dyn Fn(&AgreementRow) -> String + Sync),
+    ) -> Rows<'a> {
+        Rows { rows, render }
     }
 
+    /// The row of a public agreement.
+    pub fn row(&self, ix: AgreementIx) -> Option<&'a AgreementRow> {
+        self.rows[ix].as_ref()
+    }
+
+    /// The row's HTML for a table.
+    pub fn cell(&self, ix: AgreementIx) -> Option<RowHtml<'a>> {
+        let row = self.row(ix)?;
+        Some(RowHtml(row.html.get_or_init(|| (self.render)(row))))
+    }
+}
+
+impl AgreementRow {
     pub fn new(model: &Model, links: &Links, a: &Agreement) -> AgreementRow {
         let unit = &model.units[a.unit];
         AgreementRow {
@@ -122,7 +149,7 @@ impl AgreementRow {
                 .join("; "),
             date: a.reference_date(),
             end: a.lifecycle.end,
-            html: String::new(),
+            html: OnceLock::new(),
         }
     }
 }
