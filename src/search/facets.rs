@@ -157,9 +157,14 @@ pub fn columns(facets: &[Facet]) -> Value {
 }
 
 /// The counts of every facet, and of every unit's own documents, within
-/// `docs`; zero counts are left out: `[[code, count], ...]`.
+/// `docs`: every count in code order when most are non-zero, else only the
+/// non-zero ones as `[[code, count], ...]`, whichever is shorter.
 fn counts_within(facets: &[Facet], order: &DocOrder, docs: &[u32], skip: &str) -> Value {
     let sparse = |counts: Vec<u32>| -> Value {
+        let nonzero = counts.iter().filter(|n| **n > 0).count();
+        if nonzero * 2 > counts.len() {
+            return json!(counts);
+        }
         counts
             .into_iter()
             .enumerate()

@@ -52,6 +52,26 @@ fn field_texts(model: &Model, a: &Agreement) -> [String; FIELDS] {
         body.push(&activity.title);
         body.extend(activity.description.as_deref());
     }
+    for evaluation in &front.evaluations {
+        body.extend(evaluation.notes.as_deref());
+        body.extend(evaluation.obstacles.as_deref());
+    }
+    body.extend(front.documents.iter().map(|d| d.title.as_str()));
+    body.extend(front.partners.iter().filter_map(|p| p.signatory.as_deref()));
+    // An agreement's page names its MoU, PKSs, renewals and addenda: a
+    // search for what they are about finds it too, at body weight.
+    let relations = &a.relations;
+    let related = relations
+        .parent
+        .iter()
+        .chain(&relations.children)
+        .chain(&relations.renews)
+        .chain(&relations.renewed_by)
+        .chain(&relations.amends)
+        .chain(&relations.amended_by)
+        .map(|&ix| &model.agreements[ix])
+        .filter(|r| r.is_public());
+    body.extend(related.map(|r| r.front.title.as_str()));
     [front.title.clone(), meta.join(" "), body.join(" ")]
 }
 

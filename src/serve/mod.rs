@@ -84,13 +84,15 @@ pub fn run(options: ServeOptions) -> std::io::Result<()> {
         current: RwLock::new(None),
         live: Live::default(),
     });
+    // Watch before the first build, so no edit falls between the two.
+    let changes = watch::start(&options.root).map_err(std::io::Error::other)?;
     rebuild(&state);
     println!("Serving {base_url} (press Ctrl+C to stop)");
 
     let watcher_state = Arc::clone(&state);
     std::thread::spawn(move || {
         let root = watcher_state.root.clone();
-        let result = watch::watch(&root, Vec::new(), |changed| {
+        while let Some(changed) = changes.next_batch() {
             {
                 let mut cache = watcher_state.cache.lock().expect("load cache");
                 for path in &changed {
@@ -100,9 +102,6 @@ pub fn run(options: ServeOptions) -> std::io::Result<()> {
                 }
             }
             rebuild(&watcher_state);
-        });
-        if let Err(error) = result {
-            eprintln!("error: cannot watch {}: {error}", root.display());
         }
     });
 

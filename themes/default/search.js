@@ -255,7 +255,10 @@
         if (name === filter.name) { counts[name] = overall[name]; return; }
         var size = name === 'unit' ? m.units.length : facetOf(m, name).values.length;
         var c = new Array(size).fill(0);
-        (file.counts[name] || []).forEach(function (pair) { c[pair[0]] = pair[1]; });
+        // Dense: one count per code; sparse: [code, count] pairs.
+        (file.counts[name] || []).forEach(function (entry, code) {
+          if (typeof entry === 'number') c[code] = entry; else c[entry[0]] = entry[1];
+        });
         counts[name] = name === 'unit' ? subtreeCounts(m, c) : c;
       });
       return { docs: docs, score: null, counts: counts };
