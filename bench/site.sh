@@ -1,35 +1,54 @@
 #!/usr/bin/env bash
-# Builds the generated 10k and 50k corpora with pakta and the same pages
-# with Hugo, and prints wall time and peak memory of each.
-#   bench/site.sh [SIZES...]     (default: 10000 50000)
+# Full site builds of generated corpora with pakta and the same pages with
+# Hugo, with wall time and peak memory of each.
+#
+#   bench/site.sh [SIZES...]          default: 10000 50000
+#
+# Corpora come from ../shared/bench/gen_corpus.py (pakta and --flavor hugo),
+# kept in $PAKTA_BENCH_DIR (default target/bench). Both generators write
+# into a RAM disk ($PAKTA_BENCH_OUT, default /dev/shm/pakta-bench) so that
+# the figures measure the generators rather than the file system: ext4 is
+# slow to create files right after many were deleted, which would penalise
+# whichever tool runs first. pakta builds $RUNS times (default 3; median
+# shown), Hugo once.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-sizes=("${@:-10000 50000}")
-[ $# -eq 0 ] && sizes=(10000 50000)
+sizes=("$@")
+[ ${#sizes[@]} -gt 0 ] || sizes=(10000 50000)
 generator=../shared/bench/gen_corpus.py
 work=${PAKTA_BENCH_DIR:-target/bench}
+out=${PAKTA_BENCH_OUT:-/dev/shm/pakta-bench}
+runs=${RUNS:-3}
 today=2026-11-01
-mkdir -p "$work"
+mkdir -p "$work" "$out"
 cargo build --release --quiet
 command -v hugo >/dev/null || { echo "hugo is not installed (apt-get install hugo)" >&2; exit 2; }
 
-measure() { # label, command...
-  local label=$1; shift
-  /usr/bin/time -f "%e %M" -o "$work/time.txt" "$@" >"$work/$label.log" 2>&1 \
-    || { echo "$label failed; see $work/$label.log" >&2; exit 1; }
-  read -r seconds kilobytes <"$work/time.txt"
-  echo "$seconds $kilobytes"
+measure() { # log name, command...
+  local log=$1; shift
+  /usr/bin/time -f "%e %M" -o "$work/time.txt" "$@" >"$work/$log.log" 2>&1 \
+    || { echo "$log failed; see $work/$log.log" >&2; exit 1; }
+  cat "$work/time.txt"
 }
 
-printf '%-8s %-6s %10s %12s\n' corpus tool seconds "peak MB"
+printf '%-8s %-6s %10s %10s  %s\n' corpus tool seconds "peak MB" "files"
 for n in "${sizes[@]}"; do
   corpus="$work/c$n"; hugo_site="$work/c$n-hugo"
-  [ -d "$corpus" ] || python3 "$generator" --n "$n" --out "$corpus" --today "$today" >/dev/null
-  [ -d "$hugo_site" ] || python3 "$generator" --n "$n" --out "$hugo_site" --today "$today" --flavor hugo >/dev/null
-  rm -rf "$work/out-pakta" "$work/out-hugo"
-  read -r ps pk < <(measure "pakta-$n" target/release/pakta build --root "$corpus" --out "$work/out-pakta" --today "$today")
-  read -r hs hk < <(measure "hugo-$n" hugo --source "$hugo_site" --destination "$(realpath "$work")/out-hugo" --quiet)
-  printf '%-8s %-6s %10s %12d\n' "$n" pakta "$ps" $((pk / 1024))
-  printf '%-8s %-6s %10s %12d\n' "$n" hugo "$hs" $((hk / 1024))
+  [ -f "$corpus/pakta.toml" ] || python3 "$generator" --n "$n" --out "$corpus" --today "$today" --force 2>/dev/null
+  [ -f "$hugo_site/hugo.toml" ] || python3 "$generator" --n "$n" --out "$hugo_site" --today "$today" --flavor hugo --force 2>/dev/null
+  results=()
+  for _ in $(seq "$runs"); do
+    rm -rf "$out/pakta"
+    results+=("$(measure "pakta-$n" target/release/pakta build --root "$corpus" --out "$out/pakta" --today "$today" --timings)")
+  done
+  read -r ps pk < <(printf '%s\n' "${results[@]}" | sort -n | sed -n "$(( (runs + 1) / 2 ))p")
+  pfiles=$(find "$out/pakta" -type f | wc -l)
+  rm -rf "$out/hugo"
+  read -r hs hk < <(measure "hugo-$n" hugo --source "$hugo_site" --destination "$out/hugo" --quiet)
+  hfiles=$(find "$out/hugo" -type f | wc -l)
+  printf '%-8s %-6s %10s %10d  %s\n' "$n" pakta "$ps" $((pk / 1024)) "$pfiles"
+  printf '%-8s %-6s %10s %10d  %s\n' "$n" hugo "$hs" $((hk / 1024)) "$hfiles"
   awk -v p="$ps" -v h="$hs" 'BEGIN { printf "         pakta takes %.2f of Hugo'"'"'s time\n", p / h }'
+  grep -E "^ +(load|validate|model|render|search):" "$work/pakta-$n.log" | sed 's/^/         pakta phases (last run) /'
+  rm -rf "$out/pakta" "$out/hugo"
 done

@@ -2,6 +2,8 @@
 //! editors wrote, checked for shape, with the places values came from.
 //! Nothing here is computed; see `model` for status and relations.
 
+use std::sync::Arc;
+
 use chrono::NaiveDate;
 use serde::Serialize;
 
@@ -237,9 +239,9 @@ pub struct AgreementSource {
     pub id: String,
     /// The file's text up to and including the closing `+++` line.
     pub source: SourceFile,
-    pub front: Option<FrontMatter>,
+    pub front: Option<Arc<FrontMatter>>,
     /// The Markdown after the closing `+++`, when the run asked for it.
-    pub body: String,
+    pub body: Arc<str>,
 }
 
 /// One `_unit.toml`. The unit's path is its folder below `agreements/`,

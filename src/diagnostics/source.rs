@@ -1,4 +1,5 @@
 use std::ops::{Deref, Range};
+use std::sync::Arc;
 
 use serde::{Serialize, Serializer};
 
@@ -10,7 +11,9 @@ pub type Span = Range<usize>;
 pub struct SourceFile {
     /// Path relative to the repository root, `/`-separated.
     pub path: String,
-    pub text: String,
+    /// Shared, so that keeping a parsed file between rebuilds of the
+    /// preview costs no copy.
+    pub text: Arc<str>,
 }
 
 pub(super) struct Location {
@@ -24,12 +27,12 @@ impl SourceFile {
     pub fn new(path: impl Into<String>, text: impl Into<String>) -> Self {
         SourceFile {
             path: path.into(),
-            text: text.into(),
+            text: Arc::from(text.into()),
         }
     }
 
     pub(super) fn locate(&self, span: Span) -> Location {
-        let text = self.text.as_str();
+        let text: &str = &self.text;
         let start = floor_char_boundary(text, span.start.min(text.len()));
         let end = floor_char_boundary(text, span.end.clamp(start, text.len()));
         let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);

@@ -272,7 +272,7 @@ fn transition<T: PartialEq + Copy>(from: T, to: T) -> Option<Transition<T>> {
 fn compare_agreement(before: &Agreement, after: &Agreement, renamed_from: Option<&str>) -> Change {
     let (b, a) = (&before.lifecycle, &after.lifecycle);
     let mut fields = Vec::new();
-    let (front_before, front_after) = (as_map(&before.front), as_map(&after.front));
+    let (front_before, front_after) = (as_map(&*before.front), as_map(&*after.front));
     for key in [
         "title", "kind", "number", "scope", "topics", "parent", "renews", "amends", "public",
     ] {

@@ -1,6 +1,8 @@
 //! Turns one agreement file's bytes into an [`AgreementSource`], reporting
 //! every problem with its shape.
 
+use std::sync::Arc;
+
 use toml::de::DeTable;
 
 use super::frontmatter::{Split, split};
@@ -30,7 +32,7 @@ pub fn parse_agreement(
                 id,
                 source,
                 front: None,
-                body: String::new(),
+                body: Arc::from(""),
             };
         }
     };
@@ -68,8 +70,8 @@ pub fn parse_agreement(
         id,
         front: None,
         body: match body {
-            Some(body) if keep_body => text[body].to_string(),
-            _ => String::new(),
+            Some(body) if keep_body => Arc::from(&text[body]),
+            _ => Arc::from(""),
         },
         source,
     };
@@ -84,7 +86,7 @@ pub fn parse_agreement(
                 &table,
                 diagnostics,
             );
-            agreement.front = front_matter(&reader, diagnostics);
+            agreement.front = front_matter(&reader, diagnostics).map(Arc::new);
         } else {
             diagnostics.extend(toml_syntax_errors(&agreement.source, base, errors));
         }

@@ -7,7 +7,7 @@ pub mod lifecycle;
 mod summary;
 
 use std::collections::{BTreeMap, HashMap};
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use chrono::NaiveDate;
 
@@ -74,10 +74,11 @@ pub struct Agreement {
     /// The file, relative to the repository root.
     pub path: String,
     pub unit: UnitIx,
-    pub front: FrontMatter,
+    /// Shared with the loader's cache, so a preview rebuild copies nothing.
+    pub front: Arc<FrontMatter>,
     pub lifecycle: Lifecycle,
     pub relations: Relations,
-    body: String,
+    body: Arc<str>,
     /// Computed on first use: `check` never needs it.
     summary: OnceLock<String>,
 }

@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use crate::content::{AgreementSource, FrontMatter, Kind};
+use crate::content::{AgreementSource, Kind};
 use crate::diagnostics::{Diagnostic, Diagnostics, Spanned, nearest};
 
 pub fn check(agreements: &[AgreementSource], out: &mut Diagnostics) {
@@ -79,8 +79,8 @@ fn check_reference(
         return;
     };
     if key == "parent"
-        && let Some(FrontMatter { kind, .. }) = &target.front
-        && *kind != Kind::Mou
+        && let Some(kind) = target.front.as_ref().map(|f| f.kind)
+        && kind != Kind::Mou
     {
         out.push(
             Diagnostic::error(
