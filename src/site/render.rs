@@ -183,6 +183,13 @@ impl Site {
     /// Every route but the search index's files, which need the index
     /// built to be named.
     pub fn routes_before_search(&self) -> Vec<Route> {
+        let mut routes = self.content_routes();
+        routes.extend((0..self.sitemaps().len()).map(Route::Sitemap));
+        routes
+    }
+
+    /// Everything but the sitemaps (which list these) and the search index.
+    fn content_routes(&self) -> Vec<Route> {
         let mut routes = vec![Route::Home];
         for &ix in &self.public {
             routes.push(Route::Agreement(ix));
@@ -224,7 +231,6 @@ impl Site {
         ]);
         routes.extend((0..self.theme.assets.len()).map(Route::Asset));
         routes.extend(self.documents.iter().cloned().map(Route::Document));
-        routes.extend((0..self.sitemaps().len()).map(Route::Sitemap));
         routes
     }
 
@@ -469,36 +475,14 @@ impl Site {
     fn sitemaps(&self) -> &[(String, String)] {
         self.sitemaps.get_or_init(|| {
             let mut pages: Vec<String> = self
-                .page_routes()
+                .content_routes()
                 .iter()
+                .filter(|route| Site::is_page(route))
                 .map(|route| self.path(route))
                 .collect();
             pages.sort();
             feeds::sitemaps(&self.links, &pages)
         })
-    }
-
-    /// The routes that are pages, without building the sitemap itself.
-    fn page_routes(&self) -> Vec<Route> {
-        let mut routes = vec![Route::Home];
-        routes.extend(self.public.iter().map(|&ix| Route::Agreement(ix)));
-        routes.extend((0..self.model.units.len()).map(Route::Unit));
-        routes.extend((0..self.partners.len()).map(Route::Partner));
-        routes.push(Route::PartnerIndex);
-        for (list, entry) in self.lists.iter().enumerate() {
-            for sort in 0..lists::SORTS.len() {
-                for page in 1..=lists::page_count(entry) {
-                    routes.push(Route::ListPage { list, sort, page });
-                }
-            }
-        }
-        routes.extend([
-            Route::ListIndex,
-            Route::Findings,
-            Route::Search,
-            Route::Downloads,
-        ]);
-        routes
     }
 
     fn render_row(&self, row: &AgreementRow) -> String {
