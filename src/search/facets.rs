@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 
 use serde_json::{Map, Value, json};
 
+use super::browse::FirstPages;
 use super::docset;
 use super::order::DocOrder;
 use crate::content::{Category, Kind, Scope};
@@ -187,9 +188,20 @@ fn counts_within(facets: &[Facet], order: &DocOrder, docs: &[u32], skip: &str) -
     Value::Object(out)
 }
 
-/// `(path under search/, content)` for every facet value and every unit.
-pub fn value_files(facets: &[Facet], order: &DocOrder) -> Vec<(String, Value)> {
+/// `(path under search/, content)` for every facet value and every unit:
+/// the counts within its documents and the first page of each sort order;
+/// for a facet value also its document set, in a file of its own
+/// (a unit's documents are a range the manifest gives).
+pub fn value_files(facets: &[Facet], order: &DocOrder, pages: &FirstPages) -> Vec<(String, Value)> {
     let universe = order.docs.len() as u32;
+    let browse_file = |docs: &[u32], skip: &str| {
+        let (first, records) = pages.of(docs);
+        json!({
+            "counts": counts_within(facets, order, docs, skip),
+            "first": first,
+            "records": records,
+        })
+    };
     let mut files = Vec::new();
     for facet in facets {
         let mut members: Vec<Vec<u32>> = vec![Vec::new(); facet.values.len()];
@@ -199,17 +211,17 @@ pub fn value_files(facets: &[Facet], order: &DocOrder) -> Vec<(String, Value)> {
             }
         }
         for (code, docs) in members.iter().enumerate() {
-            let content = json!({
-                "docs": docset::encode(docs, universe),
-                "counts": counts_within(facets, order, docs, facet.name),
-            });
-            files.push((format!("f/{}/{code}.json", facet.name), content));
+            let path = format!("f/{}/{code}", facet.name);
+            files.push((format!("{path}.json"), browse_file(docs, facet.name)));
+            files.push((format!("{path}.docs.json"), docset::encode(docs, universe)));
         }
     }
     for (position, unit) in order.units.iter().enumerate() {
         let docs: Vec<u32> = (unit.first..unit.subtree_end).collect();
-        let content = json!({ "counts": counts_within(facets, order, &docs, "unit") });
-        files.push((format!("f/unit/{position}.json"), content));
+        files.push((
+            format!("f/unit/{position}.json"),
+            browse_file(&docs, "unit"),
+        ));
     }
     files
 }
