@@ -6,6 +6,7 @@
 
 use std::collections::BTreeMap;
 
+use rayon::prelude::*;
 use serde_json::{Map, Value, json};
 
 use super::browse::FirstPages;
@@ -202,26 +203,37 @@ pub fn value_files(facets: &[Facet], order: &DocOrder, pages: &FirstPages) -> Ve
             "records": records,
         })
     };
-    let mut files = Vec::new();
-    for facet in facets {
-        let mut members: Vec<Vec<u32>> = vec![Vec::new(); facet.values.len()];
-        for (doc, codes) in facet.codes.iter().enumerate() {
-            for &code in codes {
-                members[code as usize].push(doc as u32);
+    let members: Vec<(&Facet, usize, Vec<u32>)> = facets
+        .iter()
+        .flat_map(|facet| {
+            let mut members: Vec<Vec<u32>> = vec![Vec::new(); facet.values.len()];
+            for (doc, codes) in facet.codes.iter().enumerate() {
+                for &code in codes {
+                    members[code as usize].push(doc as u32);
+                }
             }
-        }
-        for (code, docs) in members.iter().enumerate() {
+            members
+                .into_iter()
+                .enumerate()
+                .map(move |(code, docs)| (facet, code, docs))
+        })
+        .collect();
+    let mut files: Vec<(String, Value)> = members
+        .par_iter()
+        .flat_map_iter(|(facet, code, docs)| {
             let path = format!("f/{}/{code}", facet.name);
-            files.push((format!("{path}.json"), browse_file(docs, facet.name)));
-            files.push((format!("{path}.docs.json"), docset::encode(docs, universe)));
-        }
-    }
-    for (position, unit) in order.units.iter().enumerate() {
+            [
+                (format!("{path}.json"), browse_file(docs, facet.name)),
+                (format!("{path}.docs.json"), docset::encode(docs, universe)),
+            ]
+        })
+        .collect();
+    files.par_extend(order.units.par_iter().enumerate().map(|(position, unit)| {
         let docs: Vec<u32> = (unit.first..unit.subtree_end).collect();
-        files.push((
+        (
             format!("f/unit/{position}.json"),
             browse_file(&docs, "unit"),
-        ));
-    }
+        )
+    }));
     files
 }

@@ -65,10 +65,8 @@ pub fn display_chunks(rows: &[Value]) -> Vec<(String, Vec<u8>)> {
     rows.par_chunks(DISPLAY_CHUNK)
         .enumerate()
         .map(|(k, chunk)| {
-            (
-                format!("d/{k}.json"),
-                Value::Array(chunk.to_vec()).to_string().into_bytes(),
-            )
+            let bytes = serde_json::to_vec(chunk).expect("JSON values serialise");
+            (format!("d/{k}.json"), bytes)
         })
         .collect()
 }
