@@ -32,34 +32,25 @@ fn shard_with(index: &SearchIndex, word: &str) -> Value {
 }
 
 #[test]
-fn units_are_ranges_of_documents_in_tree_order() {
+fn units_come_in_tree_order_with_their_own_document_counts() {
     let index = index();
     let manifest = json(&index, "search/manifest.json");
     assert_eq!(manifest["documents"], 7);
-    let units: Vec<(String, Value, u64, u64, u64)> = manifest["units"]
+    assert_eq!(manifest["version"], 2);
+    let units: Vec<(&str, Value, u64)> = manifest["units"]
         .as_array()
         .unwrap()
         .iter()
-        .map(|u| {
-            (
-                u[0].as_str().unwrap().to_string(),
-                u[2].clone(),
-                u[3].as_u64().unwrap(),
-                u[4].as_u64().unwrap(),
-                u[5].as_u64().unwrap(),
-            )
-        })
+        .map(|u| (u[0].as_str().unwrap(), u[2].clone(), u[3].as_u64().unwrap()))
         .collect();
+    // Documents 0-1 are national, 2 Bali's, 3-4 Central Java's own and
+    // 5-6 Karanganyar's: the subtree of Central Java is 3-6.
     let expected = [
-        ("", Value::Null, 0, 2, 7),
-        ("bali", Value::from(0), 2, 3, 3),
-        ("jawa-tengah", Value::from(0), 3, 5, 7),
-        ("karanganyar", Value::from(2), 5, 7, 7),
+        ("", Value::Null, 2),
+        ("bali", Value::from(0), 1),
+        ("jawa-tengah", Value::from(0), 2),
+        ("karanganyar", Value::from(2), 2),
     ];
-    let expected: Vec<(String, Value, u64, u64, u64)> = expected
-        .into_iter()
-        .map(|(s, p, a, b, c)| (s.to_string(), p, a, b, c))
-        .collect();
     assert_eq!(units, expected);
     let first = json(&index, "search/d/0.json");
     assert_eq!(
@@ -106,7 +97,8 @@ fn facet_values_carry_their_documents_and_the_counts_within_them() {
     let file = json(&index, &format!("search/f/status/{active}.json"));
     // Documents 0, 2, 3 and 5: among seven, a one-byte bitmap is shorter
     // than the gaps.
-    assert_eq!(file["docs"], "LQ==");
+    let docs = json(&index, &format!("search/f/status/{active}.docs.json"));
+    assert_eq!(docs, "LQ==");
     assert_eq!(file["counts"]["kind"], serde_json::json!([[0, 3], [1, 1]]));
     // Every unit has one: the counts come dense, one per unit.
     assert_eq!(file["counts"]["unit"], serde_json::json!([1, 1, 1, 1]));
@@ -132,4 +124,51 @@ fn the_same_model_gives_the_same_files() {
     assert_eq!(a.len(), b.len());
     assert!(a == b);
     assert!(a.iter().all(|(path, _)| path.starts_with("search/")));
+}
+
+/// The record of document `doc`, as the chunks under `d/` hold it.
+fn chunk_record(index: &SearchIndex, doc: u64) -> Value {
+    let manifest = json(index, "search/manifest.json");
+    let size = manifest["display_chunk"].as_u64().unwrap();
+    json(index, &format!("search/d/{}.json", doc / size))[(doc % size) as usize].clone()
+}
+
+#[test]
+fn a_browse_file_holds_the_first_page_of_each_order_with_its_records() {
+    let index = index();
+    // Active: 0 (signed 2025-02-10, ends 2030), 2 (2026-03-09, 2031),
+    // 3 (2025-03-03, 2029) and 5 (2025-06-01, 2027).
+    let active = json(&index, "search/f/status/5.json");
+    assert_eq!(
+        active["first"]["relevance"],
+        serde_json::json!([0, 2, 3, 5])
+    );
+    assert_eq!(active["first"]["newest"], serde_json::json!([2, 5, 3, 0]));
+    assert_eq!(active["first"]["expiry"], serde_json::json!([5, 3, 0, 2]));
+    // Central Java and Karanganyar: in force first (5 ends 2027, 3 in
+    // 2029), then ended, the most recent end first (6 in 2026, 4 in 2025).
+    let province = json(&index, "search/f/unit/2.json");
+    assert_eq!(
+        province["first"]["relevance"],
+        serde_json::json!([3, 4, 5, 6])
+    );
+    assert_eq!(province["first"]["expiry"], serde_json::json!([5, 3, 6, 4]));
+    for file in [&active, &province] {
+        let records = file["records"].as_object().unwrap();
+        let mut shown: Vec<u64> = ["relevance", "newest", "expiry"]
+            .iter()
+            .flat_map(|sort| file["first"][sort].as_array().unwrap())
+            .map(|d| d.as_u64().unwrap())
+            .collect();
+        shown.sort_unstable();
+        shown.dedup();
+        assert_eq!(records.len(), shown.len(), "one record per shown document");
+        for doc in shown {
+            assert_eq!(records[&doc.to_string()], chunk_record(&index, doc));
+        }
+    }
+    assert!(
+        index.file("search/f/unit/2.docs.json").is_none(),
+        "a unit's documents are a range"
+    );
 }

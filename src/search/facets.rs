@@ -6,8 +6,10 @@
 
 use std::collections::BTreeMap;
 
+use rayon::prelude::*;
 use serde_json::{Map, Value, json};
 
+use super::browse::FirstPages;
 use super::docset;
 use super::order::DocOrder;
 use crate::content::{Category, Kind, Scope};
@@ -187,29 +189,51 @@ fn counts_within(facets: &[Facet], order: &DocOrder, docs: &[u32], skip: &str) -
     Value::Object(out)
 }
 
-/// `(path under search/, content)` for every facet value and every unit.
-pub fn value_files(facets: &[Facet], order: &DocOrder) -> Vec<(String, Value)> {
+/// `(path under search/, content)` for every facet value and every unit:
+/// the counts within its documents and the first page of each sort order;
+/// for a facet value also its document set, in a file of its own
+/// (a unit's documents are a range the manifest gives).
+pub fn value_files(facets: &[Facet], order: &DocOrder, pages: &FirstPages) -> Vec<(String, Value)> {
     let universe = order.docs.len() as u32;
-    let mut files = Vec::new();
-    for facet in facets {
-        let mut members: Vec<Vec<u32>> = vec![Vec::new(); facet.values.len()];
-        for (doc, codes) in facet.codes.iter().enumerate() {
-            for &code in codes {
-                members[code as usize].push(doc as u32);
+    let browse_file = |docs: &[u32], skip: &str| {
+        let (first, records) = pages.of(docs);
+        json!({
+            "counts": counts_within(facets, order, docs, skip),
+            "first": first,
+            "records": records,
+        })
+    };
+    let members: Vec<(&Facet, usize, Vec<u32>)> = facets
+        .iter()
+        .flat_map(|facet| {
+            let mut members: Vec<Vec<u32>> = vec![Vec::new(); facet.values.len()];
+            for (doc, codes) in facet.codes.iter().enumerate() {
+                for &code in codes {
+                    members[code as usize].push(doc as u32);
+                }
             }
-        }
-        for (code, docs) in members.iter().enumerate() {
-            let content = json!({
-                "docs": docset::encode(docs, universe),
-                "counts": counts_within(facets, order, docs, facet.name),
-            });
-            files.push((format!("f/{}/{code}.json", facet.name), content));
-        }
-    }
-    for (position, unit) in order.units.iter().enumerate() {
+            members
+                .into_iter()
+                .enumerate()
+                .map(move |(code, docs)| (facet, code, docs))
+        })
+        .collect();
+    let mut files: Vec<(String, Value)> = members
+        .par_iter()
+        .flat_map_iter(|(facet, code, docs)| {
+            let path = format!("f/{}/{code}", facet.name);
+            [
+                (format!("{path}.json"), browse_file(docs, facet.name)),
+                (format!("{path}.docs.json"), docset::encode(docs, universe)),
+            ]
+        })
+        .collect();
+    files.par_extend(order.units.par_iter().enumerate().map(|(position, unit)| {
         let docs: Vec<u32> = (unit.first..unit.subtree_end).collect();
-        let content = json!({ "counts": counts_within(facets, order, &docs, "unit") });
-        files.push((format!("f/unit/{position}.json"), content));
-    }
+        (
+            format!("f/unit/{position}.json"),
+            browse_file(&docs, "unit"),
+        )
+    }));
     files
 }

@@ -7,6 +7,7 @@
 //! stemming (with a protected-word list). The browser only folds, splits
 //! and looks words up.
 
+mod browse;
 pub mod docset;
 mod facets;
 mod fasthash;
@@ -27,7 +28,7 @@ use crate::model::Model;
 /// Score of a document for one query term, by the field it occurs in.
 pub const FIELD_WEIGHTS: [u32; terms::FIELDS] = [8, 4, 1];
 /// Format of the files; the script refuses others.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 
 /// Every file of the index, by path under the output folder.
 pub struct SearchIndex {
@@ -61,15 +62,15 @@ impl SearchIndex {
 pub fn build_index(model: &Model) -> SearchIndex {
     let order = order::number_documents(model);
     let universe = order.docs.len() as u32;
-    let (term_index, (facets, (display, sort_keys))) = rayon::join(
+    let (term_index, (facets, (rows, dates))) = rayon::join(
         || terms::build(model, &order.docs),
         || {
             rayon::join(
                 || facets::facets(model, &order),
                 || {
                     rayon::join(
-                        || records::display_chunks(model, &order),
-                        || records::sort_keys(model, &order),
+                        || records::rows(model, &order),
+                        || records::DocDates::new(model, &order),
                     )
                 },
             )
@@ -85,6 +86,7 @@ pub fn build_index(model: &Model) -> SearchIndex {
         "documents": universe,
         "today": model.today.to_string(),
         "display_chunk": records::DISPLAY_CHUNK,
+        "page_size": browse::PAGE_SIZE,
         "record_fields": records::RECORD_FIELDS,
         "weights": FIELD_WEIGHTS,
         "compounds": text::COMPOUNDS,
@@ -93,7 +95,7 @@ pub fn build_index(model: &Model) -> SearchIndex {
         "units": order.units.iter().map(|u| {
             let unit = &model.units[u.unit];
             let segment = unit.path.rsplit('/').next().unwrap_or("");
-            json!([segment, unit.display_name(), u.parent, u.first, u.own_end, u.subtree_end])
+            json!([segment, unit.display_name(), u.parent, u.own_end - u.first])
         }).collect::<Vec<_>>(),
     });
     files.push(("manifest.json".into(), manifest));
@@ -102,9 +104,13 @@ pub fn build_index(model: &Model) -> SearchIndex {
         json!({ "keys": shard_keys.join(" ") }),
     ));
     files.push(("columns.json".into(), facets::columns(&facets)));
-    files.push(("sort.json".into(), sort_keys));
-    files.extend(facets::value_files(&facets, &order));
-    encoded.extend(display);
+    files.push(("sort.json".into(), dates.sort_file()));
+    let pages = browse::FirstPages {
+        dates: &dates,
+        rows: &rows,
+    };
+    files.extend(facets::value_files(&facets, &order, &pages));
+    encoded.extend(records::display_chunks(&rows));
     files.extend(
         shards
             .into_iter()

@@ -35,67 +35,85 @@ fn date(d: Option<NaiveDate>) -> Value {
     d.map_or(Value::Null, |d| Value::String(d.to_string()))
 }
 
-/// One array of [`RECORD_FIELDS`] per document.
-pub fn display_chunks(model: &Model, order: &DocOrder) -> Vec<(String, Vec<u8>)> {
+/// The record of each document: an array of [`RECORD_FIELDS`].
+pub fn rows(model: &Model, order: &DocOrder) -> Vec<Value> {
     order
         .docs
-        .par_chunks(DISPLAY_CHUNK)
-        .enumerate()
-        .map(|(k, chunk)| {
-            let rows: Vec<Value> = chunk
-                .iter()
-                .map(|&ix| {
-                    let a = &model.agreements[ix];
-                    let partners: Vec<&str> =
-                        a.front.partners.iter().map(|p| p.name.as_str()).collect();
-                    json!([
-                        a.id,
-                        a.front.title,
-                        a.status().as_str(),
-                        partners.join("; "),
-                        snippet(a.summary()),
-                        date(a.front.dates.signed()),
-                        date(a.lifecycle.expires),
-                        a.front.number.as_ref().map(|n| n.value.as_str()),
-                        a.lifecycle.stage.as_str(),
-                        date(a.lifecycle.starts),
-                        a.front.topics.join("; "),
-                    ])
-                })
-                .collect();
-            (
-                format!("d/{k}.json"),
-                Value::Array(rows).to_string().into_bytes(),
-            )
+        .par_iter()
+        .map(|&ix| {
+            let a = &model.agreements[ix];
+            let partners: Vec<&str> = a.front.partners.iter().map(|p| p.name.as_str()).collect();
+            json!([
+                a.id,
+                a.front.title,
+                a.status().as_str(),
+                partners.join("; "),
+                snippet(a.summary()),
+                date(a.front.dates.signed()),
+                date(a.lifecycle.expires),
+                a.front.number.as_ref().map(|n| n.value.as_str()),
+                a.lifecycle.stage.as_str(),
+                date(a.lifecycle.starts),
+                a.front.topics.join("; "),
+            ])
         })
         .collect()
 }
 
-/// Days since 1970-01-01 of each document's signing and expiry, as gaps
-/// from the previous document (`null` where there is none), for the two
-/// date orders.
-pub fn sort_keys(model: &Model, order: &DocOrder) -> Value {
+/// `d/<k>.json`: the records of documents `DISPLAY_CHUNK * k` onwards.
+pub fn display_chunks(rows: &[Value]) -> Vec<(String, Vec<u8>)> {
+    rows.par_chunks(DISPLAY_CHUNK)
+        .enumerate()
+        .map(|(k, chunk)| {
+            let bytes = serde_json::to_vec(chunk).expect("JSON values serialise");
+            (format!("d/{k}.json"), bytes)
+        })
+        .collect()
+}
+
+/// The dates documents are sorted by, as days since 1970-01-01.
+pub struct DocDates {
+    pub signed: Vec<Option<i64>>,
+    pub expires: Vec<Option<i64>>,
+    pub today: i64,
+}
+
+fn days(d: NaiveDate) -> i64 {
     let epoch = NaiveDate::from_ymd_opt(1970, 1, 1).expect("valid date");
-    let column = |key: &dyn Fn(usize) -> Option<NaiveDate>| -> Value {
-        let mut previous = 0i64;
-        order
-            .docs
-            .iter()
-            .map(|&ix| match key(ix) {
-                Some(d) => {
-                    let days = (d - epoch).num_days();
-                    let gap = days - previous;
-                    previous = days;
-                    json!(gap)
-                }
-                None => Value::Null,
-            })
-            .collect()
-    };
-    json!({
-        "signed": column(&|ix| model.agreements[ix].front.dates.signed()),
-        "expires": column(&|ix| model.agreements[ix].lifecycle.expires),
-    })
+    (d - epoch).num_days()
+}
+
+impl DocDates {
+    pub fn new(model: &Model, order: &DocOrder) -> DocDates {
+        let column = |key: &dyn Fn(usize) -> Option<NaiveDate>| -> Vec<Option<i64>> {
+            order.docs.iter().map(|&ix| key(ix).map(days)).collect()
+        };
+        DocDates {
+            signed: column(&|ix| model.agreements[ix].front.dates.signed()),
+            expires: column(&|ix| model.agreements[ix].lifecycle.expires),
+            today: days(model.today),
+        }
+    }
+
+    /// `sort.json`: each date as a gap from the previous document's
+    /// (`null` where there is none), for the two date orders.
+    pub fn sort_file(&self) -> Value {
+        let gaps = |column: &[Option<i64>]| -> Value {
+            let mut previous = 0i64;
+            column
+                .iter()
+                .map(|day| match day {
+                    Some(day) => {
+                        let gap = day - previous;
+                        previous = *day;
+                        json!(gap)
+                    }
+                    None => Value::Null,
+                })
+                .collect()
+        };
+        json!({ "signed": gaps(&self.signed), "expires": gaps(&self.expires) })
+    }
 }
 
 #[cfg(test)]

@@ -138,6 +138,45 @@ test('sorting by newest signing and soonest expiry', async () => {
   await soonest.close();
 });
 
+test('a browse by one value shows its first page from its own file, in every order', async () => {
+  for (const sort of ['relevance', 'newest', 'expiry']) {
+    const mark = server.log.length;
+    const page = await open(`?status=active${sort === 'relevance' ? '' : `&sort=${sort}`}`);
+    const fetched = server.log.slice(mark).map((e) => e.path).filter((p) => p.startsWith('/search/'));
+    assert.deepEqual(fetched.sort(), ['/search/', '/search/f/status/5.json', '/search/manifest.json'], sort);
+    assert.equal(await page.$eval('#pakta-search', (e) => e.dataset.total), '4');
+    // The page matches the whole result set ordered in the browser.
+    const all = await page.evaluate(() => document.getElementById('pakta-search').resultIds());
+    assert.equal(all.length, 4);
+    assert.deepEqual(await resultIds(page), all, sort);
+    assert.ok(server.log.slice(mark).some((e) => e.path === '/search/f/status/5.docs.json'));
+    await page.close();
+  }
+  const unit = await open('?unit=jawa-tengah&sort=expiry');
+  assert.deepEqual(await resultIds(unit), [
+    'jawa-tengah/karanganyar/2025-pks-uns',
+    'jawa-tengah/2025-mou-undip',
+    'jawa-tengah/karanganyar/2024-mou-pemkab',
+    'jawa-tengah/2023-mou-rri',
+  ]);
+  assert.deepEqual(await unit.evaluate(() => document.getElementById('pakta-search').resultIds()),
+    await resultIds(unit));
+  await unit.close();
+});
+
+test('a browse by one value downloads its whole set as CSV', async () => {
+  const page = await open('?status=active&sort=newest');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#pakta-csv')]);
+  const lines = fs.readFileSync(await download.path(), 'utf8').trim().split('\r\n');
+  assert.deepEqual(lines.slice(1).map((l) => l.split(',')[0]), [
+    'bali/2026-mou-unud',
+    'jawa-tengah/karanganyar/2025-pks-uns',
+    'jawa-tengah/2025-mou-undip',
+    '2025-mou-bawaslu',
+  ]);
+  await page.close();
+});
+
 test('the result set downloads as CSV with its fields', async () => {
   const page = await open('?unit=jawa-tengah/karanganyar');
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('#pakta-csv')]);

@@ -9,7 +9,6 @@
   var base = mount.getAttribute('data-base') ||
     (script ? script.src.replace(/assets\/search\.js(\?.*)?$/, '') : '../');
   if (!/\/$/.test(base)) base += '/';
-  var PAGE = 10;
   var FACETS = ['status', 'kind', 'category', 'unit', 'year', 'scope', 'flags'];
   var L = {
     facet: { status: 'Status', kind: 'Jenis', category: 'Kategori mitra', unit: 'Unit',
@@ -107,8 +106,22 @@
         m.unitPaths[i] = parent ? parent + '/' + u[0] : u[0];
       }
     });
+    // Documents are numbered in the order of the units (a parent before
+    // its children), so a unit's own documents start where the previous
+    // unit's end, and its subtree ends where its last descendant's does.
+    var n = m.units.length, at = 0;
+    m.unitFirst = new Uint32Array(n); m.unitEnd = new Uint32Array(n);
     m.unitByDoc = new Uint32Array(m.documents);
-    m.units.forEach(function (u, i) { for (var d = u[3]; d < u[4]; d++) m.unitByDoc[d] = i; });
+    m.units.forEach(function (u, i) {
+      m.unitFirst[i] = at;
+      for (var d = at; d < at + u[3]; d++) m.unitByDoc[d] = i;
+      at += u[3];
+      m.unitEnd[i] = at;
+    });
+    for (var i = n - 1; i >= 0; i--) {
+      var parent = m.units[i][2];
+      if (parent !== null && m.unitEnd[i] > m.unitEnd[parent]) m.unitEnd[parent] = m.unitEnd[i];
+    }
     return m;
   }
   function shardOf(m, word) {
@@ -197,7 +210,7 @@
       if (name === 'unit') {
         var ranges = values.map(function (p) { return m.unitPaths.indexOf(p); })
           .filter(function (i) { return i >= 0; })
-          .map(function (i) { return [m.units[i][3], m.units[i][5]]; });
+          .map(function (i) { return [m.unitFirst[i], m.unitEnd[i]]; });
         out.push({ name: name, ranges: ranges });
       } else {
         var f = facetOf(m, name);
@@ -233,22 +246,22 @@
   function overallCounts(m) {
     var counts = {};
     m.facets.forEach(function (f) { counts[f.name] = f.counts.slice(); });
-    counts.unit = m.units.map(function (u) { return u[5] - u[3]; });
+    counts.unit = m.units.map(function (u, i) { return m.unitEnd[i] - m.unitFirst[i]; });
     return counts;
   }
   function browseAll(m) {
     var docs = new Uint32Array(m.documents);
     for (var d = 0; d < m.documents; d++) docs[d] = d;
-    return { docs: docs, score: null, counts: overallCounts(m) };
+    return { docs: docs, total: docs.length, score: null, counts: overallCounts(m) };
   }
+  // A browse by one value: its file has the counts and, for each sort
+  // order, the first page with its records; the document set is a file of
+  // its own (a range for a unit), loaded only when more is needed.
   function browseOne(m, s, filter) {
-    var path = filter.ranges
-      ? 'f/unit/' + m.unitPaths.indexOf(s.filters.unit[0]) + '.json'
-      : 'f/' + filter.name + '/' + filter.codes[0] + '.json';
-    return load(path).then(function (file) {
-      var docs = [];
-      if (filter.ranges) for (var d = filter.ranges[0][0]; d < filter.ranges[0][1]; d++) docs.push(d);
-      else eachDoc(file.docs, function (d) { docs.push(d); });
+    var unit = filter.ranges ? m.unitPaths.indexOf(s.filters.unit[0]) : -1;
+    var path = unit >= 0 ? 'f/unit/' + unit : 'f/' + filter.name + '/' + filter.codes[0];
+    return load(path + '.json').then(function (file) {
+      Object.keys(file.records).forEach(function (d) { known[d] = file.records[d]; });
       var overall = overallCounts(m);
       var counts = {};
       FACETS.forEach(function (name) {
@@ -261,7 +274,18 @@
         });
         counts[name] = name === 'unit' ? subtreeCounts(m, c) : c;
       });
-      return { docs: docs, score: null, counts: counts };
+      var docs = function () {
+        if (unit < 0) {
+          return load(path + '.docs.json').then(function (set) {
+            var list = []; eachDoc(set, function (d) { list.push(d); }); return list;
+          });
+        }
+        var range = [];
+        for (var d = m.unitFirst[unit]; d < m.unitEnd[unit]; d++) range.push(d);
+        return Promise.resolve(range);
+      };
+      return { docs: docs, first: file.first, score: null, counts: counts,
+        total: overall[filter.name][unit >= 0 ? unit : filter.codes[0]] };
     });
   }
   function subtreeCounts(m, own) {
@@ -296,7 +320,7 @@
       }
     }
     counts.unit = subtreeCounts(m, counts.unit);
-    return { docs: docs, score: score, counts: counts };
+    return { docs: docs, total: docs.length, score: score, counts: counts };
   }
 
   // ---- ordering ----
@@ -316,7 +340,7 @@
     return load('sort.json').then(function (keys) {
       if (s.sort === 'newest') {
         var signed = keys.signedDays || (keys.signedDays = datesOf(keys.signed));
-        docs.sort(function (a, b) { return nanLast(signed[b], signed[a]) || a - b; });
+        docs.sort(function (a, b) { return latestFirst(signed[a], signed[b]) || a - b; });
       } else {
         var expires = keys.expiresDays || (keys.expiresDays = datesOf(keys.expires));
         var today = Date.parse(m.today) / 86400000;
@@ -326,33 +350,36 @@
       return docs;
     });
   }
-  function nanLast(x, y) {
-    if (isNaN(x) && isNaN(y)) return 0;
-    if (isNaN(x)) return 1;
+  // Unsigned documents (NaN) last.
+  function latestFirst(x, y) {
+    if (isNaN(x)) return isNaN(y) ? 0 : 1;
     if (isNaN(y)) return -1;
-    return x - y;
+    return y - x;
   }
 
-  // Loads the chunks holding `docs`, a few at a time: a CSV of a large
-  // result set needs thousands.
+  // Loads the chunks holding `docs` that are not known yet, a few at a
+  // time: a CSV of a large result set needs thousands.
+  var known = {};
   function records(m, docs) {
     var keys = [], seen = {};
     docs.forEach(function (d) {
       var k = Math.floor(d / m.display_chunk);
-      if (!seen[k]) { seen[k] = 1; keys.push(k); }
+      if (!known[d] && !seen[k]) { seen[k] = 1; keys.push(k); }
     });
-    var byChunk = {}, next = 0;
+    var next = 0;
     function worker() {
       if (next >= keys.length) return Promise.resolve();
       var k = keys[next++];
-      return load('d/' + k + '.json').then(function (rows) { byChunk[k] = rows; return worker(); });
+      return load('d/' + k + '.json').then(function (rows) {
+        rows.forEach(function (row, i) { known[k * m.display_chunk + i] = row; });
+        return worker();
+      });
     }
     var workers = [];
     for (var i = 0; i < 12; i++) workers.push(worker());
     return Promise.all(workers).then(function () {
       return docs.map(function (d) {
-        var row = byChunk[Math.floor(d / m.display_chunk)][d % m.display_chunk];
-        var rec = {};
+        var row = known[d], rec = {};
         m.record_fields.forEach(function (f, i) { rec[f] = row[i]; });
         rec.doc = d;
         return rec;
@@ -461,7 +488,7 @@
     });
     ui.status.textContent = total ? total + ' kerja sama ditemukan' : 'Tidak ada kerja sama yang cocok';
     ui.pager.textContent = '';
-    var pages = Math.ceil(total / PAGE);
+    var pages = Math.ceil(total / m.page_size);
     if (pages > 1) {
       if (s.page > 1) ui.pager.appendChild(pageButton('Sebelumnya', s.page - 1));
       ui.pager.appendChild(el('span', { text: ' Halaman ' + s.page + ' dari ' + pages + ' ' }));
@@ -490,9 +517,11 @@
     return /[",\n;]/.test(t) ? '"' + t.replace(/"/g, '""') + '"' : t;
   }
   function downloadCsv(m) {
-    if (!lastResult) return;
-    ui.status.textContent = 'Menyiapkan CSV untuk ' + lastOrder.length + ' kerja sama…';
-    Promise.all([records(m, lastOrder), load('columns.json')]).then(function (r) {
+    if (!lastOrdered) return;
+    ui.status.textContent = 'Menyiapkan CSV untuk ' + lastTotal + ' kerja sama…';
+    lastOrdered().then(function (docs) {
+      return Promise.all([records(m, docs), load('columns.json')]);
+    }).then(function (r) {
       var columns = r[1];
       var head = m.record_fields.concat(['url', 'unit', 'unit_name', 'kind', 'scope', 'flags', 'partner_categories']);
       var lines = [head.join(',')];
@@ -515,7 +544,7 @@
   }
 
   // ---- the loop ----
-  var state = readState(), manifest = null, run = 0, lastResult = null, lastOrder = [];
+  var state = readState(), manifest = null, run = 0, lastOrdered = null, lastTotal = 0;
   function debounce(fn, ms) { var t; return function () { clearTimeout(t); t = setTimeout(fn, ms); }; }
   function update(change, push) {
     state = Object.assign({}, state, change);
@@ -527,18 +556,29 @@
     mount.setAttribute('aria-busy', 'true');
     mount.setAttribute('data-state', 'loading');
     evaluate(m, s).then(function (result) {
-      return order(m, s, result).then(function (docs) {
-        var page = docs.slice((s.page - 1) * PAGE, s.page * PAGE);
-        return records(m, page).then(function (recs) { return [result, docs, recs]; });
-      });
+      // The whole result set in order, only when something needs it.
+      var ordered = null;
+      var all = function () {
+        if (!ordered) {
+          ordered = (typeof result.docs === 'function' ? result.docs() : Promise.resolve(result.docs))
+            .then(function (docs) { return order(m, s, { docs: docs, score: result.score }); });
+        }
+        return ordered;
+      };
+      var size = m.page_size;
+      var first = s.page === 1 && result.first && result.first[s.sort];
+      var page = first ? Promise.resolve(first)
+        : all().then(function (docs) { return docs.slice((s.page - 1) * size, s.page * size); });
+      return page.then(function (docs) { return records(m, docs); })
+        .then(function (recs) { return [result, all, recs]; });
     }).then(function (r) {
       if (mine !== run) return;
       var started = performance.now();
-      lastResult = r[0]; lastOrder = r[1];
-      renderResults(m, r[2], r[1].length, s);
+      lastOrdered = r[1]; lastTotal = r[0].total;
+      renderResults(m, r[2], r[0].total, s);
       renderFacets(m, r[0].counts);
       mount.setAttribute('data-render-ms', (performance.now() - started).toFixed(1));
-      mount.setAttribute('data-total', String(r[1].length));
+      mount.setAttribute('data-total', String(r[0].total));
       mount.setAttribute('data-state', 'ready');
       mount.removeAttribute('aria-busy');
     }).catch(function (e) {
@@ -550,7 +590,8 @@
   }
   // For tests and benchmarks: the ids of the whole current result set.
   mount.resultIds = function () {
-    return records(manifest, lastOrder).then(function (r) { return r.map(function (x) { return x.id; }); });
+    return lastOrdered().then(function (docs) { return records(manifest, docs); })
+      .then(function (r) { return r.map(function (x) { return x.id; }); });
   };
 
   window.addEventListener('popstate', function () {
@@ -559,7 +600,7 @@
     if (manifest) search();
   });
   load('manifest.json').then(function (m) {
-    if (m.version !== 1) throw new Error('index version ' + m.version);
+    if (m.version !== 2) throw new Error('index version ' + m.version);
     manifest = prepare(m);
     build(m);
     ui.input.value = state.q;
