@@ -17,6 +17,9 @@ mkdir -p "$work"
 [ -f "$corpus/pakta.toml" ] || python3 "$here/../shared/bench/gen_corpus.py" --n "$n" --out "$corpus" --today "$today" --force 2>/dev/null
 cargo build --quiet --release --manifest-path "$here/Cargo.toml"
 (cd "$here/tests/browser" && [ -d node_modules ] || npm ci --no-audit --no-fund --loglevel=error)
+# Pagefind is only the benchmark's reference, so it is not a test dependency.
+pagefind="$work/pagefind/node_modules/.bin/pagefind"
+[ -x "$pagefind" ] || npm install --prefix "$work/pagefind" --no-save --no-audit --no-fund --loglevel=error pagefind@1
 
 echo "== pakta build with its search index ($n agreements)"
 rm -rf "$site"
@@ -26,7 +29,7 @@ echo "index size: $(du -sh "$site/search" | cut -f1) in $(find "$site/search" -t
 
 echo "== Pagefind over the same agreement pages (data-pagefind-body)"
 /usr/bin/time -f "pagefind: %e s wall, %M KB max resident" \
-  "$here/tests/browser/node_modules/.bin/pagefind" --site "$site" --silent
+  "$pagefind" --site "$site" --silent
 echo "pagefind size: $(du -sh "$site/pagefind" | cut -f1) in $(find "$site/pagefind" -type f | wc -l) files"
 
 echo "== queries"
