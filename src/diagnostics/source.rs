@@ -24,10 +24,10 @@ pub(super) struct Location {
 }
 
 impl SourceFile {
-    pub fn new(path: impl Into<String>, text: impl Into<String>) -> Self {
+    pub fn new(path: impl Into<String>, text: impl Into<Arc<str>>) -> Self {
         SourceFile {
             path: path.into(),
-            text: Arc::from(text.into()),
+            text: text.into(),
         }
     }
 
