@@ -112,7 +112,7 @@ fn the_sample_repository_builds_every_kind_of_page() {
     let partners = read(&out, "partners/index.html");
     assert!(partners.contains("href=\"/kerjasama/partners/"));
     assert!(read(&out, "lists/status/expired/index.html").contains("2021-mou-perludem"));
-    assert!(read(&out, "lists/all/title/index.html").contains("aria-current=\"page\""));
+    assert!(read(&out, "lists/all/expires/index.html").contains("aria-current=\"page\""));
     assert!(read(&out, "findings/index.html").contains("Perlu PKS"));
     assert!(read(&out, "search/index.html").contains("<noscript>"));
     assert!(read(&out, "404.html").contains("Halaman tidak ditemukan"));

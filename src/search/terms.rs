@@ -4,7 +4,7 @@
 //! browser resolves affixed forms by lookup instead of stemming.
 
 use std::collections::BTreeMap;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 use rayon::prelude::*;
 
@@ -106,11 +106,18 @@ const BATCH: usize = 2048;
 pub fn build(model: &Model, docs: &[usize]) -> TermIndex {
     let mut postings: WordMap<Arc<str>, Postings> = WordMap::default();
     let mut surfaces = BTreeMap::new();
+    // One stemmer per worker for the whole build: stemming is the costly
+    // part, and a stemmer's cache only pays if it lives across batches.
+    let stemmers: Vec<Mutex<WordStemmer>> = (0..rayon::current_num_threads().max(1))
+        .map(|_| Mutex::new(WordStemmer::default()))
+        .collect();
     for (batch, chunk) in docs.chunks(BATCH).enumerate() {
         let per_doc: Vec<DocTerms> = chunk
             .par_iter()
-            .map_init(WordStemmer::default, |stemmer, &ix| {
-                document_terms(model, &model.agreements[ix], stemmer)
+            .map(|&ix| {
+                let worker = rayon::current_thread_index().unwrap_or(0) % stemmers.len();
+                let mut stemmer = stemmers[worker].lock().unwrap_or_else(|e| e.into_inner());
+                document_terms(model, &model.agreements[ix], &mut stemmer)
             })
             .collect();
         for (offset, terms) in per_doc.into_iter().enumerate() {

@@ -447,7 +447,6 @@ const TABLE: &[(&str, &str, &str)] = &[
     ("sort", "Urutkan", "Sort"),
     ("sort-expires", "Segera berakhir", "Expiring first"),
     ("sort-newest", "Terbaru", "Newest"),
-    ("sort-title", "Judul A–Z", "Title A–Z"),
     ("stage-approval", "Pengesahan", "Approval"),
     ("stage-drafting", "Perumusan", "Drafting"),
     ("stage-negotiation", "Pembahasan", "Negotiation"),

@@ -11,7 +11,10 @@ use super::views::{RowHtml, Rows};
 use crate::model::{AgreementIx, Model, Status};
 
 pub const PAGE_SIZE: usize = 50;
-pub const SORTS: [&str; 3] = ["newest", "title", "expires"];
+/// Newest signing and soonest end: the orders people follow agreements by.
+/// Every order is a full set of pages, the largest part of a national site,
+/// so alphabetical browsing is left to the partner index and search.
+pub const SORTS: [&str; 2] = ["newest", "expires"];
 
 /// One list: its folder below `lists/`, its heading and its members.
 pub struct List {
@@ -187,7 +190,6 @@ pub fn page<'a>(
 fn sort_members(model: &Model, members: &mut [AgreementIx], sort: &str) {
     let a = |i: &AgreementIx| &model.agreements[*i];
     match sort {
-        "title" => members.sort_by_cached_key(|i| (a(i).front.title.to_lowercase(), *i)),
         "expires" => members.sort_by_key(|i| {
             let life = &a(i).lifecycle;
             let ended = matches!(
@@ -222,8 +224,8 @@ mod tests {
             "lists/status/active/"
         );
         assert_eq!(
-            page_dir("status/active", "title", 1),
-            "lists/status/active/title/"
+            page_dir("status/active", "expires", 1),
+            "lists/status/active/expires/"
         );
         assert_eq!(page_dir("all", "expires", 3), "lists/all/expires/3/");
     }
