@@ -2,11 +2,11 @@ use std::io::IsTerminal;
 use std::process::ExitCode;
 use std::time::Instant;
 
-use super::{EXIT_FAILURE, EXIT_INVALID, EXIT_OK, exit, print_human};
+use super::{EXIT_FAILURE, EXIT_INVALID, EXIT_OK, analysed, exit, print_human};
 use crate::cli::BuildArgs;
 use crate::history::History;
 use crate::load::LoadOptions;
-use crate::pipeline::analyse;
+
 use crate::site::{self, BuildOptions};
 
 pub fn run(args: &BuildArgs) -> ExitCode {
@@ -19,16 +19,13 @@ pub fn run(args: &BuildArgs) -> ExitCode {
         let root = root.clone();
         move || History::read(&root)
     });
-    let analysis = analyse(root, args.repo.today, LoadOptions { bodies: true });
+    let analysis = analysed(root, args.repo.today, LoadOptions { bodies: true });
     let history = history
         .join()
         .unwrap_or_else(|_| History::without("reading the Git history failed"));
     let mut analysis = match analysis {
         Ok(a) => a,
-        Err(error) => {
-            eprintln!("error: {error}");
-            return exit(EXIT_FAILURE);
-        }
+        Err(code) => return code,
     };
     print_human(&analysis.diagnostics);
     if analysis.has_errors() {

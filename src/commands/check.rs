@@ -1,24 +1,21 @@
 use std::fmt::Write;
 use std::process::ExitCode;
 
-use super::{EXIT_FAILURE, EXIT_INVALID, EXIT_OK, exit, plural, print_human};
+use super::{EXIT_INVALID, EXIT_OK, analysed, exit, plural, print_human};
 use crate::cli::{CheckArgs, Format};
 use crate::diagnostics::{render_github, render_json};
 use crate::load::LoadOptions;
 use crate::model::{Flag, Model, Status};
-use crate::pipeline::{Analysis, analyse};
+use crate::pipeline::Analysis;
 
 pub fn run(args: &CheckArgs) -> ExitCode {
-    let analysis = match analyse(
+    let analysis = match analysed(
         &args.repo.root,
         args.repo.today,
         LoadOptions { bodies: false },
     ) {
         Ok(a) => a,
-        Err(error) => {
-            eprintln!("error: {error}");
-            return exit(EXIT_FAILURE);
-        }
+        Err(code) => return code,
     };
     match args.format {
         Format::Human => {

@@ -1,20 +1,16 @@
 use std::process::ExitCode;
 
-use super::{EXIT_FAILURE, EXIT_INVALID, EXIT_OK, exit, print_human};
+use super::{EXIT_FAILURE, EXIT_INVALID, EXIT_OK, analysed, exit, print_human};
 use crate::cli::CodeownersArgs;
 use crate::codeowners::{CODEOWNERS_FILE, render};
 use crate::load::{LoadOptions, UNIT_FILE};
-use crate::pipeline::analyse;
 
 /// Writes `.github/CODEOWNERS`, or with `--check` tells whether it is
 /// up to date.
 pub fn run(args: &CodeownersArgs) -> ExitCode {
-    let analysis = match analyse(&args.root, None, LoadOptions { bodies: false }) {
+    let analysis = match analysed(&args.root, None, LoadOptions { bodies: false }) {
         Ok(a) => a,
-        Err(error) => {
-            eprintln!("error: {error}");
-            return exit(EXIT_FAILURE);
-        }
+        Err(code) => return code,
     };
     // Only the units matter here; a broken agreement must not block a
     // change of reviewers, but a broken _unit.toml would lose some.

@@ -1,20 +1,16 @@
 use std::io::Write;
 use std::process::ExitCode;
 
-use super::{EXIT_FAILURE, EXIT_INVALID, EXIT_OK, exit, print_human};
+use super::{EXIT_FAILURE, EXIT_INVALID, EXIT_OK, analysed, exit, print_human};
 use crate::cli::RepoArgs;
 use crate::data;
 use crate::load::LoadOptions;
-use crate::pipeline::analyse;
 
 /// Prints `data/agreements.json` on standard output.
 pub fn run(args: &RepoArgs) -> ExitCode {
-    let analysis = match analyse(&args.root, args.today, LoadOptions { bodies: true }) {
+    let analysis = match analysed(&args.root, args.today, LoadOptions { bodies: true }) {
         Ok(a) => a,
-        Err(error) => {
-            eprintln!("error: {error}");
-            return exit(EXIT_FAILURE);
-        }
+        Err(code) => return code,
     };
     print_human(&analysis.diagnostics);
     if analysis.has_errors() {

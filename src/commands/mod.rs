@@ -34,6 +34,18 @@ pub fn print_human(diagnostics: &[Diagnostic]) {
     }
 }
 
+/// Runs the pipeline, or reports why it could not run (exit status 2).
+pub fn analysed(
+    root: &std::path::Path,
+    today: Option<chrono::NaiveDate>,
+    options: crate::load::LoadOptions,
+) -> Result<crate::pipeline::Analysis, ExitCode> {
+    crate::pipeline::analyse(root, today, options).map_err(|error| {
+        eprintln!("error: {error}");
+        exit(EXIT_FAILURE)
+    })
+}
+
 pub fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
