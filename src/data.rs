@@ -109,15 +109,12 @@ pub fn record<'a>(model: &'a Model, a: &'a Agreement) -> AgreementRecord<'a> {
             .documents
             .iter()
             .map(|d| {
-                let file = d.file.as_ref().map(|f| f.value.as_str());
-                let attachment = file.and_then(|f| model.attachment(f));
+                let (attachment, sha256) = model.document_facts(d);
                 DocumentRecord {
                     title: &d.title,
-                    file,
+                    file: d.file.as_ref().map(|f| f.value.as_str()),
                     url: d.url.as_deref(),
-                    sha256: attachment
-                        .map(|x| x.sha256.as_str())
-                        .or(d.sha256.as_ref().map(|s| s.value.as_str())),
+                    sha256,
                     size: attachment.map(|x| x.size),
                 }
             })

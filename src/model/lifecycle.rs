@@ -121,6 +121,9 @@ pub struct Lifecycle {
     pub expires: Option<NaiveDate>,
     /// The last day in force: `expires`, or the day before an early end.
     pub end: Option<NaiveDate>,
+    /// For an MoU still waiting for its PKS: the day by which it is due
+    /// (`needs-pks` from the day after).
+    pub pks_due: Option<NaiveDate>,
 }
 
 pub struct Subject<'a> {
@@ -178,6 +181,12 @@ pub fn compute(
     let status = status(
         stage, signed, starts, end, terminated, related, rules, today,
     );
+    let awaits_pks = subject.kind == Kind::Mou
+        && matches!(status, Status::Signed | Status::Active | Status::Expiring)
+        && related.first_child_signed.is_none_or(|s| s > today);
+    let pks_due = signed
+        .filter(|_| awaits_pks)
+        .and_then(|s| add_months(s, rules.pks_deadline_months));
     let mut lifecycle = Lifecycle {
         stage,
         status,
@@ -185,8 +194,9 @@ pub fn compute(
         starts,
         expires,
         end,
+        pks_due,
     };
-    lifecycle.flags = flags(subject, &lifecycle, related, rules, today);
+    lifecycle.flags = flags(subject, &lifecycle, rules, today);
     lifecycle
 }
 
@@ -231,25 +241,11 @@ fn status(
     Status::Active
 }
 
-fn flags(
-    subject: &Subject,
-    lifecycle: &Lifecycle,
-    related: RelatedSignings,
-    rules: &Rules,
-    today: NaiveDate,
-) -> Vec<Flag> {
+fn flags(subject: &Subject, lifecycle: &Lifecycle, rules: &Rules, today: NaiveDate) -> Vec<Flag> {
     let mut flags = Vec::new();
     let status = lifecycle.status;
-    if subject.kind == Kind::Mou
-        && matches!(status, Status::Signed | Status::Active | Status::Expiring)
-        && let Some(signed) = subject.dates.signed()
-    {
-        let deadline_passed =
-            add_months(signed, rules.pks_deadline_months).is_some_and(|d| today > d);
-        let has_pks = related.first_child_signed.is_some_and(|s| s <= today);
-        if deadline_passed && !has_pks {
-            flags.push(Flag::NeedsPks);
-        }
+    if lifecycle.pks_due.is_some_and(|due| today > due) {
+        flags.push(Flag::NeedsPks);
     }
     if status.in_force()
         && let Some(starts) = lifecycle.starts
@@ -271,16 +267,6 @@ fn quiet_since(starts: NaiveDate, dates: &[NaiveDate], months: u32, today: Naive
         return false;
     };
     starts <= cutoff && !dates.iter().any(|d| cutoff <= *d && *d <= today)
-}
-
-/// The day the `expiring` window opens for an agreement ending on `end`.
-pub fn expiring_from(end: NaiveDate, rules: &Rules) -> Option<NaiveDate> {
-    sub_days(end, rules.expiring_soon_days)
-}
-
-/// The day by which an MoU signed on `signed` needs its PKS.
-pub fn pks_deadline(signed: NaiveDate, rules: &Rules) -> Option<NaiveDate> {
-    add_months(signed, rules.pks_deadline_months)
 }
 
 /// Whole days from `today` to `end` inclusive of neither; negative once past.

@@ -186,6 +186,7 @@ impl Model {
                     starts: None,
                     expires: None,
                     end: None,
+                    pks_due: None,
                 },
                 relations: Relations::default(),
                 body: source.body,
@@ -248,14 +249,26 @@ impl Model {
         self.by_id.get(id).map(|&i| &self.agreements[i])
     }
 
-    pub fn agreement_ix(&self, id: &str) -> Option<AgreementIx> {
-        self.by_id.get(id).copied()
-    }
-
     /// Size and SHA-256 of a local document file, by the path written in
     /// the front matter.
     pub fn attachment(&self, path: &str) -> Option<&crate::validate::Attachment> {
         crate::validate::attachment_key(path).and_then(|key| self.attachments.get(&key))
+    }
+
+    /// A document's local file facts, when it names a file in the
+    /// repository, and its SHA-256: computed for a file, else as written.
+    pub fn document_facts<'a>(
+        &'a self,
+        document: &'a crate::content::Document,
+    ) -> (Option<&'a crate::validate::Attachment>, Option<&'a str>) {
+        let attachment = document
+            .file
+            .as_ref()
+            .and_then(|f| self.attachment(&f.value));
+        let sha256 = attachment
+            .map(|x| x.sha256.as_str())
+            .or(document.sha256.as_ref().map(|s| s.value.as_str()));
+        (attachment, sha256)
     }
 
     pub fn unit(&self, path: &str) -> Option<&Unit> {

@@ -130,7 +130,7 @@ pub fn page<'a>(
             .end
             .filter(|_| life.status.in_force())
             .map(|end| lifecycle::days_left(end, model.today)),
-        pks_deadline: super::views::open_pks_deadline(model, a),
+        pks_deadline: a.lifecycle.pks_due,
         partners: a
             .front
             .partners
@@ -181,9 +181,11 @@ pub fn page<'a>(
             .documents
             .iter()
             .map(|d| {
-                let file = d.file.as_ref().map(|f| f.value.as_str());
-                let key = file.and_then(crate::validate::attachment_key);
-                let attachment = file.and_then(|f| model.attachment(f));
+                let key = d
+                    .file
+                    .as_ref()
+                    .and_then(|f| crate::validate::attachment_key(&f.value));
+                let (attachment, sha256) = model.document_facts(d);
                 DocumentView {
                     title: &d.title,
                     href: match &key {
@@ -192,9 +194,7 @@ pub fn page<'a>(
                     },
                     local: key.is_some(),
                     size: attachment.map(|x| human_size(x.size)),
-                    sha256: attachment
-                        .map(|x| x.sha256.as_str())
-                        .or(d.sha256.as_ref().map(|s| s.value.as_str())),
+                    sha256,
                 }
             })
             .collect(),

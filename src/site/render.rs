@@ -457,7 +457,7 @@ impl Site {
                     url: url.clone(),
                 });
             }
-            if let Some(deadline) = views::open_pks_deadline(model, a)
+            if let Some(deadline) = a.lifecycle.pks_due
                 && deadline >= model.today
             {
                 events.push(feeds::Event {

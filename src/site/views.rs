@@ -9,7 +9,7 @@ use serde::Serialize;
 use sha2::{Digest, Sha256};
 
 use crate::content::{Category, Kind};
-use crate::model::{Agreement, AgreementIx, Flag, Model, Status, UnitIx, lifecycle};
+use crate::model::{Agreement, AgreementIx, Flag, Model, Status, UnitIx};
 
 /// What every page knows about the site.
 #[derive(Serialize)]
@@ -234,29 +234,6 @@ pub fn findings(a: &Agreement) -> Vec<&'static str> {
         out.push("not-evaluated");
     }
     out
-}
-
-/// The day an MoU's PKS falls due, while it still lacks one.
-pub fn open_pks_deadline(model: &Model, a: &Agreement) -> Option<NaiveDate> {
-    if a.front.kind != Kind::Mou
-        || !matches!(
-            a.status(),
-            Status::Signed | Status::Active | Status::Expiring
-        )
-    {
-        return None;
-    }
-    let has_pks = a.relations.children.iter().any(|&c| {
-        model.agreements[c]
-            .front
-            .dates
-            .signed()
-            .is_some_and(|s| s <= model.today)
-    });
-    if has_pks {
-        return None;
-    }
-    lifecycle::pks_deadline(a.front.dates.signed()?, &model.config.rules)
 }
 
 /// One partner organisation across all units, matched by normalised name.
