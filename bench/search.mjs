@@ -10,6 +10,8 @@
 // with gzip as a static host does; every response body is counted.
 import { serve } from '../tests/browser/lib/search-server.mjs';
 import { launch, settled } from '../tests/browser/lib/search-site.mjs';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 const QUERIES = ['rumah pintar pemilu', 'keamanan siber', 'universitas udayana', 'pemilih pemula', 'sosialisasi'];
 const BROWSES = ['status=active', 'unit=jawa-tengah'];
@@ -58,6 +60,18 @@ async function pagefindRun(query) {
   return { transfer, total, ids: urls.map((u) => u.replace(/^\/(kerjasama\/)?/, '').replace(/\/(index\.html)?$/, '')) };
 }
 
+// Why Pagefind returned an agreement pakta did not: does the page's
+// indexed text (the data-pagefind-body article) hold every query word as
+// written? A page without them was matched through a stem only.
+const fold = (s) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+function holdsEveryWord(site, id, query) {
+  const html = readFileSync(join(site, id, 'index.html'), 'utf8');
+  const start = html.indexOf('data-pagefind-body');
+  const text = fold(html.slice(start, html.lastIndexOf('</article>')).replace(/<[^>]*>/g, ' '));
+  const words = new Set(text.split(/[^a-z0-9]+/));
+  return fold(query).split(/\s+/).every((w) => words.has(w));
+}
+
 const kb = (n) => (n / 1024).toFixed(1);
 const rows = [];
 for (const q of QUERIES) {
@@ -65,6 +79,8 @@ for (const q of QUERIES) {
   const f = await pagefindRun(q);
   const found = new Set(p.ids);
   const shared = f.ids.filter((id) => found.has(id)).length;
+  const missed = f.ids.filter((id) => !found.has(id));
+  const missedWithWords = missed.filter((id) => holdsEveryWord(pagefindSite, id, q)).length;
   rows.push({
     query: q,
     pakta_kb: kb(p.transfer.bytes),
@@ -74,6 +90,10 @@ for (const q of QUERIES) {
     pakta_hits: p.total,
     pagefind_hits: f.total,
     'of_pagefind_%': f.total ? ((100 * shared) / f.total).toFixed(1) : '100.0',
+    pagefind_only: missed.length,
+    'pagefind_only_with_words': missedWithWords,
+    'of_pagefind_with_words_%': shared + missedWithWords
+      ? ((100 * shared) / (shared + missedWithWords)).toFixed(1) : '100.0',
     render_ms: p.renderMs,
   });
 }
@@ -89,7 +109,11 @@ await pagefind.close();
 console.log('Bytes: gzip-compressed response bodies (level 9), every request of a cold browser counted;');
 console.log('pakta includes search/index.html, search.js and search.css; Pagefind includes pagefind.js, its WASM,');
 console.log('index chunks and the fragments of its first 10 results. of_pagefind_%: share of the agreements');
-console.log('Pagefind returns that pakta returns too. render_ms: rendering after the last data arrived.');
+console.log('Pagefind returns that pakta returns too. pagefind_only: agreements only Pagefind returns;');
+console.log('pagefind_only_with_words: those of them whose indexed text holds every query word as written;');
+console.log('of_pagefind_with_words_%: share pakta returns of Pagefind\'s agreements, counting among those');
+console.log('Pagefind returns alone only the ones that hold every query word.');
+console.log('render_ms: rendering after the last data arrived.');
 console.table(rows);
 const queries = rows.slice(0, QUERIES.length);
 const browses = rows.slice(QUERIES.length);
@@ -99,5 +123,8 @@ verdict('first query <= 150 KB', queries.filter((r) => Number(r.pakta_kb) > 150)
 verdict('less than Pagefind', queries.filter((r) => Number(r.pakta_kb) >= Number(r.pagefind_kb)).map((r) => r.query));
 verdict('>= 95% of the agreements Pagefind returns',
   queries.filter((r) => Number(r['of_pagefind_%']) < 95).map((r) => `${r.query} (${r['of_pagefind_%']}%)`));
+verdict('>= 95% of the agreements Pagefind returns whose text holds every query word',
+  queries.filter((r) => Number(r['of_pagefind_with_words_%']) < 95)
+    .map((r) => `${r.query} (${r['of_pagefind_with_words_%']}%)`));
 verdict('facet-only browse <= 30 KB', browses.filter((r) => Number(r.pakta_kb) > 30).map((r) => r.query));
 verdict('render <= 50 ms after the data', rows.filter((r) => r.render_ms > 50).map((r) => r.query));

@@ -138,4 +138,13 @@ mod tests {
         assert_eq!(&*s.stem("2025"), "2025");
         assert_eq!(s.stem("kepemiluan"), s.stem("pemilu"));
     }
+
+    #[test]
+    fn a_beginner_is_not_also() {
+        // Snowball's Indonesian rules read "pemula" (beginner) as "pe-" +
+        // "pula" (also), so "pemilih pemula" would find every text that
+        // says "also".
+        let mut s = WordStemmer::default();
+        assert_ne!(s.stem("pemula"), s.stem("pula"));
+    }
 }
