@@ -36,8 +36,9 @@ pub struct TermIndex {
     pub surfaces: BTreeMap<String, String>,
 }
 
-/// The words of an agreement, field by field.
-fn field_texts(model: &Model, a: &Agreement) -> [String; FIELDS] {
+/// The texts of an agreement, field by field. Each piece is tokenised on
+/// its own, so no compound is joined across two of them.
+fn field_pieces<'m>(model: &'m Model, a: &'m Agreement) -> [Vec<&'m str>; FIELDS] {
     let front = &a.front;
     let unit = &model.units[a.unit];
     let mut meta: Vec<&str> = vec![&unit.name, unit.display_name()];
@@ -72,74 +73,166 @@ fn field_texts(model: &Model, a: &Agreement) -> [String; FIELDS] {
         .map(|&ix| &model.agreements[ix])
         .filter(|r| r.is_public());
     body.extend(related.map(|r| r.front.title.as_str()));
-    [front.title.clone(), meta.join(" "), body.join(" ")]
+    [vec![front.title.as_str()], meta, body]
+}
+
+/// A stem's number in the build's vocabulary. Numbers follow the order in
+/// which workers first met the stems, so they mean nothing outside one
+/// build; the index is keyed by the stems themselves.
+type StemId = u32;
+
+/// Every stem met, numbered, shared by the workers. A worker asks only
+/// for words it has not met before.
+#[derive(Default)]
+struct Vocabulary {
+    ids: WordMap<Arc<str>, StemId>,
+    stems: Vec<Arc<str>>,
+}
+
+impl Vocabulary {
+    fn id(&mut self, stem: Arc<str>) -> StemId {
+        if let Some(&id) = self.ids.get(&stem) {
+            return id;
+        }
+        let id = self.stems.len() as StemId;
+        self.stems.push(stem.clone());
+        self.ids.insert(stem, id);
+        id
+    }
+}
+
+/// What a worker has learnt about a written word.
+#[derive(Clone, Copy)]
+enum Known {
+    Stopword,
+    Stem(StemId),
+}
+
+/// One tokenising thread's state, kept for the whole build: each word is
+/// folded, checked and stemmed once per worker, then costs one lookup.
+#[derive(Default)]
+struct Worker {
+    stemmer: WordStemmer,
+    words: WordMap<Box<str>, Known>,
+    /// The field bits of each stem in the document being read, by stem
+    /// number; all zero between documents.
+    masks: Vec<u8>,
+    folded: String,
 }
 
 /// Each stem of a document with a bit per field it occurs in, and the
-/// written forms this thread met for the first time whose stem differs.
+/// written forms its worker met for the first time whose stem differs.
 struct DocTerms {
-    stems: Vec<(Arc<str>, u8)>,
-    new_forms: Vec<(String, Arc<str>)>,
+    stems: Vec<(StemId, u8)>,
+    new_forms: Vec<(Box<str>, StemId)>,
 }
 
-fn document_terms(model: &Model, a: &Agreement, stemmer: &mut WordStemmer) -> DocTerms {
-    let mut stems: WordMap<Arc<str>, u8> = WordMap::default();
+fn document_terms(
+    model: &Model,
+    a: &Agreement,
+    worker: &mut Worker,
+    vocabulary: &Mutex<Vocabulary>,
+) -> DocTerms {
+    let Worker {
+        stemmer,
+        words,
+        masks,
+        folded,
+    } = worker;
+    let mut touched: Vec<StemId> = Vec::new();
     let mut new_forms = Vec::new();
-    for (field, content) in field_texts(model, a).iter().enumerate() {
-        text::for_each_word(content, |word| {
-            let (stem, new) = stemmer.stem_new(word);
-            if new && *stem != *word {
-                new_forms.push((word.to_string(), stem.clone()));
-            }
-            *stems.entry(stem).or_default() |= 1 << field;
-        });
+    for (field, pieces) in field_pieces(model, a).iter().enumerate() {
+        for piece in pieces {
+            text::for_each_token(piece, folded, |word| {
+                let known = match words.get(word) {
+                    Some(&known) => known,
+                    None => {
+                        let known = if text::is_stopword(word) {
+                            Known::Stopword
+                        } else {
+                            let stem = stemmer.stem(word);
+                            let differs = *stem != *word;
+                            let id = vocabulary
+                                .lock()
+                                .unwrap_or_else(|e| e.into_inner())
+                                .id(stem);
+                            if differs {
+                                new_forms.push((Box::from(word), id));
+                            }
+                            Known::Stem(id)
+                        };
+                        words.insert(Box::from(word), known);
+                        known
+                    }
+                };
+                if let Known::Stem(id) = known {
+                    let slot = id as usize;
+                    if slot >= masks.len() {
+                        masks.resize(slot + 1, 0);
+                    }
+                    if masks[slot] == 0 {
+                        touched.push(id);
+                    }
+                    masks[slot] |= 1 << field;
+                }
+            });
+        }
     }
-    DocTerms {
-        stems: stems.into_iter().collect(),
-        new_forms,
-    }
+    let stems = touched
+        .into_iter()
+        .map(|id| (id, std::mem::take(&mut masks[id as usize])))
+        .collect();
+    DocTerms { stems, new_forms }
 }
 
 /// Documents tokenised at once; bounds the memory held between merges.
 const BATCH: usize = 2048;
 
 pub fn build(model: &Model, docs: &[usize]) -> TermIndex {
-    let mut postings: WordMap<Arc<str>, Postings> = WordMap::default();
-    let mut surfaces = BTreeMap::new();
-    // One stemmer per worker for the whole build: stemming is the costly
-    // part, and a stemmer's cache only pays if it lives across batches.
-    let stemmers: Vec<Mutex<WordStemmer>> = (0..rayon::current_num_threads().max(1))
-        .map(|_| Mutex::new(WordStemmer::default()))
+    let vocabulary = Mutex::new(Vocabulary::default());
+    let workers: Vec<Mutex<Worker>> = (0..rayon::current_num_threads().max(1))
+        .map(|_| Mutex::default())
         .collect();
+    let mut postings: Vec<Postings> = Vec::new();
+    let mut forms: Vec<(Box<str>, StemId)> = Vec::new();
     for (batch, chunk) in docs.chunks(BATCH).enumerate() {
         let per_doc: Vec<DocTerms> = chunk
             .par_iter()
             .map(|&ix| {
-                let worker = rayon::current_thread_index().unwrap_or(0) % stemmers.len();
-                let mut stemmer = stemmers[worker].lock().unwrap_or_else(|e| e.into_inner());
-                document_terms(model, &model.agreements[ix], &mut stemmer)
+                let slot = rayon::current_thread_index().unwrap_or(0) % workers.len();
+                let mut worker = workers[slot].lock().unwrap_or_else(|e| e.into_inner());
+                document_terms(model, &model.agreements[ix], &mut worker, &vocabulary)
             })
             .collect();
         for (offset, terms) in per_doc.into_iter().enumerate() {
             let doc = (batch * BATCH + offset) as u32;
-            for (stem, mask) in terms.stems {
-                let entry = postings.entry(stem).or_default();
-                for (field, list) in entry.fields.iter_mut().enumerate() {
+            for (id, mask) in terms.stems {
+                let slot = id as usize;
+                if slot >= postings.len() {
+                    postings.resize_with(slot + 1, Postings::default);
+                }
+                for (field, list) in postings[slot].fields.iter_mut().enumerate() {
                     if mask & (1 << field) != 0 {
                         list.push(doc);
                     }
                 }
             }
-            for (form, stem) in terms.new_forms {
-                surfaces.insert(form, stem.to_string());
-            }
+            forms.extend(terms.new_forms);
         }
     }
+    let stems = vocabulary
+        .into_inner()
+        .unwrap_or_else(|e| e.into_inner())
+        .stems;
     TermIndex {
-        postings: postings
+        surfaces: forms
             .into_iter()
+            .map(|(form, id)| (form.into(), stems[id as usize].to_string()))
+            .collect(),
+        postings: stems
+            .iter()
+            .zip(postings)
             .map(|(stem, p)| (stem.to_string(), p))
             .collect(),
-        surfaces,
     }
 }

@@ -25,12 +25,16 @@ pub const STOPWORDS: &[&str] = &[
 /// `pemilu`. Characters outside the table keep their lower-case form.
 pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
+    fold_into(text, &mut out);
+    out
+}
+
+fn fold_into(text: &str, out: &mut String) {
     for c in text.chars() {
         for lower in c.to_lowercase() {
             out.push(fold_char(lower));
         }
     }
-    out
 }
 
 fn fold_char(c: char) -> char {
@@ -69,11 +73,25 @@ pub fn words(text: &str) -> Vec<String> {
 /// Calls `visit` with each word [`words`] would return, without
 /// allocating per word.
 pub fn for_each_word(text: &str, mut visit: impl FnMut(&str)) {
-    let folded = if text.is_ascii() {
-        text.to_ascii_lowercase()
+    let mut folded = String::new();
+    for_each_token(text, &mut folded, |word| {
+        if !is_stopword(word) {
+            visit(word);
+        }
+    });
+}
+
+/// Calls `visit` with each folded word of `text`, known compounds joined
+/// and stopwords kept: for callers that remember what each word is.
+/// `folded` is a buffer the caller may reuse between calls.
+pub fn for_each_token(text: &str, folded: &mut String, mut visit: impl FnMut(&str)) {
+    folded.clear();
+    if text.is_ascii() {
+        folded.push_str(text);
+        folded.make_ascii_lowercase();
     } else {
-        fold(text)
-    };
+        fold_into(text, folded);
+    }
     let mut pending: Option<&str> = None;
     for word in folded
         .split(|c: char| !c.is_alphanumeric())
@@ -84,20 +102,17 @@ pub fn for_each_word(text: &str, mut visit: impl FnMut(&str)) {
                 visit(&format!("{previous}{word}"));
                 continue;
             }
-            if !is_stopword(previous) {
-                visit(previous);
-            }
+            visit(previous);
         }
         pending = Some(word);
     }
-    if let Some(last) = pending
-        && !is_stopword(last)
-    {
+    if let Some(last) = pending {
         visit(last);
     }
 }
 
-fn is_stopword(word: &str) -> bool {
+/// Whether a folded word is one of [`STOPWORDS`].
+pub fn is_stopword(word: &str) -> bool {
     word.len() <= 7 && STOPWORDS.binary_search(&word).is_ok()
 }
 
@@ -127,6 +142,16 @@ mod tests {
             words("nota kerja-sama pendidikan"),
             ["nota", "kerjasama", "pendidikan"]
         );
+    }
+
+    #[test]
+    fn tokens_keep_stopwords_and_join_compounds() {
+        let mut buffer = String::from("left over");
+        let mut tokens = Vec::new();
+        for_each_token("Tindak Lanjut dan MONEV", &mut buffer, |w| {
+            tokens.push(w.to_string())
+        });
+        assert_eq!(tokens, ["tindaklanjut", "dan", "monev"]);
     }
 
     #[test]
