@@ -1,0 +1,81 @@
+//! Render cost per page kind, on one thread and without writing, so that a
+//! change to a template or a view shows up clearly: whole builds on a
+//! shared machine vary by more than most such changes save.
+//!
+//!   cargo bench --bench render [-- CORPUS]
+//!
+//! CORPUS defaults to target/bench/c10000 (bench/site.sh makes it).
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use chrono::NaiveDate;
+use pakta::history::History;
+use pakta::load::LoadOptions;
+use pakta::site::{Output, Route, Site};
+
+// The allocator of the real binary: allocation is a good part of rendering.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
+const ROUNDS: usize = 5;
+
+fn kind(route: &Route) -> Option<&'static str> {
+    Some(match route {
+        Route::Agreement(_) => "agreement page",
+        Route::AgreementJson(_) => "agreement JSON",
+        Route::Unit(_) => "unit page",
+        Route::Partner(_) => "partner page",
+        Route::ListPage { .. } => "list page",
+        Route::Feed(_) => "Atom feed",
+        Route::Calendar(_) => "iCalendar",
+        _ => return None,
+    })
+}
+
+fn main() {
+    let corpus = std::env::args()
+        .skip(1)
+        .find(|a| !a.starts_with('-'))
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from("target/bench/c10000"));
+    let today = NaiveDate::from_ymd_opt(2026, 11, 1);
+    let analysis = pakta::pipeline::analyse(&corpus, today, LoadOptions { bodies: true })
+        .unwrap_or_else(|e| panic!("cannot load {}: {e}", corpus.display()));
+    let history = Arc::new(History::read(&corpus));
+    let site = Site::new(Arc::new(analysis.model), history, &corpus, None)
+        .unwrap_or_else(|e| panic!("{e}"));
+    let mut groups: BTreeMap<&str, Vec<Route>> = BTreeMap::new();
+    for route in site.routes_before_search() {
+        if let Some(kind) = kind(&route) {
+            groups.entry(kind).or_default().push(route);
+        }
+    }
+    println!("{} (best of {ROUNDS} rounds, one thread)", corpus.display());
+    println!(
+        "{:<16} {:>7} {:>10} {:>10}",
+        "kind", "files", "µs each", "MB"
+    );
+    for (kind, routes) in groups {
+        let mut best = Duration::MAX;
+        let mut bytes = 0;
+        for _ in 0..ROUNDS {
+            let started = Instant::now();
+            bytes = 0;
+            for route in &routes {
+                if let Output::Bytes(b) = site.render(route).unwrap_or_else(|e| panic!("{e}")) {
+                    bytes += b.len();
+                }
+            }
+            best = best.min(started.elapsed());
+        }
+        println!(
+            "{kind:<16} {:>7} {:>10.1} {:>10.1}",
+            routes.len(),
+            best.as_secs_f64() * 1e6 / routes.len() as f64,
+            bytes as f64 / 1e6
+        );
+    }
+}
