@@ -162,9 +162,13 @@ pub fn describe(error: &tera::Error) -> String {
 /// HTML escaping for text and attribute values. Tera's default also
 /// escapes `/`, which makes every link in the output unreadable.
 fn escape_html(text: &str) -> String {
+    let Some(first) = text.bytes().position(needs_escape) else {
+        return text.to_string();
+    };
     let mut out = String::with_capacity(text.len() + 16);
-    let mut plain_from = 0;
-    for (at, byte) in text.bytes().enumerate() {
+    out.push_str(&text[..first]);
+    let mut plain_from = first;
+    for (at, byte) in text.bytes().enumerate().skip(first) {
         let entity = match byte {
             b'&' => "&amp;",
             b'<' => "&lt;",
@@ -181,6 +185,25 @@ fn escape_html(text: &str) -> String {
     out
 }
 
+fn needs_escape(byte: u8) -> bool {
+    matches!(byte, b'&' | b'<' | b'>' | b'"' | b'\'')
+}
+
+/// `YYYY-MM-DD`, the only form dates reach templates in; parsed by hand
+/// because chrono's format parser costs more than the rest of the filter.
+fn iso_date(text: &str) -> Option<NaiveDate> {
+    let bytes = text.as_bytes();
+    if bytes.len() != 10 || bytes[4] != b'-' || bytes[7] != b'-' {
+        return None;
+    }
+    let number = |range: std::ops::Range<usize>| -> Option<u32> {
+        bytes[range].iter().try_fold(0u32, |n, &b| {
+            b.is_ascii_digit().then(|| n * 10 + u32::from(b - b'0'))
+        })
+    };
+    NaiveDate::from_ymd_opt(number(0..4)? as i32, number(5..7)?, number(8..10)?)
+}
+
 fn register(tera: &mut Tera, lang: Lang) {
     tera.set_escape_fn(escape_html);
     tera.register_function("t", move |args: &HashMap<String, Value>| {
@@ -192,9 +215,9 @@ fn register(tera: &mut Tera, lang: Lang) {
         move |value: &Value, _: &HashMap<String, Value>| {
             let text = value.as_str().unwrap_or_default();
             Ok(Value::String(
-                NaiveDate::parse_from_str(text, "%Y-%m-%d")
+                iso_date(text)
                     .map(|d| lang.long_date(d))
-                    .unwrap_or_else(|_| text.to_string()),
+                    .unwrap_or_else(|| text.to_string()),
             ))
         },
     );
@@ -224,6 +247,22 @@ mod tests {
         );
         assert!(id.contains(r#"{{ t(k="status-" ~ s) }}"#), "{id}");
         assert!(id.contains(r#"{{ at(k="skip") }}"#), "{id}");
+    }
+
+    #[test]
+    fn dates_parse_only_in_iso_form() {
+        assert_eq!(iso_date("2025-09-10"), NaiveDate::from_ymd_opt(2025, 9, 10));
+        assert_eq!(iso_date("2024-02-29"), NaiveDate::from_ymd_opt(2024, 2, 29));
+        for bad in [
+            "2025-02-30",
+            "2025-9-10",
+            "20x5-09-10",
+            "2025/09/10",
+            "",
+            "2025-09-10T",
+        ] {
+            assert_eq!(iso_date(bad), None, "{bad}");
+        }
     }
 
     #[test]
