@@ -106,8 +106,6 @@ impl Site {
         let model = &*shared_model;
         let config = &model.config.site;
         let lang = Lang::from_config(&config.language);
-        let theme =
-            Theme::load(root, config.theme.as_deref(), lang).map_err(|e| BuildError::Theme(e.0))?;
         let links = Links::new(base_url.unwrap_or(&config.base_url));
         let view = SiteView {
             title: config.title.clone(),
@@ -116,6 +114,8 @@ impl Site {
             today: model.today,
             expiring_days: model.config.rules.expiring_soon_days,
         };
+        let theme = Theme::load(root, config.theme.as_deref(), lang, &view.fixed_texts(lang))
+            .map_err(|e| BuildError::Theme(e.0))?;
         let lists = lists::all_lists(model, lang);
         let sorted = lists
             .par_iter()

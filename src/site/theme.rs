@@ -48,7 +48,14 @@ pub struct Theme {
 pub struct ThemeError(pub String);
 
 impl Theme {
-    pub fn load(root: &Path, name: Option<&str>, lang: Lang) -> Result<Theme, ThemeError> {
+    /// `fixed` maps expressions such as `site.base` to the text they
+    /// print throughout this build (see [`inline_fixed`]).
+    pub fn load(
+        root: &Path,
+        name: Option<&str>,
+        lang: Lang,
+        fixed: &[(&str, String)],
+    ) -> Result<Theme, ThemeError> {
         let override_dir = name.map(|n| root.join("themes").join(n));
         let read = |file: &str| -> Result<Option<Vec<u8>>, ThemeError> {
             let Some(dir) = &override_dir else {
@@ -68,7 +75,12 @@ impl Theme {
                     .map_err(|_| ThemeError(format!("themes template {file} is not UTF-8")))?,
                 None => (*default).to_string(),
             };
-            sources.push((*file, localize(&text, lang)));
+            let prepared = if has_raw_block(&text) {
+                text
+            } else {
+                inline_fixed(&localize(&text, lang), fixed)
+            };
+            sources.push((*file, prepared));
         }
         let mut tera = Tera::default();
         tera.add_raw_templates(sources)
@@ -126,6 +138,53 @@ pub fn localize(source: &str, lang: Lang) -> String {
     }
     out.push_str(rest);
     out
+}
+
+/// Replaces each `{{ expression }}` that `fixed` lists (compared without
+/// spaces: `{{site.today|longdate}}` matches `site.today | longdate`) with
+/// its escaped text. A page of the national site looks up `site.base`
+/// a dozen times, and Tera's lookups of dotted names are its slowest
+/// part. Tags that trim whitespace (`{{-`, `-}}`) and texts that would
+/// read as template syntax are left to Tera.
+pub fn inline_fixed(source: &str, fixed: &[(&str, String)]) -> String {
+    let compact = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+    let fixed: Vec<(String, String)> = fixed
+        .iter()
+        .map(|(expression, text)| (compact(expression), escape_html(text)))
+        .filter(|(_, text)| !["{{", "{%", "{#"].iter().any(|open| text.contains(open)))
+        .collect();
+    let mut out = String::with_capacity(source.len());
+    let mut rest = source;
+    while let Some(open) = rest.find("{{") {
+        let (before, tag) = rest.split_at(open);
+        out.push_str(before);
+        let Some(close) = tag.find("}}") else {
+            rest = tag;
+            break;
+        };
+        let inner = &tag[2..close];
+        let trims = inner.starts_with('-') || inner.ends_with('-');
+        let text = (!trims)
+            .then(|| compact(inner))
+            .and_then(|key| fixed.iter().find(|(k, _)| *k == key))
+            .map(|(_, text)| text);
+        match text {
+            Some(text) => out.push_str(text),
+            None => out.push_str(&tag[..close + 2]),
+        }
+        rest = &tag[close + 2..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Whether a template has a `{% raw %}` block, whose content must reach
+/// the page exactly as written: such a template is not rewritten at all.
+fn has_raw_block(source: &str) -> bool {
+    source.match_indices("{%").any(|(at, _)| {
+        let tag = source[at + 2..].trim_start_matches('-').trim_start();
+        tag.starts_with("raw") && !tag[3..].starts_with(|c: char| c.is_alphanumeric() || c == '_')
+    })
 }
 
 /// `t(k="key")` or `t(k='key')` at the start of `call`: the key and the
@@ -247,6 +306,44 @@ mod tests {
         );
         assert!(id.contains(r#"{{ t(k="status-" ~ s) }}"#), "{id}");
         assert!(id.contains(r#"{{ at(k="skip") }}"#), "{id}");
+    }
+
+    #[test]
+    fn fixed_expressions_become_escaped_text() {
+        let fixed = [
+            ("site.base", "/sub/".to_string()),
+            ("site.title", "KPU & <Bawaslu>".to_string()),
+            ("site.today | longdate", "1 November 2026".to_string()),
+            ("site.lang", "{{ oops }}".to_string()),
+        ];
+        let source = r#"<a href="{{ site.base }}x">{{site.title}}</a> {{ site.today|longdate }} {{- site.base }} {{ site.base | upper }} {{ site.lang }} {{ page.title }}"#;
+        assert_eq!(inline_fixed("a {{ site.base", &fixed), "a {{ site.base");
+        assert_eq!(
+            inline_fixed(source, &fixed),
+            r#"<a href="/sub/x">KPU &amp; &lt;Bawaslu&gt;</a> 1 November 2026 {{- site.base }} {{ site.base | upper }} {{ site.lang }} {{ page.title }}"#
+        );
+    }
+
+    #[test]
+    fn templates_with_raw_blocks_are_left_alone() {
+        assert!(has_raw_block("a {% raw %}{{ site.base }}{% endraw %}"));
+        assert!(has_raw_block("a {%- raw -%}x{% endraw %}"));
+        assert!(!has_raw_block("{% if rawness %}{% endif %}"));
+        let dir = std::env::temp_dir().join(format!("pakta-theme-raw-{}", std::process::id()));
+        std::fs::create_dir_all(dir.join("themes/mine")).unwrap();
+        std::fs::write(
+            dir.join("themes/mine/404.html"),
+            "{% raw %}{{ site.base }} t(k=\"skip\"){% endraw %}",
+        )
+        .unwrap();
+        let theme =
+            Theme::load(&dir, Some("mine"), Lang::Id, &[("site.base", "/".into())]).unwrap();
+        let page = theme
+            .tera
+            .render("404.html", &tera::Context::new())
+            .unwrap();
+        assert_eq!(page, "{{ site.base }} t(k=\"skip\")");
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 
     #[test]
