@@ -14,6 +14,15 @@ use crate::model::{Agreement, Model};
 const FEED_ENTRIES: usize = 50;
 
 pub fn escape_xml(text: &str) -> String {
+    // Most texts need nothing: a byte scan is much cheaper than the loop
+    // below. 0xC2 starts the C1 control characters (and a few others).
+    let plain = |b: &u8| {
+        !matches!(b, b'&' | b'<' | b'>' | b'"' | b'\'' | 0x7f | 0xc2)
+            && (*b >= 0x20 || *b == b'\n' || *b == b'\t')
+    };
+    if text.as_bytes().iter().all(plain) {
+        return text.to_string();
+    }
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
@@ -133,6 +142,9 @@ pub fn icalendar(name: &str, today: NaiveDate, events: &[Event]) -> String {
 }
 
 fn escape_ical(text: &str) -> String {
+    if !text.contains(['\\', ';', ',', '\n', '\r']) {
+        return text.to_string();
+    }
     text.replace('\\', "\\\\")
         .replace(';', "\\;")
         .replace(',', "\\,")
@@ -224,6 +236,16 @@ mod tests {
         assert!(ics.contains("\\, \\; ok"));
         assert!(ics.lines().all(|l| l.len() <= 75), "{ics}");
         assert!(ics.contains("\r\n "));
+    }
+
+    #[test]
+    fn xml_text_is_escaped_and_control_characters_dropped() {
+        assert_eq!(escape_xml("Pemilu © 2029\tbaru\n"), "Pemilu © 2029\tbaru\n");
+        assert_eq!(
+            escape_xml("a & <b> \"c\" 'd'"),
+            "a &amp; &lt;b&gt; &quot;c&quot; &apos;d&apos;"
+        );
+        assert_eq!(escape_xml("x\u{1}y\u{7f}z\u{85}é"), "xyzé");
     }
 
     #[test]

@@ -518,11 +518,14 @@ impl Site {
         context.insert("title", title);
         context.insert("section", section);
         context.insert("page", page);
+        // Into bytes directly: `render` would check the UTF-8 of every
+        // page again to return a String.
+        let mut bytes = Vec::with_capacity(16 * 1024);
         self.theme
             .tera
-            .render(template, &context)
-            .map(String::into_bytes)
-            .map_err(|e| BuildError::Template(theme::describe(&e)))
+            .render_to(template, &context, &mut bytes)
+            .map_err(|e| BuildError::Template(theme::describe(&e)))?;
+        Ok(bytes)
     }
 
     /// A piece of a page, rendered with `value` under `name`.
