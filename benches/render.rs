@@ -1,6 +1,7 @@
-//! Render cost per page kind, on one thread and without writing, so that a
-//! change to a template or a view shows up clearly: whole builds on a
-//! shared machine vary by more than most such changes save.
+//! Render cost per page kind, on one thread and without writing, and the
+//! time of the search index, so that a change to a template, a view or the
+//! index shows up clearly: whole builds on a shared machine vary by more
+//! than most such changes save.
 //!
 //!   cargo bench --bench render [-- CORPUS]
 //!
@@ -45,8 +46,9 @@ fn main() {
     let analysis = pakta::pipeline::analyse(&corpus, today, LoadOptions { bodies: true })
         .unwrap_or_else(|e| panic!("cannot load {}: {e}", corpus.display()));
     let history = Arc::new(History::read(&corpus));
-    let site = Site::new(Arc::new(analysis.model), history, &corpus, None)
-        .unwrap_or_else(|e| panic!("{e}"));
+    let model = Arc::new(analysis.model);
+    let site =
+        Site::new(Arc::clone(&model), history, &corpus, None).unwrap_or_else(|e| panic!("{e}"));
     let mut groups: BTreeMap<&str, Vec<Route>> = BTreeMap::new();
     for route in site.routes_before_search() {
         if let Some(kind) = kind(&route) {
@@ -78,4 +80,20 @@ fn main() {
             bytes as f64 / 1e6
         );
     }
+    // The index is built by all threads at once, alongside the pages.
+    let mut best = Duration::MAX;
+    let mut bytes = 0;
+    for _ in 0..ROUNDS {
+        let started = Instant::now();
+        bytes = pakta::search::build_index(&model).total_bytes();
+        best = best.min(started.elapsed());
+    }
+    println!(
+        "{:<16} {:>7} {:>10} {:>10.1}  whole index, {:.0} ms, all threads",
+        "search index",
+        1,
+        "",
+        bytes as f64 / 1e6,
+        best.as_secs_f64() * 1e3
+    );
 }
