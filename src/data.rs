@@ -60,6 +60,14 @@ pub struct DocumentRecord<'a> {
     pub size: Option<u64>,
 }
 
+/// The data document as `pakta data` prints it and the site publishes it
+/// (`data/agreements.json`): pretty JSON and a final newline, written as
+/// it is produced, since a national repository's document exceeds 100 MB.
+pub fn write_json(model: &Model, mut out: impl std::io::Write) -> std::io::Result<()> {
+    serde_json::to_writer_pretty(&mut out, &document(model))?;
+    out.write_all(b"\n")
+}
+
 pub fn document(model: &Model) -> DataDocument<'_> {
     DataDocument {
         generated_on: model.today,

@@ -18,10 +18,7 @@ pub fn run(args: &RepoArgs) -> ExitCode {
     }
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    let written = serde_json::to_writer_pretty(&mut out, &data::document(&analysis.model))
-        .map_err(std::io::Error::from)
-        .and_then(|()| writeln!(out))
-        .and_then(|()| out.flush());
+    let written = data::write_json(&analysis.model, &mut out).and_then(|()| out.flush());
     match written {
         Ok(()) => exit(EXIT_OK),
         Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => exit(EXIT_OK),

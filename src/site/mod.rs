@@ -129,8 +129,7 @@ fn write_routes(
             // The open-data document of a national repository is over
             // 100 MB: stream it instead of holding it in memory.
             Route::DataJson => staging.create(&path).and_then(|mut file| {
-                serde_json::to_writer_pretty(&mut file, &crate::data::document(model))?;
-                file.write_all(b"\n")?;
+                crate::data::write_json(model, &mut file)?;
                 file.flush()
             }),
             _ => match site.render(route)? {

@@ -371,9 +371,8 @@ impl Site {
             Route::NotFound => self.page("404.html", &text("not-found"), "", &())?,
             Route::Downloads => self.page("downloads.html", &text("downloads"), "data", &())?,
             Route::DataJson => {
-                let mut json = serde_json::to_vec_pretty(&data::document(model))
-                    .expect("the data document serialises");
-                json.push(b'\n');
+                let mut json = Vec::new();
+                data::write_json(model, &mut json).expect("writing into memory succeeds");
                 json
             }
             Route::DataCsv => {
