@@ -141,6 +141,32 @@ fn the_sample_repository_builds_every_kind_of_page() {
         String::from_utf8_lossy(&data.stdout).trim_end(),
         "data/agreements.json is exactly `pakta data`"
     );
+
+    // Validation refuses agreement ids that start with a name the site
+    // uses for itself; the list must name everything the site writes.
+    let data: serde_json::Value =
+        serde_json::from_str(&read(&out, "data/agreements.json")).unwrap();
+    let id_roots: std::collections::BTreeSet<String> = data["agreements"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| {
+            a["id"]
+                .as_str()
+                .unwrap()
+                .split('/')
+                .next()
+                .unwrap()
+                .to_string()
+        })
+        .collect();
+    for entry in fs::read_dir(&out).unwrap() {
+        let name = entry.unwrap().file_name().to_string_lossy().into_owned();
+        assert!(
+            pakta::site::is_reserved_segment(&name) || id_roots.contains(&name),
+            "{name} is written by the site but not reserved"
+        );
+    }
     fs::remove_dir_all(&dir).unwrap();
 }
 

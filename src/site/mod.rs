@@ -44,6 +44,17 @@ pub const RESERVED_SEGMENTS: &[&str] = &[
     "units",
 ];
 
+/// Whether an id's first segment is one the site uses: a reserved name,
+/// or one of the numbered sitemaps (`sitemap-2.xml`) a site of more than
+/// 50,000 pages gets.
+pub fn is_reserved_segment(segment: &str) -> bool {
+    RESERVED_SEGMENTS.contains(&segment)
+        || segment
+            .strip_prefix("sitemap-")
+            .and_then(|rest| rest.strip_suffix(".xml"))
+            .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+}
+
 pub struct BuildOptions {
     pub root: PathBuf,
     pub out: PathBuf,

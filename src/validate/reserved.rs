@@ -3,12 +3,12 @@
 
 use crate::content::AgreementSource;
 use crate::diagnostics::{Diagnostic, Diagnostics, Severity};
-use crate::site::RESERVED_SEGMENTS;
+use crate::site::{RESERVED_SEGMENTS, is_reserved_segment};
 
 pub fn check(agreements: &[AgreementSource], out: &mut Diagnostics) {
     for agreement in agreements {
         let first = agreement.id.split('/').next().unwrap_or_default();
-        if RESERVED_SEGMENTS.contains(&first) {
+        if is_reserved_segment(first) {
             out.push(
                 Diagnostic::file_level(
                     Severity::Error,
@@ -20,10 +20,37 @@ pub fn check(agreements: &[AgreementSource], out: &mut Diagnostics) {
                     ),
                 )
                 .with_help(format!(
-                    "rename the file or its folder; these names are reserved: {}",
+                    "rename the file or its folder; these names are reserved: {}, sitemap-<n>.xml",
                     RESERVED_SEGMENTS.join(", ")
                 )),
             );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::site::is_reserved_segment;
+
+    #[test]
+    fn site_folders_and_numbered_sitemaps_are_reserved() {
+        for name in [
+            "assets",
+            "search",
+            "sitemap.xml",
+            "sitemap-1.xml",
+            "sitemap-12.xml",
+        ] {
+            assert!(is_reserved_segment(name), "{name}");
+        }
+        for name in [
+            "jawa-tengah",
+            "2025-mou-uns",
+            "sitemap-x.xml",
+            "sitemap-.xml",
+            "sitemaps",
+        ] {
+            assert!(!is_reserved_segment(name), "{name}");
         }
     }
 }
