@@ -1,9 +1,9 @@
 //! `pakta diff` on a Git repository built commit by commit.
 
-mod support;
+mod common;
 
+use common::{CONFIG, Repo, stderr, stdout, unit};
 use serde_json::Value;
-use support::{CONFIG, TempRepo, stderr, stdout, unit};
 
 const TODAY: &str = "2026-11-22";
 
@@ -87,14 +87,14 @@ category = "ngo"
 "#;
 
 /// Base: two agreements at the national level and one to be removed.
-fn base_repository() -> (TempRepo, String) {
-    let repo = TempRepo::new("diff");
+fn base_repository() -> (Repo, String) {
+    let repo = Repo::empty();
     repo.git(&["init", "-q", "-b", "main"]);
     repo.write("pakta.toml", CONFIG);
-    repo.write("agreements/_unit.toml", &unit("KPU RI", "national", &[]));
+    repo.write("agreements/_unit.toml", unit("KPU RI", "national", &[]));
     repo.write(
         "agreements/jawa-tengah/_unit.toml",
-        &unit("KPU Provinsi Jawa Tengah", "province", &[]),
+        unit("KPU Provinsi Jawa Tengah", "province", &[]),
     );
     repo.write(
         "agreements/jawa-tengah/2026-mou-undip.md",
@@ -248,11 +248,11 @@ fn a_broken_side_is_still_compared_and_flagged() {
     let (repo, base) = base_repository();
     repo.write(
         "agreements/2026-mou-bssn.md",
-        &BSSN.replace("kind = \"mou\"", "kind = \"mou\"\nnomor = \"1\""),
+        BSSN.replace("kind = \"mou\"", "kind = \"mou\"\nnomor = \"1\""),
     );
     repo.write(
         "agreements/2026-mou-baru.md",
-        &OLD.replace("Perkumpulan Lama", "Perkumpulan Baru"),
+        OLD.replace("Perkumpulan Lama", "Perkumpulan Baru"),
     );
     repo.commit("a typo in a key");
     let output = repo.pakta(&["diff", &base, "--today", TODAY]);
@@ -287,12 +287,12 @@ fn no_change_and_unknown_revisions() {
 
 #[test]
 fn the_first_commit_with_agreements_adds_them_all() {
-    let repo = TempRepo::new("diff-first");
+    let repo = Repo::empty();
     repo.git(&["init", "-q", "-b", "main"]);
     repo.write("README.md", "Repositori kerja sama.\n");
     let empty = repo.commit("empty");
     repo.write("pakta.toml", CONFIG);
-    repo.write("agreements/_unit.toml", &unit("KPU RI", "national", &[]));
+    repo.write("agreements/_unit.toml", unit("KPU RI", "national", &[]));
     repo.write("agreements/2026-mou-bssn.md", BSSN);
     repo.commit("first agreement");
     let json = repo.pakta(&["diff", &empty, "--today", TODAY, "--format", "json"]);
@@ -304,16 +304,16 @@ fn the_first_commit_with_agreements_adds_them_all() {
 
 #[test]
 fn content_in_a_subfolder_of_the_git_repository() {
-    let repo = TempRepo::new("diff-subfolder");
+    let repo = Repo::empty();
     repo.git(&["init", "-q", "-b", "main"]);
     repo.write("site/pakta.toml", CONFIG);
     repo.write(
         "site/agreements/_unit.toml",
-        &unit("KPU RI", "national", &[]),
+        unit("KPU RI", "national", &[]),
     );
     repo.write(
         "site/agreements/jawa-tengah/_unit.toml",
-        &unit("KPU Provinsi Jawa Tengah", "province", &[]),
+        unit("KPU Provinsi Jawa Tengah", "province", &[]),
     );
     repo.write("site/agreements/2026-mou-bssn.md", BSSN);
     let base = repo.commit("base");

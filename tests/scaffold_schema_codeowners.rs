@@ -1,23 +1,23 @@
 //! `pakta new`, `pakta schema` and `pakta codeowners` on fixture
 //! repositories and on the sample content.
 
-mod support;
+mod common;
 
 use std::path::Path;
 
+use common::{CONFIG, Repo, sample_root, stderr, stdout, unit};
 use serde_json::Value;
-use support::{CONFIG, TempRepo, sample_root, stderr, stdout, unit};
 
-fn small_repository(name: &str) -> TempRepo {
-    let repo = TempRepo::new(name);
+fn small_repository() -> Repo {
+    let repo = Repo::empty();
     repo.write("pakta.toml", CONFIG);
     repo.write(
         "agreements/_unit.toml",
-        &unit("KPU RI", "national", &["@kpu-ri/kerja-sama"]),
+        unit("KPU RI", "national", &["@kpu-ri/kerja-sama"]),
     );
     repo.write(
         "agreements/jawa-tengah/_unit.toml",
-        &unit(
+        unit(
             "KPU Provinsi Jawa Tengah",
             "province",
             &["@kpu-jateng/kerja-sama"],
@@ -25,7 +25,7 @@ fn small_repository(name: &str) -> TempRepo {
     );
     repo.write(
         "agreements/jawa-tengah/karanganyar/_unit.toml",
-        &unit("KPU Kabupaten Karanganyar", "regency", &[]),
+        unit("KPU Kabupaten Karanganyar", "regency", &[]),
     );
     repo
 }
@@ -50,7 +50,7 @@ fn new_args<'a>(unit: &'a str, kind: &'a str) -> Vec<&'a str> {
 
 #[test]
 fn new_writes_a_valid_agreement_and_never_overwrites() {
-    let repo = small_repository("new");
+    let repo = small_repository();
     let output = repo.pakta(&new_args("agreements/jawa-tengah/karanganyar/", "mou"));
     assert!(output.status.success(), "{}", stderr(&output));
     assert_eq!(
@@ -94,7 +94,7 @@ fn new_writes_a_valid_agreement_and_never_overwrites() {
 
 #[test]
 fn new_pks_and_named_files_pass_the_check() {
-    let repo = small_repository("new-pks");
+    let repo = small_repository();
     let mut args = new_args(".", "pks");
     args.extend(["--id", "2026-pks-uns-kkn"]);
     let output = repo.pakta(&args);
@@ -110,7 +110,7 @@ fn new_pks_and_named_files_pass_the_check() {
 
 #[test]
 fn new_refuses_unknown_units_kinds_and_categories() {
-    let repo = small_repository("new-refuse");
+    let repo = small_repository();
     let unknown_unit = repo.pakta(&new_args("jawa-barat", "mou"));
     assert_eq!(unknown_unit.status.code(), Some(2));
     let message = stderr(&unknown_unit);
@@ -146,7 +146,7 @@ fn new_refuses_unknown_units_kinds_and_categories() {
 
 #[test]
 fn committed_schemas_are_up_to_date() {
-    let out = TempRepo::new("schemas");
+    let out = Repo::empty();
     let output = std::process::Command::new(env!("CARGO_BIN_EXE_pakta"))
         .args(["schema", "--out"])
         .arg(out.root.join("schemas"))
@@ -279,7 +279,7 @@ fn the_schemas_reject_what_the_checker_rejects() {
 
 #[test]
 fn codeowners_follows_the_reviewers_up_the_hierarchy() {
-    let repo = small_repository("codeowners");
+    let repo = small_repository();
     let missing = repo.pakta(&["codeowners", "--check"]);
     assert_eq!(missing.status.code(), Some(1));
     let output = repo.pakta(&["codeowners"]);
@@ -303,7 +303,7 @@ fn codeowners_follows_the_reviewers_up_the_hierarchy() {
 
     repo.write(
         "agreements/jawa-tengah/karanganyar/_unit.toml",
-        &unit(
+        unit(
             "KPU Kabupaten Karanganyar",
             "regency",
             &["@kpu-karanganyar/humas"],
@@ -317,7 +317,7 @@ fn codeowners_follows_the_reviewers_up_the_hierarchy() {
 
 #[test]
 fn codeowners_refuses_broken_units() {
-    let repo = small_repository("codeowners-broken");
+    let repo = small_repository();
     repo.write(
         "agreements/jawa-tengah/_unit.toml",
         "name = \"KPU Jateng\"\nlevel = \"province\"\nreviewer = [\"@x/y\"]\n",

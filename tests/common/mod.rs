@@ -86,6 +86,10 @@ impl Repo {
         std::fs::read_to_string(self.root.join(rel)).expect("read fixture")
     }
 
+    pub fn remove(&self, rel: &str) {
+        std::fs::remove_file(self.root.join(rel)).expect("remove a fixture file");
+    }
+
     pub fn path(&self, rel: &str) -> PathBuf {
         self.root.join(rel)
     }
@@ -105,6 +109,38 @@ impl Repo {
             )
         });
         (output.status.code().expect("exit code"), diagnostics)
+    }
+}
+
+impl Repo {
+    /// Runs git here with a fixed identity and no machine configuration,
+    /// so commits do not depend on the machine.
+    pub fn git(&self, args: &[&str]) -> String {
+        let output = Command::new("git")
+            .arg("-C")
+            .arg(&self.root)
+            .args(args)
+            .env("GIT_AUTHOR_NAME", "Editor")
+            .env("GIT_AUTHOR_EMAIL", "editor@example.org")
+            .env("GIT_COMMITTER_NAME", "Editor")
+            .env("GIT_COMMITTER_EMAIL", "editor@example.org")
+            .env("GIT_CONFIG_NOSYSTEM", "1")
+            .env("GIT_CONFIG_GLOBAL", "/dev/null")
+            .output()
+            .expect("run git");
+        assert!(
+            output.status.success(),
+            "git {args:?} failed: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        String::from_utf8_lossy(&output.stdout).trim().to_string()
+    }
+
+    /// Commits everything and returns the commit id.
+    pub fn commit(&self, message: &str) -> String {
+        self.git(&["add", "-A"]);
+        self.git(&["commit", "-q", "-m", message]);
+        self.git(&["rev-parse", "HEAD"])
     }
 }
 
@@ -150,4 +186,27 @@ pub fn position(text: &str, needle: &str) -> (u64, u64) {
     let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
     let column = text[line_start..at].chars().count() as u64 + 1;
     (line, column)
+}
+
+pub fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+pub fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+/// The repository this crate lives in, which holds the sample content.
+pub fn sample_root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A `_unit.toml` with the given reviewers.
+pub fn unit(name: &str, level: &str, reviewers: &[&str]) -> String {
+    let mut text = format!("name = \"{name}\"\nlevel = \"{level}\"\n");
+    if !reviewers.is_empty() {
+        let quoted: Vec<String> = reviewers.iter().map(|r| format!("\"{r}\"")).collect();
+        text.push_str(&format!("reviewers = [{}]\n", quoted.join(", ")));
+    }
+    text
 }
