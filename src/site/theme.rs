@@ -77,6 +77,8 @@ impl Theme {
             };
             let prepared = if has_raw_block(&text) {
                 text
+            } else if binds_site(&text) {
+                localize(&text, lang)
             } else {
                 inline_fixed(&localize(&text, lang), fixed)
             };
@@ -184,6 +186,30 @@ fn has_raw_block(source: &str) -> bool {
     source.match_indices("{%").any(|(at, _)| {
         let tag = source[at + 2..].trim_start_matches('-').trim_start();
         tag.starts_with("raw") && !tag[3..].starts_with(|c: char| c.is_alphanumeric() || c == '_')
+    })
+}
+
+/// Whether a template names something else `site` (`{% set site = … %}`,
+/// `{% for site in … %}`, a macro argument): there `site.base` may not be
+/// the build's, so its fixed values are not written in.
+fn binds_site(source: &str) -> bool {
+    let is_site = |word: &str| word == "site";
+    source.match_indices("{%").any(|(at, _)| {
+        let tag = source[at + 2..].trim_start_matches('-').trim_start();
+        let tag = &tag[..tag.find("%}").unwrap_or(tag.len())];
+        let mut words = tag.split(|c: char| !(c.is_alphanumeric() || c == '_'));
+        match words.next() {
+            Some("set" | "set_global") => words.find(|w| !w.is_empty()).is_some_and(is_site),
+            Some("for") => tag.split(" in ").next().is_some_and(|names| {
+                names
+                    .split(|c: char| !(c.is_alphanumeric() || c == '_'))
+                    .any(is_site)
+            }),
+            Some("macro") => tag
+                .split(|c: char| !(c.is_alphanumeric() || c == '_'))
+                .any(is_site),
+            _ => false,
+        }
     })
 }
 
@@ -322,6 +348,27 @@ mod tests {
             inline_fixed(source, &fixed),
             r#"<a href="/sub/x">KPU &amp; &lt;Bawaslu&gt;</a> 1 November 2026 {{- site.base }} {{ site.base | upper }} {{ site.lang }} {{ page.title }}"#
         );
+    }
+
+    #[test]
+    fn templates_that_name_something_else_site_keep_their_lookups() {
+        for bound in [
+            "{% set site = page.site %}",
+            "{%- set_global site = 1 -%}",
+            "{% for site in page.websites %}{% endfor %}",
+            "{% for key, site in page.sites %}{% endfor %}",
+            "{% macro link(site) %}{% endmacro link %}",
+        ] {
+            assert!(binds_site(bound), "{bound}");
+        }
+        for free in [
+            "{% set sites = 1 %}",
+            "{% for w in page.websites %}{{ site.base }}{% endfor %}",
+            "{% if site.title %}{% endif %}",
+            "{% macro link(url) %}{% endmacro link %}",
+        ] {
+            assert!(!binds_site(free), "{free}");
+        }
     }
 
     #[test]
