@@ -2,11 +2,9 @@
 //! `sastrawi-rs`), with a protected-word list for the terms of this domain
 //! that the rules get wrong.
 
-use std::sync::{Arc, OnceLock};
+use std::sync::OnceLock;
 
 use sastrawi::{Dictionary, Stemmer};
-
-use super::fasthash::WordMap;
 
 /// Words kept as written. Election vocabulary where the rules conflate
 /// different things ("pemilih", a voter, is not "memilih", to choose;
@@ -71,48 +69,39 @@ pub const CORRECTIONS: &[(&str, &str)] = &[
 
 static DICTIONARY: OnceLock<Dictionary> = OnceLock::new();
 
-/// Stems words, remembering each answer: a corpus repeats a small
-/// vocabulary many times.
+/// Stems folded words. It remembers nothing: the indexer asks once per
+/// written word and keeps the answer itself.
 pub struct WordStemmer {
     stemmer: Stemmer<'static>,
-    cache: WordMap<String, Arc<str>>,
 }
 
 impl Default for WordStemmer {
     fn default() -> Self {
         WordStemmer {
             stemmer: Stemmer::new(DICTIONARY.get_or_init(Dictionary::new)),
-            cache: WordMap::default(),
         }
     }
 }
 
 impl WordStemmer {
-    /// The stem of a folded word, and whether this stemmer met the word
-    /// for the first time. Numbers, short words, protected words and
-    /// anything outside ASCII letters are their own stem.
-    pub fn stem_new(&mut self, word: &str) -> (Arc<str>, bool) {
-        if let Some(hit) = self.cache.get(word) {
-            return (hit.clone(), false);
+    /// The stem of a folded word. Numbers, short words, protected words
+    /// and anything outside ASCII letters are their own stem.
+    pub fn stem(&self, word: &str) -> String {
+        if let Some((_, stem)) = CORRECTIONS.iter().find(|(w, _)| *w == word) {
+            return stem.to_string();
         }
-        let corrected = CORRECTIONS.iter().find(|(w, _)| *w == word);
-        let stem: Arc<str> = if let Some((_, stem)) = corrected {
-            Arc::from(*stem)
-        } else if word.len() < 4
+        if word.len() < 4
             || PROTECTED.contains(&word)
             || !word.bytes().all(|b| b.is_ascii_lowercase())
         {
-            Arc::from(word)
+            return word.to_string();
+        }
+        let stemmed = self.stemmer.stem_word(word);
+        if stemmed.is_empty() {
+            word.to_string()
         } else {
-            let stemmed = self.stemmer.stem_word(word);
-            Arc::from(if stemmed.is_empty() { word } else { &stemmed })
-        };
-        self.cache.insert(word.to_string(), stem.clone());
-        (stem, true)
-    }
-
-    pub fn stem(&mut self, word: &str) -> Arc<str> {
-        self.stem_new(word).0
+            stemmed.into_owned()
+        }
     }
 }
 
@@ -122,7 +111,7 @@ mod tests {
 
     #[test]
     fn affixed_forms_share_a_stem() {
-        let mut s = WordStemmer::default();
+        let s = WordStemmer::default();
         assert_eq!(s.stem("pengawasan"), s.stem("mengawasi"));
         assert_eq!(s.stem("perjanjian"), s.stem("berjanji"));
         assert_eq!(s.stem("pendidikan"), s.stem("mendidik"));
@@ -130,7 +119,7 @@ mod tests {
 
     #[test]
     fn protected_words_keep_their_meaning() {
-        let mut s = WordStemmer::default();
+        let s = WordStemmer::default();
         assert_eq!(&*s.stem("pemilih"), "pemilih");
         assert_ne!(s.stem("pemilih"), s.stem("memilih"));
         assert_eq!(&*s.stem("pemilu"), "pemilu");
@@ -144,7 +133,7 @@ mod tests {
         // Snowball's Indonesian rules read "pemula" (beginner) as "pe-" +
         // "pula" (also), so "pemilih pemula" would find every text that
         // says "also".
-        let mut s = WordStemmer::default();
+        let s = WordStemmer::default();
         assert_ne!(s.stem("pemula"), s.stem("pula"));
     }
 }

@@ -4,7 +4,7 @@
 //! browser resolves affixed forms by lookup instead of stemming.
 
 use std::collections::BTreeMap;
-use std::sync::{Arc, Mutex};
+use std::sync::Mutex;
 
 use rayon::prelude::*;
 
@@ -85,12 +85,12 @@ type StemId = u32;
 /// for words it has not met before.
 #[derive(Default)]
 struct Vocabulary {
-    ids: WordMap<Arc<str>, StemId>,
-    stems: Vec<Arc<str>>,
+    ids: WordMap<String, StemId>,
+    stems: Vec<String>,
 }
 
 impl Vocabulary {
-    fn id(&mut self, stem: Arc<str>) -> StemId {
+    fn id(&mut self, stem: String) -> StemId {
         if let Some(&id) = self.ids.get(&stem) {
             return id;
         }
@@ -151,7 +151,7 @@ fn document_terms(
                             Known::Stopword
                         } else {
                             let stem = stemmer.stem(word);
-                            let differs = *stem != *word;
+                            let differs = stem != word;
                             let id = vocabulary
                                 .lock()
                                 .unwrap_or_else(|e| e.into_inner())
@@ -227,12 +227,8 @@ pub fn build(model: &Model, docs: &[usize]) -> TermIndex {
     TermIndex {
         surfaces: forms
             .into_iter()
-            .map(|(form, id)| (form.into(), stems[id as usize].to_string()))
+            .map(|(form, id)| (form.into(), stems[id as usize].clone()))
             .collect(),
-        postings: stems
-            .iter()
-            .zip(postings)
-            .map(|(stem, p)| (stem.to_string(), p))
-            .collect(),
+        postings: stems.into_iter().zip(postings).collect(),
     }
 }
