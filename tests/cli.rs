@@ -3,16 +3,8 @@
 
 mod common;
 
-use common::{Repo, TODAY, position};
+use common::{Repo, TODAY, position, stderr, stdout};
 use serde_json::Value;
-
-fn stdout(output: &std::process::Output) -> String {
-    String::from_utf8_lossy(&output.stdout).into_owned()
-}
-
-fn stderr(output: &std::process::Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
-}
 
 #[test]
 fn the_sample_repository_passes_with_a_summary() {

@@ -2,10 +2,8 @@
 
 mod common;
 
-use common::{CONFIG, Repo, stderr, stdout, unit};
+use common::{CONFIG, Repo, TODAY, stderr, stdout, unit};
 use serde_json::Value;
-
-const TODAY: &str = "2026-11-22";
 
 const UNDIP_NEGOTIATING: &str = r#"+++
 title = "Nota Kesepahaman tentang Penelitian Kepemiluan"

@@ -1,37 +1,19 @@
 //! Builds the sample repository and small fixture repositories with the
 //! real binary and checks what lands on disk.
 
+mod common;
+
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("pakta-site-{name}-{}", std::process::id()));
-    let _ = fs::remove_dir_all(&dir);
-    fs::create_dir_all(&dir).unwrap();
-    dir
-}
-
-fn pakta(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_pakta"))
-        .args(args)
-        .output()
-        .expect("pakta runs")
-}
+use common::{Repo, TODAY, pakta_in};
 
 fn build(root: &Path, out: &Path, extra: &[&str]) -> Output {
-    let mut args = vec![
-        "build",
-        "--root",
-        root.to_str().unwrap(),
-        "--out",
-        out.to_str().unwrap(),
-        "--today",
-        "2026-11-22",
-    ];
+    let mut args = vec!["build", "--out", out.to_str().unwrap(), "--today", TODAY];
     args.extend_from_slice(extra);
-    pakta(&args)
+    pakta_in(root, &args)
 }
 
 fn read(out: &Path, path: &str) -> String {
@@ -63,8 +45,8 @@ fn walk(root: &Path, dir: &Path) -> BTreeMap<String, Vec<u8>> {
 #[test]
 fn the_sample_repository_builds_every_kind_of_page() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let dir = scratch("sample");
-    let out = dir.join("public");
+    let scratch = Repo::empty();
+    let out = scratch.path("public");
     let result = build(root, &out, &[]);
     assert!(
         result.status.success(),
@@ -129,13 +111,7 @@ fn the_sample_repository_builds_every_kind_of_page() {
     assert!(csv.starts_with("\"id\",\"title\",\"kind\""));
     assert_eq!(csv.lines().count(), 1 + record_count(&out));
 
-    let data = pakta(&[
-        "data",
-        "--root",
-        root.to_str().unwrap(),
-        "--today",
-        "2026-11-22",
-    ]);
+    let data = pakta_in(root, &["data", "--today", TODAY]);
     assert_eq!(
         read(&out, "data/agreements.json").trim_end(),
         String::from_utf8_lossy(&data.stdout).trim_end(),
@@ -167,7 +143,6 @@ fn the_sample_repository_builds_every_kind_of_page() {
             "{name} is written by the site but not reserved"
         );
     }
-    fs::remove_dir_all(&dir).unwrap();
 }
 
 fn record_count(out: &Path) -> usize {
@@ -206,35 +181,33 @@ category = "company"
 +++
 "#;
 
-fn fixture(name: &str, language: &str) -> PathBuf {
-    let dir = scratch(name);
-    let root = dir.join("repo");
-    fs::create_dir_all(root.join("agreements/jawa")).unwrap();
-    fs::write(
-        root.join("pakta.toml"),
+/// A small repository in `repo/` of a scratch folder (removed when the
+/// returned value is dropped), so that outputs can sit beside it.
+fn fixture(language: &str) -> (Repo, PathBuf) {
+    let scratch = Repo::empty();
+    scratch.write(
+        "repo/pakta.toml",
         format!(
             "[site]\ntitle = \"Uji\"\nbase_url = \"https://x.org/\"\nlanguage = \"{language}\"\n"
         ),
-    )
-    .unwrap();
-    fs::write(
-        root.join("agreements/_unit.toml"),
+    );
+    scratch.write(
+        "repo/agreements/_unit.toml",
         "name = \"KPU RI\"\nlevel = \"national\"\n",
-    )
-    .unwrap();
-    fs::write(
-        root.join("agreements/jawa/_unit.toml"),
+    );
+    scratch.write(
+        "repo/agreements/jawa/_unit.toml",
         "name = \"KPU Jawa\"\nlevel = \"province\"\n",
-    )
-    .unwrap();
-    fs::write(root.join("agreements/jawa/2025-mou-uji.md"), AGREEMENT).unwrap();
-    fs::write(root.join("agreements/2025-pks-rahasia.md"), PRIVATE).unwrap();
-    root
+    );
+    scratch.write("repo/agreements/jawa/2025-mou-uji.md", AGREEMENT);
+    scratch.write("repo/agreements/2025-pks-rahasia.md", PRIVATE);
+    let root = scratch.path("repo");
+    (scratch, root)
 }
 
 #[test]
 fn english_sub_path_site_is_safe_and_keeps_private_agreements_out() {
-    let root = fixture("english", "en");
+    let (_scratch, root) = fixture("en");
     let out = root.with_file_name("public");
     let result = build(&root, &out, &["--base-url", "https://org.github.io/proj"]);
     assert!(
@@ -264,12 +237,11 @@ fn english_sub_path_site_is_safe_and_keeps_private_agreements_out() {
         "formula cells are defused: {csv}"
     );
     assert!(read(&out, "partners/universitas-contoh/index.html").contains("Universitas Contoh"));
-    fs::remove_dir_all(root.parent().unwrap()).unwrap();
 }
 
 #[test]
 fn building_twice_gives_identical_output() {
-    let root = fixture("twice", "id");
+    let (_scratch, root) = fixture("id");
     let first = root.with_file_name("first");
     let second = root.with_file_name("second");
     assert!(build(&root, &first, &[]).status.success());
@@ -279,12 +251,11 @@ fn building_twice_gives_identical_output() {
     for (path, bytes) in &a {
         assert!(bytes == &b[path], "{path} differs between builds");
     }
-    fs::remove_dir_all(root.parent().unwrap()).unwrap();
 }
 
 #[test]
 fn a_failed_build_leaves_the_output_untouched_and_reserved_ids_are_errors() {
-    let root = fixture("failing", "id");
+    let (_scratch, root) = fixture("id");
     let out = root.with_file_name("public");
     assert!(build(&root, &out, &[]).status.success());
     let before = tree(&out);
@@ -304,15 +275,8 @@ fn a_failed_build_leaves_the_output_untouched_and_reserved_ids_are_errors() {
     assert_eq!(tree(&out), before, "the old site is still there, unchanged");
     let siblings: Vec<_> = fs::read_dir(root.parent().unwrap()).unwrap().collect();
     assert_eq!(siblings.len(), 2, "no staging folder left behind");
-    let check = pakta(&[
-        "check",
-        "--root",
-        root.to_str().unwrap(),
-        "--format",
-        "json",
-    ]);
+    let check = pakta_in(&root, &["check", "--format", "json"]);
     let problems: serde_json::Value = serde_json::from_slice(&check.stdout).unwrap();
     assert!(problems.as_array().unwrap().iter().any(|p| p["code"] == "reserved-id"
         && p["file"] == "agreements/search/2025-mou-uji.md"));
-    fs::remove_dir_all(root.parent().unwrap()).unwrap();
 }
