@@ -24,22 +24,20 @@ pub struct List {
     pub members: Vec<AgreementIx>,
 }
 
-/// Every list, in a fixed order: all, statuses, kinds, categories, years.
-pub fn all_lists(model: &Model, lang: Lang) -> Vec<List> {
-    let public: Vec<AgreementIx> = (0..model.agreements.len())
-        .filter(|&i| model.agreements[i].is_public())
-        .collect();
+/// Every list of the public agreements, in a fixed order: all, statuses,
+/// kinds, categories, years.
+pub fn all_lists(model: &Model, public: &[AgreementIx], lang: Lang) -> Vec<List> {
     let mut lists = vec![List {
         dir: "all".into(),
         dimension: "all",
         heading: lang.text("all-agreements").to_string(),
-        members: public.clone(),
+        members: public.to_vec(),
     }];
     let mut group = |dimension: &'static str,
                      key: &dyn Fn(AgreementIx) -> Vec<String>,
                      label: &dyn Fn(&str) -> String| {
         let mut by: BTreeMap<String, Vec<AgreementIx>> = BTreeMap::new();
-        for &ix in &public {
+        for &ix in public {
             for value in key(ix) {
                 by.entry(value).or_default().push(ix);
             }

@@ -36,11 +36,9 @@ pub fn home<'a>(
     links: &Links,
     rows: &Rows<'a>,
     partners: &[PartnerEntry],
+    public: &[AgreementIx],
 ) -> HomePage<'a> {
     let today = model.today;
-    let public: Vec<AgreementIx> = (0..model.agreements.len())
-        .filter(|&i| model.agreements[i].is_public())
-        .collect();
     let categories = Category::ALL
         .iter()
         .map(|&c| CategoryCount {

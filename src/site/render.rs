@@ -116,7 +116,10 @@ impl Site {
         };
         let theme = Theme::load(root, config.theme.as_deref(), lang, &view.fixed_texts(lang))
             .map_err(|e| BuildError::Theme(e.0))?;
-        let lists = lists::all_lists(model, lang);
+        let public: Vec<AgreementIx> = (0..model.agreements.len())
+            .filter(|&i| model.agreements[i].is_public())
+            .collect();
+        let lists = lists::all_lists(model, &public, lang);
         let sorted = lists
             .par_iter()
             .map(|list| {
@@ -127,9 +130,6 @@ impl Site {
             .collect();
         let partners = views::partners(model);
         let rollups = views::rollups(model);
-        let public = (0..model.agreements.len())
-            .filter(|&i| model.agreements[i].is_public())
-            .collect();
         let documents = public_documents(model);
         let mut site = Site {
             model: Arc::clone(&shared_model),
@@ -315,7 +315,7 @@ impl Site {
         let text = |key: &str| self.lang.text(key).to_string();
         let bytes = match route {
             Route::Home => {
-                let view = pages::home(model, links, rows, &self.partners);
+                let view = pages::home(model, links, rows, &self.partners, &self.public);
                 self.page("home.html", &model.config.site.title, "home", &view)?
             }
             Route::Agreement(ix) => {
