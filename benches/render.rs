@@ -13,9 +13,9 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
-use pakta::history::History;
-use pakta::load::LoadOptions;
-use pakta::site::{Output, Route, Site};
+use pakta_load::LoadOptions;
+use pakta_load::history::History;
+use pakta_site::{Output, Route, Site};
 
 // The allocator of the real binary: allocation is a good part of rendering.
 #[global_allocator]
@@ -43,7 +43,7 @@ fn main() {
         .map(PathBuf::from)
         .unwrap_or_else(|| PathBuf::from("target/bench/c10000"));
     let today = NaiveDate::from_ymd_opt(2026, 11, 1);
-    let analysis = pakta::pipeline::analyse(&corpus, today, LoadOptions { bodies: true })
+    let analysis = pakta_model::pipeline::analyse(&corpus, today, LoadOptions { bodies: true })
         .unwrap_or_else(|e| panic!("cannot load {}: {e}", corpus.display()));
     let history = Arc::new(History::read(&corpus));
     let model = Arc::new(analysis.model);
@@ -85,7 +85,7 @@ fn main() {
     let mut bytes = 0;
     for _ in 0..ROUNDS {
         let started = Instant::now();
-        bytes = pakta::search::build_index(&model).total_bytes();
+        bytes = pakta_search::build_index(&model).total_bytes();
         best = best.min(started.elapsed());
     }
     println!(

@@ -2,8 +2,8 @@
 //! folder needs a review from that unit or any unit above it, so that
 //! units consult the level above before publishing.
 
-use crate::load::CONTENT_DIR;
-use crate::model::Unit;
+use pakta_load::CONTENT_DIR;
+use pakta_model::Unit;
 
 /// Where GitHub reads the file, relative to the repository root.
 pub const CODEOWNERS_FILE: &str = ".github/CODEOWNERS";
@@ -69,7 +69,7 @@ fn folder_pattern(unit_path: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::content::Level;
+    use pakta_content::Level;
 
     fn unit(path: &str, parent: Option<usize>, reviewers: &[&str]) -> Unit {
         Unit {

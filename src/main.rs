@@ -1,3 +1,11 @@
+//! The `pakta` command: parses the command line and hands each subcommand
+//! to its module in `commands`; the pipeline stages are the `pakta-*` crates.
+
+mod cli;
+mod codeowners;
+mod commands;
+mod scaffold;
+
 use std::process::ExitCode;
 
 // Loading allocates many small strings from two threads at once; glibc
@@ -6,8 +14,7 @@ use std::process::ExitCode;
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 use clap::Parser;
-use pakta::cli::{Cli, Command};
-use pakta::commands;
+use cli::{Cli, Command};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();

@@ -7,8 +7,8 @@ use std::path::{Path, PathBuf};
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::content::{Category, Kind};
-use crate::load::CONTENT_DIR;
+use pakta_content::{Category, Kind};
+use pakta_load::CONTENT_DIR;
 
 /// What the editor said about the new agreement.
 #[derive(Debug, Clone)]

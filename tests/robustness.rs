@@ -4,8 +4,8 @@
 mod common;
 
 use common::{Repo, TODAY};
-use pakta::load::LoadOptions;
-use pakta::pipeline::analyse;
+use pakta_load::LoadOptions;
+use pakta_model::pipeline::analyse;
 
 /// A small deterministic generator, so failures reproduce.
 struct Lcg(u64);
@@ -103,7 +103,7 @@ fn mangled_sample_files_give_diagnostics_not_panics() {
             assert!(d.line >= 1 && d.column >= 1, "{d:?}");
         }
         // Whatever survived must still be summarisable and exportable.
-        let _ = serde_json::to_string(&pakta::data::document(&analysis.model)).unwrap();
+        let _ = serde_json::to_string(&pakta_model::data::document(&analysis.model)).unwrap();
         for agreement in &analysis.model.agreements {
             let _ = agreement.summary();
         }

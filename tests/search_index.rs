@@ -2,14 +2,14 @@
 
 use std::path::Path;
 
-use pakta::load::LoadOptions;
-use pakta::search::{self, SearchIndex};
+use pakta_load::LoadOptions;
+use pakta_search::{self as search, SearchIndex};
 use serde_json::Value;
 
 fn index() -> SearchIndex {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/search");
     let today = "2026-11-22".parse().ok();
-    let analysis = pakta::pipeline::analyse(&root, today, LoadOptions { bodies: true })
+    let analysis = pakta_model::pipeline::analyse(&root, today, LoadOptions { bodies: true })
         .expect("fixture loads");
     assert!(!analysis.has_errors());
     search::build_index(&analysis.model)

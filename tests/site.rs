@@ -139,7 +139,7 @@ fn the_sample_repository_builds_every_kind_of_page() {
     for entry in fs::read_dir(&out).unwrap() {
         let name = entry.unwrap().file_name().to_string_lossy().into_owned();
         assert!(
-            pakta::site::is_reserved_segment(&name) || id_roots.contains(&name),
+            pakta_content::reserved::is_reserved_segment(&name) || id_roots.contains(&name),
             "{name} is written by the site but not reserved"
         );
     }

@@ -4,10 +4,10 @@ use std::time::Instant;
 
 use super::{EXIT_FAILURE, EXIT_INVALID, EXIT_OK, analysed, exit, print_human};
 use crate::cli::BuildArgs;
-use crate::history::History;
-use crate::load::LoadOptions;
+use pakta_load::LoadOptions;
+use pakta_load::history::History;
 
-use crate::site::{self, BuildOptions};
+use pakta_site::BuildOptions;
 
 pub fn run(args: &BuildArgs) -> ExitCode {
     let started = Instant::now();
@@ -48,7 +48,7 @@ pub fn run(args: &BuildArgs) -> ExitCode {
     let mut timings = std::mem::take(&mut analysis.timings);
     let model = std::sync::Arc::new(analysis.model);
     let built = timings.time("render", || {
-        site::build(model, std::sync::Arc::new(history), &options)
+        pakta_site::build(model, std::sync::Arc::new(history), &options)
     });
     match built {
         Ok(summary) => {

@@ -3,10 +3,10 @@ use std::process::ExitCode;
 
 use super::{EXIT_INVALID, EXIT_OK, analysed, exit, plural, print_human};
 use crate::cli::{CheckArgs, Format};
-use crate::diagnostics::{render_github, render_json};
-use crate::load::LoadOptions;
-use crate::model::{Flag, Model, Status};
-use crate::pipeline::Analysis;
+use pakta_content::diagnostics::{render_github, render_json};
+use pakta_load::LoadOptions;
+use pakta_model::pipeline::Analysis;
+use pakta_model::{Flag, Model, Status};
 
 pub fn run(args: &CheckArgs) -> ExitCode {
     let analysis = match analysed(

@@ -3,7 +3,7 @@ use std::process::ExitCode;
 use super::{EXIT_FAILURE, EXIT_INVALID, EXIT_OK, analysed, exit, print_human};
 use crate::cli::CodeownersArgs;
 use crate::codeowners::{CODEOWNERS_FILE, render};
-use crate::load::{LoadOptions, UNIT_FILE};
+use pakta_load::{LoadOptions, UNIT_FILE};
 
 /// Writes `.github/CODEOWNERS`, or with `--check` tells whether it is
 /// up to date.

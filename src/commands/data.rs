@@ -3,8 +3,8 @@ use std::process::ExitCode;
 
 use super::{EXIT_FAILURE, EXIT_INVALID, EXIT_OK, analysed, exit, print_human};
 use crate::cli::RepoArgs;
-use crate::data;
-use crate::load::LoadOptions;
+use pakta_load::LoadOptions;
+use pakta_model::data;
 
 /// Prints `data/agreements.json` on standard output.
 pub fn run(args: &RepoArgs) -> ExitCode {

@@ -2,7 +2,7 @@ use std::process::ExitCode;
 
 use super::{EXIT_FAILURE, EXIT_OK, exit};
 use crate::cli::{DiffArgs, DiffFormat};
-use crate::diff::{diff_revisions, render_markdown};
+use pakta_diff::{diff_revisions, render_markdown};
 
 /// Prints what the change from `base` to `head` does to the agreements.
 /// Validation errors on either side are reported in the summary, not by

@@ -9,10 +9,9 @@ pub mod new;
 pub mod schema;
 pub mod serve;
 
-use std::io::IsTerminal;
 use std::process::ExitCode;
 
-use crate::diagnostics::{Diagnostic, render_human};
+use pakta_content::diagnostics::{Diagnostic, render_human, stderr_color};
 
 /// Exit statuses fixed by the spec's "Interfaces" section.
 pub const EXIT_OK: u8 = 0;
@@ -21,10 +20,6 @@ pub const EXIT_FAILURE: u8 = 2;
 
 pub fn exit(code: u8) -> ExitCode {
     ExitCode::from(code)
-}
-
-pub fn stderr_color() -> bool {
-    std::env::var_os("NO_COLOR").is_none() && std::io::stderr().is_terminal()
 }
 
 /// Diagnostics for people, on standard error.
@@ -38,9 +33,9 @@ pub fn print_human(diagnostics: &[Diagnostic]) {
 pub fn analysed(
     root: &std::path::Path,
     today: Option<chrono::NaiveDate>,
-    options: crate::load::LoadOptions,
-) -> Result<crate::pipeline::Analysis, ExitCode> {
-    crate::pipeline::analyse(root, today, options).map_err(|error| {
+    options: pakta_load::LoadOptions,
+) -> Result<pakta_model::pipeline::Analysis, ExitCode> {
+    pakta_model::pipeline::analyse(root, today, options).map_err(|error| {
         eprintln!("error: {error}");
         exit(EXIT_FAILURE)
     })

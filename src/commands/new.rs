@@ -3,10 +3,10 @@ use std::process::ExitCode;
 
 use super::{EXIT_FAILURE, EXIT_OK, exit};
 use crate::cli::NewArgs;
-use crate::content::{Category, Kind};
-use crate::load::LoadOptions;
-use crate::pipeline::{analyse, today_in};
 use crate::scaffold::{NewAgreement, is_valid_slug, normalise_unit_path};
+use pakta_content::{Category, Kind};
+use pakta_load::LoadOptions;
+use pakta_model::pipeline::{analyse, today_in};
 
 /// Writes a new agreement file and prints its path; never overwrites.
 pub fn run(args: &NewArgs) -> ExitCode {

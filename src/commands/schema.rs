@@ -2,7 +2,7 @@ use std::process::ExitCode;
 
 use super::{EXIT_FAILURE, EXIT_OK, exit};
 use crate::cli::{SchemaArgs, SchemaTarget};
-use crate::schema::json_schema::{SchemaKind, render};
+use pakta_content::schema::json_schema::{SchemaKind, render};
 
 /// Prints one schema, or writes all of them into `--out`.
 pub fn run(args: &SchemaArgs) -> ExitCode {

@@ -2,7 +2,7 @@ use std::process::ExitCode;
 
 use super::{EXIT_FAILURE, exit};
 use crate::cli::ServeArgs;
-use crate::serve::{ServeOptions, run as serve};
+use pakta_serve::{ServeOptions, run as serve};
 
 pub fn run(args: &ServeArgs) -> ExitCode {
     let options = ServeOptions {

@@ -2,9 +2,9 @@
 
 use chrono::NaiveDate;
 
-use crate::content::FrontMatter;
-use crate::diagnostics::{Diagnostic, Diagnostics, SourceFile, Spanned};
-use crate::model::lifecycle::expiry;
+use pakta_content::FrontMatter;
+use pakta_content::diagnostics::{Diagnostic, Diagnostics, SourceFile, Spanned};
+use pakta_content::term::expiry;
 
 pub fn check(file: &SourceFile, front: &FrontMatter) -> Diagnostics {
     let mut out = Diagnostics::new();

@@ -7,8 +7,8 @@ use std::path::Path;
 use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 
-use crate::content::{AgreementSource, Document};
-use crate::diagnostics::{Diagnostic, Diagnostics};
+use pakta_content::diagnostics::{Diagnostic, Diagnostics};
+use pakta_content::{AgreementSource, Document};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Attachment {

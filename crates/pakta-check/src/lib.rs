@@ -12,8 +12,8 @@ use rayon::prelude::*;
 
 pub use documents::{Attachment, Attachments, attachment_key};
 
-use crate::diagnostics::Diagnostics;
-use crate::load::Sources;
+use pakta_content::diagnostics::Diagnostics;
+use pakta_load::Sources;
 
 /// Runs every rule and returns the facts about attached files that the
 /// checks computed (sizes and SHA-256), so later stages need not hash again.

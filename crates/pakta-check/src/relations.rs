@@ -3,8 +3,8 @@
 
 use std::collections::HashMap;
 
-use crate::content::{AgreementSource, Kind};
-use crate::diagnostics::{Diagnostic, Diagnostics, Spanned, nearest};
+use pakta_content::diagnostics::{Diagnostic, Diagnostics, Spanned, nearest};
+use pakta_content::{AgreementSource, Kind};
 
 pub fn check(agreements: &[AgreementSource], out: &mut Diagnostics) {
     let by_id: HashMap<&str, &AgreementSource> =

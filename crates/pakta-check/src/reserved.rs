@@ -1,9 +1,9 @@
 //! An agreement's id is its page's path on the site, so an id may not begin
 //! with a folder the site itself uses.
 
-use crate::content::AgreementSource;
-use crate::diagnostics::{Diagnostic, Diagnostics, Severity};
-use crate::site::{RESERVED_SEGMENTS, is_reserved_segment};
+use pakta_content::AgreementSource;
+use pakta_content::diagnostics::{Diagnostic, Diagnostics, Severity};
+use pakta_content::reserved::{RESERVED_SEGMENTS, is_reserved_segment};
 
 pub fn check(agreements: &[AgreementSource], out: &mut Diagnostics) {
     for agreement in agreements {
@@ -30,7 +30,7 @@ pub fn check(agreements: &[AgreementSource], out: &mut Diagnostics) {
 
 #[cfg(test)]
 mod tests {
-    use crate::site::is_reserved_segment;
+    use pakta_content::reserved::is_reserved_segment;
 
     #[test]
     fn site_folders_and_numbered_sitemaps_are_reserved() {

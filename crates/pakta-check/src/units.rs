@@ -3,9 +3,9 @@
 
 use std::collections::{HashMap, HashSet};
 
-use crate::diagnostics::{Diagnostic, Diagnostics, Severity};
-use crate::load::{CONTENT_DIR, Sources, UNIT_FILE};
-use crate::model::hierarchy::{folder_of, owning_unit, parent_unit};
+use pakta_content::diagnostics::{Diagnostic, Diagnostics, Severity};
+use pakta_content::hierarchy::{folder_of, owning_unit, parent_unit};
+use pakta_load::{CONTENT_DIR, Sources, UNIT_FILE};
 
 pub fn check(sources: &Sources, out: &mut Diagnostics) {
     let unit_paths: HashSet<&str> = sources.units.iter().map(|u| u.path.as_str()).collect();

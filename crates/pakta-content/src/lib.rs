@@ -2,6 +2,12 @@
 //! editors wrote, checked for shape, with the places values came from.
 //! Nothing here is computed; see `model` for status and relations.
 
+pub mod diagnostics;
+pub mod hierarchy;
+pub mod reserved;
+pub mod schema;
+pub mod term;
+
 use std::sync::Arc;
 
 use chrono::NaiveDate;

@@ -6,7 +6,7 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
-use crate::load::{CONFIG_FILE, CONTENT_DIR};
+use pakta_load::{CONFIG_FILE, CONTENT_DIR};
 
 /// What a revision needs for the pipeline: the content, the settings and
 /// the attachments that documents point at.

@@ -1,8 +1,8 @@
 //! The Indonesian words editors and reviewers know for stages, statuses,
 //! flags and kinds, for the Markdown summary.
 
-use crate::content::{Kind, Stage};
-use crate::model::{Flag, Status};
+use pakta_content::{Kind, Stage};
+use pakta_model::{Flag, Status};
 
 pub fn stage(stage: Stage) -> &'static str {
     match stage {

@@ -14,11 +14,11 @@ use chrono::NaiveDate;
 use serde::Serialize;
 use serde_json::Value;
 
-use crate::content::{Kind, Stage};
-use crate::load::LoadOptions;
-use crate::model::{Agreement, Flag, Model, Status};
-use crate::pipeline::{Analysis, analyse};
 pub use markdown::render_markdown;
+use pakta_content::{Kind, Stage};
+use pakta_load::LoadOptions;
+use pakta_model::pipeline::{Analysis, analyse};
+use pakta_model::{Agreement, Flag, Model, Status};
 
 /// One side of the comparison and how well it loaded.
 #[derive(Debug, Serialize)]

@@ -124,7 +124,7 @@ fn changed(out: &mut String, c: &Change) {
             labels::status(t.to)
         );
     }
-    let flags = |list: &[crate::model::Flag]| -> String {
+    let flags = |list: &[pakta_model::Flag]| -> String {
         list.iter()
             .map(|f| labels::flag(*f))
             .collect::<Vec<_>>()

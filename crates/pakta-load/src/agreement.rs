@@ -7,12 +7,12 @@ use toml::de::DeTable;
 
 use super::frontmatter::{Split, split};
 use super::toml_file::{decode_utf8, toml_syntax_errors};
-use crate::content::{
+use pakta_content::diagnostics::{Diagnostic, Diagnostics, SourceFile, Spanned};
+use pakta_content::schema::{TableReader, spec};
+use pakta_content::{
     Activity, AgreementSource, Category, Dates, Document, Evaluation, EvaluationResult,
     FrontMatter, Kind, Partner, Scope,
 };
-use crate::diagnostics::{Diagnostic, Diagnostics, SourceFile, Spanned};
-use crate::schema::{TableReader, spec};
 
 /// Parses one agreement file. Only the front matter's text is kept (every
 /// later diagnostic points into it); the body is kept when `keep_body`, so

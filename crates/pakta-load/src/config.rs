@@ -4,9 +4,9 @@
 use toml::de::DeTable;
 
 use super::toml_file::{decode_utf8, toml_syntax_errors};
-use crate::content::{Config, Rules};
-use crate::diagnostics::Diagnostics;
-use crate::schema::{TableReader, spec};
+use pakta_content::diagnostics::Diagnostics;
+use pakta_content::schema::{TableReader, spec};
+use pakta_content::{Config, Rules};
 
 pub const CONFIG_FILE: &str = "pakta.toml";
 

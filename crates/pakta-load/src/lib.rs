@@ -6,6 +6,7 @@
 mod agreement;
 mod config;
 mod frontmatter;
+pub mod history;
 mod toml_file;
 mod unit;
 
@@ -19,8 +20,8 @@ use walkdir::WalkDir;
 
 pub use config::CONFIG_FILE;
 
-use crate::content::{AgreementSource, Config, UnitSource};
-use crate::diagnostics::{Diagnostic, Diagnostics, Severity};
+use pakta_content::diagnostics::{Diagnostic, Diagnostics, Severity};
+use pakta_content::{AgreementSource, Config, UnitSource};
 
 pub const CONTENT_DIR: &str = "agreements";
 pub const UNIT_FILE: &str = "_unit.toml";

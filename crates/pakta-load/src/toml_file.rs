@@ -1,7 +1,7 @@
 //! What every TOML-bearing file shares: UTF-8 decoding with a located
 //! error, and TOML syntax errors turned into diagnostics.
 
-use crate::diagnostics::{Diagnostic, Diagnostics, SourceFile};
+use pakta_content::diagnostics::{Diagnostic, Diagnostics, SourceFile};
 
 /// Decodes `bytes`, reporting the first invalid byte's line and column.
 /// Returns the (lossily decoded) source and whether it was valid.

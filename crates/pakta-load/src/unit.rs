@@ -3,9 +3,9 @@
 use toml::de::DeTable;
 
 use super::toml_file::{decode_utf8, toml_syntax_errors};
-use crate::content::{Level, UnitSource};
-use crate::diagnostics::{Diagnostics, Spanned};
-use crate::schema::{TableReader, spec};
+use pakta_content::diagnostics::{Diagnostics, Spanned};
+use pakta_content::schema::{TableReader, spec};
+use pakta_content::{Level, UnitSource};
 
 pub fn parse_unit(
     unit_path: String,

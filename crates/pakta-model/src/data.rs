@@ -4,8 +4,8 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::content::{Activity, Dates, Evaluation, Kind, Partner, Scope, Stage};
-use crate::model::{Agreement, AgreementIx, Flag, Model, Status};
+use crate::{Agreement, AgreementIx, Flag, Model, Status};
+use pakta_content::{Activity, Dates, Evaluation, Kind, Partner, Scope, Stage};
 
 #[derive(Serialize)]
 pub struct DataDocument<'a> {

@@ -2,8 +2,9 @@
 //! resolved relations and each agreement's lifecycle as of `today`.
 //! Indexes hold positions in the sorted vectors, never copies.
 
-pub mod hierarchy;
+pub mod data;
 pub mod lifecycle;
+pub mod pipeline;
 mod summary;
 
 use std::collections::{BTreeMap, HashMap};
@@ -11,10 +12,11 @@ use std::sync::{Arc, OnceLock};
 
 use chrono::NaiveDate;
 
-use crate::content::{Config, FrontMatter, Level, Stage};
-use crate::load::Sources;
-use crate::validate::Attachments;
 pub use lifecycle::{Flag, Lifecycle, RelatedSignings, Status};
+use pakta_check::Attachments;
+use pakta_content::hierarchy;
+use pakta_content::{Config, FrontMatter, Level, Stage};
+use pakta_load::Sources;
 
 /// Position of an agreement in [`Model::agreements`] (sorted by id).
 pub type AgreementIx = usize;
@@ -251,16 +253,16 @@ impl Model {
 
     /// Size and SHA-256 of a local document file, by the path written in
     /// the front matter.
-    pub fn attachment(&self, path: &str) -> Option<&crate::validate::Attachment> {
-        crate::validate::attachment_key(path).and_then(|key| self.attachments.get(&key))
+    pub fn attachment(&self, path: &str) -> Option<&pakta_check::Attachment> {
+        pakta_check::attachment_key(path).and_then(|key| self.attachments.get(&key))
     }
 
     /// A document's local file facts, when it names a file in the
     /// repository, and its SHA-256: computed for a file, else as written.
     pub fn document_facts<'a>(
         &'a self,
-        document: &'a crate::content::Document,
-    ) -> (Option<&'a crate::validate::Attachment>, Option<&'a str>) {
+        document: &'a pakta_content::Document,
+    ) -> (Option<&'a pakta_check::Attachment>, Option<&'a str>) {
         let attachment = document
             .file
             .as_ref()
@@ -314,7 +316,8 @@ impl Model {
 }
 
 fn resolve_relations(agreements: &mut [Agreement], by_id: &HashMap<String, AgreementIx>) {
-    let lookup = |reference: &Option<crate::diagnostics::Spanned<String>>, own: AgreementIx| {
+    let lookup = |reference: &Option<pakta_content::diagnostics::Spanned<String>>,
+                  own: AgreementIx| {
         reference
             .as_ref()
             .and_then(|r| by_id.get(r.value.as_str()).copied())

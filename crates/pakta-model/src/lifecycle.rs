@@ -2,10 +2,11 @@
 //! the content format defines them. Pure functions of the agreement, two
 //! facts about its relations, the rules and the day.
 
-use chrono::{Days, Months, NaiveDate};
+use chrono::{Months, NaiveDate};
 use serde::Serialize;
 
-use crate::content::{Dates, Kind, Rules, Stage};
+use pakta_content::term::{add_months, expiry, sub_days};
+use pakta_content::{Dates, Kind, Rules, Stage};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]
@@ -133,26 +134,8 @@ pub struct Subject<'a> {
     pub evaluation_dates: &'a [NaiveDate],
 }
 
-pub fn add_months(date: NaiveDate, months: u32) -> Option<NaiveDate> {
-    date.checked_add_months(Months::new(months))
-}
-
 pub fn sub_months(date: NaiveDate, months: u32) -> Option<NaiveDate> {
     date.checked_sub_months(Months::new(months))
-}
-
-fn sub_days(date: NaiveDate, days: u32) -> Option<NaiveDate> {
-    date.checked_sub_days(Days::new(u64::from(days)))
-}
-
-/// `dates.expires`, else `starts + duration_months - 1 day`, else none.
-pub fn expiry(dates: &Dates) -> Option<NaiveDate> {
-    if let Some(expires) = &dates.expires {
-        return Some(expires.value);
-    }
-    let starts = dates.starts.as_ref().or(dates.signed.as_ref())?.value;
-    let months = dates.duration_months.as_ref()?.value;
-    add_months(starts, months).and_then(|d| sub_days(d, 1))
 }
 
 pub fn compute(

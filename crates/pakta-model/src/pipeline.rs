@@ -7,10 +7,9 @@ use std::time::{Duration, Instant};
 
 use chrono::{FixedOffset, NaiveDate, Utc};
 
-use crate::diagnostics::Diagnostic;
-use crate::load::{self, LoadCache, LoadError, LoadOptions};
-use crate::model::Model;
-use crate::validate;
+use crate::Model;
+use pakta_content::diagnostics::Diagnostic;
+use pakta_load::{LoadCache, LoadError, LoadOptions};
 
 pub struct Analysis {
     pub model: Model,
@@ -82,12 +81,12 @@ pub fn analyse_with(
 ) -> Result<Analysis, LoadError> {
     let mut timings = Timings::default();
     let (sources, load_diagnostics) = timings.time("load", || match cache {
-        Some(cache) => load::load_cached(root, options, cache),
-        None => load::load(root, options),
+        Some(cache) => pakta_load::load_cached(root, options, cache),
+        None => pakta_load::load(root, options),
     })?;
     let today = today.unwrap_or_else(|| today_in(&sources.config.site.timezone));
     let (attachments, validate_diagnostics) =
-        timings.time("validate", || validate::validate(&sources));
+        timings.time("validate", || pakta_check::validate(&sources));
     let mut diagnostics = load_diagnostics;
     diagnostics.extend(validate_diagnostics.into_sorted());
     let units_loaded = sources.units.len();

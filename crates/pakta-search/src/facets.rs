@@ -12,8 +12,8 @@ use serde_json::{Map, Value, json};
 use super::browse::FirstPages;
 use super::docset;
 use super::order::DocOrder;
-use crate::content::{Category, Kind, Scope};
-use crate::model::{Agreement, Flag, Model, Status};
+use pakta_content::{Category, Kind, Scope};
+use pakta_model::{Agreement, Flag, Model, Status};
 
 pub struct Facet {
     pub name: &'static str,

@@ -23,7 +23,7 @@ use std::collections::BTreeMap;
 use rayon::prelude::*;
 use serde_json::{Value, json};
 
-use crate::model::Model;
+use pakta_model::Model;
 
 /// Score of a document for one query term, by the field it occurs in.
 pub const FIELD_WEIGHTS: [u32; terms::FIELDS] = [8, 4, 1];

@@ -4,7 +4,7 @@
 
 use std::cmp::Reverse;
 
-use crate::model::{AgreementIx, Model, UnitIx};
+use pakta_model::{AgreementIx, Model, UnitIx};
 
 pub struct UnitRange {
     pub unit: UnitIx,

@@ -7,7 +7,7 @@ use rayon::prelude::*;
 use serde_json::{Value, json};
 
 use super::order::DocOrder;
-use crate::model::Model;
+use pakta_model::Model;
 
 /// Documents per chunk: a page of ten scattered results costs at most ten
 /// small files.

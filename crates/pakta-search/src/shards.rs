@@ -133,7 +133,7 @@ pub fn file_name(key: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::search::terms::Postings;
+    use crate::terms::Postings;
 
     #[test]
     fn shard_files_are_safe_names() {

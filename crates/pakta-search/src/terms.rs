@@ -11,7 +11,7 @@ use rayon::prelude::*;
 use super::fasthash::WordMap;
 use super::stem::WordStemmer;
 use super::text;
-use crate::model::{Agreement, Model};
+use pakta_model::{Agreement, Model};
 
 /// Where a term occurs; a document's score adds the weights of its fields.
 #[derive(Clone, Copy)]

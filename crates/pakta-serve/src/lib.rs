@@ -15,13 +15,13 @@ use std::time::Instant;
 
 use chrono::NaiveDate;
 
-use crate::diagnostics::render_human;
-use crate::history::History;
-use crate::load::{LoadCache, LoadOptions};
-use crate::pipeline::analyse_with;
-use crate::site::{Output, Route, Site};
 use http::{Request, Response, content_type};
 use live::Live;
+use pakta_content::diagnostics::{render_human, stderr_color};
+use pakta_load::history::History;
+use pakta_load::{LoadCache, LoadOptions};
+use pakta_model::pipeline::analyse_with;
+use pakta_site::{Output, Route, Site};
 
 pub struct ServeOptions {
     pub root: PathBuf,
@@ -142,10 +142,7 @@ fn rebuild(state: &State) {
         Err(error) => Some(format!("error: {error}\n")),
         Ok(analysis) => {
             if !analysis.diagnostics.is_empty() {
-                eprint!(
-                    "{}",
-                    render_human(&analysis.diagnostics, crate::commands::stderr_color())
-                );
+                eprint!("{}", render_human(&analysis.diagnostics, stderr_color()));
             }
             if analysis.has_errors() {
                 Some(render_human(&analysis.diagnostics, false))

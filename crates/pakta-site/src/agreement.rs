@@ -6,9 +6,9 @@ use serde::Serialize;
 
 use super::markdown;
 use super::views::{AgreementRow, Crumb, Links, breadcrumbs, slug};
-use crate::content::{Category, Kind, Stage};
-use crate::history::Revision;
-use crate::model::{Agreement, AgreementIx, Flag, Model, Status, lifecycle};
+use pakta_content::{Category, Kind, Stage};
+use pakta_load::history::Revision;
+use pakta_model::{Agreement, AgreementIx, Flag, Model, Status, lifecycle};
 
 #[derive(Serialize)]
 pub struct AgreementPage<'a> {
@@ -117,7 +117,7 @@ pub fn page<'a>(
         number: a.front.number.as_ref().map(|n| n.value.as_str()),
         summary: a.summary(),
         topics: &a.front.topics,
-        foreign: a.front.scope == crate::content::Scope::Foreign,
+        foreign: a.front.scope == pakta_content::Scope::Foreign,
         unit: &unit.name,
         unit_href: links.unit(&unit.path),
         breadcrumbs: breadcrumbs(model, links, a.unit),
@@ -184,7 +184,7 @@ pub fn page<'a>(
                 let key = d
                     .file
                     .as_ref()
-                    .and_then(|f| crate::validate::attachment_key(&f.value));
+                    .and_then(|f| pakta_check::attachment_key(&f.value));
                 let (attachment, sha256) = model.document_facts(d);
                 DocumentView {
                     title: &d.title,

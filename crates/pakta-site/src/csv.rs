@@ -1,7 +1,7 @@
 //! `data/agreements.csv`: one row per public agreement, quoted throughout
 //! and safe to open in a spreadsheet (no cell starts a formula).
 
-use crate::data::AgreementRecord;
+use pakta_model::data::AgreementRecord;
 
 const HEADER: [&str; 16] = [
     "id",

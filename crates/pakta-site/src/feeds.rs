@@ -8,8 +8,8 @@ use std::fmt::Write;
 use chrono::NaiveDate;
 
 use super::views::Links;
-use crate::history::History;
-use crate::model::{Agreement, Model};
+use pakta_load::history::History;
+use pakta_model::{Agreement, Model};
 
 const FEED_ENTRIES: usize = 50;
 

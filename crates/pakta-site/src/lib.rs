@@ -22,38 +22,10 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use rayon::prelude::*;
 
-use crate::history::History;
-use crate::model::Model;
+use pakta_load::history::History;
+use pakta_model::Model;
 pub use render::{Output, Route, Scope, Site};
 use write::Staging;
-
-/// The first path segments the site itself uses; an agreement id may not
-/// start with one of them.
-pub const RESERVED_SEGMENTS: &[&str] = &[
-    "404.html",
-    "assets",
-    "data",
-    "files",
-    "findings",
-    "index.html",
-    "lists",
-    "partners",
-    "robots.txt",
-    "search",
-    "sitemap.xml",
-    "units",
-];
-
-/// Whether an id's first segment is one the site uses: a reserved name,
-/// or one of the numbered sitemaps (`sitemap-2.xml`) a site of more than
-/// 50,000 pages gets.
-pub fn is_reserved_segment(segment: &str) -> bool {
-    RESERVED_SEGMENTS.contains(&segment)
-        || segment
-            .strip_prefix("sitemap-")
-            .and_then(|rest| rest.strip_suffix(".xml"))
-            .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
-}
 
 pub struct BuildOptions {
     pub root: PathBuf,
@@ -140,7 +112,7 @@ fn write_routes(
             // The open-data document of a national repository is over
             // 100 MB: stream it instead of holding it in memory.
             Route::DataJson => staging.create(&path).and_then(|mut file| {
-                crate::data::write_json(model, &mut file)?;
+                pakta_model::data::write_json(model, &mut file)?;
                 file.flush()
             }),
             _ => match site.render(route)? {

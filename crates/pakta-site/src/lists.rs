@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use super::i18n::Lang;
 use super::views::{RowHtml, Rows};
-use crate::model::{AgreementIx, Model, Status};
+use pakta_model::{AgreementIx, Model, Status};
 
 pub const PAGE_SIZE: usize = 50;
 /// Newest signing and soonest end: the orders people follow agreements by.

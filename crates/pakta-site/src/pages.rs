@@ -5,8 +5,8 @@ use serde::Serialize;
 use super::views::{
     AgreementRow, Count, Crumb, Figures, Links, PartnerEntry, RowHtml, Rows, breadcrumbs, findings,
 };
-use crate::content::{Category, Kind};
-use crate::model::{AgreementIx, Model, Status, UnitIx};
+use pakta_content::{Category, Kind};
+use pakta_model::{AgreementIx, Model, Status, UnitIx};
 
 fn rows_of<'a>(rows: &Rows<'a>, ixs: impl IntoIterator<Item = AgreementIx>) -> Vec<RowHtml<'a>> {
     ixs.into_iter().filter_map(|i| rows.cell(i)).collect()

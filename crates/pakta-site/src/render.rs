@@ -16,9 +16,9 @@ use super::lists::{self, List};
 use super::theme::{self, Theme};
 use super::views::{self, AgreementRow, Figures, Links, PartnerEntry, Rows, SiteView, unit_dir};
 use super::{BuildError, agreement, csv, feeds, pages};
-use crate::data;
-use crate::history::History;
-use crate::model::{Agreement, AgreementIx, Model, Status, UnitIx};
+use pakta_load::history::History;
+use pakta_model::data;
+use pakta_model::{Agreement, AgreementIx, Model, Status, UnitIx};
 
 /// One file of the site.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -268,7 +268,7 @@ impl Site {
     fn search(&self) -> &SearchFiles {
         self.search.get_or_init(|| {
             let started = Instant::now();
-            let files = crate::search::build_index(&self.model).into_files();
+            let files = pakta_search::build_index(&self.model).into_files();
             SearchFiles {
                 files,
                 took: started.elapsed(),
@@ -551,7 +551,7 @@ fn public_documents(model: &Model) -> Vec<String> {
         .public_agreements()
         .flat_map(|a| a.front.documents.iter())
         .filter_map(|d| d.file.as_ref())
-        .filter_map(|f| crate::validate::attachment_key(&f.value))
+        .filter_map(|f| pakta_check::attachment_key(&f.value))
         .filter(|k| model.attachments.contains_key(k))
         .collect();
     keys.sort();

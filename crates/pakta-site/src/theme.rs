@@ -15,7 +15,7 @@ use super::markdown::is_safe_url;
 
 macro_rules! embedded {
     ($($name:literal),+ $(,)?) => {
-        &[$(($name, include_str!(concat!("../../themes/default/", $name)))),+]
+        &[$(($name, include_str!(concat!("../../../themes/default/", $name)))),+]
     };
 }
 

@@ -9,8 +9,8 @@ use serde::Serialize;
 use sha2::{Digest, Sha256};
 
 use super::i18n::Lang;
-use crate::content::{Category, Kind};
-use crate::model::{Agreement, AgreementIx, Flag, Model, Status, UnitIx};
+use pakta_content::{Category, Kind};
+use pakta_model::{Agreement, AgreementIx, Flag, Model, Status, UnitIx};
 
 /// What every page knows about the site.
 #[derive(Serialize)]

@@ -5,7 +5,7 @@
 mod render;
 mod source;
 
-pub use render::{render_github, render_human, render_json};
+pub use render::{render_github, render_human, render_json, stderr_color};
 pub use source::{SourceFile, Span, Spanned};
 
 use serde::Serialize;

@@ -1,4 +1,5 @@
 use std::fmt::Write;
+use std::io::IsTerminal;
 
 use serde::Serialize;
 
@@ -145,6 +146,12 @@ pub fn render_json(diagnostics: &[Diagnostic]) -> String {
     let mut text = serde_json::to_string_pretty(&items).expect("diagnostics serialise");
     text.push('\n');
     text
+}
+
+/// Whether diagnostics written to standard error should be coloured:
+/// only on a terminal, and never when `NO_COLOR` is set.
+pub fn stderr_color() -> bool {
+    std::env::var_os("NO_COLOR").is_none() && std::io::stderr().is_terminal()
 }
 
 #[cfg(test)]

@@ -1,5 +1,5 @@
 use super::*;
-use crate::diagnostics::Spanned;
+use pakta_content::diagnostics::Spanned;
 
 fn d(text: &str) -> NaiveDate {
     text.parse().expect("test dates are valid")
