@@ -12,13 +12,13 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
     about = "Publish a Git repository of cooperation agreements as a transparency website",
     long_about = None
 )]
-pub struct Cli {
+pub(crate) struct Cli {
     #[command(subcommand)]
     pub command: Command,
 }
 
 #[derive(Debug, Subcommand)]
-pub enum Command {
+pub(crate) enum Command {
     /// Validate every file and print every problem at once, then a summary.
     Check(CheckArgs),
     /// Print the computed model as JSON (the site's data/agreements.json).
@@ -39,7 +39,7 @@ pub enum Command {
 }
 
 #[derive(Debug, Args)]
-pub struct ServeArgs {
+pub(crate) struct ServeArgs {
     #[command(flatten)]
     pub repo: RepoArgs,
     /// The port on 127.0.0.1 (0 picks a free one).
@@ -48,7 +48,7 @@ pub struct ServeArgs {
 }
 
 #[derive(Debug, Args)]
-pub struct BuildArgs {
+pub(crate) struct BuildArgs {
     #[command(flatten)]
     pub repo: RepoArgs,
     /// Where to write the site; replaced only when the whole build succeeds.
@@ -64,7 +64,7 @@ pub struct BuildArgs {
 }
 
 #[derive(Debug, Args)]
-pub struct NewArgs {
+pub(crate) struct NewArgs {
     #[command(flatten)]
     pub repo: RepoArgs,
     /// The unit's folder below agreements/, e.g. jawa-tengah/karanganyar ("." for the root).
@@ -88,7 +88,7 @@ pub struct NewArgs {
 }
 
 #[derive(Debug, Args)]
-pub struct DiffArgs {
+pub(crate) struct DiffArgs {
     /// The revision the change starts from, e.g. main or origin/main.
     pub base: String,
     /// The revision with the change.
@@ -102,13 +102,13 @@ pub struct DiffArgs {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum DiffFormat {
+pub(crate) enum DiffFormat {
     Markdown,
     Json,
 }
 
 #[derive(Debug, Args)]
-pub struct SchemaArgs {
+pub(crate) struct SchemaArgs {
     /// Which file's schema to print.
     #[arg(value_enum, default_value_t = SchemaTarget::Agreement)]
     pub target: SchemaTarget,
@@ -119,7 +119,7 @@ pub struct SchemaArgs {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum SchemaTarget {
+pub(crate) enum SchemaTarget {
     /// The front matter of an agreement file.
     Agreement,
     /// A _unit.toml.
@@ -129,7 +129,7 @@ pub enum SchemaTarget {
 }
 
 #[derive(Debug, Args)]
-pub struct CodeownersArgs {
+pub(crate) struct CodeownersArgs {
     /// The content repository (the folder holding pakta.toml and agreements/).
     #[arg(long, value_name = "DIR", default_value = ".")]
     pub root: PathBuf,
@@ -139,7 +139,7 @@ pub struct CodeownersArgs {
 }
 
 #[derive(Debug, Args)]
-pub struct RepoArgs {
+pub(crate) struct RepoArgs {
     /// The content repository (the folder holding pakta.toml and agreements/).
     #[arg(long, value_name = "DIR", default_value = ".")]
     pub root: PathBuf,
@@ -149,7 +149,7 @@ pub struct RepoArgs {
 }
 
 #[derive(Debug, Args)]
-pub struct CheckArgs {
+pub(crate) struct CheckArgs {
     #[command(flatten)]
     pub repo: RepoArgs,
     /// How to print problems.
@@ -161,7 +161,7 @@ pub struct CheckArgs {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Format {
+pub(crate) enum Format {
     /// Readable text with the offending source line.
     Human,
     /// GitHub Actions annotations.

@@ -12,7 +12,7 @@ use pakta_load::CONTENT_DIR;
 
 /// What the editor said about the new agreement.
 #[derive(Debug, Clone)]
-pub struct NewAgreement {
+pub(crate) struct NewAgreement {
     /// The unit's folder below `agreements/`, "" for the root unit.
     pub unit: String,
     pub unit_name: String,
@@ -28,7 +28,7 @@ pub struct NewAgreement {
 
 impl NewAgreement {
     /// The file's name without `.md`: `<year>-<kind>-<partner slug>`.
-    pub fn file_stem(&self) -> String {
+    pub(crate) fn file_stem(&self) -> String {
         self.slug.clone().unwrap_or_else(|| {
             format!(
                 "{}-{}-{}",
@@ -40,21 +40,21 @@ impl NewAgreement {
     }
 
     /// The agreement's id (its path below `agreements/` without `.md`).
-    pub fn id(&self) -> String {
+    pub(crate) fn id(&self) -> String {
         join_unit(&self.unit, &self.file_stem())
     }
 
     /// The file, relative to the repository root.
-    pub fn relative_path(&self) -> String {
+    pub(crate) fn relative_path(&self) -> String {
         format!("{CONTENT_DIR}/{}.md", self.id())
     }
 
-    pub fn absolute_path(&self, root: &Path) -> PathBuf {
+    pub(crate) fn absolute_path(&self, root: &Path) -> PathBuf {
         root.join(self.relative_path())
     }
 
     /// The file's text.
-    pub fn render(&self) -> String {
+    pub(crate) fn render(&self) -> String {
         let mut out = String::from("+++\n");
         let _ = writeln!(out, "title = {}", toml_string(&self.title));
         let _ = writeln!(out, "kind = \"{}\"", self.kind);
@@ -102,7 +102,7 @@ impl NewAgreement {
 
 /// Normalises what an editor may type for a unit: `agreements/jawa-tengah/`,
 /// `./jawa-tengah`, `jawa-tengah`; `.`, `/` or nothing is the root unit.
-pub fn normalise_unit_path(input: &str) -> String {
+pub(crate) fn normalise_unit_path(input: &str) -> String {
     let path = input.trim().replace('\\', "/");
     let path = path.trim_start_matches("./").trim_matches('/');
     let path = path
@@ -120,7 +120,7 @@ pub fn normalise_unit_path(input: &str) -> String {
 /// A short file-name part for a partner: an acronym in parentheses when
 /// there is one ("Universitas Sebelas Maret (UNS)" -> "uns"), else the
 /// name's first words.
-pub fn partner_slug(partner: &str) -> String {
+pub(crate) fn partner_slug(partner: &str) -> String {
     let abbreviation = partner
         .rfind('(')
         .and_then(|open| {
@@ -148,7 +148,7 @@ pub fn partner_slug(partner: &str) -> String {
 }
 
 /// Lowercase ASCII letters and digits joined by single hyphens.
-pub fn slugify(text: &str) -> String {
+pub(crate) fn slugify(text: &str) -> String {
     let mut slug = String::new();
     for c in text.chars() {
         if c.is_ascii_alphanumeric() {
@@ -161,7 +161,7 @@ pub fn slugify(text: &str) -> String {
 }
 
 /// Whether `slug` is usable as a file name as given with `--id`.
-pub fn is_valid_slug(slug: &str) -> bool {
+pub(crate) fn is_valid_slug(slug: &str) -> bool {
     !slug.is_empty() && slugify(slug) == slug
 }
 

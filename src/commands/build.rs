@@ -9,7 +9,7 @@ use pakta_load::history::History;
 
 use pakta_site::BuildOptions;
 
-pub fn run(args: &BuildArgs) -> ExitCode {
+pub(crate) fn run(args: &BuildArgs) -> ExitCode {
     let started = Instant::now();
     let root = &args.repo.root;
     // Git history does not depend on the content's validity: read it while

@@ -8,7 +8,7 @@ use pakta_load::LoadOptions;
 use pakta_model::pipeline::Analysis;
 use pakta_model::{Flag, Model, Status};
 
-pub fn run(args: &CheckArgs) -> ExitCode {
+pub(crate) fn run(args: &CheckArgs) -> ExitCode {
     let analysis = match analysed(
         &args.repo.root,
         args.repo.today,
@@ -39,7 +39,7 @@ pub fn run(args: &CheckArgs) -> ExitCode {
 }
 
 /// What was loaded, where statuses stand and what needs attention.
-pub fn summary(analysis: &Analysis) -> String {
+pub(crate) fn summary(analysis: &Analysis) -> String {
     let model = &analysis.model;
     let mut out = String::new();
     let private = model.agreements.iter().filter(|a| !a.is_public()).count();

@@ -7,7 +7,7 @@ use pakta_load::{LoadOptions, UNIT_FILE};
 
 /// Writes `.github/CODEOWNERS`, or with `--check` tells whether it is
 /// up to date.
-pub fn run(args: &CodeownersArgs) -> ExitCode {
+pub(crate) fn run(args: &CodeownersArgs) -> ExitCode {
     let analysis = match analysed(&args.root, None, LoadOptions { bodies: false }) {
         Ok(a) => a,
         Err(code) => return code,

@@ -7,7 +7,7 @@ use pakta_load::LoadOptions;
 use pakta_model::data;
 
 /// Prints `data/agreements.json` on standard output.
-pub fn run(args: &RepoArgs) -> ExitCode {
+pub(crate) fn run(args: &RepoArgs) -> ExitCode {
     let analysis = match analysed(&args.root, args.today, LoadOptions { bodies: true }) {
         Ok(a) => a,
         Err(code) => return code,

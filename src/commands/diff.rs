@@ -7,7 +7,7 @@ use pakta_diff::{diff_revisions, render_markdown};
 /// Prints what the change from `base` to `head` does to the agreements.
 /// Validation errors on either side are reported in the summary, not by
 /// the exit status: `pakta check` is the gate.
-pub fn run(args: &DiffArgs) -> ExitCode {
+pub(crate) fn run(args: &DiffArgs) -> ExitCode {
     let report = match diff_revisions(&args.repo.root, &args.base, &args.head, args.repo.today) {
         Ok(report) => report,
         Err(error) => {

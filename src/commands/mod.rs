@@ -1,36 +1,36 @@
 //! One module per subcommand; each is a thin layer over the pipeline.
 
-pub mod build;
-pub mod check;
-pub mod codeowners;
-pub mod data;
-pub mod diff;
-pub mod new;
-pub mod schema;
-pub mod serve;
+pub(crate) mod build;
+pub(crate) mod check;
+pub(crate) mod codeowners;
+pub(crate) mod data;
+pub(crate) mod diff;
+pub(crate) mod new;
+pub(crate) mod schema;
+pub(crate) mod serve;
 
 use std::process::ExitCode;
 
 use pakta_content::diagnostics::{Diagnostic, render_human, stderr_color};
 
 /// Exit statuses fixed by the spec's "Interfaces" section.
-pub const EXIT_OK: u8 = 0;
-pub const EXIT_INVALID: u8 = 1;
-pub const EXIT_FAILURE: u8 = 2;
+pub(crate) const EXIT_OK: u8 = 0;
+pub(crate) const EXIT_INVALID: u8 = 1;
+pub(crate) const EXIT_FAILURE: u8 = 2;
 
-pub fn exit(code: u8) -> ExitCode {
+pub(crate) fn exit(code: u8) -> ExitCode {
     ExitCode::from(code)
 }
 
 /// Diagnostics for people, on standard error.
-pub fn print_human(diagnostics: &[Diagnostic]) {
+pub(crate) fn print_human(diagnostics: &[Diagnostic]) {
     if !diagnostics.is_empty() {
         eprint!("{}", render_human(diagnostics, stderr_color()));
     }
 }
 
 /// Runs the pipeline, or reports why it could not run (exit status 2).
-pub fn analysed(
+pub(crate) fn analysed(
     root: &std::path::Path,
     today: Option<chrono::NaiveDate>,
     options: pakta_load::LoadOptions,
@@ -41,6 +41,6 @@ pub fn analysed(
     })
 }
 
-pub fn plural(n: usize, one: &str, many: &str) -> String {
+pub(crate) fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }

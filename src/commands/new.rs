@@ -9,7 +9,7 @@ use pakta_load::LoadOptions;
 use pakta_model::pipeline::{analyse, today_in};
 
 /// Writes a new agreement file and prints its path; never overwrites.
-pub fn run(args: &NewArgs) -> ExitCode {
+pub(crate) fn run(args: &NewArgs) -> ExitCode {
     match scaffold(args) {
         Ok(path) => {
             println!("{path}");

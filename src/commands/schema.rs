@@ -5,7 +5,7 @@ use crate::cli::{SchemaArgs, SchemaTarget};
 use pakta_content::schema::json_schema::{SchemaKind, render};
 
 /// Prints one schema, or writes all of them into `--out`.
-pub fn run(args: &SchemaArgs) -> ExitCode {
+pub(crate) fn run(args: &SchemaArgs) -> ExitCode {
     let Some(dir) = &args.out else {
         let kind = match args.target {
             SchemaTarget::Agreement => SchemaKind::Agreement,

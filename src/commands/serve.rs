@@ -4,7 +4,7 @@ use super::{EXIT_FAILURE, exit};
 use crate::cli::ServeArgs;
 use pakta_serve::{ServeOptions, run as serve};
 
-pub fn run(args: &ServeArgs) -> ExitCode {
+pub(crate) fn run(args: &ServeArgs) -> ExitCode {
     let options = ServeOptions {
         root: args.repo.root.clone(),
         today: args.repo.today,

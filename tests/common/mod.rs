@@ -7,14 +7,15 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-pub const TODAY: &str = "2026-11-22";
+pub(crate) const TODAY: &str = "2026-11-22";
 
-pub const CONFIG: &str = "[site]\ntitle = \"Uji\"\nbase_url = \"https://example.org/kerjasama\"\n";
+pub(crate) const CONFIG: &str =
+    "[site]\ntitle = \"Uji\"\nbase_url = \"https://example.org/kerjasama\"\n";
 
-pub const NATIONAL_UNIT: &str = "name = \"KPU Republik Indonesia\"\nlevel = \"national\"\n";
+pub(crate) const NATIONAL_UNIT: &str = "name = \"KPU Republik Indonesia\"\nlevel = \"national\"\n";
 
 /// A valid, signed, active MoU; tests break one thing in it.
-pub const VALID_AGREEMENT: &str = r#"+++
+pub(crate) const VALID_AGREEMENT: &str = r#"+++
 title = "Nota Kesepahaman tentang Pendidikan Pemilih"
 kind = "mou"
 number = "01/PR.07-NK/01/2025"
@@ -41,7 +42,7 @@ result = "on-track"
 Kerja sama pendidikan pemilih.
 "#;
 
-pub struct Repo {
+pub(crate) struct Repo {
     pub root: PathBuf,
 }
 
@@ -49,7 +50,7 @@ static COUNTER: AtomicUsize = AtomicUsize::new(0);
 
 impl Repo {
     /// An empty folder, removed again when the value is dropped.
-    pub fn empty() -> Repo {
+    pub(crate) fn empty() -> Repo {
         let n = COUNTER.fetch_add(1, Ordering::SeqCst);
         let root = std::env::temp_dir().join(format!("pakta-test-{}-{n}", std::process::id()));
         let _ = std::fs::remove_dir_all(&root);
@@ -58,7 +59,7 @@ impl Repo {
     }
 
     /// pakta.toml and a national root unit.
-    pub fn minimal() -> Repo {
+    pub(crate) fn minimal() -> Repo {
         let repo = Repo::empty();
         repo.write("pakta.toml", CONFIG);
         repo.write("agreements/_unit.toml", NATIONAL_UNIT);
@@ -66,7 +67,7 @@ impl Repo {
     }
 
     /// A copy of this project's own sample repository.
-    pub fn sample() -> Repo {
+    pub(crate) fn sample() -> Repo {
         let repo = Repo::empty();
         let here = Path::new(env!("CARGO_MANIFEST_DIR"));
         for entry in ["pakta.toml", "agreements", "files"] {
@@ -75,31 +76,31 @@ impl Repo {
         repo
     }
 
-    pub fn write(&self, rel: &str, content: impl AsRef<[u8]>) -> &Self {
+    pub(crate) fn write(&self, rel: &str, content: impl AsRef<[u8]>) -> &Self {
         let path = self.root.join(rel);
         std::fs::create_dir_all(path.parent().expect("files have parents")).expect("mkdir");
         std::fs::write(path, content).expect("write fixture");
         self
     }
 
-    pub fn read(&self, rel: &str) -> String {
+    pub(crate) fn read(&self, rel: &str) -> String {
         std::fs::read_to_string(self.root.join(rel)).expect("read fixture")
     }
 
-    pub fn remove(&self, rel: &str) {
+    pub(crate) fn remove(&self, rel: &str) {
         std::fs::remove_file(self.root.join(rel)).expect("remove a fixture file");
     }
 
-    pub fn path(&self, rel: &str) -> PathBuf {
+    pub(crate) fn path(&self, rel: &str) -> PathBuf {
         self.root.join(rel)
     }
 
-    pub fn pakta(&self, args: &[&str]) -> Output {
+    pub(crate) fn pakta(&self, args: &[&str]) -> Output {
         pakta_in(&self.root, args)
     }
 
     /// `pakta check --format json`: the exit status and the diagnostics.
-    pub fn check_json(&self) -> (i32, Vec<serde_json::Value>) {
+    pub(crate) fn check_json(&self) -> (i32, Vec<serde_json::Value>) {
         let output = self.pakta(&["check", "--format", "json", "--today", TODAY]);
         let diagnostics = serde_json::from_slice(&output.stdout).unwrap_or_else(|e| {
             panic!(
@@ -115,7 +116,7 @@ impl Repo {
 impl Repo {
     /// Runs git here with a fixed identity and no machine configuration,
     /// so commits do not depend on the machine.
-    pub fn git(&self, args: &[&str]) -> String {
+    pub(crate) fn git(&self, args: &[&str]) -> String {
         let output = Command::new("git")
             .arg("-C")
             .arg(&self.root)
@@ -137,7 +138,7 @@ impl Repo {
     }
 
     /// Commits everything and returns the commit id.
-    pub fn commit(&self, message: &str) -> String {
+    pub(crate) fn commit(&self, message: &str) -> String {
         self.git(&["add", "-A"]);
         self.git(&["commit", "-q", "-m", message]);
         self.git(&["rev-parse", "HEAD"])
@@ -150,7 +151,7 @@ impl Drop for Repo {
     }
 }
 
-pub fn pakta_in(root: &Path, args: &[&str]) -> Output {
+pub(crate) fn pakta_in(root: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_pakta"))
         .args(args)
         .arg("--root")
@@ -178,7 +179,7 @@ fn copy_tree(from: &Path, to: &Path) {
 
 /// Line and column (1-based, characters) of the first `needle` in `text`,
 /// counted from the top of the file.
-pub fn position(text: &str, needle: &str) -> (u64, u64) {
+pub(crate) fn position(text: &str, needle: &str) -> (u64, u64) {
     let at = text
         .find(needle)
         .unwrap_or_else(|| panic!("{needle:?} not in fixture"));
@@ -188,21 +189,21 @@ pub fn position(text: &str, needle: &str) -> (u64, u64) {
     (line, column)
 }
 
-pub fn stdout(output: &Output) -> String {
+pub(crate) fn stdout(output: &Output) -> String {
     String::from_utf8_lossy(&output.stdout).into_owned()
 }
 
-pub fn stderr(output: &Output) -> String {
+pub(crate) fn stderr(output: &Output) -> String {
     String::from_utf8_lossy(&output.stderr).into_owned()
 }
 
 /// The repository this crate lives in, which holds the sample content.
-pub fn sample_root() -> &'static Path {
+pub(crate) fn sample_root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
 }
 
 /// A `_unit.toml` with the given reviewers.
-pub fn unit(name: &str, level: &str, reviewers: &[&str]) -> String {
+pub(crate) fn unit(name: &str, level: &str, reviewers: &[&str]) -> String {
     let mut text = format!("name = \"{name}\"\nlevel = \"{level}\"\n");
     if !reviewers.is_empty() {
         let quoted: Vec<String> = reviewers.iter().map(|r| format!("\"{r}\"")).collect();

@@ -6,7 +6,7 @@ use pakta_content::FrontMatter;
 use pakta_content::diagnostics::{Diagnostic, Diagnostics, SourceFile, Spanned};
 use pakta_content::term::expiry;
 
-pub fn check(file: &SourceFile, front: &FrontMatter) -> Diagnostics {
+pub(crate) fn check(file: &SourceFile, front: &FrontMatter) -> Diagnostics {
     let mut out = Diagnostics::new();
     let dates = &front.dates;
 

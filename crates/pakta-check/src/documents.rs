@@ -29,7 +29,11 @@ enum FileProblem {
     Unreadable(String),
 }
 
-pub fn check(root: &Path, agreements: &[AgreementSource], out: &mut Diagnostics) -> Attachments {
+pub(crate) fn check(
+    root: &Path,
+    agreements: &[AgreementSource],
+    out: &mut Diagnostics,
+) -> Attachments {
     let mut wanted: BTreeMap<String, ()> = BTreeMap::new();
     for agreement in agreements {
         let Some(front) = &agreement.front else {

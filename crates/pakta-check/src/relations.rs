@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use pakta_content::diagnostics::{Diagnostic, Diagnostics, Spanned, nearest};
 use pakta_content::{AgreementSource, Kind};
 
-pub fn check(agreements: &[AgreementSource], out: &mut Diagnostics) {
+pub(crate) fn check(agreements: &[AgreementSource], out: &mut Diagnostics) {
     let by_id: HashMap<&str, &AgreementSource> =
         agreements.iter().map(|a| (a.id.as_str(), a)).collect();
     for agreement in agreements {

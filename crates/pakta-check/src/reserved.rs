@@ -5,7 +5,7 @@ use pakta_content::AgreementSource;
 use pakta_content::diagnostics::{Diagnostic, Diagnostics, Severity};
 use pakta_content::reserved::{RESERVED_SEGMENTS, is_reserved_segment};
 
-pub fn check(agreements: &[AgreementSource], out: &mut Diagnostics) {
+pub(crate) fn check(agreements: &[AgreementSource], out: &mut Diagnostics) {
     for agreement in agreements {
         let first = agreement.id.split('/').next().unwrap_or_default();
         if is_reserved_segment(first) {

@@ -7,7 +7,7 @@ use pakta_content::diagnostics::{Diagnostic, Diagnostics, Severity};
 use pakta_content::hierarchy::{folder_of, owning_unit, parent_unit};
 use pakta_load::{CONTENT_DIR, Sources, UNIT_FILE};
 
-pub fn check(sources: &Sources, out: &mut Diagnostics) {
+pub(crate) fn check(sources: &Sources, out: &mut Diagnostics) {
     let unit_paths: HashSet<&str> = sources.units.iter().map(|u| u.path.as_str()).collect();
     let is_unit = |p: &str| unit_paths.contains(p);
 

@@ -13,7 +13,7 @@ use pakta_load::{CONFIG_FILE, CONTENT_DIR};
 const CONTENT_PATHS: [&str; 3] = [CONTENT_DIR, CONFIG_FILE, "files"];
 
 #[derive(Debug)]
-pub struct GitError(pub String);
+pub(crate) struct GitError(pub String);
 
 impl fmt::Display for GitError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -25,7 +25,7 @@ impl std::error::Error for GitError {}
 
 /// A revision written out to a temporary folder, removed on drop.
 #[derive(Debug)]
-pub struct Snapshot {
+pub(crate) struct Snapshot {
     pub dir: PathBuf,
 }
 
@@ -59,7 +59,7 @@ fn text(bytes: Vec<u8>) -> String {
 }
 
 /// The full commit id that `rev` names.
-pub fn resolve(root: &Path, rev: &str) -> Result<String, GitError> {
+pub(crate) fn resolve(root: &Path, rev: &str) -> Result<String, GitError> {
     let spec = format!("{rev}^{{commit}}");
     git(root, &["rev-parse", "--verify", "--quiet", &spec])
         .map(text)
@@ -69,12 +69,12 @@ pub fn resolve(root: &Path, rev: &str) -> Result<String, GitError> {
 /// Where the content repository sits in Git: the work tree's top folder
 /// and the path from there to `root` ("" or e.g. "site/").
 #[derive(Debug)]
-pub struct Location {
+pub(crate) struct Location {
     pub top: PathBuf,
     pub prefix: String,
 }
 
-pub fn locate(root: &Path) -> Result<Location, GitError> {
+pub(crate) fn locate(root: &Path) -> Result<Location, GitError> {
     let not_git = |_| GitError(format!("{} is not inside a Git repository", root.display()));
     let top = text(git(root, &["rev-parse", "--show-toplevel"]).map_err(not_git)?);
     let prefix = text(git(root, &["rev-parse", "--show-prefix"]).map_err(not_git)?);
@@ -87,7 +87,11 @@ pub fn locate(root: &Path) -> Result<Location, GitError> {
 /// Writes the content paths of `commit` into a fresh temporary folder.
 /// A revision from before the first agreement yields an empty content
 /// folder, so it compares as "everything added".
-pub fn snapshot(location: &Location, commit: &str, label: &str) -> Result<Snapshot, GitError> {
+pub(crate) fn snapshot(
+    location: &Location,
+    commit: &str,
+    label: &str,
+) -> Result<Snapshot, GitError> {
     // Paths given to ls-tree and archive are taken relative to the current
     // folder, so both run from the top of the work tree.
     let root = location.top.as_path();
@@ -167,7 +171,7 @@ fn unpack(root: &Path, tree: &str, present: &[&str], dir: PathBuf) -> Result<Sna
 
 /// Agreements git sees as renamed between the two commits, as
 /// `(old id, new id)`, by git's similarity detection.
-pub fn renamed_agreements(
+pub(crate) fn renamed_agreements(
     root: &Path,
     base: &str,
     head: &str,

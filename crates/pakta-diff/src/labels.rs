@@ -4,7 +4,7 @@
 use pakta_content::{Kind, Stage};
 use pakta_model::{Flag, Status};
 
-pub fn stage(stage: Stage) -> &'static str {
+pub(crate) fn stage(stage: Stage) -> &'static str {
     match stage {
         Stage::Planning => "perencanaan",
         Stage::Drafting => "perumusan",
@@ -14,7 +14,7 @@ pub fn stage(stage: Stage) -> &'static str {
     }
 }
 
-pub fn status(status: Status) -> &'static str {
+pub(crate) fn status(status: Status) -> &'static str {
     match status {
         Status::Planning => "perencanaan",
         Status::Drafting => "perumusan",
@@ -30,7 +30,7 @@ pub fn status(status: Status) -> &'static str {
     }
 }
 
-pub fn flag(flag: Flag) -> &'static str {
+pub(crate) fn flag(flag: Flag) -> &'static str {
     match flag {
         Flag::NeedsPks => "perlu PKS",
         Flag::NoActivity => "tanpa kegiatan",
@@ -38,7 +38,7 @@ pub fn flag(flag: Flag) -> &'static str {
     }
 }
 
-pub fn kind(kind: Kind) -> &'static str {
+pub(crate) fn kind(kind: Kind) -> &'static str {
     match kind {
         Kind::Mou => "MoU",
         Kind::Pks => "PKS",
@@ -47,7 +47,7 @@ pub fn kind(kind: Kind) -> &'static str {
     }
 }
 
-pub fn evaluation_result(result: &str) -> &str {
+pub(crate) fn evaluation_result(result: &str) -> &str {
     match result {
         "on-track" => "sesuai rencana",
         "partial" => "sebagian terlaksana",

@@ -3,7 +3,7 @@
 //! same `today`; the two models are then compared agreement by agreement.
 //! The JSON form of [`Report`] is a stable interface (docs/editing.md).
 
-pub mod git;
+mod git;
 mod labels;
 mod markdown;
 

@@ -17,7 +17,7 @@ use pakta_content::{
 /// Parses one agreement file. Only the front matter's text is kept (every
 /// later diagnostic points into it); the body is kept when `keep_body`, so
 /// that checking a large repository does not hold every text in memory.
-pub fn parse_agreement(
+pub(crate) fn parse_agreement(
     id: String,
     path: String,
     bytes: &[u8],

@@ -10,7 +10,7 @@ use pakta_content::{Config, Rules};
 
 pub const CONFIG_FILE: &str = "pakta.toml";
 
-pub fn parse_config(bytes: Vec<u8>, diagnostics: &mut Diagnostics) -> Config {
+pub(crate) fn parse_config(bytes: Vec<u8>, diagnostics: &mut Diagnostics) -> Config {
     let mut config = Config::default();
     let (source, utf8_ok) = decode_utf8(CONFIG_FILE.into(), bytes, diagnostics);
     if !utf8_ok {

@@ -3,7 +3,7 @@
 use std::ops::Range;
 
 #[derive(Debug, PartialEq, Eq)]
-pub enum Split {
+pub(crate) enum Split {
     /// Byte ranges of the TOML between the `+++` lines and of the body.
     Found {
         toml: Range<usize>,
@@ -17,7 +17,7 @@ pub enum Split {
 
 const BOM: &str = "\u{feff}";
 
-pub fn split(text: &str) -> Split {
+pub(crate) fn split(text: &str) -> Split {
     let start = if text.starts_with(BOM) { BOM.len() } else { 0 };
     let mut lines = LineIter { text, pos: start };
     match lines.next() {

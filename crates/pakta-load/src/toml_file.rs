@@ -5,7 +5,7 @@ use pakta_content::diagnostics::{Diagnostic, Diagnostics, SourceFile};
 
 /// Decodes `bytes`, reporting the first invalid byte's line and column.
 /// Returns the (lossily decoded) source and whether it was valid.
-pub fn decode_utf8(
+pub(crate) fn decode_utf8(
     path: String,
     bytes: Vec<u8>,
     diagnostics: &mut Diagnostics,
@@ -31,7 +31,7 @@ pub fn decode_utf8(
     }
 }
 
-pub fn toml_syntax_errors(
+pub(crate) fn toml_syntax_errors(
     source: &SourceFile,
     base: usize,
     errors: Vec<toml::de::Error>,

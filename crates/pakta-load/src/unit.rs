@@ -7,7 +7,7 @@ use pakta_content::diagnostics::{Diagnostics, Spanned};
 use pakta_content::schema::{TableReader, spec};
 use pakta_content::{Level, UnitSource};
 
-pub fn parse_unit(
+pub(crate) fn parse_unit(
     unit_path: String,
     file_path: String,
     bytes: Vec<u8>,

@@ -3,7 +3,7 @@
 
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 
-pub fn first_paragraph(markdown: &str) -> String {
+pub(crate) fn first_paragraph(markdown: &str) -> String {
     // pulldown-cmark parses a document's block structure before it yields
     // the first event, so parse growing prefixes cut at blank lines: the
     // first paragraph almost always ends within the first kilobyte.

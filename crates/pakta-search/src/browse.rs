@@ -9,14 +9,14 @@ use serde_json::{Map, Value, json};
 use super::records::DocDates;
 
 /// Results per page, as the script shows them.
-pub const PAGE_SIZE: usize = 10;
+pub(crate) const PAGE_SIZE: usize = 10;
 
 /// The sort orders, by their name in the URL (`relevance` is the default;
 /// without words it is the document order).
-pub const SORTS: [&str; 3] = ["relevance", "newest", "expiry"];
+pub(crate) const SORTS: [&str; 3] = ["relevance", "newest", "expiry"];
 
 /// What a browse file needs beyond its documents.
-pub struct FirstPages<'a> {
+pub(crate) struct FirstPages<'a> {
     pub dates: &'a DocDates,
     /// The record of each document (see `records::rows`).
     pub rows: &'a [Value],
@@ -26,7 +26,7 @@ impl FirstPages<'_> {
     /// `first`: per sort order, the document numbers of the first page of
     /// `docs` (ascending, distinct); `records`: the record of each of
     /// them, keyed by document number.
-    pub fn of(&self, docs: &[u32]) -> (Value, Value) {
+    pub(crate) fn of(&self, docs: &[u32]) -> (Value, Value) {
         let mut first = Map::new();
         let mut records = Map::new();
         for sort in SORTS {

@@ -7,7 +7,7 @@ use serde_json::Value;
 const BASE64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
 /// Encodes ascending, distinct document numbers below `universe`.
-pub fn encode(docs: &[u32], universe: u32) -> Value {
+pub(crate) fn encode(docs: &[u32], universe: u32) -> Value {
     let bitmap_len = (universe as usize).div_ceil(8).div_ceil(3) * 4;
     let gaps_len: usize = gaps(docs).map(|g| digits(g) + 1).sum();
     if gaps_len <= bitmap_len {
@@ -55,7 +55,7 @@ fn bitmap(docs: &[u32], universe: u32) -> String {
 
 /// The inverse of [`encode`], as the browser implements it.
 #[cfg(test)]
-pub fn decode(value: &Value) -> Vec<u32> {
+pub(crate) fn decode(value: &Value) -> Vec<u32> {
     match value {
         Value::Array(gaps) => {
             let mut at = 0u32;

@@ -15,7 +15,7 @@ use super::order::DocOrder;
 use pakta_content::{Category, Kind, Scope};
 use pakta_model::{Agreement, Flag, Model, Status};
 
-pub struct Facet {
+pub(crate) struct Facet {
     pub name: &'static str,
     pub values: Vec<String>,
     /// Value codes (positions in `values`) per document.
@@ -71,7 +71,7 @@ impl Facet {
     }
 }
 
-pub fn facets(model: &Model, order: &DocOrder) -> Vec<Facet> {
+pub(crate) fn facets(model: &Model, order: &DocOrder) -> Vec<Facet> {
     let docs: Vec<&Agreement> = order.docs.iter().map(|&a| &model.agreements[a]).collect();
     let names = |list: &[&str]| list.iter().map(|s| s.to_string()).collect::<Vec<_>>();
     let mut years: Vec<i32> = docs
@@ -134,7 +134,7 @@ pub fn facets(model: &Model, order: &DocOrder) -> Vec<Facet> {
 }
 
 /// Name, values and overall counts of each facet, for the manifest.
-pub fn summary(facets: &[Facet]) -> Value {
+pub(crate) fn summary(facets: &[Facet]) -> Value {
     Value::Array(
         facets
             .iter()
@@ -149,7 +149,7 @@ pub fn summary(facets: &[Facet]) -> Value {
     )
 }
 
-pub fn columns(facets: &[Facet]) -> Value {
+pub(crate) fn columns(facets: &[Facet]) -> Value {
     Value::Object(
         facets
             .iter()
@@ -193,7 +193,11 @@ fn counts_within(facets: &[Facet], order: &DocOrder, docs: &[u32], skip: &str) -
 /// the counts within its documents and the first page of each sort order;
 /// for a facet value also its document set, in a file of its own
 /// (a unit's documents are a range the manifest gives).
-pub fn value_files(facets: &[Facet], order: &DocOrder, pages: &FirstPages) -> Vec<(String, Value)> {
+pub(crate) fn value_files(
+    facets: &[Facet],
+    order: &DocOrder,
+    pages: &FirstPages,
+) -> Vec<(String, Value)> {
     let universe = order.docs.len() as u32;
     let browse_file = |docs: &[u32], skip: &str| {
         let (first, records) = pages.of(docs);

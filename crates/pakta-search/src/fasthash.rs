@@ -7,7 +7,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 
 /// Multiply-rotate hashing of 8-byte words (the FxHash scheme).
 #[derive(Default, Clone, Copy)]
-pub struct WordHasher(u64);
+pub(crate) struct WordHasher(u64);
 
 const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
 
@@ -42,7 +42,7 @@ impl Hasher for WordHasher {
     }
 }
 
-pub type WordMap<K, V> = std::collections::HashMap<K, V, BuildHasherDefault<WordHasher>>;
+pub(crate) type WordMap<K, V> = std::collections::HashMap<K, V, BuildHasherDefault<WordHasher>>;
 
 #[cfg(test)]
 mod tests {

@@ -8,15 +8,15 @@
 //! and looks words up.
 
 mod browse;
-pub mod docset;
+mod docset;
 mod facets;
 mod fasthash;
 mod order;
 mod records;
 mod shards;
-pub mod stem;
-pub mod terms;
-pub mod text;
+mod stem;
+mod terms;
+mod text;
 
 use std::collections::BTreeMap;
 

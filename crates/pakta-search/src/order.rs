@@ -6,7 +6,7 @@ use std::cmp::Reverse;
 
 use pakta_model::{AgreementIx, Model, UnitIx};
 
-pub struct UnitRange {
+pub(crate) struct UnitRange {
     pub unit: UnitIx,
     /// Position of the parent in the same list.
     pub parent: Option<usize>,
@@ -17,7 +17,7 @@ pub struct UnitRange {
     pub subtree_end: u32,
 }
 
-pub struct DocOrder {
+pub(crate) struct DocOrder {
     /// Document number -> agreement.
     pub docs: Vec<AgreementIx>,
     /// Position in `units` of each document's unit.
@@ -25,7 +25,7 @@ pub struct DocOrder {
     pub units: Vec<UnitRange>,
 }
 
-pub fn number_documents(model: &Model) -> DocOrder {
+pub(crate) fn number_documents(model: &Model) -> DocOrder {
     let mut order = DocOrder {
         docs: Vec::new(),
         doc_unit: Vec::new(),

@@ -11,12 +11,12 @@ use pakta_model::Model;
 
 /// Documents per chunk: a page of ten scattered results costs at most ten
 /// small files.
-pub const DISPLAY_CHUNK: usize = 8;
+pub(crate) const DISPLAY_CHUNK: usize = 8;
 
 /// The fields of a record, in order; the browser adds unit, kind,
 /// scope, flags, year and partner categories from the manifest and the
 /// facet columns.
-pub const RECORD_FIELDS: &[&str] = &[
+pub(crate) const RECORD_FIELDS: &[&str] = &[
     "id", "title", "status", "partners", "summary", "signed", "expires", "number", "stage",
     "starts", "topics",
 ];
@@ -36,7 +36,7 @@ fn date(d: Option<NaiveDate>) -> Value {
 }
 
 /// The record of each document: an array of [`RECORD_FIELDS`].
-pub fn rows(model: &Model, order: &DocOrder) -> Vec<Value> {
+pub(crate) fn rows(model: &Model, order: &DocOrder) -> Vec<Value> {
     order
         .docs
         .par_iter()
@@ -61,7 +61,7 @@ pub fn rows(model: &Model, order: &DocOrder) -> Vec<Value> {
 }
 
 /// `d/<k>.json`: the records of documents `DISPLAY_CHUNK * k` onwards.
-pub fn display_chunks(rows: &[Value]) -> Vec<(String, Vec<u8>)> {
+pub(crate) fn display_chunks(rows: &[Value]) -> Vec<(String, Vec<u8>)> {
     rows.par_chunks(DISPLAY_CHUNK)
         .enumerate()
         .map(|(k, chunk)| {
@@ -72,7 +72,7 @@ pub fn display_chunks(rows: &[Value]) -> Vec<(String, Vec<u8>)> {
 }
 
 /// The dates documents are sorted by, as days since 1970-01-01.
-pub struct DocDates {
+pub(crate) struct DocDates {
     pub signed: Vec<Option<i64>>,
     pub expires: Vec<Option<i64>>,
     pub today: i64,
@@ -84,7 +84,7 @@ fn days(d: NaiveDate) -> i64 {
 }
 
 impl DocDates {
-    pub fn new(model: &Model, order: &DocOrder) -> DocDates {
+    pub(crate) fn new(model: &Model, order: &DocOrder) -> DocDates {
         let column = |key: &dyn Fn(usize) -> Option<NaiveDate>| -> Vec<Option<i64>> {
             order.docs.iter().map(|&ix| key(ix).map(days)).collect()
         };
@@ -97,7 +97,7 @@ impl DocDates {
 
     /// `sort.json`: each date as a gap from the previous document's
     /// (`null` where there is none), for the two date orders.
-    pub fn sort_file(&self) -> Value {
+    pub(crate) fn sort_file(&self) -> Value {
         let gaps = |column: &[Option<i64>]| -> Value {
             let mut previous = 0i64;
             column

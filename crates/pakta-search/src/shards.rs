@@ -13,7 +13,7 @@ use super::docset;
 use super::terms::TermIndex;
 
 /// Bytes of JSON above which a shard is split further.
-pub const SHARD_LIMIT: usize = 12 * 1024;
+pub(crate) const SHARD_LIMIT: usize = 12 * 1024;
 const FIRST_KEY_CHARS: usize = 3;
 
 enum Entry {
@@ -30,7 +30,7 @@ struct Sized {
 }
 
 /// Shard key -> `{"w": {form: stem}, "t": {stem: [title, meta, body]}}`.
-pub fn shards(index: &TermIndex, universe: u32) -> BTreeMap<String, Value> {
+pub(crate) fn shards(index: &TermIndex, universe: u32) -> BTreeMap<String, Value> {
     let mut entries: Vec<Sized> = Vec::new();
     for (form, stem) in &index.surfaces {
         entries.push(Sized {
@@ -118,7 +118,7 @@ fn shard(entries: Vec<Sized>) -> Value {
 
 /// A shard key as a file name: plain when it is ASCII letters and digits,
 /// else `_` and the hex of its bytes.
-pub fn file_name(key: &str) -> String {
+pub(crate) fn file_name(key: &str) -> String {
     if key
         .bytes()
         .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())

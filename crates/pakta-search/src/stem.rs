@@ -10,7 +10,7 @@ use sastrawi::{Dictionary, Stemmer};
 /// different things ("pemilih", a voter, is not "memilih", to choose;
 /// "pemilu" is a word of its own, not "milu"), and institution acronyms
 /// that look like affixed words.
-pub const PROTECTED: &[&str] = &[
+pub(crate) const PROTECTED: &[&str] = &[
     "pemilu",
     "pemilih",
     "pemilihan",
@@ -60,7 +60,7 @@ pub const PROTECTED: &[&str] = &[
 /// Words the rules stem wrongly, with the stem they should have: Sastrawi
 /// reads "pengawasan" (supervision, from "awas") as "pe-" + "kawasan"
 /// (area).
-pub const CORRECTIONS: &[(&str, &str)] = &[
+pub(crate) const CORRECTIONS: &[(&str, &str)] = &[
     ("pengawas", "awas"),
     ("pengawasan", "awas"),
     ("pengawasannya", "awas"),
@@ -71,7 +71,7 @@ static DICTIONARY: OnceLock<Dictionary> = OnceLock::new();
 
 /// Stems folded words. It remembers nothing: the indexer asks once per
 /// written word and keeps the answer itself.
-pub struct WordStemmer {
+pub(crate) struct WordStemmer {
     stemmer: Stemmer<'static>,
 }
 
@@ -86,7 +86,7 @@ impl Default for WordStemmer {
 impl WordStemmer {
     /// The stem of a folded word. Numbers, short words, protected words
     /// and anything outside ASCII letters are their own stem.
-    pub fn stem(&self, word: &str) -> String {
+    pub(crate) fn stem(&self, word: &str) -> String {
         if let Some((_, stem)) = CORRECTIONS.iter().find(|(w, _)| *w == word) {
             return stem.to_string();
         }

@@ -13,24 +13,18 @@ use super::stem::WordStemmer;
 use super::text;
 use pakta_model::{Agreement, Model};
 
-/// Where a term occurs; a document's score adds the weights of its fields.
-#[derive(Clone, Copy)]
-pub enum Field {
-    Title = 0,
-    Meta = 1,
-    Body = 2,
-}
-
-pub const FIELDS: usize = 3;
+/// Where a term occurs (title, meta, body); a document's score adds the
+/// weights of its fields.
+pub(crate) const FIELDS: usize = 3;
 
 #[derive(Default)]
-pub struct Postings {
+pub(crate) struct Postings {
     /// Ascending document numbers per field.
     pub fields: [Vec<u32>; FIELDS],
 }
 
 #[derive(Default)]
-pub struct TermIndex {
+pub(crate) struct TermIndex {
     pub postings: BTreeMap<String, Postings>,
     /// Written form -> stem, for the forms that differ from their stem.
     pub surfaces: BTreeMap<String, String>,
@@ -188,7 +182,7 @@ fn document_terms(
 /// Documents tokenised at once; bounds the memory held between merges.
 const BATCH: usize = 2048;
 
-pub fn build(model: &Model, docs: &[usize]) -> TermIndex {
+pub(crate) fn build(model: &Model, docs: &[usize]) -> TermIndex {
     let vocabulary = Mutex::new(Vocabulary::default());
     let workers: Vec<Mutex<Worker>> = (0..rayon::current_num_threads().max(1))
         .map(|_| Mutex::default())

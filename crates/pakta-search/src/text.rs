@@ -4,7 +4,7 @@
 
 /// Compounds that editors write both apart and together. Each is indexed
 /// and queried as one token so that either spelling finds the other.
-pub const COMPOUNDS: &[(&str, &str)] = &[
+pub(crate) const COMPOUNDS: &[(&str, &str)] = &[
     ("kerja", "sama"),
     ("tanda", "tangan"),
     ("tindak", "lanjut"),
@@ -15,7 +15,7 @@ pub const COMPOUNDS: &[(&str, &str)] = &[
 /// Words too common to tell agreements apart; skipped when indexing and
 /// when querying, so they never shrink a result set. Sorted, for binary
 /// search.
-pub const STOPWORDS: &[&str] = &[
+pub(crate) const STOPWORDS: &[&str] = &[
     "ada", "adalah", "akan", "and", "antara", "atau", "bagi", "dalam", "dan", "dari", "dengan",
     "di", "for", "hal", "ini", "itu", "juga", "ke", "of", "oleh", "pada", "para", "sebagai",
     "serta", "the", "to", "untuk", "yang",
@@ -23,7 +23,8 @@ pub const STOPWORDS: &[&str] = &[
 
 /// Lower case with the accents of Latin letters removed: `Pémilu` ->
 /// `pemilu`. Characters outside the table keep their lower-case form.
-pub fn fold(text: &str) -> String {
+#[cfg(test)]
+fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     fold_into(text, &mut out);
     out
@@ -64,7 +65,8 @@ fn fold_char(c: char) -> char {
 
 /// The folded words of `text` in order: runs of letters and digits, with
 /// known compounds joined and stopwords removed.
-pub fn words(text: &str) -> Vec<String> {
+#[cfg(test)]
+fn words(text: &str) -> Vec<String> {
     let mut out = Vec::new();
     for_each_word(text, |w| out.push(w.to_string()));
     out
@@ -72,7 +74,8 @@ pub fn words(text: &str) -> Vec<String> {
 
 /// Calls `visit` with each word [`words`] would return, without
 /// allocating per word.
-pub fn for_each_word(text: &str, mut visit: impl FnMut(&str)) {
+#[cfg(test)]
+fn for_each_word(text: &str, mut visit: impl FnMut(&str)) {
     let mut folded = String::new();
     for_each_token(text, &mut folded, |word| {
         if !is_stopword(word) {
@@ -84,7 +87,7 @@ pub fn for_each_word(text: &str, mut visit: impl FnMut(&str)) {
 /// Calls `visit` with each folded word of `text`, known compounds joined
 /// and stopwords kept: for callers that remember what each word is.
 /// `folded` is a buffer the caller may reuse between calls.
-pub fn for_each_token(text: &str, folded: &mut String, mut visit: impl FnMut(&str)) {
+pub(crate) fn for_each_token(text: &str, folded: &mut String, mut visit: impl FnMut(&str)) {
     folded.clear();
     if text.is_ascii() {
         folded.push_str(text);
@@ -112,7 +115,7 @@ pub fn for_each_token(text: &str, folded: &mut String, mut visit: impl FnMut(&st
 }
 
 /// Whether a folded word is one of [`STOPWORDS`].
-pub fn is_stopword(word: &str) -> bool {
+pub(crate) fn is_stopword(word: &str) -> bool {
     word.len() <= 7 && STOPWORDS.binary_search(&word).is_ok()
 }
 

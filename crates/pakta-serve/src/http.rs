@@ -6,13 +6,12 @@ use std::net::{TcpListener, TcpStream};
 use std::sync::Arc;
 use std::time::Duration;
 
-pub struct Request {
-    pub method: String,
+pub(crate) struct Request {
     /// Percent-decoded path without query string, always starting with `/`.
     pub path: String,
 }
 
-pub enum Response {
+pub(crate) enum Response {
     Body {
         status: u16,
         content_type: &'static str,
@@ -23,7 +22,7 @@ pub enum Response {
 }
 
 impl Response {
-    pub fn ok(content_type: &'static str, body: Vec<u8>) -> Self {
+    pub(crate) fn ok(content_type: &'static str, body: Vec<u8>) -> Self {
         Response::Body {
             status: 200,
             content_type,
@@ -31,7 +30,7 @@ impl Response {
         }
     }
 
-    pub fn not_found(body: Vec<u8>) -> Self {
+    pub(crate) fn not_found(body: Vec<u8>) -> Self {
         Response::Body {
             status: 404,
             content_type: "text/html; charset=utf-8",
@@ -40,10 +39,10 @@ impl Response {
     }
 }
 
-pub type Handler = dyn Fn(&Request) -> Response + Send + Sync;
+pub(crate) type Handler = dyn Fn(&Request) -> Response + Send + Sync;
 
 /// Serves `handler` on `listener` until the process ends.
-pub fn serve(listener: TcpListener, handler: Arc<Handler>) {
+pub(crate) fn serve(listener: TcpListener, handler: Arc<Handler>) {
     for stream in listener.incoming().flatten() {
         let handler = Arc::clone(&handler);
         std::thread::spawn(move || {
@@ -72,7 +71,6 @@ fn handle(stream: TcpStream, handler: &Handler) -> std::io::Result<()> {
     }
     let raw_path = target.split(['?', '#']).next().unwrap_or("/");
     let request = Request {
-        method: method.to_string(),
         path: percent_decode(raw_path),
     };
     match handler(&request) {
@@ -139,7 +137,7 @@ fn percent_decode(path: &str) -> String {
 }
 
 /// The content type for a file name, by its extension.
-pub fn content_type(path: &str) -> &'static str {
+pub(crate) fn content_type(path: &str) -> &'static str {
     match path.rsplit('.').next().unwrap_or("") {
         "html" => "text/html; charset=utf-8",
         "css" => "text/css; charset=utf-8",

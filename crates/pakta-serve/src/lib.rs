@@ -3,9 +3,9 @@
 //! changed files are re-read); pages are rendered when the browser asks
 //! for them, and the browser reloads itself or shows the problems.
 
-pub mod http;
-pub mod live;
-pub mod watch;
+mod http;
+mod live;
+mod watch;
 
 use std::collections::HashMap;
 use std::net::TcpListener;

@@ -7,11 +7,11 @@ use std::net::TcpStream;
 use std::sync::{Condvar, Mutex};
 use std::time::Duration;
 
-pub const EVENTS_PATH: &str = "/__pakta/live";
-pub const SCRIPT_PATH: &str = "/__pakta/live.js";
+pub(crate) const EVENTS_PATH: &str = "/__pakta/live";
+pub(crate) const SCRIPT_PATH: &str = "/__pakta/live.js";
 
 /// The script every served HTML page gets before `</body>`.
-pub const SCRIPT: &str = r#"(() => {
+pub(crate) const SCRIPT: &str = r#"(() => {
   const events = new EventSource("/__pakta/live");
   let overlay = null;
   events.addEventListener("reload", () => location.reload());
@@ -43,14 +43,14 @@ struct State {
 
 /// What the browsers are told after each rebuild.
 #[derive(Default)]
-pub struct Live {
+pub(crate) struct Live {
     state: Mutex<State>,
     changed: Condvar,
 }
 
 impl Live {
     /// A rebuild finished; `problems` is the report of a failed one.
-    pub fn publish(&self, problems: Option<String>) {
+    pub(crate) fn publish(&self, problems: Option<String>) {
         let mut state = self.state.lock().expect("live state");
         state.generation += 1;
         state.problems = problems;
@@ -58,7 +58,7 @@ impl Live {
     }
 
     /// Holds one browser's event stream open until it goes away.
-    pub fn stream(&self, mut stream: TcpStream) {
+    pub(crate) fn stream(&self, mut stream: TcpStream) {
         let header = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\n\
                       Cache-Control: no-store\r\nConnection: keep-alive\r\n\r\n";
         if stream.write_all(header.as_bytes()).is_err() {
@@ -105,7 +105,7 @@ fn problems_event(problems: &str) -> String {
 }
 
 /// Adds the live-reload script to an HTML page.
-pub fn inject(html: &[u8]) -> Vec<u8> {
+pub(crate) fn inject(html: &[u8]) -> Vec<u8> {
     let tag = format!("<script src=\"{SCRIPT_PATH}\"></script>");
     let text = String::from_utf8_lossy(html);
     match text.rfind("</body>") {

@@ -12,13 +12,13 @@ use notify::{RecommendedWatcher, RecursiveMode, Watcher};
 const SETTLE: Duration = Duration::from_millis(40);
 
 /// A watch in place; changes from the moment it was made are reported.
-pub struct Changes {
+pub(crate) struct Changes {
     _watcher: RecommendedWatcher,
     events: Receiver<notify::Result<notify::Event>>,
 }
 
 /// Starts watching `root` and everything below it.
-pub fn start(root: &Path) -> notify::Result<Changes> {
+pub(crate) fn start(root: &Path) -> notify::Result<Changes> {
     let (sender, events) = mpsc::channel();
     let mut watcher = notify::recommended_watcher(sender)?;
     watcher.watch(root, RecursiveMode::Recursive)?;
@@ -31,7 +31,7 @@ pub fn start(root: &Path) -> notify::Result<Changes> {
 impl Changes {
     /// Waits for the next batch of changed paths; `None` once the watch
     /// has ended.
-    pub fn next_batch(&self) -> Option<Vec<PathBuf>> {
+    pub(crate) fn next_batch(&self) -> Option<Vec<PathBuf>> {
         loop {
             let first = self.events.recv().ok()?;
             let mut batch: Vec<PathBuf> = Vec::new();

@@ -11,7 +11,7 @@ use pakta_load::history::Revision;
 use pakta_model::{Agreement, AgreementIx, Flag, Model, Status, lifecycle};
 
 #[derive(Serialize)]
-pub struct AgreementPage<'a> {
+pub(crate) struct AgreementPage<'a> {
     pub id: &'a str,
     pub title: &'a str,
     pub kind: Kind,
@@ -42,7 +42,7 @@ pub struct AgreementPage<'a> {
 
 /// One point on the lifecycle timeline; `key` names its label.
 #[derive(Serialize)]
-pub struct Step {
+pub(crate) struct Step {
     pub key: &'static str,
     pub date: Option<NaiveDate>,
     pub reached: bool,
@@ -50,7 +50,7 @@ pub struct Step {
 }
 
 #[derive(Serialize)]
-pub struct PartnerView<'a> {
+pub(crate) struct PartnerView<'a> {
     pub name: &'a str,
     pub href: String,
     pub category: Category,
@@ -61,14 +61,14 @@ pub struct PartnerView<'a> {
 }
 
 #[derive(Serialize)]
-pub struct Related {
+pub(crate) struct Related {
     /// The label's key: `parent`, `children`, `renews` ...
     pub relation: &'static str,
     pub agreement: AgreementRow,
 }
 
 #[derive(Serialize)]
-pub struct ActivityView<'a> {
+pub(crate) struct ActivityView<'a> {
     pub date: NaiveDate,
     pub title: &'a str,
     pub description: Option<String>,
@@ -76,7 +76,7 @@ pub struct ActivityView<'a> {
 }
 
 #[derive(Serialize)]
-pub struct EvaluationView<'a> {
+pub(crate) struct EvaluationView<'a> {
     pub date: NaiveDate,
     pub result: &'static str,
     pub notes: Option<&'a str>,
@@ -84,7 +84,7 @@ pub struct EvaluationView<'a> {
 }
 
 #[derive(Serialize)]
-pub struct DocumentView<'a> {
+pub(crate) struct DocumentView<'a> {
     pub title: &'a str,
     pub href: String,
     pub local: bool,
@@ -93,7 +93,7 @@ pub struct DocumentView<'a> {
 }
 
 #[derive(Serialize)]
-pub struct RevisionView<'a> {
+pub(crate) struct RevisionView<'a> {
     pub date: NaiveDate,
     pub author: &'a str,
     pub subject: &'a str,
@@ -101,7 +101,7 @@ pub struct RevisionView<'a> {
     pub href: Option<String>,
 }
 
-pub fn page<'a>(
+pub(crate) fn page<'a>(
     model: &'a Model,
     links: &Links,
     a: &'a Agreement,
@@ -304,7 +304,7 @@ fn related(model: &Model, links: &Links, a: &Agreement) -> Vec<Related> {
 
 /// Where a local document is copied on the site: below `files/`, where
 /// the repository's own `files/` folder lands unchanged.
-pub fn site_file_path(key: &str) -> String {
+pub(crate) fn site_file_path(key: &str) -> String {
     if key.starts_with("files/") {
         key.to_string()
     } else {
@@ -312,7 +312,7 @@ pub fn site_file_path(key: &str) -> String {
     }
 }
 
-pub fn human_size(bytes: u64) -> String {
+pub(crate) fn human_size(bytes: u64) -> String {
     const UNITS: [&str; 4] = ["B", "KB", "MB", "GB"];
     let mut size = bytes as f64;
     let mut unit = 0;

@@ -22,7 +22,7 @@ const HEADER: [&str; 16] = [
     "url",
 ];
 
-pub fn agreements(records: &[AgreementRecord], page_url: impl Fn(&str) -> String) -> String {
+pub(crate) fn agreements(records: &[AgreementRecord], page_url: impl Fn(&str) -> String) -> String {
     let mut out = String::new();
     push_row(&mut out, HEADER.iter().map(|h| h.to_string()));
     for r in records {

@@ -13,7 +13,7 @@ use pakta_model::{Agreement, Model};
 
 const FEED_ENTRIES: usize = 50;
 
-pub fn escape_xml(text: &str) -> String {
+pub(crate) fn escape_xml(text: &str) -> String {
     // Most texts need nothing: a byte scan is much cheaper than the loop
     // below. 0xC2 starts the C1 control characters (and a few others).
     let plain = |b: &u8| {
@@ -40,7 +40,7 @@ pub fn escape_xml(text: &str) -> String {
 
 /// The latest thing that happened to an agreement: a stage reached, an
 /// activity, an evaluation, or a commit to its file.
-pub fn last_change(a: &Agreement, history: &History, today: NaiveDate) -> Option<NaiveDate> {
+pub(crate) fn last_change(a: &Agreement, history: &History, today: NaiveDate) -> Option<NaiveDate> {
     let dates = &a.front.dates;
     dates
         .stages()
@@ -54,7 +54,7 @@ pub fn last_change(a: &Agreement, history: &History, today: NaiveDate) -> Option
 }
 
 /// An Atom feed of the most recent changes among `agreements`.
-pub fn atom(
+pub(crate) fn atom(
     model: &Model,
     links: &Links,
     history: &History,
@@ -102,7 +102,7 @@ pub fn atom(
 }
 
 /// One all-day event in a calendar.
-pub struct Event {
+pub(crate) struct Event {
     pub uid: String,
     pub date: NaiveDate,
     pub summary: String,
@@ -111,7 +111,7 @@ pub struct Event {
 
 /// An iCalendar file; `DTSTAMP` is the build's `today`, so the same input
 /// gives the same file.
-pub fn icalendar(name: &str, today: NaiveDate, events: &[Event]) -> String {
+pub(crate) fn icalendar(name: &str, today: NaiveDate, events: &[Event]) -> String {
     let stamp = today.format("%Y%m%dT000000Z");
     let mut lines = vec![
         "BEGIN:VCALENDAR".to_string(),
@@ -169,7 +169,7 @@ fn fold(line: &str, out: &mut String) {
 
 /// Sitemaps hold at most 50,000 addresses; bigger sites get an index of
 /// several.
-pub fn sitemaps(links: &Links, pages: &[String]) -> Vec<(String, String)> {
+pub(crate) fn sitemaps(links: &Links, pages: &[String]) -> Vec<(String, String)> {
     const LIMIT: usize = 50_000;
     let urlset = |chunk: &[String]| {
         let mut out = String::from(
@@ -207,7 +207,7 @@ pub fn sitemaps(links: &Links, pages: &[String]) -> Vec<(String, String)> {
     files
 }
 
-pub fn robots(links: &Links) -> String {
+pub(crate) fn robots(links: &Links) -> String {
     format!(
         "User-agent: *\nAllow: /\nSitemap: {}\n",
         links.absolute("sitemap.xml")

@@ -4,7 +4,7 @@
 use chrono::{Datelike, NaiveDate};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Lang {
+pub(crate) enum Lang {
     Id,
     En,
 }
@@ -12,7 +12,7 @@ pub enum Lang {
 impl Lang {
     /// `language` from pakta.toml; anything but "en" is Indonesian, the
     /// default of the content format.
-    pub fn from_config(language: &str) -> Lang {
+    pub(crate) fn from_config(language: &str) -> Lang {
         if language.eq_ignore_ascii_case("en") {
             Lang::En
         } else {
@@ -20,7 +20,7 @@ impl Lang {
         }
     }
 
-    pub fn code(self) -> &'static str {
+    pub(crate) fn code(self) -> &'static str {
         match self {
             Lang::Id => "id",
             Lang::En => "en",
@@ -29,7 +29,7 @@ impl Lang {
 
     /// The interface text for `key`; the key itself when the table lacks
     /// it, so a theme's typo shows up on the page instead of failing a build.
-    pub fn text(self, key: &str) -> &str {
+    pub(crate) fn text(self, key: &str) -> &str {
         match TABLE.binary_search_by(|(k, _, _)| (*k).cmp(key)) {
             Ok(i) => match self {
                 Lang::Id => TABLE[i].1,
@@ -39,7 +39,7 @@ impl Lang {
         }
     }
 
-    pub fn long_date(self, date: NaiveDate) -> String {
+    pub(crate) fn long_date(self, date: NaiveDate) -> String {
         let months = match self {
             Lang::Id => &ID_MONTHS,
             Lang::En => &EN_MONTHS,

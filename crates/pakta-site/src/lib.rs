@@ -5,13 +5,13 @@
 mod agreement;
 mod csv;
 mod feeds;
-pub mod i18n;
+mod i18n;
 mod lists;
-pub mod markdown;
+mod markdown;
 mod pages;
 mod render;
-pub mod theme;
-pub mod views;
+mod theme;
+mod views;
 mod write;
 
 use std::fmt;

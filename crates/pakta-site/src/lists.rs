@@ -10,14 +10,14 @@ use super::i18n::Lang;
 use super::views::{RowHtml, Rows};
 use pakta_model::{AgreementIx, Model, Status};
 
-pub const PAGE_SIZE: usize = 50;
+pub(crate) const PAGE_SIZE: usize = 50;
 /// Newest signing and soonest end: the orders people follow agreements by.
 /// Every order is a full set of pages, the largest part of a national site,
 /// so alphabetical browsing is left to the partner index and search.
-pub const SORTS: [&str; 2] = ["newest", "expires"];
+pub(crate) const SORTS: [&str; 2] = ["newest", "expires"];
 
 /// One list: its folder below `lists/`, its heading and its members.
-pub struct List {
+pub(crate) struct List {
     pub dir: String,
     pub dimension: &'static str,
     pub heading: String,
@@ -26,7 +26,7 @@ pub struct List {
 
 /// Every list of the public agreements, in a fixed order: all, statuses,
 /// kinds, categories, years.
-pub fn all_lists(model: &Model, public: &[AgreementIx], lang: Lang) -> Vec<List> {
+pub(crate) fn all_lists(model: &Model, public: &[AgreementIx], lang: Lang) -> Vec<List> {
     let mut lists = vec![List {
         dir: "all".into(),
         dimension: "all",
@@ -93,7 +93,7 @@ pub fn all_lists(model: &Model, public: &[AgreementIx], lang: Lang) -> Vec<List>
 }
 
 #[derive(Serialize)]
-pub struct ListPage<'a> {
+pub(crate) struct ListPage<'a> {
     pub heading: &'a str,
     pub dimension: &'static str,
     pub total: usize,
@@ -107,14 +107,14 @@ pub struct ListPage<'a> {
 }
 
 #[derive(Serialize)]
-pub struct Link {
+pub(crate) struct Link {
     pub label: String,
     pub href: String,
     pub current: bool,
 }
 
 /// The site path (below the site root, ending in `/`) of one page of a list.
-pub fn page_dir(list_dir: &str, sort: &str, page: usize) -> String {
+pub(crate) fn page_dir(list_dir: &str, sort: &str, page: usize) -> String {
     let mut dir = format!("lists/{list_dir}/");
     if sort != SORTS[0] {
         dir.push_str(sort);
@@ -127,19 +127,23 @@ pub fn page_dir(list_dir: &str, sort: &str, page: usize) -> String {
 }
 
 /// How many pages a list has (an empty list still has one).
-pub fn page_count(list: &List) -> usize {
+pub(crate) fn page_count(list: &List) -> usize {
     list.members.len().div_ceil(PAGE_SIZE).max(1)
 }
 
 /// A list's members in one of the [`SORTS`] orders.
-pub fn sorted_members(model: &Model, members: &[AgreementIx], sort: usize) -> Vec<AgreementIx> {
+pub(crate) fn sorted_members(
+    model: &Model,
+    members: &[AgreementIx],
+    sort: usize,
+) -> Vec<AgreementIx> {
     let mut sorted = members.to_vec();
     sort_members(model, &mut sorted, SORTS[sort]);
     sorted
 }
 
 /// One page of a list whose members are already in `sort` order.
-pub fn page<'a>(
+pub(crate) fn page<'a>(
     list: &'a List,
     sorted: &[AgreementIx],
     rows: &Rows<'a>,

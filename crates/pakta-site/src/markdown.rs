@@ -3,7 +3,7 @@
 
 use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, html};
 
-pub fn to_html(markdown: &str) -> String {
+pub(crate) fn to_html(markdown: &str) -> String {
     let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
     let events = Parser::new_ext(markdown, options).map(|event| match event {
         Event::Html(raw) | Event::InlineHtml(raw) => Event::Text(raw),
@@ -47,7 +47,7 @@ fn defuse(url: CowStr<'_>) -> CowStr<'_> {
 /// Relative links, fragments and `http`, `https` or `mailto` URLs. Browsers
 /// ignore tabs, newlines and leading control characters inside a scheme, so
 /// those are dropped before the scheme is read.
-pub fn is_safe_url(url: &str) -> bool {
+pub(crate) fn is_safe_url(url: &str) -> bool {
     let cleaned: String = url
         .chars()
         .filter(|c| !c.is_ascii_control() && !c.is_whitespace())

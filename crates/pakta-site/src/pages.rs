@@ -13,7 +13,7 @@ fn rows_of<'a>(rows: &Rows<'a>, ixs: impl IntoIterator<Item = AgreementIx>) -> V
 }
 
 #[derive(Serialize)]
-pub struct CategoryCount {
+pub(crate) struct CategoryCount {
     pub key: &'static str,
     pub partners: usize,
     pub agreements: usize,
@@ -21,7 +21,7 @@ pub struct CategoryCount {
 }
 
 #[derive(Serialize)]
-pub struct HomePage<'a> {
+pub(crate) struct HomePage<'a> {
     pub figures: Figures,
     pub partner_total: usize,
     pub categories: Vec<CategoryCount>,
@@ -31,7 +31,7 @@ pub struct HomePage<'a> {
     pub expiring: Vec<RowHtml<'a>>,
 }
 
-pub fn home<'a>(
+pub(crate) fn home<'a>(
     model: &Model,
     links: &Links,
     rows: &Rows<'a>,
@@ -120,7 +120,7 @@ pub fn home<'a>(
 }
 
 #[derive(Serialize)]
-pub struct Finding<'a> {
+pub(crate) struct Finding<'a> {
     pub agreement: &'a AgreementRow,
     pub findings: Vec<&'static str>,
 }
@@ -139,7 +139,7 @@ fn findings_of<'a>(model: &Model, rows: &Rows<'a>, ixs: &[AgreementIx]) -> Vec<F
 }
 
 #[derive(Serialize)]
-pub struct ChildUnit {
+pub(crate) struct ChildUnit {
     pub name: String,
     pub href: String,
     pub level: &'static str,
@@ -147,7 +147,7 @@ pub struct ChildUnit {
 }
 
 #[derive(Serialize)]
-pub struct UnitPage<'a> {
+pub(crate) struct UnitPage<'a> {
     pub name: &'a str,
     pub short: Option<&'a str>,
     pub level: &'static str,
@@ -163,7 +163,7 @@ pub struct UnitPage<'a> {
     pub calendar_href: String,
 }
 
-pub fn unit<'a>(
+pub(crate) fn unit<'a>(
     model: &'a Model,
     links: &Links,
     rows: &Rows<'a>,
@@ -200,7 +200,7 @@ pub fn unit<'a>(
 }
 
 #[derive(Serialize)]
-pub struct PartnerPage<'a> {
+pub(crate) struct PartnerPage<'a> {
     pub name: &'a str,
     pub categories: Vec<&'static str>,
     pub websites: Vec<&'a str>,
@@ -210,7 +210,7 @@ pub struct PartnerPage<'a> {
     pub calendar_href: String,
 }
 
-pub fn partner<'a>(
+pub(crate) fn partner<'a>(
     model: &Model,
     links: &Links,
     rows: &Rows<'a>,
@@ -234,19 +234,22 @@ pub fn partner<'a>(
 }
 
 #[derive(Serialize)]
-pub struct PartnerLink<'a> {
+pub(crate) struct PartnerLink<'a> {
     pub name: &'a str,
     pub href: String,
     pub agreements: usize,
 }
 
 #[derive(Serialize)]
-pub struct PartnerGroup<'a> {
+pub(crate) struct PartnerGroup<'a> {
     pub key: &'static str,
     pub partners: Vec<PartnerLink<'a>>,
 }
 
-pub fn partner_index<'a>(links: &Links, partners: &'a [PartnerEntry]) -> Vec<PartnerGroup<'a>> {
+pub(crate) fn partner_index<'a>(
+    links: &Links,
+    partners: &'a [PartnerEntry],
+) -> Vec<PartnerGroup<'a>> {
     Category::ALL
         .iter()
         .map(|&c| {
@@ -270,19 +273,23 @@ pub fn partner_index<'a>(links: &Links, partners: &'a [PartnerEntry]) -> Vec<Par
 }
 
 #[derive(Serialize)]
-pub struct FindingGroup<'a> {
+pub(crate) struct FindingGroup<'a> {
     pub unit: &'a str,
     pub href: String,
     pub items: Vec<Finding<'a>>,
 }
 
 #[derive(Serialize)]
-pub struct FindingsPage<'a> {
+pub(crate) struct FindingsPage<'a> {
     pub counts: Vec<(&'static str, usize)>,
     pub groups: Vec<FindingGroup<'a>>,
 }
 
-pub fn findings_page<'a>(model: &'a Model, links: &Links, rows: &Rows<'a>) -> FindingsPage<'a> {
+pub(crate) fn findings_page<'a>(
+    model: &'a Model,
+    links: &Links,
+    rows: &Rows<'a>,
+) -> FindingsPage<'a> {
     let groups: Vec<FindingGroup> = model
         .units
         .iter()

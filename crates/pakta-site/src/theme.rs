@@ -19,7 +19,7 @@ macro_rules! embedded {
     };
 }
 
-pub const TEMPLATES: &[(&str, &str)] = embedded!(
+pub(crate) const TEMPLATES: &[(&str, &str)] = embedded!(
     "base.html",
     "macros.html",
     "row.html",
@@ -36,21 +36,21 @@ pub const TEMPLATES: &[(&str, &str)] = embedded!(
     "404.html",
 );
 
-pub const ASSETS: &[(&str, &str)] = embedded!("style.css", "search.js", "search.css");
+pub(crate) const ASSETS: &[(&str, &str)] = embedded!("style.css", "search.js", "search.css");
 
-pub struct Theme {
+pub(crate) struct Theme {
     pub tera: Tera,
     /// Asset path below `assets/` and its content.
     pub assets: Vec<(&'static str, Vec<u8>)>,
 }
 
 #[derive(Debug)]
-pub struct ThemeError(pub String);
+pub(crate) struct ThemeError(pub String);
 
 impl Theme {
     /// `fixed` maps expressions such as `site.base` to the text they
     /// print throughout this build (see [`inline_fixed`]).
-    pub fn load(
+    pub(crate) fn load(
         root: &Path,
         name: Option<&str>,
         lang: Lang,
@@ -101,7 +101,7 @@ impl Theme {
 /// text, once when the theme loads: the language is fixed for a build, and
 /// a function call per label per page was a tenth of the render time.
 /// Keys computed at render time (`t(k="status-" ~ s)`) stay calls.
-pub fn localize(source: &str, lang: Lang) -> String {
+pub(crate) fn localize(source: &str, lang: Lang) -> String {
     let mut out = String::with_capacity(source.len());
     let mut rest = source;
     while let Some(at) = rest.find("t(k=") {
@@ -148,7 +148,7 @@ pub fn localize(source: &str, lang: Lang) -> String {
 /// a dozen times, and Tera's lookups of dotted names are its slowest
 /// part. Tags that trim whitespace (`{{-`, `-}}`) and texts that would
 /// read as template syntax are left to Tera.
-pub fn inline_fixed(source: &str, fixed: &[(&str, String)]) -> String {
+pub(crate) fn inline_fixed(source: &str, fixed: &[(&str, String)]) -> String {
     let compact = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
     let fixed: Vec<(String, String)> = fixed
         .iter()
@@ -233,7 +233,7 @@ fn literal_call(call: &str) -> Option<(&str, usize)> {
 
 /// Tera's error and its causes on one line, e.g. which variable is missing
 /// in which template.
-pub fn describe(error: &tera::Error) -> String {
+pub(crate) fn describe(error: &tera::Error) -> String {
     let mut text = error.to_string();
     let mut source = std::error::Error::source(error);
     while let Some(cause) = source {

@@ -14,7 +14,7 @@ use pakta_model::{Agreement, AgreementIx, Flag, Model, Status, UnitIx};
 
 /// What every page knows about the site.
 #[derive(Serialize)]
-pub struct SiteView {
+pub(crate) struct SiteView {
     pub title: String,
     pub lang: &'static str,
     /// The path the site is served from, ending in `/` (`/kerjasama/`).
@@ -26,7 +26,7 @@ pub struct SiteView {
 impl SiteView {
     /// What `{{ site.… }}` prints, by expression: the same on every page
     /// of a build, so the theme writes it into the templates once.
-    pub fn fixed_texts(&self, lang: Lang) -> Vec<(&'static str, String)> {
+    pub(crate) fn fixed_texts(&self, lang: Lang) -> Vec<(&'static str, String)> {
         vec![
             ("site.title", self.title.clone()),
             ("site.lang", self.lang.to_string()),
@@ -39,7 +39,7 @@ impl SiteView {
 }
 
 /// Where things live on the site.
-pub struct Links {
+pub(crate) struct Links {
     /// Path prefix for links inside the site, ending in `/`.
     pub base: String,
     /// The absolute address of the site, ending in `/`, for feeds and sitemaps.
@@ -47,7 +47,7 @@ pub struct Links {
 }
 
 impl Links {
-    pub fn new(base_url: &str) -> Links {
+    pub(crate) fn new(base_url: &str) -> Links {
         let absolute = format!("{}/", base_url.trim_end_matches('/'));
         let path = match absolute.find("://") {
             Some(i) => absolute[i + 3..]
@@ -63,25 +63,25 @@ impl Links {
         Links { base, absolute }
     }
 
-    pub fn agreement(&self, id: &str) -> String {
+    pub(crate) fn agreement(&self, id: &str) -> String {
         format!("{}{id}/", self.base)
     }
 
-    pub fn unit(&self, path: &str) -> String {
+    pub(crate) fn unit(&self, path: &str) -> String {
         format!("{}{}", self.base, unit_dir(path))
     }
 
-    pub fn partner(&self, slug: &str) -> String {
+    pub(crate) fn partner(&self, slug: &str) -> String {
         format!("{}partners/{slug}/", self.base)
     }
 
-    pub fn absolute(&self, site_path: &str) -> String {
+    pub(crate) fn absolute(&self, site_path: &str) -> String {
         format!("{}{}", self.absolute, site_path.trim_start_matches('/'))
     }
 }
 
 /// The unit's folder on the site, ending in `/`.
-pub fn unit_dir(path: &str) -> String {
+pub(crate) fn unit_dir(path: &str) -> String {
     if path.is_empty() {
         "units/".to_string()
     } else {
@@ -91,7 +91,7 @@ pub fn unit_dir(path: &str) -> String {
 
 /// One agreement in a table or list.
 #[derive(Serialize, Clone)]
-pub struct AgreementRow {
+pub(crate) struct AgreementRow {
     pub id: String,
     pub href: String,
     pub title: String,
@@ -114,18 +114,18 @@ pub struct AgreementRow {
 /// so that a page of fifty rows hands the template fifty strings.
 #[derive(Serialize, Clone, Copy)]
 #[serde(transparent)]
-pub struct RowHtml<'a>(&'a str);
+pub(crate) struct RowHtml<'a>(&'a str);
 
 /// The site's table rows, by agreement, with the function that renders a
 /// row's HTML the first time a table needs it.
 #[derive(Clone, Copy)]
-pub struct Rows<'a> {
+pub(crate) struct Rows<'a> {
     rows: &'a [Option<AgreementRow>],
     render: &'a (dyn Fn(&AgreementRow) -> String + Sync),
 }
 
 impl<'a> Rows<'a> {
-    pub fn new(
+    pub(crate) fn new(
         rows: &'a [Option<AgreementRow>],
         render: &'a (dyn Fn(&AgreementRow) -> String + Sync),
     ) -> Rows<'a> {
@@ -133,19 +133,19 @@ impl<'a> Rows<'a> {
     }
 
     /// The row of a public agreement.
-    pub fn row(&self, ix: AgreementIx) -> Option<&'a AgreementRow> {
+    pub(crate) fn row(&self, ix: AgreementIx) -> Option<&'a AgreementRow> {
         self.rows[ix].as_ref()
     }
 
     /// The row's HTML for a table.
-    pub fn cell(&self, ix: AgreementIx) -> Option<RowHtml<'a>> {
+    pub(crate) fn cell(&self, ix: AgreementIx) -> Option<RowHtml<'a>> {
         let row = self.row(ix)?;
         Some(RowHtml(row.html.get_or_init(|| (self.render)(row))))
     }
 }
 
 impl AgreementRow {
-    pub fn new(model: &Model, links: &Links, a: &Agreement) -> AgreementRow {
+    pub(crate) fn new(model: &Model, links: &Links, a: &Agreement) -> AgreementRow {
         let unit = &model.units[a.unit];
         AgreementRow {
             id: a.id.clone(),
@@ -172,7 +172,7 @@ impl AgreementRow {
 
 /// The headline figures of the home page and of every unit.
 #[derive(Serialize, Default, Clone, Copy)]
-pub struct Figures {
+pub(crate) struct Figures {
     pub total: usize,
     pub in_force: usize,
     pub signed_this_year: usize,
@@ -184,7 +184,7 @@ pub struct Figures {
 }
 
 impl Figures {
-    pub fn add(&mut self, a: &Agreement, today: NaiveDate) {
+    pub(crate) fn add(&mut self, a: &Agreement, today: NaiveDate) {
         self.total += 1;
         let status = a.status();
         self.in_force += usize::from(status.in_force());
@@ -202,7 +202,10 @@ impl Figures {
         self.not_evaluated += usize::from(flags.contains(&Flag::NotEvaluated));
     }
 
-    pub fn of<'a>(agreements: impl Iterator<Item = &'a Agreement>, today: NaiveDate) -> Figures {
+    pub(crate) fn of<'a>(
+        agreements: impl Iterator<Item = &'a Agreement>,
+        today: NaiveDate,
+    ) -> Figures {
         let mut figures = Figures::default();
         for a in agreements {
             figures.add(a, today);
@@ -210,7 +213,7 @@ impl Figures {
         figures
     }
 
-    pub fn merge(&mut self, other: &Figures) {
+    pub(crate) fn merge(&mut self, other: &Figures) {
         self.total += other.total;
         self.in_force += other.in_force;
         self.signed_this_year += other.signed_this_year;
@@ -224,7 +227,7 @@ impl Figures {
 
 /// A count with the list page it leads to.
 #[derive(Serialize)]
-pub struct Count {
+pub(crate) struct Count {
     pub key: &'static str,
     pub count: usize,
     pub href: String,
@@ -232,7 +235,7 @@ pub struct Count {
 
 /// What needs attention about an agreement, in the order the findings
 /// page shows them.
-pub fn findings(a: &Agreement) -> Vec<&'static str> {
+pub(crate) fn findings(a: &Agreement) -> Vec<&'static str> {
     let mut out = Vec::new();
     let flags = &a.lifecycle.flags;
     if flags.contains(&Flag::NeedsPks) {
@@ -253,7 +256,7 @@ pub fn findings(a: &Agreement) -> Vec<&'static str> {
 }
 
 /// One partner organisation across all units, matched by normalised name.
-pub struct PartnerEntry {
+pub(crate) struct PartnerEntry {
     pub slug: String,
     pub name: String,
     pub categories: BTreeSet<Category>,
@@ -263,7 +266,7 @@ pub struct PartnerEntry {
 }
 
 /// The partner index, sorted by slug.
-pub fn partners(model: &Model) -> Vec<PartnerEntry> {
+pub(crate) fn partners(model: &Model) -> Vec<PartnerEntry> {
     struct Gathering<'a> {
         forms: BTreeMap<&'a str, usize>,
         categories: BTreeSet<Category>,
@@ -318,7 +321,7 @@ pub fn partners(model: &Model) -> Vec<PartnerEntry> {
 /// The URL-safe, matching form of a partner's name: lower-case ASCII
 /// letters and digits joined by `-`. Names with none of those get a stable
 /// hash instead.
-pub fn slug(name: &str) -> String {
+pub(crate) fn slug(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
     for word in name
         .split(|c: char| !c.is_ascii_alphanumeric())
@@ -336,12 +339,12 @@ pub fn slug(name: &str) -> String {
     out
 }
 
-pub fn hex(bytes: &[u8]) -> String {
+pub(crate) fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// Figures of each unit's whole subtree, by unit position.
-pub fn rollups(model: &Model) -> Vec<Figures> {
+pub(crate) fn rollups(model: &Model) -> Vec<Figures> {
     let own: Vec<Figures> = model
         .units
         .iter()
@@ -369,12 +372,12 @@ pub fn rollups(model: &Model) -> Vec<Figures> {
 
 /// Units from the root down to `unit`, as breadcrumbs.
 #[derive(Serialize)]
-pub struct Crumb {
+pub(crate) struct Crumb {
     pub name: String,
     pub href: String,
 }
 
-pub fn breadcrumbs(model: &Model, links: &Links, unit: UnitIx) -> Vec<Crumb> {
+pub(crate) fn breadcrumbs(model: &Model, links: &Links, unit: UnitIx) -> Vec<Crumb> {
     model
         .ancestry(unit)
         .into_iter()

@@ -7,14 +7,14 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
-pub struct Staging {
+pub(crate) struct Staging {
     out: PathBuf,
     dir: PathBuf,
     committed: bool,
 }
 
 impl Staging {
-    pub fn new(out: &Path) -> io::Result<Staging> {
+    pub(crate) fn new(out: &Path) -> io::Result<Staging> {
         let name = out
             .file_name()
             .map_or_else(|| "site".into(), |n| n.to_string_lossy().into_owned());
@@ -36,7 +36,7 @@ impl Staging {
     }
 
     /// Writes one file at a site-relative path (`a/b/index.html`).
-    pub fn write(&self, path: &str, bytes: &[u8]) -> io::Result<()> {
+    pub(crate) fn write(&self, path: &str, bytes: &[u8]) -> io::Result<()> {
         let target = self.dir.join(path);
         // Most files land in a folder that already exists; creating the
         // folder only when the write says it is missing saves a system call
@@ -55,7 +55,7 @@ impl Staging {
 
     /// Opens a file for writing in pieces, for documents too large to hold
     /// in memory at once.
-    pub fn create(&self, path: &str) -> io::Result<io::BufWriter<fs::File>> {
+    pub(crate) fn create(&self, path: &str) -> io::Result<io::BufWriter<fs::File>> {
         let target = self.dir.join(path);
         if let Some(parent) = target.parent() {
             fs::create_dir_all(parent)?;
@@ -66,7 +66,7 @@ impl Staging {
         ))
     }
 
-    pub fn copy(&self, path: &str, from: &Path) -> io::Result<()> {
+    pub(crate) fn copy(&self, path: &str, from: &Path) -> io::Result<()> {
         let target = self.dir.join(path);
         if let Some(parent) = target.parent() {
             fs::create_dir_all(parent)?;
@@ -78,7 +78,7 @@ impl Staging {
     /// Puts the staged site in place of the output folder: the old folder
     /// is moved aside first, so there is never a moment with a half-written
     /// site under the output name.
-    pub fn commit(mut self) -> io::Result<()> {
+    pub(crate) fn commit(mut self) -> io::Result<()> {
         let aside = self.dir.with_file_name(format!(
             "{}.old",
             self.dir.file_name().unwrap_or_default().to_string_lossy()
