@@ -11,8 +11,12 @@ use pakta_content::diagnostics::{Diagnostic, Diagnostics};
 use pakta_content::{AgreementSource, Document};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
+/// What the check learned about a document file in the repository, so no
+/// later stage reads it again.
 pub struct Attachment {
+    /// In bytes.
     pub size: u64,
+    /// Lower-case hex digest of the file's bytes.
     pub sha256: String,
 }
 

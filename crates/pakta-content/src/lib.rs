@@ -2,6 +2,11 @@
 //! editors wrote, checked for shape, with the places values came from.
 //! Nothing here is computed; see `model` for status and relations.
 
+#![expect(
+    missing_docs,
+    reason = "the records mirror the content format, which README.md and the format spec describe key by key; their item docs are still to be written"
+)]
+
 pub mod diagnostics;
 pub mod hierarchy;
 pub mod reserved;

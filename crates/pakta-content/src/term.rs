@@ -5,10 +5,12 @@ use chrono::{Days, Months, NaiveDate};
 
 use crate::Dates;
 
+/// `months` calendar months later, clamped to the month's last day.
 pub fn add_months(date: NaiveDate, months: u32) -> Option<NaiveDate> {
     date.checked_add_months(Months::new(months))
 }
 
+/// `days` days earlier.
 pub fn sub_days(date: NaiveDate, days: u32) -> Option<NaiveDate> {
     date.checked_sub_days(Days::new(u64::from(days)))
 }

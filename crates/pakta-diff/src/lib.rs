@@ -3,6 +3,11 @@
 //! same `today`; the two models are then compared agreement by agreement.
 //! The JSON form of [`Report`] is a stable interface (docs/editing.md).
 
+#![expect(
+    missing_docs,
+    reason = "the report's JSON form is described in docs/editing.md; its item docs are still to be written"
+)]
+
 mod git;
 mod labels;
 mod markdown;

@@ -8,6 +8,7 @@ use serde_json::Value;
 use super::labels;
 use super::{Change, Entry, Report, Side};
 
+/// The report as a pull-request comment, in Indonesian.
 pub fn render_markdown(report: &Report) -> String {
     let mut out = String::from("## Ringkasan perubahan kerja sama\n\n");
     let _ = writeln!(

@@ -8,6 +8,7 @@ use pakta_content::diagnostics::Diagnostics;
 use pakta_content::schema::{TableReader, spec};
 use pakta_content::{Config, Rules};
 
+/// The repository's settings file, at its root.
 pub const CONFIG_FILE: &str = "pakta.toml";
 
 pub(crate) fn parse_config(bytes: Vec<u8>, diagnostics: &mut Diagnostics) -> Config {

@@ -10,14 +10,19 @@ use std::process::Command;
 use chrono::NaiveDate;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
+/// One commit that changed a file.
 pub struct Revision {
+    /// The full commit hash.
     pub commit: String,
     /// The author date.
     pub date: NaiveDate,
+    /// The author's name.
     pub author: String,
+    /// The first line of the commit message.
     pub subject: String,
 }
 
+/// The revisions of every file under the content folder.
 #[derive(Debug, Default)]
 pub struct History {
     /// Revisions by path relative to the content root, newest first; a
@@ -66,6 +71,7 @@ impl History {
         history
     }
 
+    /// An empty history, for a repository without Git; `reason` says why.
     pub fn without(reason: &str) -> History {
         History {
             files: HashMap::new(),
@@ -135,6 +141,7 @@ impl History {
         self.files.get(path).map_or(&[], Vec::as_slice)
     }
 
+    /// Whether no file has a revision.
     pub fn is_empty(&self) -> bool {
         self.files.is_empty()
     }

@@ -23,13 +23,17 @@ pub use config::CONFIG_FILE;
 use pakta_content::diagnostics::{Diagnostic, Diagnostics, Severity};
 use pakta_content::{AgreementSource, Config, UnitSource};
 
+/// The folder of units and agreements, at the repository's root.
 pub const CONTENT_DIR: &str = "agreements";
+/// The file that makes a folder a unit.
 pub const UNIT_FILE: &str = "_unit.toml";
 
 /// Everything the editors wrote, checked file by file.
 #[derive(Debug)]
 pub struct Sources {
+    /// The repository's root folder.
     pub root: PathBuf,
+    /// `pakta.toml`, with defaults for what it leaves out.
     pub config: Config,
     /// Sorted by path; the root unit's path is "".
     pub units: Vec<UnitSource>,
@@ -40,9 +44,13 @@ pub struct Sources {
 /// Failures that stop a run before any checking: exit status 2.
 #[derive(Debug)]
 pub enum LoadError {
+    /// The root has no content folder.
     NotARepository(PathBuf),
+    /// A file or folder that exists could not be read.
     Io {
+        /// What could not be read.
         path: PathBuf,
+        /// Why.
         error: std::io::Error,
     },
 }
@@ -75,6 +83,7 @@ pub struct LoadOptions {
     pub bodies: bool,
 }
 
+/// Reads and checks every file under `root`, in parallel.
 pub fn load(root: &Path, options: LoadOptions) -> Result<(Sources, Diagnostics), LoadError> {
     let (config, found, mut diagnostics) = begin(root)?;
     let parsed: Vec<(Parsed, Diagnostics)> = found

@@ -2,6 +2,11 @@
 //! resolved relations and each agreement's lifecycle as of `today`.
 //! Indexes hold positions in the sorted vectors, never copies.
 
+#![expect(
+    missing_docs,
+    reason = "the model's records and the open-data fields are described in README.md; their item docs are still to be written"
+)]
+
 pub mod data;
 pub mod lifecycle;
 pub mod pipeline;

@@ -11,23 +11,30 @@ use crate::Model;
 use pakta_content::diagnostics::Diagnostic;
 use pakta_load::{LoadCache, LoadError, LoadOptions};
 
+/// What the pipeline produced, and what it found wrong.
 pub struct Analysis {
+    /// Partial when there are errors.
     pub model: Model,
     /// Sorted; may hold errors, in which case the model is partial.
     pub diagnostics: Vec<Diagnostic>,
+    /// Units read, for the summary line.
     pub units_loaded: usize,
+    /// How long each stage took.
     pub timings: Timings,
 }
 
 impl Analysis {
+    /// Diagnostics that are errors.
     pub fn error_count(&self) -> usize {
         self.diagnostics.iter().filter(|d| d.is_error()).count()
     }
 
+    /// Diagnostics that are warnings.
     pub fn warning_count(&self) -> usize {
         self.diagnostics.len() - self.error_count()
     }
 
+    /// Whether any diagnostic is an error (exit status 1).
     pub fn has_errors(&self) -> bool {
         self.error_count() > 0
     }
@@ -40,6 +47,7 @@ pub struct Timings {
 }
 
 impl Timings {
+    /// Runs `work` and records how long it took under `phase`.
     pub fn time<T>(&mut self, phase: &'static str, work: impl FnOnce() -> T) -> T {
         let started = Instant::now();
         let result = work();
@@ -56,6 +64,7 @@ impl Timings {
             .join(", ")
     }
 
+    /// One line per phase, for `--timings`.
     pub fn report(&self) -> String {
         self.phases
             .iter()
@@ -64,6 +73,8 @@ impl Timings {
     }
 }
 
+/// Runs load, check and model on the repository at `root`, as of `today`
+/// (else today in the site's time zone).
 pub fn analyse(
     root: &Path,
     today: Option<NaiveDate>,

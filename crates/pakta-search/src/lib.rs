@@ -45,14 +45,17 @@ impl SearchIndex {
     }
 
     /// The files, without copying them.
+    /// Every file of the index with its path under `search/`, in path order.
     pub fn into_files(self) -> Vec<(String, Vec<u8>)> {
         self.files.into_iter().collect()
     }
 
+    /// The bytes of one index file, if the index has it.
     pub fn file(&self, path: &str) -> Option<&[u8]> {
         self.files.get(path).map(Vec::as_slice)
     }
 
+    /// The size of the whole index, which the render benchmark reports.
     pub fn total_bytes(&self) -> usize {
         self.files.values().map(Vec::len).sum()
     }

@@ -23,9 +23,13 @@ use pakta_load::{LoadCache, LoadOptions};
 use pakta_model::pipeline::analyse_with;
 use pakta_site::{Output, Route, Site};
 
+/// What `pakta serve` was asked for.
 pub struct ServeOptions {
+    /// The content repository to watch and preview.
     pub root: PathBuf,
+    /// A fixed day for statuses, else today in the site's time zone.
     pub today: Option<NaiveDate>,
+    /// The loopback port to listen on.
     pub port: u16,
 }
 

@@ -27,8 +27,11 @@ use pakta_model::Model;
 pub use render::{Output, Route, Scope, Site};
 use write::Staging;
 
+/// What `pakta build` was asked for.
 pub struct BuildOptions {
+    /// The content repository (for theme overrides and copied files).
     pub root: PathBuf,
+    /// The folder the site replaces when every file was written.
     pub out: PathBuf,
     /// Overrides `[site] base_url`.
     pub base_url: Option<String>,
@@ -36,17 +39,24 @@ pub struct BuildOptions {
     pub progress: bool,
 }
 
+/// What a build wrote.
 pub struct BuildSummary {
+    /// Rendered HTML pages.
     pub pages: usize,
+    /// Every file written, pages included.
     pub files: usize,
     /// How long the search index took to build, alongside the pages.
     pub search_index: Option<std::time::Duration>,
 }
 
+/// Why a build stopped; the output folder is then left as it was.
 #[derive(Debug)]
 pub enum BuildError {
+    /// The theme could not be loaded.
     Theme(String),
+    /// A template failed to render.
     Template(String),
+    /// A file could not be written (its path, the error).
     Io(String, std::io::Error),
 }
 
@@ -62,6 +72,8 @@ impl fmt::Display for BuildError {
 
 impl std::error::Error for BuildError {}
 
+/// Renders every route in parallel into a staging folder that then
+/// replaces `options.out`.
 pub fn build(
     model: Arc<Model>,
     history: Arc<History>,

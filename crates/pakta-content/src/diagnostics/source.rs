@@ -24,6 +24,7 @@ pub(super) struct Location {
 }
 
 impl SourceFile {
+    /// A file's path as shown to editors, and its whole text.
     pub fn new(path: impl Into<String>, text: impl Into<Arc<str>>) -> Self {
         SourceFile {
             path: path.into(),
@@ -66,11 +67,14 @@ fn floor_char_boundary(text: &str, mut index: usize) -> usize {
 /// point at the right line. Serialises as the bare value.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Spanned<T> {
+    /// What was written, typed.
     pub value: T,
+    /// Where it was written.
     pub span: Span,
 }
 
 impl<T> Spanned<T> {
+    /// `value`, found at `span`.
     pub fn new(value: T, span: Span) -> Self {
         Spanned { value, span }
     }

@@ -12,12 +12,16 @@ use super::spec::{self, Choice, Field, FieldType, TableSpec};
 /// One generated schema: which file it describes and where it is written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SchemaKind {
+    /// An agreement file's front matter.
     Agreement,
+    /// A `_unit.toml`.
     Unit,
+    /// `pakta.toml`.
     Config,
 }
 
 impl SchemaKind {
+    /// Every schema, in the order `pakta schema --out` writes them.
     pub const ALL: [SchemaKind; 3] = [SchemaKind::Agreement, SchemaKind::Unit, SchemaKind::Config];
 
     /// The file name under `schemas/`.

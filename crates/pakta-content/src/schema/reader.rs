@@ -41,10 +41,12 @@ impl<'a, 'i> TableReader<'a, 'i> {
         reader
     }
 
+    /// Where the whole table sits in its file.
     pub fn span(&self) -> Span {
         self.span.clone()
     }
 
+    /// The file the table was read from.
     pub fn file(&self) -> &'a SourceFile {
         self.file
     }
@@ -297,22 +299,12 @@ impl<'a, 'i> TableReader<'a, 'i> {
         Some((scalar, shift(self.base, value.span())))
     }
 
+    /// Whether the key is written, valid or not.
     pub fn has(&self, name: &str) -> bool {
         self.get(name).is_some()
     }
 
-    /// The span of a key's value, whether or not the value is valid.
-    pub fn value_span(&self, name: &str) -> Option<Span> {
-        self.get(name).map(|v| shift(self.base, v.span()))
-    }
-
-    /// The span of a key itself.
-    pub fn key_span(&self, name: &str) -> Option<Span> {
-        self.table
-            .get_key_value(name)
-            .map(|(k, _)| shift(self.base, k.span()))
-    }
-
+    /// A string key's value, if written and valid.
     pub fn text(&self, name: &str) -> Option<Spanned<String>> {
         match self.valid(name)? {
             (Scalar::Text(s), span) => Some(Spanned::new(s.into_owned(), span)),
@@ -320,6 +312,7 @@ impl<'a, 'i> TableReader<'a, 'i> {
         }
     }
 
+    /// A date key's value, if written and valid.
     pub fn date(&self, name: &str) -> Option<Spanned<NaiveDate>> {
         match self.valid(name)? {
             (Scalar::Date(d), span) => Some(Spanned::new(d, span)),
@@ -327,6 +320,7 @@ impl<'a, 'i> TableReader<'a, 'i> {
         }
     }
 
+    /// An integer key's value, if written and valid.
     pub fn integer(&self, name: &str) -> Option<Spanned<i64>> {
         match self.valid(name)? {
             (Scalar::Integer(n), span) => Some(Spanned::new(n, span)),
@@ -334,6 +328,7 @@ impl<'a, 'i> TableReader<'a, 'i> {
         }
     }
 
+    /// A boolean key's value, if written and valid.
     pub fn bool(&self, name: &str) -> Option<bool> {
         match self.valid(name)? {
             (Scalar::Bool(b), _) => Some(b),
@@ -341,6 +336,7 @@ impl<'a, 'i> TableReader<'a, 'i> {
         }
     }
 
+    /// A closed-list key's value, as the spec spells it.
     pub fn choice(&self, name: &str) -> Option<Spanned<&'static str>> {
         match self.valid(name)? {
             (Scalar::Choice(c), span) => Some(Spanned::new(c, span)),
@@ -348,6 +344,7 @@ impl<'a, 'i> TableReader<'a, 'i> {
         }
     }
 
+    /// The valid strings of a list key; empty when absent.
     pub fn text_list(&self, name: &str) -> Vec<String> {
         match self.get(name).map(|v| v.get_ref()) {
             Some(DeValue::Array(items)) => items
@@ -360,6 +357,7 @@ impl<'a, 'i> TableReader<'a, 'i> {
         }
     }
 
+    /// A nested table's reader, if the key holds a table.
     pub fn table(&self, name: &str) -> Option<TableReader<'a, 'i>> {
         let field = self.spec.field(name)?;
         let FieldType::Table(spec) = &field.ty else {
