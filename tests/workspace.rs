@@ -1,0 +1,87 @@
+//! The crate graph is the pipeline: a stage may use earlier stages only.
+//! Cargo already refuses cycles; this keeps the order itself from drifting.
+
+use std::path::Path;
+
+/// The stages in pipeline order; `pakta-search` comes before the site
+/// that publishes it, `pakta-serve` and `pakta-diff` are peers at the end.
+const STAGES: &[&str] = &[
+    "pakta-content",
+    "pakta-load",
+    "pakta-check",
+    "pakta-model",
+    "pakta-search",
+    "pakta-site",
+    "pakta-serve",
+    "pakta-diff",
+];
+
+fn manifest(path: &Path) -> toml::Table {
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    toml::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+fn pakta_dependencies(manifest: &toml::Table) -> Vec<String> {
+    manifest
+        .get("dependencies")
+        .and_then(toml::Value::as_table)
+        .map(|deps| {
+            deps.keys()
+                .filter(|name| name.starts_with("pakta-"))
+                .cloned()
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+#[test]
+fn stages_depend_only_on_earlier_stages() {
+    let crates = Path::new(env!("CARGO_MANIFEST_DIR")).join("crates");
+    let mut found: Vec<String> = std::fs::read_dir(&crates)
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    found.sort();
+    let mut expected: Vec<String> = STAGES.iter().map(|s| s.to_string()).collect();
+    expected.sort();
+    assert_eq!(
+        found, expected,
+        "every crate under crates/ has a place in STAGES"
+    );
+
+    let mut wrong = Vec::new();
+    for (position, stage) in STAGES.iter().enumerate() {
+        let manifest = manifest(&crates.join(stage).join("Cargo.toml"));
+        for dependency in pakta_dependencies(&manifest) {
+            let earlier = STAGES[..position].contains(&dependency.as_str());
+            // serve and diff are peers: neither may use the other.
+            if !earlier || (*stage == "pakta-diff" && dependency == "pakta-serve") {
+                wrong.push(format!("{stage} -> {dependency}"));
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "dependencies on later stages: {wrong:?}");
+}
+
+#[test]
+fn every_crate_uses_the_workspace_lints() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut manifests = vec![root.join("Cargo.toml")];
+    manifests.extend(
+        STAGES
+            .iter()
+            .map(|s| root.join("crates").join(s).join("Cargo.toml")),
+    );
+    for path in manifests {
+        let manifest = manifest(&path);
+        let uses_workspace = manifest
+            .get("lints")
+            .and_then(|lints| lints.get("workspace"))
+            .and_then(toml::Value::as_bool);
+        assert_eq!(uses_workspace, Some(true), "{}", path.display());
+    }
+    let root_manifest = manifest(&root.join("Cargo.toml"));
+    let rust_lints = &root_manifest["workspace"]["lints"]["rust"];
+    assert_eq!(rust_lints["unreachable_pub"].as_str(), Some("deny"));
+    assert_eq!(rust_lints["missing_docs"].as_str(), Some("deny"));
+}
