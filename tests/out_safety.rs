@@ -340,3 +340,30 @@ fn gitignore_covers_staging_folders() {
         assert!(status.success(), "{name} is not ignored by .gitignore");
     }
 }
+
+#[test]
+fn codeowners_keeps_a_file_it_did_not_write() {
+    let repo = Repo::minimal();
+    repo.write(
+        "agreements/_unit.toml",
+        common::unit("KPU RI", "national", &["@kpu/ri"]),
+    );
+    let hand_written = "# our own rules\n* @org/admins\n";
+    repo.write(".github/CODEOWNERS", hand_written);
+    let output = repo.pakta(&["codeowners"]);
+    assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains(".github/CODEOWNERS was not written by `pakta codeowners`"),
+        "{}",
+        stderr(&output)
+    );
+    assert_eq!(repo.read(".github/CODEOWNERS"), hand_written);
+
+    repo.remove(".github/CODEOWNERS");
+    let output = repo.pakta(&["codeowners"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let generated = repo.read(".github/CODEOWNERS");
+    assert!(generated.contains("@kpu/ri"), "{generated}");
+    let again = repo.pakta(&["codeowners"]);
+    assert!(again.status.success(), "a generated file is regenerated");
+}
