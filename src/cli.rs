@@ -51,7 +51,9 @@ pub struct ServeArgs {
 pub struct BuildArgs {
     #[command(flatten)]
     pub repo: RepoArgs,
-    /// Where to write the site; replaced only when the whole build succeeds.
+    /// Where to write the site: a new or empty folder, or one pakta built
+    /// before (never the repository or its content); replaced whole, and
+    /// only when the whole build succeeds.
     #[arg(long, value_name = "DIR", default_value = "public")]
     pub out: PathBuf,
     /// The address the site is served from, overriding `[site] base_url`

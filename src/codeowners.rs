@@ -18,6 +18,15 @@ const HEADER: &str = "\
 # matching line, so units are listed from the root down.
 ";
 
+/// Whether `text` is a file this command wrote, which it may replace; a
+/// file someone wrote by hand is theirs to keep.
+pub fn is_generated(text: &str) -> bool {
+    HEADER
+        .lines()
+        .next()
+        .is_some_and(|first| text.starts_with(first))
+}
+
 /// The file's full text. `units` is the model's unit list (sorted by path,
 /// so parents come before their children); units with no reviewers at or
 /// above them get no line and fall under the nearest line above.
@@ -70,6 +79,13 @@ fn folder_pattern(unit_path: &str) -> String {
 mod tests {
     use super::*;
     use crate::content::Level;
+
+    #[test]
+    fn only_a_file_with_the_generated_header_is_pakta_s() {
+        assert!(is_generated(&render(&[])));
+        assert!(!is_generated("* @org/admins\n"));
+        assert!(!is_generated(""));
+    }
 
     fn unit(path: &str, parent: Option<usize>, reviewers: &[&str]) -> Unit {
         Unit {

@@ -8,8 +8,11 @@ mod feeds;
 pub mod i18n;
 mod lists;
 pub mod markdown;
+pub mod output_folder;
 mod pages;
 mod render;
+mod stale;
+mod swap;
 pub mod theme;
 pub mod views;
 mod write;
@@ -24,12 +27,14 @@ use rayon::prelude::*;
 
 use crate::history::History;
 use crate::model::Model;
+pub use output_folder::OutputFolder;
 pub use render::{Output, Route, Scope, Site};
 use write::Staging;
 
 /// The first path segments the site itself uses; an agreement id may not
 /// start with one of them.
 pub const RESERVED_SEGMENTS: &[&str] = &[
+    output_folder::MARKER,
     "404.html",
     "assets",
     "data",
@@ -57,7 +62,7 @@ pub fn is_reserved_segment(segment: &str) -> bool {
 
 pub struct BuildOptions {
     pub root: PathBuf,
-    pub out: PathBuf,
+    pub out: OutputFolder,
     /// Overrides `[site] base_url`.
     pub base_url: Option<String>,
     /// Show a progress line (on a terminal).
@@ -102,8 +107,8 @@ pub fn build(
         options.base_url.as_deref(),
     )?;
     let model = &*model;
-    let staging = Staging::new(&options.out)
-        .map_err(|e| BuildError::Io(options.out.display().to_string(), e))?;
+    let out = options.out.path().display().to_string();
+    let staging = Staging::new(&options.out).map_err(|e| BuildError::Io(out.clone(), e))?;
     let pages = site.routes_before_search();
     // The search index is built while the pages render; its files are
     // written once it is ready.
@@ -116,9 +121,7 @@ pub fn build(
     if options.progress {
         eprint!("\r\x1b[2K");
     }
-    staging
-        .commit()
-        .map_err(|e| BuildError::Io(options.out.display().to_string(), e))?;
+    staging.commit().map_err(|e| BuildError::Io(out, e))?;
     Ok(BuildSummary {
         pages: pages.iter().filter(|r| Site::is_page(r)).count(),
         files: pages.len() + index.len(),
