@@ -118,13 +118,18 @@ pub fn run(options: ServeOptions) -> std::io::Result<()> {
         let root = watcher_state.root.clone();
         // Nothing in this loop may end it: a rebuild that fails or panics
         // is reported, and the next change is rebuilt again.
-        while let Some(changed) = changes.next_batch() {
+        while let Some(batch) = changes.next_batch() {
             {
                 let mut cache = watcher_state.cache();
-                for path in &changed {
-                    if let Some(rel) = relative(&root, path) {
-                        cache.forget(&rel);
+                match batch {
+                    watch::Batch::Paths(changed) => {
+                        for path in &changed {
+                            if let Some(rel) = relative(&root, path) {
+                                cache.forget(&rel);
+                            }
+                        }
                     }
+                    watch::Batch::Everything => *cache = LoadCache::default(),
                 }
             }
             rebuild(&watcher_state);

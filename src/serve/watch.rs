@@ -29,16 +29,27 @@ pub fn start(root: &Path) -> notify::Result<Changes> {
     })
 }
 
+/// What changed since the last batch.
+pub enum Batch {
+    /// These paths.
+    Paths(Vec<PathBuf>),
+    /// Events were lost (the kernel's queue overflowed): anything may have.
+    Everything,
+}
+
 impl Changes {
-    /// Waits for the next batch of changed paths; `None` once the watch
-    /// has ended.
-    pub fn next_batch(&self) -> Option<Vec<PathBuf>> {
+    /// Waits for the next batch of changes; `None` once the watch has
+    /// ended.
+    pub fn next_batch(&self) -> Option<Batch> {
         loop {
             // A watch error (a full event queue, a folder gone) costs that
             // batch only; the next change is seen as usual.
             let Ok(events) = self.batches.recv().ok()? else {
                 continue;
             };
+            if events.iter().any(|event| event.need_rescan()) {
+                return Some(Batch::Everything);
+            }
             // Reading a file is an access event, and rebuilds and the
             // server read files: only changes count, or every rebuild
             // would start the next.
@@ -51,7 +62,7 @@ impl Changes {
             batch.sort();
             batch.dedup();
             if !batch.is_empty() {
-                return Some(batch);
+                return Some(Batch::Paths(batch));
             }
         }
     }
