@@ -360,6 +360,22 @@ impl<'a, 'i> TableReader<'a, 'i> {
         }
     }
 
+    /// Like [`Self::text_list`], each item with its span, for rules that
+    /// point at one item of the list.
+    pub fn spanned_text_list(&self, name: &str) -> Vec<Spanned<String>> {
+        match self.get(name).map(|v| v.get_ref()) {
+            Some(DeValue::Array(items)) => items
+                .iter()
+                .filter_map(|i| {
+                    let text = i.get_ref().as_str()?.trim();
+                    (!text.is_empty())
+                        .then(|| Spanned::new(text.to_string(), shift(self.base, i.span())))
+                })
+                .collect(),
+            _ => Vec::new(),
+        }
+    }
+
     pub fn table(&self, name: &str) -> Option<TableReader<'a, 'i>> {
         let field = self.spec.field(name)?;
         let FieldType::Table(spec) = &field.ty else {
