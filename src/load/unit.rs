@@ -74,3 +74,19 @@ fn invalid_reviewer(file: &SourceFile, reviewer: &Spanned<String>) -> Diagnostic
     )
     .with_help("write one reviewer per item: \"@user\", \"@org/team\" or \"name@example.org\"")
 }
+
+/// The record of a `_unit.toml` that could not be read: the unit exists
+/// (agreements below it are not also reported as unit-less) but has no
+/// name or level.
+pub fn unreadable_unit(unit_path: String, file_path: String) -> UnitSource {
+    UnitSource {
+        path: unit_path,
+        name: String::new(),
+        level: None,
+        short: None,
+        website: None,
+        region_code: None,
+        reviewers: Vec::new(),
+        source: SourceFile::new(file_path, String::new()),
+    }
+}
