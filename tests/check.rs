@@ -455,7 +455,12 @@ fn document_files_stay_inside_the_repository() {
         ("/etc/passwd", "document-path"),
         ("files/../../secret.pdf", "document-path"),
         ("files/tidak-ada.pdf", "missing-file"),
-        ("files", "missing-file"),
+        ("files", "document-path"),
+        (".git/config", "document-path"),
+        ("pakta.toml", "document-path"),
+        ("../x", "document-path"),
+        ("files/.hidden/x", "document-path"),
+        ("agreements/_unit.toml", "document-path"),
     ] {
         let content = with_document(&format!("file = \"{file}\""));
         let repo = Repo::minimal();
