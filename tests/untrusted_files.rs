@@ -307,6 +307,31 @@ fn documents_are_regular_files_under_files() {
 }
 
 #[test]
+fn a_files_folder_that_is_a_link_publishes_nothing_through_it() {
+    let outside = Repo::empty();
+    outside.write("secret.pdf", "%PDF-1.4");
+    let repo = Repo::minimal();
+    symlink(&outside.root, repo.path("files")).unwrap();
+    let closing = VALID_AGREEMENT
+        .rfind("+++\n\nKerja")
+        .expect("the fixture's closing line");
+    let content = format!(
+        "{}\n[[documents]]\ntitle = \"Naskah\"\nfile = \"files/secret.pdf\"\n{}",
+        &VALID_AGREEMENT[..closing],
+        &VALID_AGREEMENT[closing..]
+    );
+    repo.write("agreements/a.md", &content);
+    let (status, diagnostics, _) = check_json(&repo);
+    assert_eq!(status, 1);
+    let (line, column) = common::position(&content, "\"files/secret.pdf\"");
+    assert_eq!(
+        at(&diagnostics, "agreements/a.md"),
+        vec![("document-path".to_string(), line, column)],
+        "{diagnostics:#?}"
+    );
+}
+
+#[test]
 fn codeowners_refuses_an_injected_reviewer() {
     let repo = Repo::minimal();
     let text = unit(

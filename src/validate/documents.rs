@@ -56,7 +56,7 @@ pub fn check(root: &Path, agreements: &[AgreementSource], out: &mut Diagnostics)
         }
     }
     let root_real = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
-    let documents_real = root_real.join(DOCUMENTS_DIR).canonicalize().ok();
+    let documents_real = documents_folder(&root_real);
     let facts: BTreeMap<String, Result<Attachment, FileProblem>> = wanted
         .into_keys()
         .collect::<Vec<_>>()
@@ -147,6 +147,15 @@ fn normalise(path: &str) -> Result<String, FileProblem> {
         return Err(FileProblem::Hidden);
     }
     Ok(parts.join("/"))
+}
+
+/// The real `files/` folder, when it is a folder of the repository: a
+/// `files` that is itself a link (to `/`, say) would make every file it
+/// leads to look inside it.
+fn documents_folder(root_real: &Path) -> Option<std::path::PathBuf> {
+    let path = root_real.join(DOCUMENTS_DIR);
+    let metadata = std::fs::symlink_metadata(&path).ok()?;
+    metadata.is_dir().then_some(path)
 }
 
 /// Links are followed only while they stay inside `files/`, and what they
