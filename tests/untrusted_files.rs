@@ -146,6 +146,7 @@ fn links_and_special_files_are_all_reported_and_nothing_is_published() {
     link("agreements/loop.md", &repo.path("agreements/loop.md"));
     link("agreements/loop-a.md", &repo.path("agreements/loop-b.md"));
     link("agreements/loop-b.md", &repo.path("agreements/loop-a.md"));
+    link("agreements/linked-folder", &outside.root);
     std::fs::create_dir_all(repo.path("agreements/jateng")).unwrap();
     link("agreements/jateng/_unit.toml", Path::new("/dev/zero"));
     let non_utf8 = repo
@@ -165,6 +166,7 @@ fn links_and_special_files_are_all_reported_and_nothing_is_published() {
         "agreements/loop-a.md",
         "agreements/loop-b.md",
         "agreements/jateng/_unit.toml",
+        "agreements/linked-folder",
     ] {
         assert_eq!(
             at(&diagnostics, file),

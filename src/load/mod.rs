@@ -329,6 +329,9 @@ fn discover(content: &Path, diagnostics: &mut Diagnostics) -> Vec<Found> {
                 rel,
                 full,
             });
+        } else if entry.path_is_symlink() {
+            // A linked folder would hide its agreements behind a warning.
+            diagnostics.push(Refusal::NotAFile("a symbolic link").diagnostic(&rel));
         } else {
             diagnostics.push(
                 Diagnostic::file_level(
