@@ -151,7 +151,7 @@ impl<'a, 'i> TableReader<'a, 'i> {
                     field.name
                 )))
             }
-            (FieldType::TextList, DeValue::Array(items)) => {
+            (FieldType::TextList | FieldType::ReviewerList, DeValue::Array(items)) => {
                 for item in items.iter() {
                     let item_span = shift(self.base, item.span());
                     match item.get_ref() {
@@ -481,7 +481,7 @@ fn scalar<'v>(ty: &FieldType, value: &'v DeValue<'_>) -> Result<Scalar<'v>, Prob
             }
         }
         (FieldType::Bool, DeValue::Boolean(b)) => Ok(Scalar::Bool(*b)),
-        (FieldType::TextList, DeValue::Array(_))
+        (FieldType::TextList | FieldType::ReviewerList, DeValue::Array(_))
         | (FieldType::Table(_), DeValue::Table(_))
         | (FieldType::TableList(_), DeValue::Array(_)) => Ok(Scalar::Composite),
         _ => Err(Problem::WrongType),
@@ -514,6 +514,7 @@ fn expected(ty: &FieldType) -> String {
         FieldType::Integer { .. } => "a whole number".into(),
         FieldType::Bool => "true or false".into(),
         FieldType::TextList => "a list of texts, like [\"a\", \"b\"]".into(),
+        FieldType::ReviewerList => "a list of reviewers, like [\"@org/team\"]".into(),
         FieldType::Choice(choices) => {
             let values: Vec<String> = choices.iter().map(|c| format!("\"{}\"", c.value)).collect();
             format!("one of {}", values.join(", "))
