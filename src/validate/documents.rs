@@ -188,10 +188,28 @@ fn inspect(
     if let Some(what) = not_a_file(&metadata) {
         return Err(FileProblem::NotAFile(what));
     }
-    let bytes = std::fs::read(&real).map_err(|e| FileProblem::Unreadable(e.to_string()))?;
+    hash_file(&real).map_err(|e| FileProblem::Unreadable(e.to_string()))
+}
+
+/// Hashes a file in pieces: scans can be large, and holding whole files
+/// in memory (several at once, in parallel) is not needed to hash them.
+fn hash_file(path: &Path) -> std::io::Result<Attachment> {
+    use std::io::Read;
+    let mut file = std::fs::File::open(path)?;
+    let mut hasher = Sha256::new();
+    let mut buffer = vec![0; 64 * 1024];
+    let mut size = 0u64;
+    loop {
+        let read = file.read(&mut buffer)?;
+        if read == 0 {
+            break;
+        }
+        hasher.update(&buffer[..read]);
+        size += read as u64;
+    }
     Ok(Attachment {
-        size: bytes.len() as u64,
-        sha256: hex(&Sha256::digest(&bytes)),
+        size,
+        sha256: hex(&hasher.finalize()),
     })
 }
 
