@@ -291,7 +291,10 @@ fn discover(content: &Path, diagnostics: &mut Diagnostics) -> Vec<Found> {
             Err(error) => {
                 let at = error.path().unwrap_or(content);
                 let rel = relative_name(content, at);
-                diagnostics.push(Refusal::Unreadable(error.to_string()).diagnostic(&rel));
+                let reason = error
+                    .io_error()
+                    .map_or_else(|| error.to_string(), ToString::to_string);
+                diagnostics.push(Refusal::Unreadable(reason).diagnostic(&rel));
                 continue;
             }
         };
