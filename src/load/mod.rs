@@ -460,4 +460,31 @@ mod tests {
         assert!(!first_diagnostics.is_empty());
         let _ = std::fs::remove_dir_all(&root);
     }
+
+    #[cfg(unix)]
+    #[test]
+    fn cached_loads_report_links_every_time_and_never_read_them() {
+        let root = std::env::temp_dir().join(format!("pakta-load-links-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&root);
+        std::fs::create_dir_all(root.join(CONTENT_DIR)).unwrap();
+        std::fs::write(
+            root.join("agreements/_unit.toml"),
+            "name = \"KPU\"\nlevel = \"national\"\n",
+        )
+        .unwrap();
+        std::os::unix::fs::symlink("/dev/zero", root.join("agreements/zero.md")).unwrap();
+        let options = LoadOptions { bodies: true };
+        let mut cache = LoadCache::default();
+        for _ in 0..2 {
+            let (sources, diagnostics) = load_cached(&root, options, &mut cache).unwrap();
+            let codes: Vec<(String, &str)> = diagnostics
+                .into_sorted()
+                .into_iter()
+                .map(|d| (d.file, d.code))
+                .collect();
+            assert_eq!(codes, [("agreements/zero.md".to_string(), "not-a-file")]);
+            assert!(sources.agreements[0].source.text.is_empty());
+        }
+        let _ = std::fs::remove_dir_all(&root);
+    }
 }
