@@ -30,12 +30,22 @@ pub fn is_generated(text: &str) -> bool {
 /// The file's full text. `units` is the model's unit list (sorted by path,
 /// so parents come before their children); units with no reviewers at or
 /// above them get no line and fall under the nearest line above.
+///
+/// `pakta check` already refuses bad reviewers and folder names; this
+/// checks again because one stray newline or space in an owner would
+/// write a rule of its own, handing files to whoever it names.
 pub fn render(units: &[Unit]) -> String {
     let mut out = String::from(HEADER);
     let mut ordered: Vec<&Unit> = units.iter().collect();
     ordered.sort_by(|a, b| a.path.cmp(&b.path));
     for unit in ordered {
-        let owners = owners(units, unit);
+        if !is_safe_folder(&unit.path) {
+            continue;
+        }
+        let owners: Vec<&str> = owners(units, unit)
+            .into_iter()
+            .filter(|o| is_valid_owner(o))
+            .collect();
         if owners.is_empty() {
             continue;
         }
@@ -48,6 +58,66 @@ pub fn render(units: &[Unit]) -> String {
     }
     out.push('\n');
     out
+}
+
+/// Whether `owner` is something GitHub accepts as a code owner: `@user`,
+/// `@org/team` or an e-mail address, with nothing else on the line.
+pub fn is_valid_owner(owner: &str) -> bool {
+    match owner.strip_prefix('@') {
+        Some(handle) => match handle.split_once('/') {
+            Some((org, team)) => is_github_name(org) && is_team_slug(team),
+            None => is_github_name(handle),
+        },
+        None => is_email(owner),
+    }
+}
+
+/// GitHub user and organisation names: letters, digits and single inner
+/// hyphens, at most 39 characters.
+fn is_github_name(name: &str) -> bool {
+    !name.is_empty()
+        && name.len() <= 39
+        && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+        && !name.starts_with('-')
+        && !name.ends_with('-')
+        && !name.contains("--")
+}
+
+/// Team slugs are made by GitHub from team names: letters, digits, `-`, `_`.
+fn is_team_slug(slug: &str) -> bool {
+    !slug.is_empty()
+        && slug
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+}
+
+/// A plain address `local@domain.tld`; no quoting, comments or spaces,
+/// and no `#`, which would start a comment in CODEOWNERS.
+fn is_email(address: &str) -> bool {
+    let Some((local, domain)) = address.split_once('@') else {
+        return false;
+    };
+    let local_ok = !local.is_empty()
+        && local
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"._%+-".contains(&b));
+    let labels: Vec<&str> = domain.split('.').collect();
+    let domain_ok = labels.len() >= 2
+        && labels.iter().all(|label| {
+            !label.is_empty()
+                && label
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'-')
+                && !label.starts_with('-')
+                && !label.ends_with('-')
+        });
+    local_ok && domain_ok
+}
+
+/// Folder names that cannot break out of a CODEOWNERS pattern: no line
+/// breaks, no `#`, no control characters.
+fn is_safe_folder(path: &str) -> bool {
+    !path.chars().any(|c| c.is_control() || c == '#')
 }
 
 /// The unit's reviewers, then its parent's, up to the root; each once.
@@ -134,6 +204,51 @@ mod tests {
         let text = render(&units);
         assert!(!text.contains("/agreements/ "));
         assert!(text.contains("/agreements/bali/ @bali/team\n"));
+    }
+
+    #[test]
+    fn owners_are_users_teams_or_addresses() {
+        for owner in [
+            "@octocat",
+            "@kpu-ri/kerja-sama",
+            "@Org/Team_2",
+            "humas@kpu.go.id",
+            "a.b+c@sub.example.org",
+        ] {
+            assert!(is_valid_owner(owner), "{owner}");
+        }
+        for owner in [
+            "@org/team\n* @attacker",
+            "@org/team @attacker",
+            "@",
+            "@org/",
+            "@-org",
+            "@org--x",
+            "@org/team/sub",
+            "octocat",
+            "a@b",
+            "a b@example.org",
+            "x#y@example.org",
+            "@org/team\r",
+            "*",
+        ] {
+            assert!(!is_valid_owner(owner), "{owner:?}");
+        }
+    }
+
+    #[test]
+    fn injected_owners_and_folders_write_no_line() {
+        let units = vec![
+            unit("", None, &["@org/team\n* @attacker", "@kpu-ri/kerja-sama"]),
+            unit("bali\n* @attacker", Some(0), &["@bali/team"]),
+        ];
+        let text = render(&units);
+        assert!(!text.contains("attacker"), "{text}");
+        let rules: Vec<&str> = text
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.is_empty())
+            .collect();
+        assert_eq!(rules, ["/agreements/ @kpu-ri/kerja-sama"]);
     }
 
     #[test]

@@ -151,7 +151,7 @@ impl<'a, 'i> TableReader<'a, 'i> {
                     field.name
                 )))
             }
-            (FieldType::TextList, DeValue::Array(items)) => {
+            (FieldType::TextList | FieldType::ReviewerList, DeValue::Array(items)) => {
                 for item in items.iter() {
                     let item_span = shift(self.base, item.span());
                     match item.get_ref() {
@@ -360,6 +360,22 @@ impl<'a, 'i> TableReader<'a, 'i> {
         }
     }
 
+    /// Like [`Self::text_list`], each item with its span, for rules that
+    /// point at one item of the list.
+    pub fn spanned_text_list(&self, name: &str) -> Vec<Spanned<String>> {
+        match self.get(name).map(|v| v.get_ref()) {
+            Some(DeValue::Array(items)) => items
+                .iter()
+                .filter_map(|i| {
+                    let text = i.get_ref().as_str()?.trim();
+                    (!text.is_empty())
+                        .then(|| Spanned::new(text.to_string(), shift(self.base, i.span())))
+                })
+                .collect(),
+            _ => Vec::new(),
+        }
+    }
+
     pub fn table(&self, name: &str) -> Option<TableReader<'a, 'i>> {
         let field = self.spec.field(name)?;
         let FieldType::Table(spec) = &field.ty else {
@@ -465,7 +481,7 @@ fn scalar<'v>(ty: &FieldType, value: &'v DeValue<'_>) -> Result<Scalar<'v>, Prob
             }
         }
         (FieldType::Bool, DeValue::Boolean(b)) => Ok(Scalar::Bool(*b)),
-        (FieldType::TextList, DeValue::Array(_))
+        (FieldType::TextList | FieldType::ReviewerList, DeValue::Array(_))
         | (FieldType::Table(_), DeValue::Table(_))
         | (FieldType::TableList(_), DeValue::Array(_)) => Ok(Scalar::Composite),
         _ => Err(Problem::WrongType),
@@ -498,6 +514,7 @@ fn expected(ty: &FieldType) -> String {
         FieldType::Integer { .. } => "a whole number".into(),
         FieldType::Bool => "true or false".into(),
         FieldType::TextList => "a list of texts, like [\"a\", \"b\"]".into(),
+        FieldType::ReviewerList => "a list of reviewers, like [\"@org/team\"]".into(),
         FieldType::Choice(choices) => {
             let values: Vec<String> = choices.iter().map(|c| format!("\"{}\"", c.value)).collect();
             format!("one of {}", values.join(", "))

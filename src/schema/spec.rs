@@ -22,6 +22,9 @@ pub enum FieldType {
     Bool,
     /// An array of non-empty strings.
     TextList,
+    /// An array of code owners: `@user`, `@org/team` or an e-mail address
+    /// (see `codeowners::is_valid_owner`).
+    ReviewerList,
     Choice(&'static [Choice]),
     /// An `http` or `https` address.
     Url,
@@ -478,8 +481,8 @@ pub static UNIT: TableSpec = TableSpec {
         ),
         field(
             "reviewers",
-            FieldType::TextList,
-            "GitHub users or teams (@org/team) who review changes to this unit",
+            FieldType::ReviewerList,
+            "GitHub users (@user), teams (@org/team) or e-mail addresses who review changes to this unit",
         ),
     ],
 };
