@@ -8,9 +8,11 @@
 
 mod fixtures;
 mod site_test;
+mod tools;
 
 pub use fixtures::{Agreement, Unit};
 pub use site_test::{Built, Run, SiteTest, assert_snapshot};
+pub use tools::{missing_tool, tool_required};
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
