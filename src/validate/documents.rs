@@ -148,12 +148,8 @@ fn inspect(root_real: &Path, path: &str) -> Result<Attachment, FileProblem> {
     let bytes = std::fs::read(&real).map_err(|e| FileProblem::Unreadable(e.to_string()))?;
     Ok(Attachment {
         size: bytes.len() as u64,
-        sha256: hex(&Sha256::digest(&bytes)),
+        sha256: hex::encode(Sha256::digest(&bytes)),
     })
-}
-
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 fn source_problem(agreement: &AgreementSource, document: &Document) -> Diagnostic {
