@@ -1,5 +1,10 @@
 //! `data/agreements.csv`: one row per public agreement, quoted throughout
 //! and safe to open in a spreadsheet (no cell starts a formula).
+//!
+//! Written by hand rather than with the csv crate on purpose: the format
+//! is one fixed header, every cell quoted and the formula guard, which the
+//! crate does not provide; a writer that never needs to read or escape
+//! anything else is shorter than adapting one that does.
 
 use crate::data::AgreementRecord;
 
