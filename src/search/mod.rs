@@ -10,7 +10,6 @@
 mod browse;
 pub mod docset;
 mod facets;
-mod fasthash;
 mod order;
 mod records;
 mod shards;

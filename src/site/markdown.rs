@@ -1,5 +1,10 @@
 //! Markdown from editors, rendered so that nothing in it can run: raw HTML
 //! is shown as text and links or images with an unsafe scheme lose it.
+//!
+//! A filter over pulldown-cmark's events rather than an HTML sanitiser
+//! (ammonia) after rendering: raw HTML never becomes markup in the first
+//! place, so there is nothing to parse again and clean, which keeps the
+//! agreement pages cheap to render.
 
 use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, html};
 

@@ -325,10 +325,7 @@ impl Site {
                 let view = agreement::page(model, links, a, revisions, repository);
                 self.page("agreement.html", &a.front.title, "agreement", &view)?
             }
-            Route::AgreementJson(ix) => {
-                serde_json::to_vec(&data::record(model, &model.agreements[*ix]))
-                    .expect("records serialise")
-            }
+            Route::AgreementJson(ix) => data::agreement_json(model, &model.agreements[*ix]),
             Route::Unit(ix) => {
                 let view = pages::unit(model, links, rows, &self.rollups, *ix);
                 self.page("unit.html", &model.units[*ix].name, "units", &view)?

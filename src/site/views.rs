@@ -331,13 +331,9 @@ pub fn slug(name: &str) -> String {
     }
     if out.is_empty() {
         let digest = Sha256::digest(name.trim().as_bytes());
-        out = format!("mitra-{}", &hex(&digest)[..12]);
+        out = format!("mitra-{}", &hex::encode(digest)[..12]);
     }
     out
-}
-
-pub fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// Figures of each unit's whole subtree, by unit position.

@@ -209,12 +209,8 @@ fn hash_file(path: &Path) -> std::io::Result<Attachment> {
     }
     Ok(Attachment {
         size,
-        sha256: hex(&hasher.finalize()),
+        sha256: hex::encode(hasher.finalize()),
     })
-}
-
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 fn source_problem(agreement: &AgreementSource, document: &Document) -> Diagnostic {
