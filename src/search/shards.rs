@@ -76,32 +76,42 @@ fn prefix(key: &str, chars: usize) -> String {
     key.chars().take(chars).collect()
 }
 
+/// Splits shards one character deeper while they are too large. A work
+/// list rather than recursion: a deep chain of shared prefixes must not
+/// exhaust the stack.
 fn split(key: String, entries: Vec<Sized>, out: &mut BTreeMap<String, Value>) {
-    let size: usize = entries.iter().map(|e| e.bytes).sum();
-    let depth = key.chars().count();
-    let longer = entries.iter().any(|e| e.key.chars().count() > depth);
-    if size <= SHARD_LIMIT || !longer {
-        out.insert(key, shard(entries));
-        return;
-    }
-    let mut own = Vec::new();
-    let mut children: BTreeMap<String, Vec<Sized>> = BTreeMap::new();
-    for entry in entries {
-        if entry.key.chars().count() == depth {
-            own.push(entry);
-        } else {
-            children
-                .entry(prefix(&entry.key, depth + 1))
-                .or_default()
-                .push(entry);
+    let mut pending = vec![(key, entries)];
+    while let Some((key, entries)) = pending.pop() {
+        let size: usize = entries.iter().map(|e| e.bytes).sum();
+        let depth = key.chars().count();
+        let longer = entries.iter().any(|e| e.key.chars().count() > depth);
+        if size <= SHARD_LIMIT || !longer || single_key(&entries) {
+            out.insert(key, shard(entries));
+            continue;
         }
+        let mut own = Vec::new();
+        let mut children: BTreeMap<String, Vec<Sized>> = BTreeMap::new();
+        for entry in entries {
+            if entry.key.chars().count() == depth {
+                own.push(entry);
+            } else {
+                children
+                    .entry(prefix(&entry.key, depth + 1))
+                    .or_default()
+                    .push(entry);
+            }
+        }
+        if !own.is_empty() {
+            out.insert(key, shard(own));
+        }
+        pending.extend(children);
     }
-    if !own.is_empty() {
-        out.insert(key, shard(own));
-    }
-    for (child, group) in children {
-        split(child, group, out);
-    }
+}
+
+/// Entries that all share one key (a word and its stem entry) cannot be
+/// told apart by a longer prefix, so splitting them further gains nothing.
+fn single_key(entries: &[Sized]) -> bool {
+    entries.windows(2).all(|pair| pair[0].key == pair[1].key)
 }
 
 fn shard(entries: Vec<Sized>) -> Value {
