@@ -20,4 +20,5 @@ pub mod schema;
 pub mod search;
 pub mod serve;
 pub mod site;
+pub mod slug;
 pub mod validate;
