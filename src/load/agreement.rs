@@ -12,7 +12,7 @@ use crate::content::{
     FrontMatter, Kind, Partner, Scope,
 };
 use crate::diagnostics::{Diagnostic, Diagnostics, SourceFile, Spanned};
-use crate::schema::{TableReader, spec};
+use crate::schema::{TableReader, characters, spec};
 
 /// Parses one agreement file. Only the front matter's text is kept (every
 /// later diagnostic points into it); the body is kept when `keep_body`, so
@@ -65,6 +65,9 @@ pub fn parse_agreement(
         }
         Split::Found { toml, body } => (body.start, Some(body), Some(toml)),
     };
+    if let Some(body) = &body {
+        check_body_characters(&path, text, body.start, diagnostics);
+    }
     let source = SourceFile::new(path, &text[..header_end]);
     let mut agreement = AgreementSource {
         id,
@@ -92,6 +95,30 @@ pub fn parse_agreement(
         }
     }
     agreement
+}
+
+/// Control characters in the text below the front matter. Only the header
+/// is kept as the file's source, so the diagnostic gets its own copy of the
+/// file up to the offending line.
+fn check_body_characters(path: &str, text: &str, body_start: usize, diagnostics: &mut Diagnostics) {
+    let Some((at, refused)) = characters::first_refused(&text[body_start..], true) else {
+        return;
+    };
+    let at = body_start + at;
+    let line_end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+    let source = SourceFile::new(path, &text[..line_end]);
+    diagnostics.push(
+        Diagnostic::error(
+            &source,
+            at..at + refused.len_utf8(),
+            "control-character",
+            format!(
+                "the text contains the control character {}",
+                characters::code_point(refused)
+            ),
+        )
+        .with_help("remove it; of the control characters only tab and line breaks are allowed"),
+    );
 }
 
 fn first_line(text: &str) -> &str {
