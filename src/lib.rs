@@ -12,6 +12,8 @@ pub mod data;
 pub mod diagnostics;
 pub mod diff;
 pub mod history;
+#[cfg(test)]
+mod hostile_text;
 pub mod load;
 pub mod model;
 pub mod pipeline;

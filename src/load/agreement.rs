@@ -239,3 +239,64 @@ fn document(r: &TableReader) -> Option<Document> {
         span: r.span(),
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    const VALID: &str = "+++\ntitle = \"Nota\"\nkind = \"mou\"\nsummary = \"Ringkas\"\n\n[dates]\nsigned = 2025-03-10\n\n[[partners]]\nname = \"Universitas\"\ncategory = \"university\"\n\n[[evaluations]]\ndate = 2025-06-01\nresult = \"partial\"\nnotes = \"catatan\"\n+++\n\nTeks.\n";
+
+    fn parse(text: &str) -> (AgreementSource, Vec<Diagnostic>) {
+        let mut diagnostics = Diagnostics::new();
+        let agreement = parse_agreement(
+            "a".into(),
+            "agreements/a.md".into(),
+            text.as_bytes(),
+            true,
+            &mut diagnostics,
+        );
+        (agreement, diagnostics.into_sorted())
+    }
+
+    #[test]
+    fn the_template_is_valid() {
+        let (agreement, diagnostics) = parse(VALID);
+        assert!(agreement.front.is_some());
+        assert!(diagnostics.is_empty(), "{diagnostics:?}");
+    }
+
+    proptest! {
+        #![proptest_config(crate::hostile_text::config())]
+
+        /// Hostile text spliced into a valid file anywhere, front matter
+        /// or body: a record or an error, never a panic.
+        #[test]
+        fn any_spliced_file_gives_a_record_or_an_error(
+            insert in crate::hostile_text::short_text(),
+            at in 0..VALID.len(),
+        ) {
+            let at = (0..=at).rev().find(|&i| VALID.is_char_boundary(i)).unwrap_or(0);
+            let text = format!("{}{insert}{}", &VALID[..at], &VALID[at..]);
+            let (agreement, diagnostics) = parse(&text);
+            prop_assert!(
+                agreement.front.is_some() || diagnostics.iter().any(Diagnostic::is_error),
+                "{text:?}"
+            );
+            for d in &diagnostics {
+                prop_assert!(d.line >= 1 && d.column >= 1);
+            }
+        }
+
+        #[test]
+        fn any_text_value_is_read_or_reported(value in crate::hostile_text::short_text()) {
+            let escaped = value.replace('\\', "\\\\").replace('"', "\\\"").replace('\n', "\\n")
+                .replace('\r', "\\r");
+            let text = VALID.replace("\"Ringkas\"", &format!("\"{escaped}\""))
+                .replace("\"catatan\"", &format!("'''{value}'''"));
+            let (agreement, diagnostics) = parse(&text);
+            prop_assert!(agreement.front.is_some() || diagnostics.iter().any(Diagnostic::is_error));
+        }
+    }
+}

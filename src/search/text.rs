@@ -180,4 +180,18 @@ mod tests {
             ["nomor", "01", "pr", "07", "nk", "3313", "2025", "lain"]
         );
     }
+
+    proptest::proptest! {
+        #![proptest_config(crate::hostile_text::config())]
+
+        #[test]
+        fn any_text_gives_short_stemmable_words(text in crate::hostile_text::text()) {
+            let stemmer = crate::search::stem::WordStemmer::default();
+            for word in words(&text).iter().take(2_000) {
+                proptest::prop_assert!(!word.is_empty());
+                proptest::prop_assert!(word.chars().count() <= MAX_WORD_CHARS);
+                proptest::prop_assert!(!stemmer.stem(word).is_empty());
+            }
+        }
+    }
 }
