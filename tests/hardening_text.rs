@@ -170,6 +170,7 @@ fn control_characters_are_reported_where_they_are() {
         position(&agreement, "\\uFFFF"),
         position(&agreement, "\\npemula"),
         position(&agreement, "\u{1b}"),
+        position(&agreement, "\u{7f}"),
     ];
     expected.sort();
     assert_eq!(control_errors(&in_agreement), expected, "{in_agreement:?}");

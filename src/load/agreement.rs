@@ -97,28 +97,35 @@ pub fn parse_agreement(
     agreement
 }
 
-/// Control characters in the text below the front matter. Only the header
-/// is kept as the file's source, so the diagnostic gets its own copy of the
-/// file up to the offending line.
+/// Control characters in the text below the front matter: the first on
+/// each line, so that every line to fix is listed at once. Only the header
+/// is kept as the file's source, so these diagnostics read the whole file.
 fn check_body_characters(path: &str, text: &str, body_start: usize, diagnostics: &mut Diagnostics) {
-    let Some((at, refused)) = characters::first_refused(&text[body_start..], true) else {
+    if characters::first_refused(&text[body_start..], true).is_none() {
         return;
-    };
-    let at = body_start + at;
-    let line_end = text[at..].find('\n').map_or(text.len(), |i| at + i);
-    let source = SourceFile::new(path, &text[..line_end]);
-    diagnostics.push(
-        Diagnostic::error(
-            &source,
-            at..at + refused.len_utf8(),
-            "control-character",
-            format!(
-                "the text contains the control character {}",
-                characters::code_point(refused)
-            ),
-        )
-        .with_help("remove it; of the control characters only tab and line breaks are allowed"),
-    );
+    }
+    let source = SourceFile::new(path, text);
+    let mut line_start = body_start;
+    for line in text[body_start..].split_inclusive('\n') {
+        if let Some((at, refused)) = characters::first_refused(line, true) {
+            let at = line_start + at;
+            diagnostics.push(
+                Diagnostic::error(
+                    &source,
+                    at..at + refused.len_utf8(),
+                    "control-character",
+                    format!(
+                        "the text contains the control character {}",
+                        characters::code_point(refused)
+                    ),
+                )
+                .with_help(
+                    "remove it; of the control characters only tab and line breaks are allowed",
+                ),
+            );
+        }
+        line_start += line.len();
+    }
 }
 
 fn first_line(text: &str) -> &str {

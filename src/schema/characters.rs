@@ -47,9 +47,7 @@ pub fn locate_in_toml_string(raw: &str, wanted: char) -> Option<std::ops::Range<
             }
             continue;
         }
-        let Some((_, kind)) = chars.next() else {
-            return None;
-        };
+        let (_, kind) = chars.next()?;
         let (decoded, digits) = match kind {
             'b' => (Some('\u{8}'), 0),
             'f' => (Some('\u{c}'), 0),
