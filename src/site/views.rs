@@ -391,10 +391,6 @@ fn distinct_slugs<'a>(keys: impl Iterator<Item = &'a str>) -> BTreeMap<String, S
     out
 }
 
-pub fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
-}
-
 /// Figures of each unit's whole subtree, by unit position.
 pub fn rollups(model: &Model) -> Vec<Figures> {
     let own: Vec<Figures> = model
