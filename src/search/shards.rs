@@ -76,9 +76,9 @@ fn prefix(key: &str, chars: usize) -> String {
     key.chars().take(chars).collect()
 }
 
-/// Splits shards one character deeper while they are too large. A work
-/// list rather than recursion: a deep chain of shared prefixes must not
-/// exhaust the stack.
+/// Splits shards one character deeper (or further, to where the keys part)
+/// while they are too large. A work list rather than recursion: a deep
+/// chain of shared prefixes must not exhaust the stack.
 fn split(key: String, entries: Vec<Sized>, out: &mut BTreeMap<String, Value>) {
     let mut pending = vec![(key, entries)];
     while let Some((key, entries)) = pending.pop() {
@@ -104,8 +104,31 @@ fn split(key: String, entries: Vec<Sized>, out: &mut BTreeMap<String, Value>) {
         if !own.is_empty() {
             out.insert(key, shard(own));
         }
-        pending.extend(children);
+        pending.extend(
+            children
+                .into_values()
+                .map(|group| (common_prefix(&group), group)),
+        );
     }
+}
+
+/// The longest prefix every key of a group shares: splitting goes straight
+/// there, since the shorter prefixes in between would hold the same group.
+fn common_prefix(group: &[Sized]) -> String {
+    let first = group[0].key.as_str();
+    let mut len = first.len();
+    for other in &group[1..] {
+        len = first
+            .bytes()
+            .zip(other.key.bytes())
+            .take(len)
+            .take_while(|(a, b)| a == b)
+            .count();
+    }
+    while !first.is_char_boundary(len) {
+        len -= 1;
+    }
+    first[..len].to_string()
 }
 
 /// Entries that all share one key (a word and its stem entry) cannot be
@@ -176,5 +199,30 @@ mod tests {
         for shard in out.values() {
             assert!(shard.to_string().len() < SHARD_LIMIT * 2);
         }
+    }
+
+    #[test]
+    fn a_very_long_key_does_not_split_one_character_at_a_time() {
+        // Once a stack overflow: a 30,000-character word alone exceeded
+        // the limit, and each split went one character deeper.
+        let long = "a".repeat(30_000);
+        let mut index = TermIndex::default();
+        let mut postings = Postings::default();
+        postings.fields[2] = vec![1];
+        index.postings.insert(long.clone(), postings);
+        index.surfaces.insert(format!("{long}nya"), long.clone());
+        let out = shards(&index, 10);
+        assert!(
+            out.len() <= 4,
+            "{:?}",
+            out.keys().map(|k| k.len()).collect::<Vec<_>>()
+        );
+        let shard = out
+            .iter()
+            .filter(|(key, _)| long.starts_with(key.as_str()))
+            .max_by_key(|(key, _)| key.len())
+            .map(|(_, shard)| shard)
+            .expect("a shard for the word");
+        assert!(shard["t"].get(&long).is_some());
     }
 }
