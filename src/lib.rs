@@ -12,6 +12,8 @@ pub mod data;
 pub mod diagnostics;
 pub mod diff;
 pub mod history;
+#[cfg(test)]
+mod hostile_text;
 pub mod load;
 pub mod model;
 pub mod pipeline;
@@ -20,4 +22,5 @@ pub mod schema;
 pub mod search;
 pub mod serve;
 pub mod site;
+pub mod slug;
 pub mod validate;

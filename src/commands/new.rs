@@ -6,7 +6,8 @@ use crate::cli::NewArgs;
 use crate::content::{Category, Kind};
 use crate::load::LoadOptions;
 use crate::pipeline::{analyse, today_in};
-use crate::scaffold::{NewAgreement, is_valid_slug, normalise_unit_path};
+use crate::scaffold::{NewAgreement, normalise_unit_path};
+use crate::slug::is_slug;
 
 /// Writes a new agreement file and prints its path; never overwrites.
 pub fn run(args: &NewArgs) -> ExitCode {
@@ -43,7 +44,7 @@ fn scaffold(args: &NewArgs) -> Result<String, String> {
         }
     }
     if let Some(slug) = &args.id
-        && !is_valid_slug(slug)
+        && !is_slug(slug)
     {
         return Err(format!(
             "--id `{slug}` must be lowercase letters, digits and single hyphens, e.g. 2026-mou-uns"

@@ -42,6 +42,8 @@ pub struct Field {
     pub ty: FieldType,
     pub required: bool,
     pub doc: &'static str,
+    /// Text that may break lines (see [`super::characters`]).
+    pub multiline: bool,
 }
 
 #[derive(Debug)]
@@ -67,6 +69,15 @@ const fn field(name: &'static str, ty: FieldType, doc: &'static str) -> Field {
         ty,
         required: false,
         doc,
+        multiline: false,
+    }
+}
+
+/// An optional text of paragraphs: line breaks allowed.
+const fn prose(name: &'static str, doc: &'static str) -> Field {
+    Field {
+        multiline: true,
+        ..field(name, FieldType::Text, doc)
     }
 }
 
@@ -76,6 +87,7 @@ const fn required(name: &'static str, ty: FieldType, doc: &'static str) -> Field
         ty,
         required: true,
         doc,
+        multiline: false,
     }
 }
 
@@ -341,7 +353,7 @@ pub static ACTIVITY: TableSpec = TableSpec {
     fields: &[
         required("date", FieldType::Date, "when the activity took place"),
         required("title", FieldType::Text, "what was done"),
-        field("description", FieldType::Text, "details; Markdown allowed"),
+        prose("description", "details; Markdown allowed"),
         field("url", FieldType::Url, "a report or news item about it"),
     ],
 };
@@ -355,12 +367,8 @@ pub static EVALUATION: TableSpec = TableSpec {
             FieldType::Choice(RESULTS),
             "how far the agreement is carried out",
         ),
-        field("notes", FieldType::Text, "findings"),
-        field(
-            "obstacles",
-            FieldType::Text,
-            "kendala: what stood in the way",
-        ),
+        prose("notes", "findings"),
+        prose("obstacles", "kendala: what stood in the way"),
     ],
 };
 
@@ -410,9 +418,8 @@ pub static AGREEMENT: TableSpec = TableSpec {
             FieldType::TextList,
             "subjects, e.g. [\"pendidikan pemilih\"]",
         ),
-        field(
+        prose(
             "summary",
-            FieldType::Text,
             "one or two sentences for listings and search; else the first paragraph",
         ),
         field(

@@ -100,4 +100,15 @@ mod tests {
         assert!(!is_safe_url("vbscript:x"));
         assert!(!is_safe_url("\u{1}javascript:x"));
     }
+
+    proptest::proptest! {
+        #![proptest_config(crate::hostile_text::config())]
+
+        #[test]
+        fn any_markdown_renders_without_raw_html(text in crate::hostile_text::text()) {
+            let html = to_html(&text);
+            proptest::prop_assert!(!html.contains("<script"));
+            proptest::prop_assert!(!html.to_ascii_lowercase().contains("href=\"javascript:"));
+        }
+    }
 }

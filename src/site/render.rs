@@ -14,7 +14,9 @@ use tera::Context;
 use super::i18n::Lang;
 use super::lists::{self, List};
 use super::theme::{self, Theme};
-use super::views::{self, AgreementRow, Figures, Links, PartnerEntry, Rows, SiteView, unit_dir};
+use super::views::{
+    self, AgreementRow, Figures, Links, PartnerEntry, PartnerSlugs, Rows, SiteView, unit_dir,
+};
 use super::{BuildError, agreement, csv, feeds, pages};
 use crate::data;
 use crate::history::History;
@@ -78,6 +80,7 @@ pub struct Site {
     view: SiteView,
     rows: Vec<Option<AgreementRow>>,
     partners: Vec<PartnerEntry>,
+    partner_slugs: PartnerSlugs,
     rollups: Vec<Figures>,
     lists: Vec<List>,
     /// For each list, its members in each sort order.
@@ -129,6 +132,7 @@ impl Site {
             })
             .collect();
         let partners = views::partners(model);
+        let partner_slugs = PartnerSlugs::new(model);
         let rollups = views::rollups(model);
         let documents = public_documents(model);
         let mut site = Site {
@@ -137,6 +141,7 @@ impl Site {
             root: root.to_path_buf(),
             rows: Vec::new(),
             partners,
+            partner_slugs,
             rollups,
             lists,
             sorted,
@@ -322,7 +327,8 @@ impl Site {
                 let a = &model.agreements[*ix];
                 let repository = model.config.site.repository.as_deref();
                 let revisions = self.history.revisions(&a.path);
-                let view = agreement::page(model, links, a, revisions, repository);
+                let view =
+                    agreement::page(model, links, &self.partner_slugs, a, revisions, repository);
                 self.page("agreement.html", &a.front.title, "agreement", &view)?
             }
             Route::AgreementJson(ix) => data::agreement_json(model, &model.agreements[*ix]),

@@ -49,7 +49,9 @@
   // ---- text, exactly as the index folds it (src/search/text.rs) ----
   function words(text, m) {
     var raw = text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase()
-      .split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+      .split(/[^\p{L}\p{N}]+/u).filter(function (w) {
+        return w && Array.from(w).length <= 64; // MAX_WORD_CHARS: longer runs are not indexed
+      });
     var out = [];
     for (var i = 0; i < raw.length; i++) {
       var next = raw[i + 1];
