@@ -73,7 +73,6 @@ pub struct Site {
     history: Arc<History>,
     root: PathBuf,
     theme: Theme,
-    lang: Lang,
     links: Links,
     view: SiteView,
     rows: Vec<Option<AgreementRow>>,
@@ -114,12 +113,12 @@ impl Site {
             today: model.today,
             expiring_days: model.config.rules.expiring_soon_days,
         };
-        let theme = Theme::load(root, config.theme.as_deref(), lang, &view.fixed_texts(lang))
-            .map_err(|e| BuildError::Theme(e.0))?;
+        let theme =
+            Theme::load(root, config.theme.as_deref(), lang).map_err(|e| BuildError::Theme(e.0))?;
         let public: Vec<AgreementIx> = (0..model.agreements.len())
             .filter(|&i| model.agreements[i].is_public())
             .collect();
-        let lists = lists::all_lists(model, &public, lang);
+        let lists = lists::all_lists(model, &public, &theme.texts);
         let sorted = lists
             .par_iter()
             .map(|list| {
@@ -146,7 +145,6 @@ impl Site {
             row_error: Mutex::new(None),
             search: OnceLock::new(),
             theme,
-            lang,
             links,
             view,
         };
@@ -312,7 +310,7 @@ impl Site {
         let links = &self.links;
         let render_row = |row: &AgreementRow| self.render_row(row);
         let rows = &Rows::new(&self.rows, &render_row);
-        let text = |key: &str| self.lang.text(key).to_string();
+        let text = |key: &str| self.theme.texts.text(key).to_string();
         let bytes = match route {
             Route::Home => {
                 let view = pages::home(model, links, rows, &self.partners, &self.public);
@@ -345,7 +343,15 @@ impl Site {
             Route::ListPage { list, sort, page } => {
                 let entry = &self.lists[*list];
                 let members = &self.sorted[*list][*sort];
-                let view = lists::page(entry, members, rows, &links.base, self.lang, *sort, *page);
+                let view = lists::page(
+                    entry,
+                    members,
+                    rows,
+                    &links.base,
+                    &self.theme.texts,
+                    *sort,
+                    *page,
+                );
                 self.page("list.html", &entry.heading, "lists", &view)?
             }
             Route::ListIndex => {
@@ -367,7 +373,10 @@ impl Site {
                 let view = pages::findings_page(model, links, rows);
                 self.page("findings.html", &text("findings"), "findings", &view)?
             }
-            Route::Search => self.page("search.html", &text("search"), "search", &())?,
+            Route::Search => {
+                let view = serde_json::json!({ "catalog": &self.theme.catalog });
+                self.page("search.html", &text("search"), "search", &view)?
+            }
             Route::NotFound => self.page("404.html", &text("not-found"), "", &())?,
             Route::Downloads => self.page("downloads.html", &text("downloads"), "data", &())?,
             Route::DataJson => {
@@ -452,7 +461,11 @@ impl Site {
                 events.push(feeds::Event {
                     uid: format!("expires-{}@{host}", a.id),
                     date: end,
-                    summary: format!("{}: {}", self.lang.text("timeline-ends"), a.front.title),
+                    summary: format!(
+                        "{}: {}",
+                        self.theme.texts.text("timeline-ends"),
+                        a.front.title
+                    ),
                     url: url.clone(),
                 });
             }
@@ -462,7 +475,11 @@ impl Site {
                 events.push(feeds::Event {
                     uid: format!("pks-deadline-{}@{host}", a.id),
                     date: deadline,
-                    summary: format!("{}: {}", self.lang.text("flag-needs-pks"), a.front.title),
+                    summary: format!(
+                        "{}: {}",
+                        self.theme.texts.text("flag-needs-pks"),
+                        a.front.title
+                    ),
                     url,
                 });
             }
