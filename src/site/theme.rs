@@ -251,6 +251,41 @@ mod tests {
         );
     }
 
+    fn default_file(path: &str) -> &'static str {
+        let (_, bytes) = DEFAULT_FILES.iter().find(|(p, _)| *p == path).unwrap();
+        std::str::from_utf8(bytes).unwrap()
+    }
+
+    /// search.js shows only catalog texts: every key it asks for exists,
+    /// and no text of either catalog is written into it.
+    #[test]
+    fn the_search_script_takes_every_text_from_the_catalog() {
+        let script = default_file("search.js");
+        for lang in ["id", "en"] {
+            let file = format!("i18n/{lang}.toml");
+            let catalog = Catalog::parse(&file, default_file(&file)).unwrap();
+            let mut asked = 0;
+            for call in script.split("say('").skip(1) {
+                let key = &call[..call.find('\'').unwrap()];
+                assert!(catalog.labels.contains_key(key), "{lang}: no label {key}");
+                asked += 1;
+            }
+            assert!(asked >= 15, "{asked}");
+            let texts = catalog
+                .labels
+                .values()
+                .chain(catalog.terms.values().flat_map(|t| t.values()));
+            for text in texts.filter(|t| t.chars().filter(|c| c.is_alphabetic()).count() >= 4) {
+                for quoted in [format!("'{text}'"), format!("\"{text}\"")] {
+                    assert!(!script.contains(&quoted), "search.js writes {quoted}");
+                }
+            }
+            for word in ["ditemukan", "Halaman", "Semua unit", "Unduh", "Berlaku"] {
+                assert!(!script.contains(word), "search.js writes {word}");
+            }
+        }
+    }
+
     #[test]
     fn html_in_labels_is_escaped_once() {
         assert_eq!(escape_html("a < b & \"c\""), "a &lt; b &amp; &quot;c&quot;");
