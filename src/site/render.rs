@@ -88,6 +88,30 @@ pub struct Site {
     /// Built on first use: a preview that never opens the search page
     /// never pays for it.
     search: OnceLock<SearchFiles>,
+    /// The page header and footer of each section, rendered once: they
+    /// hold a page's most labels and `site.*` lookups, none of which
+    /// change within a build.
+    chrome: Vec<(&'static str, Chrome)>,
+}
+
+/// The sections pages belong to (`section` in templates; "" for the
+/// error page).
+const SECTIONS: &[&str] = &[
+    "home",
+    "agreement",
+    "units",
+    "partners",
+    "lists",
+    "findings",
+    "search",
+    "data",
+    "",
+];
+
+#[derive(Serialize)]
+struct Chrome {
+    header: String,
+    footer: String,
 }
 
 struct SearchFiles {
@@ -144,6 +168,7 @@ impl Site {
             sitemaps: OnceLock::new(),
             row_error: Mutex::new(None),
             search: OnceLock::new(),
+            chrome: Vec::new(),
             theme,
             links,
             view,
@@ -156,6 +181,10 @@ impl Site {
                     .then(|| AgreementRow::new(model, &site.links, a))
             })
             .collect();
+        site.chrome = SECTIONS
+            .iter()
+            .map(|&section| Ok((section, site.render_chrome(section)?)))
+            .collect::<Result<_, BuildError>>()?;
         // Rows render lazily; render one now so that a broken row.html
         // stops the build before any page is written.
         if let Some(row) = site.rows.iter().flatten().next() {
@@ -534,6 +563,10 @@ impl Site {
         context.insert("title", title);
         context.insert("section", section);
         context.insert("page", page);
+        match self.chrome.iter().find(|(s, _)| *s == section) {
+            Some((_, chrome)) => context.insert("chrome", chrome),
+            None => context.insert("chrome", &self.render_chrome(section)?),
+        }
         // Into bytes directly: `render` would check the UTF-8 of every
         // page again to return a String.
         let mut bytes = Vec::with_capacity(16 * 1024);
@@ -542,6 +575,13 @@ impl Site {
             .render_to(template, &context, &mut bytes)
             .map_err(|e| BuildError::Template(theme::describe(&e)))?;
         Ok(bytes)
+    }
+
+    fn render_chrome(&self, section: &str) -> Result<Chrome, BuildError> {
+        Ok(Chrome {
+            header: self.fragment("header.html", "section", &section)?,
+            footer: self.fragment("footer.html", "section", &section)?,
+        })
     }
 
     /// A piece of a page, rendered with `value` under `name`.

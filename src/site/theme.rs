@@ -32,6 +32,8 @@ pub const DEFAULT_FILES: &[(&str, &[u8])] = embedded!(
     "base.html",
     "downloads.html",
     "findings.html",
+    "footer.html",
+    "header.html",
     "home.html",
     "i18n/en.toml",
     "i18n/id.toml",
