@@ -36,6 +36,26 @@ pub enum Command {
     Codeowners(CodeownersArgs),
     /// Preview the site on 127.0.0.1, rebuilding and reloading on every change.
     Serve(ServeArgs),
+    /// Work with the site's theme.
+    #[command(subcommand)]
+    Theme(ThemeCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ThemeCommand {
+    /// Copy the default theme into themes/NAME to change it; never
+    /// overwrites an existing folder.
+    Init(ThemeInitArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ThemeInitArgs {
+    /// The new theme's folder name under themes/.
+    #[arg(default_value = "custom")]
+    pub name: String,
+    /// The content repository (the folder holding pakta.toml and agreements/).
+    #[arg(long, value_name = "DIR", default_value = ".")]
+    pub root: PathBuf,
 }
 
 #[derive(Debug, Args)]

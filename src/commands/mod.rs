@@ -8,6 +8,7 @@ pub mod diff;
 pub mod new;
 pub mod schema;
 pub mod serve;
+pub mod theme;
 
 use std::io::IsTerminal;
 use std::process::ExitCode;

@@ -7,7 +7,6 @@ use std::sync::OnceLock;
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
-use super::i18n::Lang;
 use crate::content::{Category, Kind};
 use crate::model::{Agreement, AgreementIx, Flag, Model, Status, UnitIx};
 
@@ -20,21 +19,6 @@ pub struct SiteView {
     pub base: String,
     pub today: NaiveDate,
     pub expiring_days: u32,
-}
-
-impl SiteView {
-    /// What `{{ site.… }}` prints, by expression: the same on every page
-    /// of a build, so the theme writes it into the templates once.
-    pub fn fixed_texts(&self, lang: Lang) -> Vec<(&'static str, String)> {
-        vec![
-            ("site.title", self.title.clone()),
-            ("site.lang", self.lang.to_string()),
-            ("site.base", self.base.clone()),
-            ("site.today", self.today.to_string()),
-            ("site.today | longdate", lang.long_date(self.today)),
-            ("site.expiring_days", self.expiring_days.to_string()),
-        ]
-    }
 }
 
 /// Where things live on the site.
