@@ -36,6 +36,26 @@ pub(crate) enum Command {
     Codeowners(CodeownersArgs),
     /// Preview the site on 127.0.0.1, rebuilding and reloading on every change.
     Serve(ServeArgs),
+    /// Work with the site's theme.
+    #[command(subcommand)]
+    Theme(ThemeCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub(crate) enum ThemeCommand {
+    /// Copy the default theme into themes/NAME to change it; never
+    /// overwrites an existing folder.
+    Init(ThemeInitArgs),
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct ThemeInitArgs {
+    /// The new theme's folder name under themes/.
+    #[arg(default_value = "custom")]
+    pub name: String,
+    /// The content repository (the folder holding pakta.toml and agreements/).
+    #[arg(long, value_name = "DIR", default_value = ".")]
+    pub root: PathBuf,
 }
 
 #[derive(Debug, Args)]
@@ -51,7 +71,9 @@ pub(crate) struct ServeArgs {
 pub(crate) struct BuildArgs {
     #[command(flatten)]
     pub repo: RepoArgs,
-    /// Where to write the site; replaced only when the whole build succeeds.
+    /// Where to write the site: a new or empty folder, or one pakta built
+    /// before (never the repository or its content); replaced whole, and
+    /// only when the whole build succeeds.
     #[arg(long, value_name = "DIR", default_value = "public")]
     pub out: PathBuf,
     /// The address the site is served from, overriding `[site] base_url`

@@ -2,6 +2,7 @@
 //! folder needs a review from that unit or any unit above it, so that
 //! units consult the level above before publishing.
 
+use pakta_content::reviewers::is_valid_owner;
 use pakta_load::CONTENT_DIR;
 use pakta_model::Unit;
 
@@ -18,15 +19,34 @@ const HEADER: &str = "\
 # matching line, so units are listed from the root down.
 ";
 
+/// Whether `text` is a file this command wrote, which it may replace; a
+/// file someone wrote by hand is theirs to keep.
+pub(crate) fn is_generated(text: &str) -> bool {
+    HEADER
+        .lines()
+        .next()
+        .is_some_and(|first| text.starts_with(first))
+}
+
 /// The file's full text. `units` is the model's unit list (sorted by path,
 /// so parents come before their children); units with no reviewers at or
 /// above them get no line and fall under the nearest line above.
+///
+/// `pakta check` already refuses bad reviewers and folder names; this
+/// checks again because one stray newline or space in an owner would
+/// write a rule of its own, handing files to whoever it names.
 pub(crate) fn render(units: &[Unit]) -> String {
     let mut out = String::from(HEADER);
     let mut ordered: Vec<&Unit> = units.iter().collect();
     ordered.sort_by(|a, b| a.path.cmp(&b.path));
     for unit in ordered {
-        let owners = owners(units, unit);
+        if !is_safe_folder(&unit.path) {
+            continue;
+        }
+        let owners: Vec<&str> = owners(units, unit)
+            .into_iter()
+            .filter(|o| is_valid_owner(o))
+            .collect();
         if owners.is_empty() {
             continue;
         }
@@ -39,6 +59,12 @@ pub(crate) fn render(units: &[Unit]) -> String {
     }
     out.push('\n');
     out
+}
+
+/// Folder names that cannot break out of a CODEOWNERS pattern: no line
+/// breaks, no `#`, no control characters.
+fn is_safe_folder(path: &str) -> bool {
+    !path.chars().any(|c| c.is_control() || c == '#')
 }
 
 /// The unit's reviewers, then its parent's, up to the root; each once.
@@ -70,6 +96,13 @@ fn folder_pattern(unit_path: &str) -> String {
 mod tests {
     use super::*;
     use pakta_content::Level;
+
+    #[test]
+    fn only_a_file_with_the_generated_header_is_pakta_s() {
+        assert!(is_generated(&render(&[])));
+        assert!(!is_generated("* @org/admins\n"));
+        assert!(!is_generated(""));
+    }
 
     fn unit(path: &str, parent: Option<usize>, reviewers: &[&str]) -> Unit {
         Unit {
@@ -118,6 +151,21 @@ mod tests {
         let text = render(&units);
         assert!(!text.contains("/agreements/ "));
         assert!(text.contains("/agreements/bali/ @bali/team\n"));
+    }
+
+    #[test]
+    fn injected_owners_and_folders_write_no_line() {
+        let units = vec![
+            unit("", None, &["@org/team\n* @attacker", "@kpu-ri/kerja-sama"]),
+            unit("bali\n* @attacker", Some(0), &["@bali/team"]),
+        ];
+        let text = render(&units);
+        assert!(!text.contains("attacker"), "{text}");
+        let rules: Vec<&str> = text
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.is_empty())
+            .collect();
+        assert_eq!(rules, ["/agreements/ @kpu-ri/kerja-sama"]);
     }
 
     #[test]

@@ -27,5 +27,6 @@ fn main() -> ExitCode {
         Command::Schema(args) => commands::schema::run(args),
         Command::Codeowners(args) => commands::codeowners::run(args),
         Command::Serve(args) => commands::serve::run(args),
+        Command::Theme(command) => commands::theme::run(command),
     }
 }

@@ -1,7 +1,10 @@
 //! Runs the Node browser checks under tests/browser/: accessibility over a
 //! site built from the sample repository, and search end to end over a
-//! site built from tests/fixtures/search. Without Node, Chromium or the npm packages the
-//! test is skipped with a note, unless PAKTA_REQUIRE_BROWSER=1 (as in CI).
+//! site built from tests/fixtures/search. Without Node, Chromium or the npm
+//! packages the test is skipped with a note, except under CI=true or
+//! PAKTA_REQUIRE_BROWSER=1, where it fails.
+
+mod common;
 
 use std::path::Path;
 use std::process::Command;
@@ -14,13 +17,19 @@ fn browser_checks_pass_on_the_sample_site() {
     let chromium = Path::new("/usr/bin/chromium").exists();
     let packages = browser_dir.join("node_modules").is_dir();
     if !(node && chromium && packages) {
-        let message = format!(
-            "browser checks need node ({node}), /usr/bin/chromium ({chromium}) and `npm ci` in tests/browser ({packages})"
+        let found = |present: bool| if present { "found" } else { "missing" };
+        common::missing_tool(
+            "PAKTA_REQUIRE_BROWSER",
+            &format!(
+                "the browser checks' tools (Node {}, Chromium at /usr/bin/chromium {}, \
+                 npm packages in tests/browser {})",
+                found(node),
+                found(chromium),
+                found(packages)
+            ),
+            "install them with `apt-get install chromium nodejs npm` and \
+             `npm ci` in tests/browser (scripts/test does all of this)",
         );
-        if std::env::var("PAKTA_REQUIRE_BROWSER").as_deref() == Ok("1") {
-            panic!("{message}");
-        }
-        eprintln!("skipped: {message}");
         return;
     }
     let out = std::env::temp_dir().join(format!("pakta-browser-{}", std::process::id()));

@@ -455,7 +455,12 @@ fn document_files_stay_inside_the_repository() {
         ("/etc/passwd", "document-path"),
         ("files/../../secret.pdf", "document-path"),
         ("files/tidak-ada.pdf", "missing-file"),
-        ("files", "missing-file"),
+        ("files", "document-path"),
+        (".git/config", "document-path"),
+        ("pakta.toml", "document-path"),
+        ("../x", "document-path"),
+        ("files/.hidden/x", "document-path"),
+        ("agreements/_unit.toml", "document-path"),
     ] {
         let content = with_document(&format!("file = \"{file}\""));
         let repo = Repo::minimal();
@@ -716,4 +721,170 @@ fn stray_files_are_pointed_out() {
     assert_eq!(diagnostics.len(), 1, "{diagnostics:#?}");
     assert_eq!(diagnostics[0]["code"], "ignored-file");
     assert_eq!(diagnostics[0]["file"], "agreements/jateng/unit.toml");
+}
+
+#[test]
+fn reviewers_are_github_users_teams_or_addresses() {
+    let unit = "name = \"KPU RI\"\nlevel = \"national\"\nreviewers = [\"@kpu-ri/kerja-sama\", \"@org/team\\n* @attacker\", \"humas@kpu.go.id\"]\n";
+    let repo = Repo::minimal();
+    repo.write("agreements/_unit.toml", unit);
+    let (status, diagnostics) = repo.check_json();
+    assert_eq!(status, 1);
+    let d = assert_one(
+        &diagnostics,
+        "invalid-reviewer",
+        "agreements/_unit.toml",
+        unit,
+        "\"@org/team",
+    );
+    assert!(message(&d).contains("@org/team\\n* @attacker"), "{d}");
+    assert_eq!(diagnostics.len(), 1, "{diagnostics:#?}");
+}
+
+/// The one `invalid-id` diagnostic of `file`, asserted at line 1, column 1.
+fn invalid_id_of<'a>(diagnostics: &'a [Value], file: &str) -> &'a Value {
+    let found: Vec<&Value> = diagnostics
+        .iter()
+        .filter(|d| d["code"] == "invalid-id" && d["file"] == file)
+        .collect();
+    assert_eq!(
+        found.len(),
+        1,
+        "one invalid-id for {file} in {diagnostics:#?}"
+    );
+    assert_eq!(
+        (found[0]["line"].as_u64(), found[0]["column"].as_u64()),
+        (Some(1), Some(1))
+    );
+    found[0]
+}
+
+#[test]
+fn ids_use_lower_case_letters_digits_and_hyphens() {
+    let repo = Repo::minimal();
+    repo.write("agreements/Jawa_Tengah/2025 MoU.UNS.md", VALID_AGREEMENT);
+    repo.write(
+        "agreements/pémilu.md",
+        VALID_AGREEMENT.replacen("01/PR", "02/PR", 1),
+    );
+    let (status, diagnostics) = repo.check_json();
+    assert_eq!(status, 1);
+    let d = invalid_id_of(&diagnostics, "agreements/Jawa_Tengah/2025 MoU.UNS.md");
+    assert!(
+        message(d).contains("rename it to agreements/jawa-tengah/2025-mou-uns.md"),
+        "{d}"
+    );
+    let d = invalid_id_of(&diagnostics, "agreements/pémilu.md");
+    assert!(
+        message(d).contains("rename it to agreements/pemilu.md"),
+        "{d}"
+    );
+    assert_eq!(diagnostics.len(), 2, "{diagnostics:#?}");
+}
+
+#[test]
+fn ids_and_unit_folders_cannot_name_other_site_files() {
+    let repo = Repo::minimal();
+    repo.write("agreements/x.md", VALID_AGREEMENT);
+    repo.write(
+        "agreements/x/index.json.md",
+        VALID_AGREEMENT.replacen("01/PR", "02/PR", 1),
+    );
+    repo.write(
+        "agreements/feed.xml/_unit.toml",
+        "name = \"KPU Feed\"\nlevel = \"province\"\n",
+    );
+    let (status, diagnostics) = repo.check_json();
+    assert_eq!(status, 1);
+    let d = invalid_id_of(&diagnostics, "agreements/x/index.json.md");
+    assert!(message(d).contains("x/index-json"), "{d}");
+    let d = invalid_id_of(&diagnostics, "agreements/feed.xml/_unit.toml");
+    assert!(message(d).contains("unit folder \"feed.xml\""), "{d}");
+    assert!(message(d).contains("agreements/feed-xml/"), "{d}");
+    assert_eq!(diagnostics.len(), 2, "{diagnostics:#?}");
+
+    // What check refuses, build refuses too, without writing anything.
+    let output = repo.pakta(&["build", "--today", common::TODAY, "--out", "public"]);
+    assert_eq!(output.status.code(), Some(1), "{}", common::stderr(&output));
+    assert!(!repo.path("public").exists());
+}
+
+#[test]
+fn ids_differing_only_by_case_or_unicode_form_collide() {
+    let repo = Repo::minimal();
+    let composed = "agreements/pemilu-\u{e9}.md";
+    let decomposed = "agreements/pemilu-e\u{301}.md";
+    repo.write(composed, VALID_AGREEMENT);
+    repo.write(decomposed, VALID_AGREEMENT.replacen("01/PR", "02/PR", 1));
+    repo.write(
+        "agreements/a.md",
+        VALID_AGREEMENT.replacen("01/PR", "03/PR", 1),
+    );
+    repo.write(
+        "agreements/A.md",
+        VALID_AGREEMENT.replacen("01/PR", "04/PR", 1),
+    );
+    let (status, diagnostics) = repo.check_json();
+    assert_eq!(status, 1);
+    let collisions: Vec<&Value> = diagnostics
+        .iter()
+        .filter(|d| d["code"] == "id-collision")
+        .collect();
+    assert_eq!(collisions.len(), 2, "{diagnostics:#?}");
+    // Sorted by file: "A" before "a", the decomposed é before the composed.
+    assert_eq!(collisions[0]["file"], "agreements/a.md");
+    assert!(
+        message(collisions[0]).contains("\"A\" (agreements/A.md)"),
+        "{}",
+        collisions[0]
+    );
+    assert_eq!(collisions[1]["file"], composed);
+    assert!(
+        message(collisions[1]).contains(decomposed),
+        "{}",
+        collisions[1]
+    );
+    for d in collisions {
+        assert_eq!(
+            (d["line"].as_u64(), d["column"].as_u64()),
+            (Some(1), Some(1))
+        );
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn an_agreement_that_is_a_link_is_not_read() {
+    let outside = Repo::empty();
+    outside.write("elsewhere.md", VALID_AGREEMENT);
+    let repo = Repo::minimal();
+    std::os::unix::fs::symlink(outside.path("elsewhere.md"), repo.path(FILE)).unwrap();
+    let (status, diagnostics) = repo.check_json();
+    assert_eq!(status, 1);
+    assert_eq!(diagnostics.len(), 1, "{diagnostics:#?}");
+    let d = &diagnostics[0];
+    assert_eq!(d["code"], "not-a-file");
+    assert_eq!(d["file"], FILE);
+    assert_eq!(
+        (d["line"].as_u64(), d["column"].as_u64()),
+        (Some(1), Some(1))
+    );
+    assert!(message(d).contains("symbolic link"), "{d}");
+}
+
+#[test]
+fn agreement_files_over_16_mib_are_refused() {
+    let repo = Repo::minimal();
+    repo.write(FILE, VALID_AGREEMENT);
+    let file = std::fs::OpenOptions::new()
+        .append(true)
+        .open(repo.path(FILE))
+        .unwrap();
+    file.set_len(16 * 1024 * 1024 + 1).unwrap();
+    let (status, diagnostics) = repo.check_json();
+    assert_eq!(status, 1);
+    assert_eq!(diagnostics.len(), 1, "{diagnostics:#?}");
+    assert_eq!(diagnostics[0]["code"], "file-too-large");
+    assert_eq!(diagnostics[0]["file"], FILE);
+    assert_eq!(diagnostics[0]["line"], 1);
 }

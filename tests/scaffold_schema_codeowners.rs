@@ -341,3 +341,35 @@ fn the_committed_codeowners_is_up_to_date() {
         .expect("run pakta");
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
 }
+
+#[test]
+fn the_unit_schema_accepts_the_reviewers_pakta_accepts() {
+    let schema = validator("unit.schema.json");
+    for reviewer in [
+        "@octocat",
+        "@kpu-ri/kerja-sama",
+        "@Org/Team_2",
+        "humas@kpu.go.id",
+        "a.b+c@sub.example.org",
+        "@org/team\n* @attacker",
+        "@org/team @attacker",
+        "@org/",
+        "@-org",
+        "@org--x",
+        "@org/team/sub",
+        "octocat",
+        "a@b",
+        "x#y@example.org",
+    ] {
+        let instance = serde_json::json!({
+            "name": "KPU",
+            "level": "national",
+            "reviewers": [reviewer],
+        });
+        assert_eq!(
+            schema.is_valid(&instance),
+            pakta_content::reviewers::is_valid_owner(reviewer),
+            "{reviewer:?}"
+        );
+    }
+}

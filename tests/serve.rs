@@ -1,6 +1,9 @@
 //! `pakta serve` end to end: pages are served with the live-reload script,
 //! an edit shows on the next request, and a broken edit is reported to the
-//! browser while the last good version stays up.
+//! browser while the last good version stays up. The server answers only
+//! its own address, bounds what a client can make it hold (header bytes,
+//! threads, event streams), and a rebuild that fails or panics never stops
+//! it from rebuilding the next change.
 
 mod common;
 
@@ -38,17 +41,68 @@ impl Server {
         Server { child, port }
     }
 
+    fn host(&self) -> String {
+        format!("127.0.0.1:{}", self.port)
+    }
+
     fn get(&self, path: &str) -> (u16, String) {
+        let reply = self.get_with_host(path, &self.host());
+        (reply.status, reply.body)
+    }
+
+    fn get_with_host(&self, path: &str, host: &str) -> Reply {
+        self.send(&format!(
+            "GET {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n"
+        ))
+    }
+
+    /// Sends a whole request and reads the reply until the server closes.
+    fn send(&self, request: &str) -> Reply {
         let mut stream = TcpStream::connect(("127.0.0.1", self.port)).expect("connects");
-        write!(stream, "GET {path} HTTP/1.1\r\nHost: localhost\r\n\r\n").unwrap();
-        let mut response = String::new();
-        stream.read_to_string(&mut response).unwrap();
-        let status = response[9..12].parse().expect("status code");
-        let body = response
-            .split_once("\r\n\r\n")
-            .map(|(_, b)| b.to_string())
-            .unwrap_or_default();
-        (status, body)
+        stream
+            .set_read_timeout(Some(Duration::from_secs(20)))
+            .unwrap();
+        stream.write_all(request.as_bytes()).unwrap();
+        let mut response = Vec::new();
+        stream.read_to_end(&mut response).unwrap();
+        Reply::parse(&String::from_utf8_lossy(&response))
+    }
+
+    /// Opens a live-reload stream; returns it once its head is read, with
+    /// the status.
+    fn events(&self) -> (u16, BufReader<TcpStream>) {
+        let mut events = TcpStream::connect(("127.0.0.1", self.port)).unwrap();
+        write!(
+            events,
+            "GET /__pakta/live HTTP/1.1\r\nHost: {}\r\n\r\n",
+            self.host()
+        )
+        .unwrap();
+        events
+            .set_read_timeout(Some(Duration::from_secs(10)))
+            .unwrap();
+        let mut events = BufReader::new(events);
+        let mut status_line = String::new();
+        events.read_line(&mut status_line).unwrap();
+        let status = status_line[9..12].parse().expect("status code");
+        let mut line = String::from("-");
+        while !line.trim().is_empty() {
+            line.clear();
+            events.read_line(&mut line).unwrap();
+        }
+        (status, events)
+    }
+
+    /// A line of `/proc/<pid>/status`, such as `Threads` or `VmHWM`.
+    fn status_number(&self, key: &str) -> u64 {
+        let status = std::fs::read_to_string(format!("/proc/{}/status", self.child.id()))
+            .expect("the server is running");
+        status
+            .lines()
+            .find_map(|line| line.strip_prefix(&format!("{key}:")))
+            .and_then(|rest| rest.split_whitespace().next())
+            .and_then(|n| n.parse().ok())
+            .unwrap_or_else(|| panic!("no {key} in:\n{status}"))
     }
 
     /// Asks until `check` accepts the page, for at most ten seconds.
@@ -66,6 +120,46 @@ impl Server {
             std::thread::sleep(Duration::from_millis(50));
         }
     }
+}
+
+struct Reply {
+    status: u16,
+    head: String,
+    body: String,
+}
+
+impl Reply {
+    fn parse(response: &str) -> Reply {
+        let status = response
+            .get(9..12)
+            .and_then(|s| s.parse().ok())
+            .unwrap_or_else(|| panic!("no status in {response:?}"));
+        let (head, body) = response.split_once("\r\n\r\n").unwrap_or((response, ""));
+        Reply {
+            status,
+            head: head.to_string(),
+            body: body.to_string(),
+        }
+    }
+
+    fn header(&self, name: &str) -> Option<&str> {
+        self.head.lines().find_map(|line| {
+            let (key, value) = line.split_once(':')?;
+            key.eq_ignore_ascii_case(name).then(|| value.trim())
+        })
+    }
+}
+
+/// Reads events until one named `name`; returns its data line.
+fn next_event(events: &mut BufReader<TcpStream>, name: &str) -> String {
+    let mut line = String::new();
+    while line.trim_end() != format!("event: {name}") {
+        line.clear();
+        assert!(events.read_line(&mut line).unwrap() > 0, "stream ended");
+    }
+    line.clear();
+    events.read_line(&mut line).unwrap();
+    line
 }
 
 impl Drop for Server {
@@ -101,7 +195,7 @@ fn pages_are_served_with_live_reload() {
     assert!(script.contains("EventSource"));
     let (status, data) = server.get("/data/agreements.json");
     assert_eq!(status, 200);
-    assert!(data.starts_with("{\n  \"generated_on\": \"2026-11-22\""));
+    assert!(data.starts_with("{\n  \"schema_version\": 1,\n  \"generated_on\": \"2026-11-22\""));
 }
 
 #[test]
@@ -128,35 +222,15 @@ fn an_edit_shows_on_the_next_request() {
 fn a_broken_edit_is_reported_and_the_last_good_site_stays() {
     let repo = Repo::sample();
     let server = Server::start(&repo);
-    let mut events = TcpStream::connect(("127.0.0.1", server.port)).unwrap();
-    write!(
-        events,
-        "GET /__pakta/live HTTP/1.1\r\nHost: localhost\r\n\r\n"
-    )
-    .unwrap();
-    events
-        .set_read_timeout(Some(Duration::from_secs(10)))
-        .unwrap();
-    let mut events = BufReader::new(events);
-    let mut line = String::new();
-    while !line.starts_with("Content-Type: text/event-stream") {
-        line.clear();
-        events.read_line(&mut line).unwrap();
-    }
+    let (status, mut events) = server.events();
+    assert_eq!(status, 200);
 
     let original = repo.read(FILE);
     repo.write(
         FILE,
         original.replacen("kind = \"pks\"", "kind = \"pk\"", 1),
     );
-    let mut received = String::new();
-    while !received.contains("event: problems") {
-        line.clear();
-        assert!(events.read_line(&mut line).unwrap() > 0, "stream ended");
-        received.push_str(&line);
-    }
-    line.clear();
-    events.read_line(&mut line).unwrap();
+    let line = next_event(&mut events, "problems");
     assert!(line.contains("invalid-value"), "{line}");
     assert!(line.contains("2024-pks-uns.md"), "{line}");
     let (status, page) = server.get(PAGE);
@@ -164,10 +238,271 @@ fn a_broken_edit_is_reported_and_the_last_good_site_stays() {
     assert!(page.contains("<h1>"));
 
     repo.write(FILE, &original);
-    let mut received = String::new();
-    while !received.contains("event: reload") {
-        line.clear();
-        assert!(events.read_line(&mut line).unwrap() > 0, "stream ended");
-        received.push_str(&line);
+    next_event(&mut events, "reload");
+}
+
+/// A page that names an edit of its own title, written after `server`
+/// has rebuilt whatever came before.
+fn edit_title_and_wait(repo: &Repo, server: &Server, title: &str) {
+    let original = repo.read(FILE);
+    let title_line = original
+        .lines()
+        .find(|l| l.starts_with("title = "))
+        .unwrap()
+        .to_string();
+    repo.write(
+        FILE,
+        original.replacen(&title_line, &format!("title = \"{title}\""), 1),
+    );
+    server.wait_for(PAGE, |page| page.contains(&format!("<h1>{title}")));
+}
+
+#[test]
+fn a_request_for_another_host_is_refused() {
+    let repo = Repo::sample();
+    let server = Server::start(&repo);
+    // DNS rebinding: a page of evil.example, its name now resolving to
+    // 127.0.0.1, asks the preview for its pages and problem reports.
+    let evil = format!("evil.example:{}", server.port);
+    for path in ["/", PAGE, "/data/agreements.json", "/__pakta/live"] {
+        let reply = server.get_with_host(path, &evil);
+        assert_eq!(reply.status, 403, "{path}: {}", reply.head);
+        assert!(
+            reply
+                .body
+                .starts_with("pakta serve answers only requests for")
+        );
+        assert!(!reply.body.contains("<html"), "{}", reply.body);
     }
+    for host in ["localhost", "127.0.0.1", "127.0.0.1:1"] {
+        assert_eq!(server.get_with_host("/", host).status, 403, "{host}");
+    }
+    let reply = server.send("GET / HTTP/1.0\r\n\r\n");
+    assert!(
+        matches!(reply.status, 400 | 403),
+        "a request naming no host: {}",
+        reply.head
+    );
+    // The preview's own names are answered.
+    assert_eq!(server.get_with_host("/", &server.host()).status, 200);
+    let localhost = format!("localhost:{}", server.port);
+    assert_eq!(server.get_with_host("/", &localhost).status, 200);
+}
+
+#[test]
+fn an_oversize_header_is_refused_and_the_server_goes_on() {
+    let repo = Repo::sample();
+    let server = Server::start(&repo);
+    assert_eq!(server.get("/").0, 200);
+    let peak_before = server.status_number("VmHWM");
+    let mut stream = TcpStream::connect(("127.0.0.1", server.port)).unwrap();
+    stream
+        .set_write_timeout(Some(Duration::from_secs(10)))
+        .unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(10)))
+        .unwrap();
+    write!(
+        stream,
+        "GET / HTTP/1.1\r\nHost: {}\r\nX-Big: ",
+        server.host()
+    )
+    .unwrap();
+    let chunk = vec![b'a'; 1 << 20];
+    let mut sent = 0usize;
+    const LIMIT: usize = 300 << 20;
+    while sent < LIMIT {
+        match stream.write(&chunk) {
+            Ok(n) => sent += n,
+            Err(_) => break,
+        }
+    }
+    assert!(
+        sent < LIMIT,
+        "the server read the whole 300 MB header instead of refusing it"
+    );
+    // The refusal itself may be lost to the reset of the connection; when
+    // it arrives it says why.
+    let mut reply = Vec::new();
+    let _ = stream.read_to_end(&mut reply);
+    if !reply.is_empty() {
+        let reply = Reply::parse(&String::from_utf8_lossy(&reply));
+        assert_eq!(reply.status, 431, "{}", reply.head);
+    }
+    let grown_kb = server.status_number("VmHWM") - peak_before;
+    assert!(
+        grown_kb < 32 * 1024,
+        "the server grew by {grown_kb} kB on a large header"
+    );
+    assert_eq!(server.get("/").0, 200, "the server still answers");
+}
+
+#[test]
+fn many_connections_do_not_make_a_thread_each() {
+    let repo = Repo::sample();
+    let server = Server::start(&repo);
+    assert_eq!(server.get(PAGE).0, 200);
+    let before = server.status_number("Threads");
+    // Slow clients: each sends half a request head and waits.
+    let idle: Vec<TcpStream> = (0..200)
+        .map(|_| {
+            let mut stream = TcpStream::connect(("127.0.0.1", server.port)).unwrap();
+            write!(stream, "GET / HTTP/1.1\r\nHost: {}\r\n", server.host()).unwrap();
+            stream
+        })
+        .collect();
+    // Pages are still answered while they wait, by a bounded pool.
+    let pages: Vec<_> = (0..30)
+        .map(|_| {
+            let port = server.port;
+            std::thread::spawn(move || {
+                let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
+                write!(
+                    stream,
+                    "GET {PAGE} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n"
+                )
+                .unwrap();
+                let mut response = String::new();
+                stream.read_to_string(&mut response).unwrap();
+                Reply::parse(&response).status
+            })
+        })
+        .collect();
+    for page in pages {
+        assert_eq!(page.join().unwrap(), 200);
+    }
+    let during = server.status_number("Threads");
+    // The render pool (8 threads) may have grown; nothing else may.
+    assert!(
+        during <= before + 8,
+        "{during} threads with 200 open connections, {before} before"
+    );
+    drop(idle);
+    assert_eq!(server.get("/").0, 200);
+}
+
+#[test]
+fn live_reload_streams_are_bounded_apart_from_pages() {
+    let repo = Repo::sample();
+    let server = Server::start(&repo);
+    let streams: Vec<_> = (0..16)
+        .map(|_| {
+            let (status, events) = server.events();
+            assert_eq!(status, 200);
+            events
+        })
+        .collect();
+    let (status, _) = server.events();
+    assert_eq!(status, 503, "a stream beyond the bound");
+    assert_eq!(server.get(PAGE).0, 200, "pages are still answered");
+    drop(streams);
+    // Closed tabs give their places back once the server notices.
+    let started = Instant::now();
+    loop {
+        let (status, _) = server.events();
+        if status == 200 {
+            break;
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(40),
+            "no stream freed"
+        );
+        std::thread::sleep(Duration::from_millis(500));
+    }
+}
+
+#[test]
+fn a_rebuild_that_panics_leaves_the_watcher_running() {
+    let repo = Repo::sample();
+    let server = Server::start(&repo);
+    let (_, mut events) = server.events();
+    let unit = "agreements/_unit.toml";
+    let original_unit = repo.read(unit);
+    // This website made `check` panic in validation; whether it panics or
+    // is refused, the rebuild fails and the next change must be rebuilt.
+    repo.write(
+        unit,
+        original_unit.replacen(
+            "website = \"https://www.kpu.go.id\"",
+            "website = \"aéééé\"",
+            1,
+        ),
+    );
+    let report = next_event(&mut events, "problems");
+    assert!(report.contains("error"), "{report}");
+    assert_eq!(server.get(PAGE).0, 200, "the last good version is served");
+    repo.write(unit, &original_unit);
+    next_event(&mut events, "reload");
+    edit_title_and_wait(&repo, &server, "Judul Setelah Perbaikan");
+}
+
+#[test]
+fn a_failed_rebuild_then_a_fix_is_rebuilt() {
+    let repo = Repo::sample();
+    let server = Server::start(&repo);
+    let (_, mut events) = server.events();
+    let original = repo.read(FILE);
+    repo.write(FILE, "+++\ntitle = \n");
+    next_event(&mut events, "problems");
+    repo.write(FILE, &original);
+    next_event(&mut events, "reload");
+    edit_title_and_wait(&repo, &server, "Judul Kedua");
+}
+
+#[test]
+fn a_file_that_cannot_be_read_is_a_server_error() {
+    let repo = Repo::sample();
+    let server = Server::start(&repo);
+    let document = "files/jawa-tengah/karanganyar/2024-pks-uns.pdf";
+    let (status, body) = server.get(&format!("/{document}"));
+    assert_eq!(status, 200);
+    assert!(!body.is_empty());
+    // Gone between the build and the request: the last good site still
+    // lists it, and reading it fails.
+    repo.remove(document);
+    let reply = server.get_with_host(&format!("/{document}"), &server.host());
+    assert_eq!(reply.status, 500, "{}", reply.head);
+    assert!(reply.body.contains("cannot read"), "{}", reply.body);
+    assert!(reply.body.contains("2024-pks-uns.pdf"), "{}", reply.body);
+}
+
+#[test]
+fn pages_carry_the_content_security_policy() {
+    let repo = Repo::sample();
+    let server = Server::start(&repo);
+    let policy = "default-src 'self'; img-src 'self' data:; style-src 'self'; \
+                  script-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; \
+                  form-action 'self'; frame-ancestors 'none'";
+    for path in ["/", PAGE, "/tidak-ada/"] {
+        let reply = server.get_with_host(path, &server.host());
+        assert_eq!(
+            reply.header("Content-Type"),
+            Some("text/html; charset=utf-8"),
+            "{path}"
+        );
+        assert_eq!(
+            reply.header("Content-Security-Policy"),
+            Some(policy),
+            "{path}"
+        );
+        // What the preview adds to a page is a script file, never inline.
+        assert!(
+            reply
+                .body
+                .contains("<script src=\"/__pakta/live.js\"></script></body>")
+        );
+    }
+    let script = server.get("/__pakta/live.js").1;
+    assert!(
+        script.contains("/__pakta/live.css"),
+        "the overlay's style is a file"
+    );
+    assert!(!script.contains("cssText") && !script.contains(".style."));
+    let style = server.get_with_host("/__pakta/live.css", &server.host());
+    assert_eq!(style.status, 200);
+    assert_eq!(
+        style.header("Content-Type"),
+        Some("text/css; charset=utf-8")
+    );
+    assert!(style.body.contains(".pakta-live-overlay"));
 }

@@ -7,11 +7,20 @@ use crate::cli::BuildArgs;
 use pakta_load::LoadOptions;
 use pakta_load::history::History;
 
-use pakta_site::BuildOptions;
+use pakta_site::{BuildOptions, OutputFolder};
 
 pub(crate) fn run(args: &BuildArgs) -> ExitCode {
     let started = Instant::now();
     let root = &args.repo.root;
+    // Refused before anything is loaded: a mistyped --out is seen at once,
+    // not after the whole repository was checked.
+    let out = match OutputFolder::choose(&args.out, root) {
+        Ok(out) => out,
+        Err(refusal) => {
+            eprintln!("error: {refusal}");
+            return exit(EXIT_FAILURE);
+        }
+    };
     // Git history does not depend on the content's validity: read it while
     // the content loads, on a thread of its own, since waiting for `git`
     // would otherwise hold one of the workers that parse the files.
@@ -41,7 +50,7 @@ pub(crate) fn run(args: &BuildArgs) -> ExitCode {
     }
     let options = BuildOptions {
         root: root.clone(),
-        out: args.out.clone(),
+        out,
         base_url: args.base_url.clone(),
         progress: std::io::stderr().is_terminal(),
     };

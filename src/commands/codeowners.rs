@@ -2,7 +2,7 @@ use std::process::ExitCode;
 
 use super::{EXIT_FAILURE, EXIT_INVALID, EXIT_OK, analysed, exit, print_human};
 use crate::cli::CodeownersArgs;
-use crate::codeowners::{CODEOWNERS_FILE, render};
+use crate::codeowners::{CODEOWNERS_FILE, is_generated, render};
 use pakta_load::{LoadOptions, UNIT_FILE};
 
 /// Writes `.github/CODEOWNERS`, or with `--check` tells whether it is
@@ -40,6 +40,20 @@ pub(crate) fn run(args: &CodeownersArgs) -> ExitCode {
                 exit(EXIT_INVALID)
             }
         };
+    }
+    match std::fs::read(&path) {
+        Ok(current) if !is_generated(&String::from_utf8_lossy(&current)) => {
+            eprintln!(
+                "error: {CODEOWNERS_FILE} was not written by `pakta codeowners`, so it is left as it is; move its rules into the units' reviewers, or remove it yourself, then run `pakta codeowners` again"
+            );
+            return exit(EXIT_FAILURE);
+        }
+        Ok(_) => {}
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => {}
+        Err(error) => {
+            eprintln!("error: cannot read {}: {error}", path.display());
+            return exit(EXIT_FAILURE);
+        }
     }
     let written = path
         .parent()

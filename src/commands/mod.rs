@@ -8,6 +8,7 @@ pub(crate) mod diff;
 pub(crate) mod new;
 pub(crate) mod schema;
 pub(crate) mod serve;
+pub(crate) mod theme;
 
 use std::process::ExitCode;
 

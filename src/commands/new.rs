@@ -3,7 +3,8 @@ use std::process::ExitCode;
 
 use super::{EXIT_FAILURE, EXIT_OK, exit};
 use crate::cli::NewArgs;
-use crate::scaffold::{NewAgreement, is_valid_slug, normalise_unit_path};
+use crate::scaffold::{NewAgreement, normalise_unit_path};
+use pakta_content::slug::is_slug;
 use pakta_content::{Category, Kind};
 use pakta_load::LoadOptions;
 use pakta_model::pipeline::{analyse, today_in};
@@ -43,7 +44,7 @@ fn scaffold(args: &NewArgs) -> Result<String, String> {
         }
     }
     if let Some(slug) = &args.id
-        && !is_valid_slug(slug)
+        && !is_slug(slug)
     {
         return Err(format!(
             "--id `{slug}` must be lowercase letters, digits and single hyphens, e.g. 2026-mou-uns"

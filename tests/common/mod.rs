@@ -1,7 +1,18 @@
 //! A small builder for fixture repositories in a temporary folder, and
-//! helpers to run the `pakta` binary on them.
+//! helpers to run the `pakta` binary on them. `SiteTest` (site_test.rs)
+//! builds a whole site from the typed builders in fixtures.rs and checks
+//! it against snapshots.
 
-#![allow(dead_code)]
+// Every test binary compiles this module and uses only part of it.
+#![allow(dead_code, unused_imports)]
+
+mod fixtures;
+mod site_test;
+mod tools;
+
+pub(crate) use fixtures::{Agreement, Unit};
+pub(crate) use site_test::{Built, Run, SiteTest, assert_snapshot};
+pub(crate) use tools::{missing_tool, tool_required};
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};

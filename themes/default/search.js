@@ -10,27 +10,28 @@
     (script ? script.src.replace(/assets\/search\.js(\?.*)?$/, '') : '../');
   if (!/\/$/.test(base)) base += '/';
   var FACETS = ['status', 'kind', 'category', 'unit', 'year', 'scope', 'flags'];
-  var L = {
-    facet: { status: 'Status', kind: 'Jenis', category: 'Kategori mitra', unit: 'Unit',
-      year: 'Tahun ditandatangani', scope: 'Lingkup', flags: 'Perlu perhatian' },
-    status: { planning: 'Perencanaan', drafting: 'Perumusan', negotiation: 'Pembahasan',
-      approval: 'Pengesahan', signed: 'Ditandatangani', active: 'Berlaku',
-      expiring: 'Segera berakhir', expired: 'Berakhir', renewed: 'Diperpanjang',
-      terminated: 'Diakhiri', cancelled: 'Dibatalkan' },
-    kind: { mou: 'Nota Kesepahaman', pks: 'Perjanjian Kerja Sama', addendum: 'Adendum',
-      other: 'Lainnya' },
-    category: { ministry: 'Kementerian', 'state-institution': 'Lembaga negara',
-      'regional-government': 'Pemerintah daerah', university: 'Perguruan tinggi',
-      school: 'Lembaga pendidikan', 'professional-organization': 'Organisasi profesi',
-      ngo: 'LSM / organisasi masyarakat sipil', 'student-organization': 'Organisasi mahasiswa',
-      media: 'Media', company: 'Perusahaan', international: 'Lembaga internasional',
-      other: 'Lainnya' },
-    scope: { domestic: 'Dalam negeri', foreign: 'Luar negeri' },
-    flags: { 'needs-pks': 'Belum ada PKS', 'no-activity': 'Tanpa kegiatan',
-      'not-evaluated': 'Belum dievaluasi' },
-    sort: { relevance: 'Relevansi', newest: 'Terbaru ditandatangani', expiry: 'Segera berakhir' }
-  };
-  function label(facet, value) { return (L[facet] && L[facet][value]) || value; }
+  // Every text the page shows comes from the theme's message catalog,
+  // which search.html hands over: labels by key, terms by field and value.
+  var catalog = JSON.parse(mount.getAttribute('data-catalog') || '{}');
+  var texts = catalog.labels || {};
+  var terms = catalog.terms || {};
+  function say(key, values) {
+    var text = texts[key] || key;
+    Object.keys(values || {}).forEach(function (name) { text = text.split('{' + name + '}').join(values[name]); });
+    return text;
+  }
+  // Facet name: the field's label key and, for its values, its glossary.
+  var FACET_LABEL = { status: 'status', kind: 'kind', category: 'search-facet-category', unit: 'unit',
+    year: 'search-facet-year', scope: 'scope', flags: 'search-facet-flags' };
+  var FACET_TERMS = { status: 'status', kind: 'kind', category: 'category', scope: 'scope', flags: 'flag' };
+  // Sort order in the address, and its term.
+  var SORTS = { relevance: 'relevance', newest: 'newest', expiry: 'expires' };
+  var L = { facet: {} };
+  FACETS.forEach(function (name) { L.facet[name] = say(FACET_LABEL[name]); });
+  function label(facet, value) {
+    var names = terms[FACET_TERMS[facet]];
+    return (names && names[value]) || value;
+  }
 
   var cache = {};
   function load(path) {
@@ -49,7 +50,9 @@
   // ---- text, exactly as the index folds it (src/search/text.rs) ----
   function words(text, m) {
     var raw = text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase()
-      .split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+      .split(/[^\p{L}\p{N}]+/u).filter(function (w) {
+        return w && Array.from(w).length <= 64; // MAX_WORD_CHARS: longer runs are not indexed
+      });
     var out = [];
     for (var i = 0; i < raw.length; i++) {
       var next = raw[i + 1];
@@ -403,11 +406,11 @@
     var input = el('input', { type: 'search', id: 'pakta-q', name: 'q', autocomplete: 'off',
       'aria-describedby': 'pakta-status', 'aria-controls': 'pakta-results' });
     var sort = el('select', { id: 'pakta-sort' });
-    Object.keys(L.sort).forEach(function (k) { sort.appendChild(el('option', { value: k, text: L.sort[k] })); });
-    var csv = el('button', { type: 'button', id: 'pakta-csv', text: 'Unduh hasil (CSV)' });
+    Object.keys(SORTS).forEach(function (k) { sort.appendChild(el('option', { value: k, text: (terms.sort || {})[SORTS[k]] || k })); });
+    var csv = el('button', { type: 'button', id: 'pakta-csv', text: say('search-csv') });
     var form = el('form', { role: 'search', class: 'pakta-search-form' }, [
-      el('label', { for: 'pakta-q', text: 'Kata kunci (mitra, judul, topik, nomor, unit, isi)' }), input,
-      el('label', { for: 'pakta-sort', text: 'Urutkan' }), sort, csv
+      el('label', { for: 'pakta-q', text: say('search-query') }), input,
+      el('label', { for: 'pakta-sort', text: say('sort') }), sort, csv
     ]);
     form.addEventListener('submit', function (e) { e.preventDefault(); update({ q: input.value, page: 1 }, true); });
     input.addEventListener('input', debounce(function () { update({ q: input.value, page: 1 }, false); }, 120));
@@ -426,8 +429,8 @@
       update({ filters: filters, page: 1 }, true);
     });
     var status = el('p', { id: 'pakta-status', role: 'status', 'aria-live': 'polite' });
-    var results = el('ol', { id: 'pakta-results', class: 'pakta-results', tabindex: '-1', 'aria-label': 'Hasil pencarian' });
-    var pager = el('nav', { 'aria-label': 'Halaman hasil', class: 'pakta-pager' });
+    var results = el('ol', { id: 'pakta-results', class: 'pakta-results', tabindex: '-1', 'aria-label': say('search-results') });
+    var pager = el('nav', { 'aria-label': say('search-pages'), class: 'pakta-pager' });
     mount.appendChild(form);
     mount.appendChild(el('div', { class: 'pakta-layout' }, [facets, el('div', {}, [status, results, pager])]));
     ui = { input: input, sort: sort, facets: facets, status: status, results: results, pager: pager };
@@ -442,7 +445,7 @@
       var chosen = state.filters[name] || [];
       if (name === 'unit') {
         var select = el('select', { id: 'pakta-f-unit', name: 'unit', 'aria-label': L.facet.unit });
-        select.appendChild(el('option', { value: '', text: 'Semua unit' }));
+        select.appendChild(el('option', { value: '', text: say('search-all-units') }));
         m.units.forEach(function (u, i) {
           if (!counts.unit[i] && chosen.indexOf(m.unitPaths[i]) < 0) return;
           var depth = m.unitPaths[i] ? m.unitPaths[i].split('/').length : 0;
@@ -486,13 +489,13 @@
       ]);
       list.appendChild(li);
     });
-    ui.status.textContent = total ? total + ' kerja sama ditemukan' : 'Tidak ada kerja sama yang cocok';
+    ui.status.textContent = total ? say('search-found', { n: total }) : say('search-found-none');
     ui.pager.textContent = '';
     var pages = Math.ceil(total / m.page_size);
     if (pages > 1) {
-      if (s.page > 1) ui.pager.appendChild(pageButton('Sebelumnya', s.page - 1));
-      ui.pager.appendChild(el('span', { text: ' Halaman ' + s.page + ' dari ' + pages + ' ' }));
-      if (s.page < pages) ui.pager.appendChild(pageButton('Berikutnya', s.page + 1));
+      if (s.page > 1) ui.pager.appendChild(pageButton(say('previous'), s.page - 1));
+      ui.pager.appendChild(el('span', { text: ' ' + say('page') + ' ' + s.page + ' ' + say('of-total') + ' ' + pages + ' ' }));
+      if (s.page < pages) ui.pager.appendChild(pageButton(say('next'), s.page + 1));
     }
   }
   function pageButton(text, page) {
@@ -518,7 +521,7 @@
   }
   function downloadCsv(m) {
     if (!lastOrdered) return;
-    ui.status.textContent = 'Menyiapkan CSV untuk ' + lastTotal + ' kerja sama…';
+    ui.status.textContent = say('search-csv-preparing', { n: lastTotal });
     lastOrdered().then(function (docs) {
       return Promise.all([records(m, docs), load('columns.json')]);
     }).then(function (r) {
@@ -537,9 +540,9 @@
         lines.push(row.map(csvCell).join(','));
       });
       var blob = new Blob(['\ufeff' + lines.join('\r\n') + '\r\n'], { type: 'text/csv;charset=utf-8' });
-      var a = el('a', { href: URL.createObjectURL(blob), download: 'kerja-sama.csv' });
+      var a = el('a', { href: URL.createObjectURL(blob), download: say('search-csv-file') });
       document.body.appendChild(a); a.click(); a.remove();
-      ui.status.textContent = 'CSV berisi ' + (lines.length - 1) + ' kerja sama telah diunduh';
+      ui.status.textContent = say('search-csv-done', { n: lines.length - 1 });
     });
   }
 
@@ -583,7 +586,7 @@
       mount.removeAttribute('aria-busy');
     }).catch(function (e) {
       if (mine !== run) return;
-      ui.status.textContent = 'Pencarian gagal dimuat (' + e.message + ').';
+      ui.status.textContent = say('search-failed', { error: e.message });
       mount.setAttribute('data-state', 'error');
       mount.removeAttribute('aria-busy');
     });
@@ -609,7 +612,7 @@
     if (header) header.value = state.q;
     search();
   }).catch(function (e) {
-    mount.textContent = 'Pencarian tidak dapat dimuat (' + e.message + ').';
+    mount.textContent = say('search-unavailable', { error: e.message });
     mount.setAttribute('data-state', 'error');
   });
 })();

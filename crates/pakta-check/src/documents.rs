@@ -9,6 +9,12 @@ use sha2::{Digest, Sha256};
 
 use pakta_content::diagnostics::{Diagnostic, Diagnostics};
 use pakta_content::{AgreementSource, Document};
+use pakta_load::not_a_file;
+
+/// The one folder local documents may come from: everything else in the
+/// repository (`.git/config` with a CI token, `pakta.toml`) must never
+/// be published by naming it.
+pub(crate) const DOCUMENTS_DIR: &str = "files";
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 /// What the check learned about a document file in the repository, so no
@@ -27,8 +33,10 @@ pub type Attachments = BTreeMap<String, Attachment>;
 enum FileProblem {
     Absolute,
     LeavesRepository,
+    OutsideDocuments,
+    Hidden,
     Missing,
-    NotAFile,
+    NotAFile(&'static str),
     LinksOutside,
     Unreadable(String),
 }
@@ -56,12 +64,13 @@ pub(crate) fn check(
         }
     }
     let root_real = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
+    let documents_real = documents_folder(&root_real);
     let facts: BTreeMap<String, Result<Attachment, FileProblem>> = wanted
         .into_keys()
         .collect::<Vec<_>>()
         .into_par_iter()
         .map(|path| {
-            let fact = inspect(&root_real, &path);
+            let fact = inspect(&root_real, documents_real.as_deref(), &path);
             (path, fact)
         })
         .collect();
@@ -119,7 +128,8 @@ pub fn attachment_key(path: &str) -> Option<String> {
     normalise(path).ok()
 }
 
-/// `./files//a.pdf` -> `files/a.pdf`; refuses absolute paths and `..`.
+/// `./files//a.pdf` -> `files/a.pdf`; refuses absolute paths, `..`,
+/// anything outside `files/` and hidden (dot) names.
 fn normalise(path: &str) -> Result<String, FileProblem> {
     let path = path.trim();
     let looks_absolute =
@@ -138,30 +148,77 @@ fn normalise(path: &str) -> Result<String, FileProblem> {
     if parts.is_empty() {
         return Err(FileProblem::Missing);
     }
+    if parts.len() < 2 || parts[0] != DOCUMENTS_DIR {
+        return Err(FileProblem::OutsideDocuments);
+    }
+    if parts.iter().any(|part| part.starts_with('.')) {
+        return Err(FileProblem::Hidden);
+    }
     Ok(parts.join("/"))
 }
 
-fn inspect(root_real: &Path, path: &str) -> Result<Attachment, FileProblem> {
+/// The real `files/` folder, when it is a folder of the repository: a
+/// `files` that is itself a link (to `/`, say) would make every file it
+/// leads to look inside it.
+fn documents_folder(root_real: &Path) -> Option<std::path::PathBuf> {
+    let path = root_real.join(DOCUMENTS_DIR);
+    let metadata = std::fs::symlink_metadata(&path).ok()?;
+    metadata.is_dir().then_some(path)
+}
+
+/// Links are followed only while they stay inside `files/`, and what they
+/// lead to must be a regular file there, not hidden: the file is judged
+/// by where it really is, not by the name it was given.
+fn inspect(
+    root_real: &Path,
+    documents_real: Option<&Path>,
+    path: &str,
+) -> Result<Attachment, FileProblem> {
     let full = root_real.join(path);
     if std::fs::symlink_metadata(&full).is_err() {
         return Err(FileProblem::Missing);
     }
-    let real = full.canonicalize().map_err(|_| FileProblem::Missing)?;
-    if !real.starts_with(root_real) {
+    let real = full
+        .canonicalize()
+        .map_err(|_| FileProblem::NotAFile("a link that leads nowhere (broken or looping)"))?;
+    let below_documents = documents_real.and_then(|dir| real.strip_prefix(dir).ok());
+    let Some(below_documents) = below_documents else {
         return Err(FileProblem::LinksOutside);
+    };
+    let hidden = below_documents
+        .components()
+        .any(|c| c.as_os_str().to_string_lossy().starts_with('.'));
+    if hidden {
+        return Err(FileProblem::Hidden);
     }
-    if !real.is_file() {
-        return Err(FileProblem::NotAFile);
+    let metadata =
+        std::fs::symlink_metadata(&real).map_err(|e| FileProblem::Unreadable(e.to_string()))?;
+    if let Some(what) = not_a_file(&metadata) {
+        return Err(FileProblem::NotAFile(what));
     }
-    let bytes = std::fs::read(&real).map_err(|e| FileProblem::Unreadable(e.to_string()))?;
-    Ok(Attachment {
-        size: bytes.len() as u64,
-        sha256: hex(&Sha256::digest(&bytes)),
-    })
+    hash_file(&real).map_err(|e| FileProblem::Unreadable(e.to_string()))
 }
 
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
+/// Hashes a file in pieces: scans can be large, and holding whole files
+/// in memory (several at once, in parallel) is not needed to hash them.
+fn hash_file(path: &Path) -> std::io::Result<Attachment> {
+    use std::io::Read;
+    let mut file = std::fs::File::open(path)?;
+    let mut hasher = Sha256::new();
+    let mut buffer = vec![0; 64 * 1024];
+    let mut size = 0u64;
+    loop {
+        let read = file.read(&mut buffer)?;
+        if read == 0 {
+            break;
+        }
+        hasher.update(&buffer[..read]);
+        size += read as u64;
+    }
+    Ok(Attachment {
+        size,
+        sha256: hex::encode(hasher.finalize()),
+    })
 }
 
 fn source_problem(agreement: &AgreementSource, document: &Document) -> Diagnostic {
@@ -202,20 +259,34 @@ fn file_problem(
             format!("`file` \"{file}\" uses .. to leave its folder"),
             "write the path from the repository's top folder, e.g. files/2025-mou-uns.pdf",
         ),
+        FileProblem::OutsideDocuments => (
+            "document-path",
+            format!(
+                "`file` \"{file}\" is not in the {DOCUMENTS_DIR}/ folder; only files there are published"
+            ),
+            "put the document under files/ and write its path from the repository's top folder, e.g. files/2025-mou-uns.pdf",
+        ),
+        FileProblem::Hidden => (
+            "document-path",
+            format!(
+                "`file` \"{file}\" is in a hidden folder or is a hidden file (a name starting with `.`)"
+            ),
+            "hidden files are never published; move the document to a visible name under files/",
+        ),
         FileProblem::LinksOutside => (
             "document-path",
-            format!("`file` \"{file}\" is a link to somewhere outside the repository"),
-            "copy the document into the repository instead of linking to it",
+            format!("`file` \"{file}\" is a link to somewhere outside the {DOCUMENTS_DIR}/ folder"),
+            "copy the document into files/ instead of linking to it",
         ),
         FileProblem::Missing => (
             "missing-file",
             format!("the document file \"{file}\" does not exist"),
             "paths start at the repository's top folder and are case-sensitive; check the spelling, or add the file",
         ),
-        FileProblem::NotAFile => (
-            "missing-file",
-            format!("\"{file}\" is a folder, not a file"),
-            "name the document file itself",
+        FileProblem::NotAFile(what) => (
+            "not-a-file",
+            format!("the document file \"{file}\" is {what}, not a regular file"),
+            "name the document file itself; it must be a plain file under files/",
         ),
         FileProblem::Unreadable(reason) => (
             "missing-file",

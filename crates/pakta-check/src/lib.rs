@@ -4,6 +4,7 @@
 
 mod dates;
 mod documents;
+mod ids;
 mod relations;
 mod reserved;
 mod units;
@@ -29,6 +30,7 @@ pub fn validate(sources: &Sources) -> (Attachments, Diagnostics) {
     }
     relations::check(&sources.agreements, &mut diagnostics);
     reserved::check(&sources.agreements, &mut diagnostics);
+    ids::check(sources, &mut diagnostics);
     units::check(sources, &mut diagnostics);
     let attachments = documents::check(&sources.root, &sources.agreements, &mut diagnostics);
     (attachments, diagnostics)

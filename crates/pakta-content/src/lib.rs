@@ -10,7 +10,9 @@
 pub mod diagnostics;
 pub mod hierarchy;
 pub mod reserved;
+pub mod reviewers;
 pub mod schema;
+pub mod slug;
 pub mod term;
 
 use std::sync::Arc;

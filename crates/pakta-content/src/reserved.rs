@@ -2,9 +2,14 @@
 //! beside them. Both the check (an id may not take one) and the site (which
 //! writes them) need the list, so it sits below both.
 
+/// The file that marks an output folder as written by `pakta build`, which
+/// may therefore replace it; it sits at the top of every built site.
+pub const OUTPUT_MARKER: &str = ".pakta-site";
+
 /// The first path segments the site itself uses; an agreement id may not
 /// start with one of them.
 pub const RESERVED_SEGMENTS: &[&str] = &[
+    OUTPUT_MARKER,
     "404.html",
     "assets",
     "data",

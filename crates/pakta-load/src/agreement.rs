@@ -8,7 +8,7 @@ use toml::de::DeTable;
 use super::frontmatter::{Split, split};
 use super::toml_file::{decode_utf8, toml_syntax_errors};
 use pakta_content::diagnostics::{Diagnostic, Diagnostics, SourceFile, Spanned};
-use pakta_content::schema::{TableReader, spec};
+use pakta_content::schema::{TableReader, characters, spec};
 use pakta_content::{
     Activity, AgreementSource, Category, Dates, Document, Evaluation, EvaluationResult,
     FrontMatter, Kind, Partner, Scope,
@@ -65,6 +65,9 @@ pub(crate) fn parse_agreement(
         }
         Split::Found { toml, body } => (body.start, Some(body), Some(toml)),
     };
+    if let Some(body) = &body {
+        check_body_characters(&path, text, body.start, diagnostics);
+    }
     let source = SourceFile::new(path, &text[..header_end]);
     let mut agreement = AgreementSource {
         id,
@@ -92,6 +95,37 @@ pub(crate) fn parse_agreement(
         }
     }
     agreement
+}
+
+/// Control characters in the text below the front matter: the first on
+/// each line, so that every line to fix is listed at once. Only the header
+/// is kept as the file's source, so these diagnostics read the whole file.
+fn check_body_characters(path: &str, text: &str, body_start: usize, diagnostics: &mut Diagnostics) {
+    if characters::first_refused(&text[body_start..], true).is_none() {
+        return;
+    }
+    let source = SourceFile::new(path, text);
+    let mut line_start = body_start;
+    for line in text[body_start..].split_inclusive('\n') {
+        if let Some((at, refused)) = characters::first_refused(line, true) {
+            let at = line_start + at;
+            diagnostics.push(
+                Diagnostic::error(
+                    &source,
+                    at..at + refused.len_utf8(),
+                    "control-character",
+                    format!(
+                        "the text contains the control character {}",
+                        characters::code_point(refused)
+                    ),
+                )
+                .with_help(
+                    "remove it; of the control characters only tab and line breaks are allowed",
+                ),
+            );
+        }
+        line_start += line.len();
+    }
 }
 
 fn first_line(text: &str) -> &str {
@@ -211,4 +245,65 @@ fn document(r: &TableReader) -> Option<Document> {
         sha256: r.text("sha256"),
         span: r.span(),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    const VALID: &str = "+++\ntitle = \"Nota\"\nkind = \"mou\"\nsummary = \"Ringkas\"\n\n[dates]\nsigned = 2025-03-10\n\n[[partners]]\nname = \"Universitas\"\ncategory = \"university\"\n\n[[evaluations]]\ndate = 2025-06-01\nresult = \"partial\"\nnotes = \"catatan\"\n+++\n\nTeks.\n";
+
+    fn parse(text: &str) -> (AgreementSource, Vec<Diagnostic>) {
+        let mut diagnostics = Diagnostics::new();
+        let agreement = parse_agreement(
+            "a".into(),
+            "agreements/a.md".into(),
+            text.as_bytes(),
+            true,
+            &mut diagnostics,
+        );
+        (agreement, diagnostics.into_sorted())
+    }
+
+    #[test]
+    fn the_template_is_valid() {
+        let (agreement, diagnostics) = parse(VALID);
+        assert!(agreement.front.is_some());
+        assert!(diagnostics.is_empty(), "{diagnostics:?}");
+    }
+
+    proptest! {
+        #![proptest_config(pakta_testkit::hostile_text::config())]
+
+        /// Hostile text spliced into a valid file anywhere, front matter
+        /// or body: a record or an error, never a panic.
+        #[test]
+        fn any_spliced_file_gives_a_record_or_an_error(
+            insert in pakta_testkit::hostile_text::short_text(),
+            at in 0..VALID.len(),
+        ) {
+            let at = (0..=at).rev().find(|&i| VALID.is_char_boundary(i)).unwrap_or(0);
+            let text = format!("{}{insert}{}", &VALID[..at], &VALID[at..]);
+            let (agreement, diagnostics) = parse(&text);
+            prop_assert!(
+                agreement.front.is_some() || diagnostics.iter().any(Diagnostic::is_error),
+                "{text:?}"
+            );
+            for d in &diagnostics {
+                prop_assert!(d.line >= 1 && d.column >= 1);
+            }
+        }
+
+        #[test]
+        fn any_text_value_is_read_or_reported(value in pakta_testkit::hostile_text::short_text()) {
+            let escaped = value.replace('\\', "\\\\").replace('"', "\\\"").replace('\n', "\\n")
+                .replace('\r', "\\r");
+            let text = VALID.replace("\"Ringkas\"", &format!("\"{escaped}\""))
+                .replace("\"catatan\"", &format!("'''{value}'''"));
+            let (agreement, diagnostics) = parse(&text);
+            prop_assert!(agreement.front.is_some() || diagnostics.iter().any(Diagnostic::is_error));
+        }
+    }
 }

@@ -102,4 +102,18 @@ mod tests {
         assert_eq!(split("++++\nx\n+++\n"), Split::Missing);
         assert_eq!(split("+++\nx = 1\n"), Split::Unterminated);
     }
+
+    proptest::proptest! {
+        #![proptest_config(pakta_testkit::hostile_text::config())]
+
+        #[test]
+        fn any_text_splits_into_valid_ranges(text in pakta_testkit::hostile_text::text()) {
+            for candidate in [text.clone(), format!("+++\n{text}\n+++\n{text}")] {
+                if let Split::Found { toml, body } = split(&candidate) {
+                    proptest::prop_assert!(candidate.get(toml).is_some());
+                    proptest::prop_assert!(candidate.get(body).is_some());
+                }
+            }
+        }
+    }
 }

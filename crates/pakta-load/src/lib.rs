@@ -7,6 +7,7 @@ mod agreement;
 mod config;
 mod frontmatter;
 pub mod history;
+mod regular_file;
 mod toml_file;
 mod unit;
 
@@ -20,8 +21,11 @@ use walkdir::WalkDir;
 
 pub use config::CONFIG_FILE;
 
-use pakta_content::diagnostics::{Diagnostic, Diagnostics, Severity};
+use pakta_content::diagnostics::{Diagnostic, Diagnostics, Severity, SourceFile};
 use pakta_content::{AgreementSource, Config, UnitSource};
+use regular_file::{Refusal, read_regular_file, regular_file_metadata};
+
+pub use regular_file::{MAX_CONTENT_FILE_BYTES, not_a_file};
 
 /// The folder of units and agreements, at the repository's root.
 pub const CONTENT_DIR: &str = "agreements";
@@ -46,13 +50,6 @@ pub struct Sources {
 pub enum LoadError {
     /// The root has no content folder.
     NotARepository(PathBuf),
-    /// A file or folder that exists could not be read.
-    Io {
-        /// What could not be read.
-        path: PathBuf,
-        /// Why.
-        error: std::io::Error,
-    },
 }
 
 impl fmt::Display for LoadError {
@@ -63,16 +60,25 @@ impl fmt::Display for LoadError {
                 "{} has no `{CONTENT_DIR}/` folder; run pakta in a content repository or pass --root",
                 root.display()
             ),
-            LoadError::Io { path, error } => write!(f, "cannot read {}: {error}", path.display()),
         }
     }
 }
 
 impl std::error::Error for LoadError {}
 
+/// A file to read: where it is and the repository-relative path it is
+/// reported under.
 enum Found {
-    Unit { unit_path: String, rel: String },
-    Agreement { id: String, rel: String },
+    Unit {
+        unit_path: String,
+        rel: String,
+        full: PathBuf,
+    },
+    Agreement {
+        id: String,
+        rel: String,
+        full: PathBuf,
+    },
 }
 
 /// What a run needs from the files beyond their front matter.
@@ -88,8 +94,8 @@ pub fn load(root: &Path, options: LoadOptions) -> Result<(Sources, Diagnostics),
     let (config, found, mut diagnostics) = begin(root)?;
     let parsed: Vec<(Parsed, Diagnostics)> = found
         .into_par_iter()
-        .map(|item| parse_found(root, item, options))
-        .collect::<Result<_, LoadError>>()?;
+        .map(|item| parse_found(item, options))
+        .collect();
     Ok(assemble(root, config, parsed, &mut diagnostics))
 }
 
@@ -127,11 +133,11 @@ pub fn load_cached(
     let mut parsed = Vec::with_capacity(found.len());
     for item in found {
         let rel = item.rel().to_string();
-        let metadata = std::fs::metadata(root.join(&rel)).map_err(|error| LoadError::Io {
-            path: root.join(&rel),
-            error,
-        })?;
-        let (modified, len) = (metadata.modified().ok(), metadata.len());
+        // Files that are not regular files are never cached: reading
+        // them again reports them again.
+        let metadata = regular_file_metadata(item.full()).ok();
+        let modified = metadata.as_ref().and_then(|m| m.modified().ok());
+        let len = metadata.as_ref().map_or(0, |m| m.len());
         let entry = match cache.files.remove(&rel) {
             Some(cached)
                 if cached.modified == modified && cached.len == len && modified.is_some() =>
@@ -139,7 +145,7 @@ pub fn load_cached(
                 cached
             }
             _ => {
-                let (fresh, local) = parse_found(root, item, options)?;
+                let (fresh, local) = parse_found(item, options);
                 CachedFile {
                     modified,
                     len,
@@ -163,36 +169,55 @@ fn begin(root: &Path) -> Result<(Config, Vec<Found>, Diagnostics), LoadError> {
         return Err(LoadError::NotARepository(root.to_path_buf()));
     }
     let mut diagnostics = Diagnostics::new();
-    let config = match read_optional(&root.join(CONFIG_FILE))? {
-        Some(bytes) => config::parse_config(bytes, &mut diagnostics),
-        None => Config::default(),
+    let config = match read_config(root) {
+        Ok(Some(bytes)) => config::parse_config(bytes, &mut diagnostics),
+        Ok(None) => Config::default(),
+        Err(refusal) => {
+            diagnostics.push(refusal.diagnostic(CONFIG_FILE));
+            Config::default()
+        }
     };
-    let found = discover(&content, &mut diagnostics)?;
+    let found = discover(&content, &mut diagnostics);
     Ok((config, found, diagnostics))
 }
 
-fn parse_found(
-    root: &Path,
-    item: Found,
-    options: LoadOptions,
-) -> Result<(Parsed, Diagnostics), LoadError> {
+/// A file that cannot be read still becomes a (contentless) record, so
+/// that other files naming it are not reported as well.
+fn parse_found(item: Found, options: LoadOptions) -> (Parsed, Diagnostics) {
     let mut local = Diagnostics::new();
     let parsed = match item {
-        Found::Unit { unit_path, rel } => {
-            let bytes = read(&root.join(&rel))?;
-            Parsed::Unit(Box::new(unit::parse_unit(
-                unit_path, rel, bytes, &mut local,
-            )))
+        Found::Unit {
+            unit_path,
+            rel,
+            full,
+        } => {
+            let mut bytes = Vec::new();
+            let unit = match read_regular_file(&full, &mut bytes) {
+                Ok(()) => unit::parse_unit(unit_path, rel, bytes, &mut local),
+                Err(refusal) => {
+                    local.push(refusal.diagnostic(&rel));
+                    unit::unreadable_unit(unit_path, rel)
+                }
+            };
+            Parsed::Unit(Box::new(unit))
         }
-        Found::Agreement { id, rel } => {
-            let path = root.join(&rel);
-            let agreement = with_file_bytes(&path, |bytes| {
-                agreement::parse_agreement(id, rel, bytes, options.bodies, &mut local)
-            })?;
+        Found::Agreement { id, rel, full } => {
+            let agreement = with_file_bytes(&full, |read| match read {
+                Ok(bytes) => agreement::parse_agreement(id, rel, bytes, options.bodies, &mut local),
+                Err(refusal) => {
+                    local.push(refusal.diagnostic(&rel));
+                    AgreementSource {
+                        id,
+                        source: SourceFile::new(rel, String::new()),
+                        front: None,
+                        body: std::sync::Arc::from(""),
+                    }
+                }
+            });
             Parsed::Agreement(Box::new(agreement))
         }
     };
-    Ok((parsed, local))
+    (parsed, local)
 }
 
 fn assemble(
@@ -235,43 +260,88 @@ impl Found {
             Found::Unit { rel, .. } | Found::Agreement { rel, .. } => rel,
         }
     }
+
+    fn full(&self) -> &Path {
+        match self {
+            Found::Unit { full, .. } | Found::Agreement { full, .. } => full,
+        }
+    }
 }
 
-fn discover(content: &Path, diagnostics: &mut Diagnostics) -> Result<Vec<Found>, LoadError> {
+/// Every unit and agreement file below `content`, in name order. Entries
+/// that cannot be listed and names that are not UTF-8 are reported here,
+/// each one, and the walk goes on; links are listed but never followed.
+fn discover(content: &Path, diagnostics: &mut Diagnostics) -> Vec<Found> {
     let mut found = Vec::new();
+    let content_is_link =
+        std::fs::symlink_metadata(content).is_ok_and(|m| m.file_type().is_symlink());
+    if content_is_link {
+        diagnostics.push(
+            Diagnostic::file_level(
+                Severity::Error,
+                CONTENT_DIR,
+                "not-a-file",
+                format!("`{CONTENT_DIR}/` is a symbolic link; pakta reads only a folder inside the repository"),
+            )
+            .with_help(format!("replace the link with the {CONTENT_DIR}/ folder itself")),
+        );
+        return found;
+    }
     let walker = WalkDir::new(content)
+        .follow_links(false)
         .sort_by_file_name()
         .into_iter()
         .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
     for entry in walker {
-        let entry = entry.map_err(|error| LoadError::Io {
-            path: error.path().unwrap_or(content).to_path_buf(),
-            error: error.into(),
-        })?;
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(error) => {
+                let at = error.path().unwrap_or(content);
+                let rel = relative_name(content, at);
+                let reason = error
+                    .io_error()
+                    .map_or_else(|| error.to_string(), ToString::to_string);
+                diagnostics.push(Refusal::Unreadable(reason).diagnostic(&rel));
+                continue;
+            }
+        };
         if entry.file_type().is_dir() {
             continue;
         }
-        let below = entry
-            .path()
-            .strip_prefix(content)
-            .expect("walkdir stays below its root");
-        let below = slash_path(below);
-        let rel = format!("{CONTENT_DIR}/{below}");
+        let rel = relative_name(content, entry.path());
+        let below = rel
+            .strip_prefix(&format!("{CONTENT_DIR}/"))
+            .unwrap_or(&rel)
+            .to_string();
         let name = entry.file_name().to_string_lossy();
+        let is_content = name == UNIT_FILE || name.ends_with(".md");
+        if is_content && !is_utf8(entry.path().strip_prefix(content).unwrap_or(entry.path())) {
+            diagnostics.push(non_utf8_name(&rel));
+            continue;
+        }
+        let full = entry.path().to_path_buf();
         if name == UNIT_FILE {
             let unit_path = below
                 .strip_suffix(UNIT_FILE)
                 .unwrap_or("")
                 .trim_end_matches('/')
                 .to_string();
-            found.push(Found::Unit { unit_path, rel });
+            found.push(Found::Unit {
+                unit_path,
+                rel,
+                full,
+            });
         } else if name.starts_with('_') || name.starts_with('.') {
             continue;
         } else if let Some(id) = below.strip_suffix(".md") {
             found.push(Found::Agreement {
                 id: id.to_string(),
                 rel,
+                full,
             });
+        } else if entry.path_is_symlink() {
+            // A linked folder would hide its agreements behind a warning.
+            diagnostics.push(Refusal::NotAFile("a symbolic link").diagnostic(&rel));
         } else {
             diagnostics.push(
                 Diagnostic::file_level(
@@ -286,7 +356,34 @@ fn discover(content: &Path, diagnostics: &mut Diagnostics) -> Result<Vec<Found>,
             );
         }
     }
-    Ok(found)
+    found
+}
+
+/// `agreements/<path below content>` with `/` separators; bytes that are
+/// not UTF-8 shown as U+FFFD.
+fn relative_name(content: &Path, path: &Path) -> String {
+    let below = path.strip_prefix(content).unwrap_or(path);
+    let below = slash_path(below);
+    if below.is_empty() {
+        CONTENT_DIR.to_string()
+    } else {
+        format!("{CONTENT_DIR}/{below}")
+    }
+}
+
+fn is_utf8(path: &Path) -> bool {
+    path.components().all(|c| c.as_os_str().to_str().is_some())
+}
+
+fn non_utf8_name(rel: &str) -> Diagnostic {
+    Diagnostic::file_level(
+        Severity::Error,
+        rel,
+        "invalid-id",
+        "this file's path is not UTF-8 text, so it cannot be an id or an address on the site"
+            .into(),
+    )
+    .with_help("rename the file or folder with lower-case letters, digits and hyphens")
 }
 
 fn slash_path(path: &Path) -> String {
@@ -303,36 +400,23 @@ thread_local! {
 /// Reads a file into a buffer reused by the thread: most of an agreement
 /// file is body text that a run may not keep, and fresh memory for every
 /// file costs more than the parsing.
-fn with_file_bytes<T>(path: &Path, parse: impl FnOnce(&[u8]) -> T) -> Result<T, LoadError> {
-    use std::io::Read;
-    READ_BUFFER.with_borrow_mut(|buffer| {
-        buffer.clear();
-        std::fs::File::open(path)
-            .and_then(|mut file| file.read_to_end(buffer))
-            .map_err(|error| LoadError::Io {
-                path: path.to_path_buf(),
-                error,
-            })?;
-        Ok(parse(buffer))
+fn with_file_bytes<T>(path: &Path, parse: impl FnOnce(Result<&[u8], Refusal>) -> T) -> T {
+    READ_BUFFER.with_borrow_mut(|buffer| match read_regular_file(path, buffer) {
+        Ok(()) => parse(Ok(buffer)),
+        Err(refusal) => parse(Err(refusal)),
     })
 }
 
-fn read(path: &Path) -> Result<Vec<u8>, LoadError> {
-    std::fs::read(path).map_err(|error| LoadError::Io {
-        path: path.to_path_buf(),
-        error,
-    })
-}
-
-fn read_optional(path: &Path) -> Result<Option<Vec<u8>>, LoadError> {
-    match std::fs::read(path) {
-        Ok(bytes) => Ok(Some(bytes)),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
-        Err(error) => Err(LoadError::Io {
-            path: path.to_path_buf(),
-            error,
-        }),
+/// `pakta.toml`, when there is one; `None` when there is none.
+fn read_config(root: &Path) -> Result<Option<Vec<u8>>, Refusal> {
+    let path = root.join(CONFIG_FILE);
+    match std::fs::symlink_metadata(&path) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        _ => {}
     }
+    let mut bytes = Vec::new();
+    read_regular_file(&path, &mut bytes)?;
+    Ok(Some(bytes))
 }
 
 #[cfg(test)]
@@ -381,6 +465,33 @@ mod tests {
             fresh_diagnostics.into_sorted()
         );
         assert!(!first_diagnostics.is_empty());
+        let _ = std::fs::remove_dir_all(&root);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn cached_loads_report_links_every_time_and_never_read_them() {
+        let root = std::env::temp_dir().join(format!("pakta-load-links-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&root);
+        std::fs::create_dir_all(root.join(CONTENT_DIR)).unwrap();
+        std::fs::write(
+            root.join("agreements/_unit.toml"),
+            "name = \"KPU\"\nlevel = \"national\"\n",
+        )
+        .unwrap();
+        std::os::unix::fs::symlink("/dev/zero", root.join("agreements/zero.md")).unwrap();
+        let options = LoadOptions { bodies: true };
+        let mut cache = LoadCache::default();
+        for _ in 0..2 {
+            let (sources, diagnostics) = load_cached(&root, options, &mut cache).unwrap();
+            let codes: Vec<(String, &str)> = diagnostics
+                .into_sorted()
+                .into_iter()
+                .map(|d| (d.file, d.code))
+                .collect();
+            assert_eq!(codes, [("agreements/zero.md".to_string(), "not-a-file")]);
+            assert!(sources.agreements[0].source.text.is_empty());
+        }
         let _ = std::fs::remove_dir_all(&root);
     }
 }

@@ -3,7 +3,8 @@
 use toml::de::DeTable;
 
 use super::toml_file::{decode_utf8, toml_syntax_errors};
-use pakta_content::diagnostics::{Diagnostics, Spanned};
+use pakta_content::diagnostics::{Diagnostic, Diagnostics, SourceFile, Spanned};
+use pakta_content::reviewers::is_valid_owner;
 use pakta_content::schema::{TableReader, spec};
 use pakta_content::{Level, UnitSource};
 
@@ -40,7 +41,18 @@ pub(crate) fn parse_unit(
     let short = r.text("short").map(|s| s.value);
     let website = r.text("website").map(|s| s.value);
     let region_code = r.text("region_code").map(|s| s.value);
-    let reviewers = r.text_list("reviewers");
+    let reviewers = r
+        .spanned_text_list("reviewers")
+        .into_iter()
+        .filter(|reviewer| {
+            let valid = is_valid_owner(&reviewer.value);
+            if !valid {
+                diagnostics.push(invalid_reviewer(&unit.source, reviewer));
+            }
+            valid
+        })
+        .map(|reviewer| reviewer.value)
+        .collect();
     unit.name = name;
     unit.level = level;
     unit.short = short;
@@ -48,4 +60,33 @@ pub(crate) fn parse_unit(
     unit.region_code = region_code;
     unit.reviewers = reviewers;
     unit
+}
+
+fn invalid_reviewer(file: &SourceFile, reviewer: &Spanned<String>) -> Diagnostic {
+    Diagnostic::error(
+        file,
+        reviewer.span.clone(),
+        "invalid-reviewer",
+        format!(
+            "{:?} is not a GitHub user, team or e-mail address",
+            reviewer.value
+        ),
+    )
+    .with_help("write one reviewer per item: \"@user\", \"@org/team\" or \"name@example.org\"")
+}
+
+/// The record of a `_unit.toml` that could not be read: the unit exists
+/// (agreements below it are not also reported as unit-less) but has no
+/// name or level.
+pub(crate) fn unreadable_unit(unit_path: String, file_path: String) -> UnitSource {
+    UnitSource {
+        path: unit_path,
+        name: String::new(),
+        level: None,
+        short: None,
+        website: None,
+        region_code: None,
+        reviewers: Vec::new(),
+        source: SourceFile::new(file_path, String::new()),
+    }
 }

@@ -1,50 +1,128 @@
-//! The open-data view of the model: `data/agreements.json` on the site and
-//! the output of `pakta data`. Its shape is a stable interface.
+//! The open-data view of the model: `data/agreements.json` and
+//! `<id>/index.json` on the site, and the output of `pakta data`.
+//!
+//! The structs here are the published schema, written out field by field
+//! rather than serialising the loader's records, so that renaming a field
+//! of `content` cannot silently change a public interface. Any change to
+//! the published shape bumps [`SCHEMA_VERSION`]; `tests/open_data.rs`
+//! fails when the shape changes and the version does not.
 
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::{Agreement, AgreementIx, Flag, Model, Status};
-use pakta_content::{Activity, Dates, Evaluation, Kind, Partner, Scope, Stage};
+use crate::{Agreement, AgreementIx, Model};
+use pakta_content as content;
 
+/// The version of the published shape. Raise it whenever a field is added,
+/// removed, renamed or changes type, and describe the change in README.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// `data/agreements.json`: every public agreement, sorted by id.
 #[derive(Serialize)]
 pub struct DataDocument<'a> {
+    pub schema_version: u32,
     pub generated_on: NaiveDate,
     pub agreements: Vec<AgreementRecord<'a>>,
+}
+
+/// `<id>/index.json`: one agreement's record with the schema version
+/// beside its fields.
+#[derive(Serialize)]
+pub struct AgreementDocument<'a> {
+    pub schema_version: u32,
+    #[serde(flatten)]
+    pub agreement: AgreementRecord<'a>,
 }
 
 #[derive(Serialize)]
 pub struct AgreementRecord<'a> {
     pub id: &'a str,
     pub title: &'a str,
-    pub kind: Kind,
+    pub kind: &'static str,
     /// The unit's folder path, "" for the root.
     pub unit: &'a str,
     pub unit_name: &'a str,
-    pub stage: Stage,
-    pub status: Status,
-    pub flags: &'a [Flag],
+    pub stage: &'static str,
+    pub status: &'static str,
+    pub flags: Vec<&'static str>,
     pub starts: Option<NaiveDate>,
     pub expires: Option<NaiveDate>,
     /// The last day in force, when an early termination brings it forward.
     pub ends: Option<NaiveDate>,
     pub number: Option<&'a str>,
-    pub scope: Scope,
+    pub scope: &'static str,
     pub topics: &'a [String],
     pub summary: &'a str,
     pub parent: Option<&'a str>,
     pub renews: Option<&'a str>,
     pub amends: Option<&'a str>,
     pub public: bool,
-    pub dates: &'a Dates,
-    pub partners: &'a [Partner],
-    pub activities: &'a [Activity],
-    pub evaluations: &'a [Evaluation],
+    pub dates: DatesRecord,
+    pub partners: Vec<PartnerRecord<'a>>,
+    pub activities: Vec<ActivityRecord<'a>>,
+    pub evaluations: Vec<EvaluationRecord<'a>>,
     pub documents: Vec<DocumentRecord<'a>>,
     /// Public agreements whose `parent` is this one.
     pub children: Vec<&'a str>,
     pub renewed_by: Vec<&'a str>,
     pub amended_by: Vec<&'a str>,
+}
+
+/// The `[dates]` table as written; absent keys are left out.
+#[derive(Serialize)]
+pub struct DatesRecord {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub planning: Option<NaiveDate>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub drafting: Option<NaiveDate>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub negotiation: Option<NaiveDate>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub approval: Option<NaiveDate>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub signed: Option<NaiveDate>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub starts: Option<NaiveDate>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub expires: Option<NaiveDate>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub terminated: Option<NaiveDate>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub duration_months: Option<u32>,
+}
+
+#[derive(Serialize)]
+pub struct PartnerRecord<'a> {
+    pub name: &'a str,
+    pub category: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub signatory: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub signatory_title: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub number: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub website: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+pub struct ActivityRecord<'a> {
+    pub date: NaiveDate,
+    pub title: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub description: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+pub struct EvaluationRecord<'a> {
+    pub date: NaiveDate,
+    pub result: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub notes: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub obstacles: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -70,12 +148,22 @@ pub fn write_json(model: &Model, mut out: impl std::io::Write) -> std::io::Resul
 
 pub fn document(model: &Model) -> DataDocument<'_> {
     DataDocument {
+        schema_version: SCHEMA_VERSION,
         generated_on: model.today,
         agreements: model
             .public_agreements()
             .map(|a| record(model, a))
             .collect(),
     }
+}
+
+/// One agreement's document, `<id>/index.json`, as compact JSON.
+pub fn agreement_json(model: &Model, agreement: &Agreement) -> Vec<u8> {
+    let document = AgreementDocument {
+        schema_version: SCHEMA_VERSION,
+        agreement: record(model, agreement),
+    };
+    serde_json::to_vec(&document).expect("records of borrowed text and dates serialise")
 }
 
 pub fn record<'a>(model: &'a Model, a: &'a Agreement) -> AgreementRecord<'a> {
@@ -88,32 +176,32 @@ pub fn record<'a>(model: &'a Model, a: &'a Agreement) -> AgreementRecord<'a> {
             .collect()
     };
     let ends = a.lifecycle.end.filter(|e| Some(*e) != a.lifecycle.expires);
+    let front = &a.front;
     AgreementRecord {
         id: &a.id,
-        title: &a.front.title,
-        kind: a.front.kind,
+        title: &front.title,
+        kind: front.kind.as_str(),
         unit: &unit.path,
         unit_name: &unit.name,
-        stage: a.lifecycle.stage,
-        status: a.lifecycle.status,
-        flags: &a.lifecycle.flags,
+        stage: a.lifecycle.stage.as_str(),
+        status: a.lifecycle.status.as_str(),
+        flags: a.lifecycle.flags.iter().map(|f| f.as_str()).collect(),
         starts: a.lifecycle.starts,
         expires: a.lifecycle.expires,
         ends,
-        number: a.front.number.as_ref().map(|n| n.value.as_str()),
-        scope: a.front.scope,
-        topics: &a.front.topics,
+        number: front.number.as_ref().map(|n| n.value.as_str()),
+        scope: front.scope.as_str(),
+        topics: &front.topics,
         summary: a.summary(),
-        parent: a.front.parent.as_ref().map(|r| r.value.as_str()),
-        renews: a.front.renews.as_ref().map(|r| r.value.as_str()),
-        amends: a.front.amends.as_ref().map(|r| r.value.as_str()),
-        public: a.front.public,
-        dates: &a.front.dates,
-        partners: &a.front.partners,
-        activities: &a.front.activities,
-        evaluations: &a.front.evaluations,
-        documents: a
-            .front
+        parent: front.parent.as_ref().map(|r| r.value.as_str()),
+        renews: front.renews.as_ref().map(|r| r.value.as_str()),
+        amends: front.amends.as_ref().map(|r| r.value.as_str()),
+        public: front.public,
+        dates: dates(&front.dates),
+        partners: front.partners.iter().map(partner).collect(),
+        activities: front.activities.iter().map(activity).collect(),
+        evaluations: front.evaluations.iter().map(evaluation).collect(),
+        documents: front
             .documents
             .iter()
             .map(|d| {
@@ -130,5 +218,50 @@ pub fn record<'a>(model: &'a Model, a: &'a Agreement) -> AgreementRecord<'a> {
         children: public_ids(&a.relations.children),
         renewed_by: public_ids(&a.relations.renewed_by),
         amended_by: public_ids(&a.relations.amended_by),
+    }
+}
+
+fn dates(d: &content::Dates) -> DatesRecord {
+    let day =
+        |x: &Option<pakta_content::diagnostics::Spanned<NaiveDate>>| x.as_ref().map(|s| s.value);
+    DatesRecord {
+        planning: day(&d.planning),
+        drafting: day(&d.drafting),
+        negotiation: day(&d.negotiation),
+        approval: day(&d.approval),
+        signed: day(&d.signed),
+        starts: day(&d.starts),
+        expires: day(&d.expires),
+        terminated: day(&d.terminated),
+        duration_months: d.duration_months.as_ref().map(|m| m.value),
+    }
+}
+
+fn partner(p: &content::Partner) -> PartnerRecord<'_> {
+    PartnerRecord {
+        name: &p.name,
+        category: p.category.as_str(),
+        signatory: p.signatory.as_deref(),
+        signatory_title: p.signatory_title.as_deref(),
+        number: p.number.as_deref(),
+        website: p.website.as_deref(),
+    }
+}
+
+fn activity(x: &content::Activity) -> ActivityRecord<'_> {
+    ActivityRecord {
+        date: x.date.value,
+        title: &x.title,
+        description: x.description.as_deref(),
+        url: x.url.as_deref(),
+    }
+}
+
+fn evaluation(x: &content::Evaluation) -> EvaluationRecord<'_> {
+    EvaluationRecord {
+        date: x.date.value,
+        result: x.result.as_str(),
+        notes: x.notes.as_deref(),
+        obstacles: x.obstacles.as_deref(),
     }
 }

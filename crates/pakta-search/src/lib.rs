@@ -10,7 +10,6 @@
 mod browse;
 mod docset;
 mod facets;
-mod fasthash;
 mod order;
 mod records;
 mod shards;

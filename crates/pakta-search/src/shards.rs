@@ -76,32 +76,65 @@ fn prefix(key: &str, chars: usize) -> String {
     key.chars().take(chars).collect()
 }
 
+/// Splits shards one character deeper (or further, to where the keys part)
+/// while they are too large. A work list rather than recursion: a deep
+/// chain of shared prefixes must not exhaust the stack.
 fn split(key: String, entries: Vec<Sized>, out: &mut BTreeMap<String, Value>) {
-    let size: usize = entries.iter().map(|e| e.bytes).sum();
-    let depth = key.chars().count();
-    let longer = entries.iter().any(|e| e.key.chars().count() > depth);
-    if size <= SHARD_LIMIT || !longer {
-        out.insert(key, shard(entries));
-        return;
-    }
-    let mut own = Vec::new();
-    let mut children: BTreeMap<String, Vec<Sized>> = BTreeMap::new();
-    for entry in entries {
-        if entry.key.chars().count() == depth {
-            own.push(entry);
-        } else {
-            children
-                .entry(prefix(&entry.key, depth + 1))
-                .or_default()
-                .push(entry);
+    let mut pending = vec![(key, entries)];
+    while let Some((key, entries)) = pending.pop() {
+        let size: usize = entries.iter().map(|e| e.bytes).sum();
+        let depth = key.chars().count();
+        let longer = entries.iter().any(|e| e.key.chars().count() > depth);
+        if size <= SHARD_LIMIT || !longer || single_key(&entries) {
+            out.insert(key, shard(entries));
+            continue;
         }
+        let mut own = Vec::new();
+        let mut children: BTreeMap<String, Vec<Sized>> = BTreeMap::new();
+        for entry in entries {
+            if entry.key.chars().count() == depth {
+                own.push(entry);
+            } else {
+                children
+                    .entry(prefix(&entry.key, depth + 1))
+                    .or_default()
+                    .push(entry);
+            }
+        }
+        if !own.is_empty() {
+            out.insert(key, shard(own));
+        }
+        pending.extend(
+            children
+                .into_values()
+                .map(|group| (common_prefix(&group), group)),
+        );
     }
-    if !own.is_empty() {
-        out.insert(key, shard(own));
+}
+
+/// The longest prefix every key of a group shares: splitting goes straight
+/// there, since the shorter prefixes in between would hold the same group.
+fn common_prefix(group: &[Sized]) -> String {
+    let first = group[0].key.as_str();
+    let mut len = first.len();
+    for other in &group[1..] {
+        len = first
+            .bytes()
+            .zip(other.key.bytes())
+            .take(len)
+            .take_while(|(a, b)| a == b)
+            .count();
     }
-    for (child, group) in children {
-        split(child, group, out);
+    while !first.is_char_boundary(len) {
+        len -= 1;
     }
+    first[..len].to_string()
+}
+
+/// Entries that all share one key (a word and its stem entry) cannot be
+/// told apart by a longer prefix, so splitting them further gains nothing.
+fn single_key(entries: &[Sized]) -> bool {
+    entries.windows(2).all(|pair| pair[0].key == pair[1].key)
 }
 
 fn shard(entries: Vec<Sized>) -> Value {
@@ -166,5 +199,30 @@ mod tests {
         for shard in out.values() {
             assert!(shard.to_string().len() < SHARD_LIMIT * 2);
         }
+    }
+
+    #[test]
+    fn a_very_long_key_does_not_split_one_character_at_a_time() {
+        // Once a stack overflow: a 30,000-character word alone exceeded
+        // the limit, and each split went one character deeper.
+        let long = "a".repeat(30_000);
+        let mut index = TermIndex::default();
+        let mut postings = Postings::default();
+        postings.fields[2] = vec![1];
+        index.postings.insert(long.clone(), postings);
+        index.surfaces.insert(format!("{long}nya"), long.clone());
+        let out = shards(&index, 10);
+        assert!(
+            out.len() <= 4,
+            "{:?}",
+            out.keys().map(|k| k.len()).collect::<Vec<_>>()
+        );
+        let shard = out
+            .iter()
+            .filter(|(key, _)| long.starts_with(key.as_str()))
+            .max_by_key(|(key, _)| key.len())
+            .map(|(_, shard)| shard)
+            .expect("a shard for the word");
+        assert!(shard["t"].get(&long).is_some());
     }
 }

@@ -21,6 +21,11 @@ pub(crate) const STOPWORDS: &[&str] = &[
     "serta", "the", "to", "untuk", "yang",
 ];
 
+/// Longer runs of letters and digits (a pasted hash, a missing space over a
+/// whole paragraph) are not words anyone searches for; skipping them keeps
+/// the index and its shard keys small whatever the text holds.
+pub(crate) const MAX_WORD_CHARS: usize = 64;
+
 /// Lower case with the accents of Latin letters removed: `Pémilu` ->
 /// `pemilu`. Characters outside the table keep their lower-case form.
 #[cfg(test)]
@@ -98,7 +103,7 @@ pub(crate) fn for_each_token(text: &str, folded: &mut String, mut visit: impl Fn
     let mut pending: Option<&str> = None;
     for word in folded
         .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
+        .filter(|w| !w.is_empty() && !is_too_long(w))
     {
         if let Some(previous) = pending.take() {
             if starts_compound(previous) && COMPOUNDS.contains(&(previous, word)) {
@@ -117,6 +122,10 @@ pub(crate) fn for_each_token(text: &str, folded: &mut String, mut visit: impl Fn
 /// Whether a folded word is one of [`STOPWORDS`].
 pub(crate) fn is_stopword(word: &str) -> bool {
     word.len() <= 7 && STOPWORDS.binary_search(&word).is_ok()
+}
+
+fn is_too_long(word: &str) -> bool {
+    word.len() > MAX_WORD_CHARS && word.chars().count() > MAX_WORD_CHARS
 }
 
 fn starts_compound(word: &str) -> bool {
@@ -158,10 +167,34 @@ mod tests {
     }
 
     #[test]
+    fn skips_words_longer_than_the_limit() {
+        let long = "a".repeat(MAX_WORD_CHARS + 1);
+        let longest = "é".repeat(MAX_WORD_CHARS);
+        assert_eq!(
+            words(&format!("awal {long} {longest} akhir")),
+            ["awal", "e".repeat(MAX_WORD_CHARS).as_str(), "akhir"]
+        );
+    }
+
+    #[test]
     fn splits_numbers_and_drops_stopwords() {
         assert_eq!(
             words("Nomor 01/PR.07-NK/3313/2025 dan yang lain"),
             ["nomor", "01", "pr", "07", "nk", "3313", "2025", "lain"]
         );
+    }
+
+    proptest::proptest! {
+        #![proptest_config(pakta_testkit::hostile_text::config())]
+
+        #[test]
+        fn any_text_gives_short_stemmable_words(text in pakta_testkit::hostile_text::text()) {
+            let stemmer = crate::stem::WordStemmer::default();
+            for word in words(&text).iter().take(2_000) {
+                proptest::prop_assert!(!word.is_empty());
+                proptest::prop_assert!(word.chars().count() <= MAX_WORD_CHARS);
+                proptest::prop_assert!(!stemmer.stem(word).is_empty());
+            }
+        }
     }
 }

@@ -7,10 +7,12 @@ mod http;
 mod live;
 mod watch;
 
+use std::any::Any;
 use std::collections::HashMap;
 use std::net::TcpListener;
+use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex, OnceLock, RwLock};
+use std::sync::{Arc, Mutex, MutexGuard, OnceLock, PoisonError, RwLock};
 use std::time::Instant;
 
 use chrono::NaiveDate;
@@ -73,6 +75,28 @@ struct State {
     live: Live,
 }
 
+impl State {
+    /// The load cache; after a rebuild that panicked it may be half
+    /// updated, so it is emptied and everything is read again.
+    fn cache(&self) -> MutexGuard<'_, LoadCache> {
+        self.cache.lock().unwrap_or_else(|poisoned| {
+            self.cache.clear_poison();
+            let mut cache = poisoned.into_inner();
+            *cache = LoadCache::default();
+            cache
+        })
+    }
+
+    /// The last good build, if any. Only whole values are ever stored,
+    /// so a poisoned lock still holds a good one.
+    fn current(&self) -> Option<Arc<Preview>> {
+        self.current
+            .read()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clone()
+    }
+}
+
 /// Serves the preview until the process is stopped.
 pub fn run(options: ServeOptions) -> std::io::Result<()> {
     let listener = TcpListener::bind(("127.0.0.1", options.port))?;
@@ -96,13 +120,20 @@ pub fn run(options: ServeOptions) -> std::io::Result<()> {
     let watcher_state = Arc::clone(&state);
     std::thread::spawn(move || {
         let root = watcher_state.root.clone();
-        while let Some(changed) = changes.next_batch() {
+        // Nothing in this loop may end it: a rebuild that fails or panics
+        // is reported, and the next change is rebuilt again.
+        while let Some(batch) = changes.next_batch() {
             {
-                let mut cache = watcher_state.cache.lock().expect("load cache");
-                for path in &changed {
-                    if let Some(rel) = relative(&root, path) {
-                        cache.forget(&rel);
+                let mut cache = watcher_state.cache();
+                match batch {
+                    watch::Batch::Paths(changed) => {
+                        for path in &changed {
+                            if let Some(rel) = relative(&root, path) {
+                                cache.forget(&rel);
+                            }
+                        }
                     }
+                    watch::Batch::Everything => *cache = LoadCache::default(),
                 }
             }
             rebuild(&watcher_state);
@@ -113,8 +144,7 @@ pub fn run(options: ServeOptions) -> std::io::Result<()> {
     http::serve(
         listener,
         Arc::new(move |request: &Request| respond(&handler_state, request)),
-    );
-    Ok(())
+    )
 }
 
 fn relative(root: &Path, path: &Path) -> Option<String> {
@@ -132,8 +162,40 @@ fn relative(root: &Path, path: &Path) -> Option<String> {
 /// problems keeps serving the last good site and shows them.
 fn rebuild(state: &State) {
     let started = Instant::now();
+    let mut phases = String::new();
+    let problems = catch_unwind(AssertUnwindSafe(|| try_rebuild(state, &mut phases)))
+        .unwrap_or_else(|panic| Some(panic_report(panic.as_ref())));
+    let took = started.elapsed().as_secs_f64() * 1000.0;
+    match &problems {
+        Some(text) => {
+            if text.starts_with("error: ") && !text.contains("-->") {
+                eprint!("{text}");
+            }
+            eprintln!("Rebuild failed after {took:.0} ms; still serving the last good version.");
+        }
+        None => eprintln!("Rebuilt in {took:.0} ms ({phases})."),
+    }
+    state.live.publish(problems);
+}
+
+/// A panic is a bug in pakta, but for the editor it is one more failed
+/// rebuild: the report says so, and the next change is tried afresh.
+fn panic_report(panic: &(dyn Any + Send)) -> String {
+    let message = panic
+        .downcast_ref::<&str>()
+        .copied()
+        .or_else(|| panic.downcast_ref::<String>().map(String::as_str))
+        .unwrap_or("no message");
+    format!(
+        "error: pakta failed while rebuilding ({message}); this is a bug in pakta. \
+         Undo the last change to go on; the last good version is still served.\n"
+    )
+}
+
+/// One rebuild: `None` when the new site is in place, else the report.
+fn try_rebuild(state: &State, phases: &mut String) -> Option<String> {
     let analysis = {
-        let mut cache = state.cache.lock().expect("load cache");
+        let mut cache = state.cache();
         analyse_with(
             &state.root,
             state.today,
@@ -141,8 +203,7 @@ fn rebuild(state: &State) {
             Some(&mut cache),
         )
     };
-    let mut phases = String::new();
-    let problems = match analysis {
+    match analysis {
         Err(error) => Some(format!("error: {error}\n")),
         Ok(analysis) => {
             if !analysis.diagnostics.is_empty() {
@@ -161,7 +222,7 @@ fn rebuild(state: &State) {
                         Some(&state.base_url),
                     )
                 });
-                phases = timings.brief();
+                *phases = timings.brief();
                 match site {
                     Ok(site) => {
                         let preview = Preview {
@@ -169,25 +230,17 @@ fn rebuild(state: &State) {
                             paths: OnceLock::new(),
                             search_paths: OnceLock::new(),
                         };
-                        *state.current.write().expect("current site") = Some(Arc::new(preview));
+                        *state
+                            .current
+                            .write()
+                            .unwrap_or_else(PoisonError::into_inner) = Some(Arc::new(preview));
                         None
                     }
                     Err(error) => Some(format!("error: {error}\n")),
                 }
             }
         }
-    };
-    let took = started.elapsed().as_secs_f64() * 1000.0;
-    match &problems {
-        Some(text) => {
-            if text.starts_with("error: ") && !text.contains("-->") {
-                eprint!("{text}");
-            }
-            eprintln!("Rebuild failed after {took:.0} ms; still serving the last good version.");
-        }
-        None => eprintln!("Rebuilt in {took:.0} ms ({phases})."),
     }
-    state.live.publish(problems);
 }
 
 fn respond(state: &Arc<State>, request: &Request) -> Response {
@@ -198,14 +251,25 @@ fn respond(state: &Arc<State>, request: &Request) -> Response {
                 live::SCRIPT.as_bytes().to_vec(),
             );
         }
+        live::STYLE_PATH => {
+            return Response::ok("text/css; charset=utf-8", live::STYLE.as_bytes().to_vec());
+        }
         live::EVENTS_PATH => {
-            let state = Arc::clone(state);
-            return Response::Stream(Box::new(move |stream| state.live.stream(stream)));
+            return match state.live.subscribe() {
+                Some(events) => Response::Events(events),
+                None => Response::text(
+                    503,
+                    format!(
+                        "too many live-reload connections (at most {}); close some tabs\n",
+                        live::MAX_STREAMS
+                    ),
+                ),
+            };
         }
         _ => {}
     }
-    let Some(preview) = state.current.read().expect("current site").clone() else {
-        return Response::not_found(b"the site has problems; see the terminal".to_vec());
+    let Some(preview) = state.current() else {
+        return Response::text(404, "the site has problems; see the terminal\n");
     };
     let mut path = request.path.trim_start_matches('/').to_string();
     if path.is_empty() || path.ends_with('/') {
@@ -223,14 +287,16 @@ fn respond(state: &Arc<State>, request: &Request) -> Response {
     };
     let bytes = match preview.site.render(&route) {
         Ok(Output::Bytes(bytes)) => bytes,
-        Ok(Output::Copy(from)) => std::fs::read(from).unwrap_or_default(),
-        Err(error) => {
-            return Response::Body {
-                status: 500,
-                content_type: "text/plain; charset=utf-8",
-                body: format!("{error}").into_bytes(),
-            };
-        }
+        Ok(Output::Copy(from)) => match std::fs::read(&from) {
+            Ok(bytes) => bytes,
+            Err(error) => {
+                return Response::text(
+                    500,
+                    format!("error: cannot read {}: {error}\n", from.display()),
+                );
+            }
+        },
+        Err(error) => return Response::text(500, format!("{error}\n")),
     };
     let kind = if status == 404 {
         "text/html; charset=utf-8"
@@ -246,5 +312,22 @@ fn respond(state: &Arc<State>, request: &Request) -> Response {
         status,
         content_type: kind,
         body,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_panic_is_reported_as_a_failed_rebuild() {
+        let text = String::from("index out of bounds");
+        assert_eq!(
+            panic_report(&text),
+            "error: pakta failed while rebuilding (index out of bounds); this is a bug in \
+             pakta. Undo the last change to go on; the last good version is still served.\n"
+        );
+        assert!(panic_report(&"a static message").contains("(a static message)"));
+        assert!(panic_report(&42).contains("(no message)"));
     }
 }

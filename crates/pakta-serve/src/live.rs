@@ -2,99 +2,108 @@
 //! is told to reload after a successful rebuild, or shown the problems of a
 //! failed one in an overlay.
 
-use std::io::Write;
-use std::net::TcpStream;
-use std::sync::{Condvar, Mutex};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
+
+use bytes::Bytes;
+use http_body_util::channel::{Channel, Sender};
+use tokio::sync::watch;
 
 pub(crate) const EVENTS_PATH: &str = "/__pakta/live";
 pub(crate) const SCRIPT_PATH: &str = "/__pakta/live.js";
+pub(crate) const STYLE_PATH: &str = "/__pakta/live.css";
 
 /// The script every served HTML page gets before `</body>`.
-pub(crate) const SCRIPT: &str = r#"(() => {
-  const events = new EventSource("/__pakta/live");
-  let overlay = null;
-  events.addEventListener("reload", () => location.reload());
-  events.addEventListener("problems", (event) => {
-    if (!overlay) {
-      overlay = document.createElement("div");
-      overlay.setAttribute("role", "alert");
-      overlay.style.cssText = "position:fixed;inset:0;z-index:2147483647;overflow:auto;" +
-        "background:rgba(20,20,20,.94);color:#fff;padding:2rem;font:14px/1.5 monospace";
-      document.body.appendChild(overlay);
-    }
-    overlay.replaceChildren();
-    const title = document.createElement("h2");
-    title.textContent = "pakta: the last change has problems";
-    title.style.cssText = "color:#ff8a80;font:bold 18px sans-serif;margin:0 0 1rem";
-    const text = document.createElement("pre");
-    text.textContent = JSON.parse(event.data);
-    text.style.whiteSpace = "pre-wrap";
-    overlay.append(title, text);
-  });
-})();
-"#;
+pub(crate) const SCRIPT: &str = include_str!("live.js");
+/// The overlay's look, loaded by the script when it first shows problems.
+pub(crate) const STYLE: &str = include_str!("live.css");
 
-#[derive(Default)]
-struct State {
-    generation: u64,
-    problems: Option<String>,
-}
+/// Event streams open at once. Each holds its connection for as long as a
+/// tab is open; beyond this many they are refused (503) so that they
+/// never crowd out page requests.
+pub(crate) const MAX_STREAMS: usize = 16;
+
+/// A comment line keeps idle streams alive and finds closed tabs.
+const KEEP_ALIVE: Duration = Duration::from_secs(15);
+
+/// The outcome of the latest rebuild: the report of a failed one.
+type Outcome = Option<Arc<str>>;
 
 /// What the browsers are told after each rebuild.
-#[derive(Default)]
 pub(crate) struct Live {
-    state: Mutex<State>,
-    changed: Condvar,
+    outcome: watch::Sender<Outcome>,
+    open: Arc<AtomicUsize>,
+}
+
+impl Default for Live {
+    fn default() -> Self {
+        Live {
+            outcome: watch::Sender::new(None),
+            open: Arc::default(),
+        }
+    }
+}
+
+/// Counts one open stream for as long as it lives.
+struct OpenStream(Arc<AtomicUsize>);
+
+impl Drop for OpenStream {
+    fn drop(&mut self) {
+        self.0.fetch_sub(1, Ordering::SeqCst);
+    }
 }
 
 impl Live {
     /// A rebuild finished; `problems` is the report of a failed one.
     pub(crate) fn publish(&self, problems: Option<String>) {
-        let mut state = self.state.lock().expect("live state");
-        state.generation += 1;
-        state.problems = problems;
-        self.changed.notify_all();
+        self.outcome.send_replace(problems.map(Arc::from));
     }
 
-    /// Holds one browser's event stream open until it goes away.
-    pub(crate) fn stream(&self, mut stream: TcpStream) {
-        let header = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\n\
-                      Cache-Control: no-store\r\nConnection: keep-alive\r\n\r\n";
-        if stream.write_all(header.as_bytes()).is_err() {
-            return;
+    /// A new browser's event stream, or `None` when too many are open.
+    /// Must be called within the server's runtime, which writes to it.
+    pub(crate) fn subscribe(&self) -> Option<Channel<Bytes>> {
+        let taken = self
+            .open
+            .fetch_update(Ordering::SeqCst, Ordering::SeqCst, |open| {
+                (open < MAX_STREAMS).then_some(open + 1)
+            });
+        if taken.is_err() {
+            return None;
         }
-        let mut state = self.state.lock().expect("live state");
-        let mut seen = state.generation;
-        if let Some(problems) = &state.problems
-            && stream
-                .write_all(problems_event(problems).as_bytes())
-                .is_err()
-        {
+        let open = OpenStream(Arc::clone(&self.open));
+        let (sender, channel) = Channel::new(1);
+        tokio::spawn(stream(self.outcome.subscribe(), sender, open));
+        Some(channel)
+    }
+}
+
+/// Writes one browser's events until it goes away.
+async fn stream(
+    mut outcome: watch::Receiver<Outcome>,
+    mut sender: Sender<Bytes>,
+    _open: OpenStream,
+) {
+    let current = outcome.borrow_and_update().clone();
+    if let Some(problems) = current
+        && sender
+            .send_data(problems_event(&problems).into())
+            .await
+            .is_err()
+    {
+        return;
+    }
+    loop {
+        let message = match tokio::time::timeout(KEEP_ALIVE, outcome.changed()).await {
+            Err(_) => ": keep-alive\n\n".to_string(),
+            Ok(Err(_)) => return,
+            Ok(Ok(())) => match &*outcome.borrow_and_update() {
+                Some(problems) => problems_event(problems),
+                None => "event: reload\ndata: {}\n\n".to_string(),
+            },
+        };
+        if sender.send_data(message.into()).await.is_err() {
             return;
-        }
-        loop {
-            let (next, timeout) = self
-                .changed
-                .wait_timeout_while(state, Duration::from_secs(15), |s| s.generation == seen)
-                .expect("live state");
-            state = next;
-            let message = if timeout.timed_out() {
-                ": keep-alive\n\n".to_string()
-            } else {
-                seen = state.generation;
-                match &state.problems {
-                    Some(problems) => problems_event(problems),
-                    None => "event: reload\ndata: {}\n\n".to_string(),
-                }
-            };
-            if stream
-                .write_all(message.as_bytes())
-                .and_then(|()| stream.flush())
-                .is_err()
-            {
-                return;
-            }
         }
     }
 }
@@ -125,6 +134,19 @@ mod tests {
             String::from_utf8(page).unwrap(),
             "<html><body><p>x</p><script src=\"/__pakta/live.js\"></script></body></html>"
         );
+    }
+
+    #[test]
+    fn streams_beyond_the_bound_are_refused() {
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_time()
+            .build()
+            .unwrap();
+        let _inside = runtime.enter();
+        let live = Live::default();
+        let open: Vec<_> = (0..MAX_STREAMS).map(|_| live.subscribe()).collect();
+        assert!(open.iter().all(Option::is_some));
+        assert!(live.subscribe().is_none());
     }
 
     #[test]

@@ -1,55 +1,68 @@
-//! Watches the repository and reports batches of changes: editors save
-//! several files at once and write temporary files, so events are
-//! gathered for a short moment before a rebuild.
+//! Watches the repository and reports batches of changes. Editors save
+//! several files at once and write temporary files, so notify's debouncer
+//! gathers the events of a short moment into one batch.
 
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver};
 use std::time::Duration;
 
-use notify::{RecommendedWatcher, RecursiveMode, Watcher};
+use notify::{RecommendedWatcher, RecursiveMode};
+use notify_debouncer_full::{DebounceEventResult, Debouncer, RecommendedCache, new_debouncer};
 
-/// How long to wait for more events after the first one of a batch.
-const SETTLE: Duration = Duration::from_millis(40);
+/// How long a path must stay quiet before its change is reported.
+const SETTLE: Duration = Duration::from_millis(50);
 
 /// A watch in place; changes from the moment it was made are reported.
 pub(crate) struct Changes {
-    _watcher: RecommendedWatcher,
-    events: Receiver<notify::Result<notify::Event>>,
+    _debouncer: Debouncer<RecommendedWatcher, RecommendedCache>,
+    batches: Receiver<DebounceEventResult>,
 }
 
 /// Starts watching `root` and everything below it.
 pub(crate) fn start(root: &Path) -> notify::Result<Changes> {
-    let (sender, events) = mpsc::channel();
-    let mut watcher = notify::recommended_watcher(sender)?;
-    watcher.watch(root, RecursiveMode::Recursive)?;
+    let (sender, batches) = mpsc::channel();
+    let mut debouncer = new_debouncer(SETTLE, None, sender)?;
+    debouncer.watch(root, RecursiveMode::Recursive)?;
     Ok(Changes {
-        _watcher: watcher,
-        events,
+        _debouncer: debouncer,
+        batches,
     })
 }
 
+/// What changed since the last batch.
+pub(crate) enum Batch {
+    /// These paths.
+    Paths(Vec<PathBuf>),
+    /// Events were lost (the kernel's queue overflowed): anything may have.
+    Everything,
+}
+
 impl Changes {
-    /// Waits for the next batch of changed paths; `None` once the watch
-    /// has ended.
-    pub(crate) fn next_batch(&self) -> Option<Vec<PathBuf>> {
+    /// Waits for the next batch of changes; `None` once the watch has
+    /// ended.
+    pub(crate) fn next_batch(&self) -> Option<Batch> {
         loop {
-            let first = self.events.recv().ok()?;
-            let mut batch: Vec<PathBuf> = Vec::new();
-            let mut take = |event: notify::Result<notify::Event>| {
-                if let Ok(event) = event
-                    && !matches!(event.kind, notify::EventKind::Access(_))
-                {
-                    batch.extend(event.paths.into_iter().filter(|p| relevant(p)));
-                }
+            // A watch error (a full event queue, a folder gone) costs that
+            // batch only; the next change is seen as usual.
+            let Ok(events) = self.batches.recv().ok()? else {
+                continue;
             };
-            take(first);
-            while let Ok(more) = self.events.recv_timeout(SETTLE) {
-                take(more);
+            if events.iter().any(|event| event.need_rescan()) {
+                return Some(Batch::Everything);
             }
+            // Reading a file is an access event, and rebuilds and the
+            // server read files: only changes count, or every rebuild
+            // would start the next.
+            let mut batch: Vec<PathBuf> = events
+                .into_iter()
+                .filter(|event| !matches!(event.kind, notify::EventKind::Access(_)))
+                .flat_map(|event| event.event.paths)
+                .filter(|path| relevant(path))
+                .collect();
             batch.sort();
             batch.dedup();
             if !batch.is_empty() {
-                return Some(batch);
+                return Some(Batch::Paths(batch));
             }
         }
     }

@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::markdown;
-use super::views::{AgreementRow, Crumb, Links, breadcrumbs, slug};
+use super::views::{AgreementRow, Crumb, Links, PartnerSlugs, breadcrumbs};
 use pakta_content::{Category, Kind, Stage};
 use pakta_load::history::Revision;
 use pakta_model::{Agreement, AgreementIx, Flag, Model, Status, lifecycle};
@@ -104,6 +104,7 @@ pub(crate) struct RevisionView<'a> {
 pub(crate) fn page<'a>(
     model: &'a Model,
     links: &Links,
+    partner_slugs: &PartnerSlugs,
     a: &'a Agreement,
     revisions: &'a [Revision],
     repository: Option<&str>,
@@ -137,7 +138,7 @@ pub(crate) fn page<'a>(
             .iter()
             .map(|p| PartnerView {
                 name: &p.name,
-                href: links.partner(&slug(&p.name)),
+                href: links.partner(partner_slugs.get(&p.name)),
                 category: p.category,
                 signatory: p.signatory.as_deref(),
                 signatory_title: p.signatory_title.as_deref(),

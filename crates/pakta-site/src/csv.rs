@@ -1,5 +1,10 @@
 //! `data/agreements.csv`: one row per public agreement, quoted throughout
 //! and safe to open in a spreadsheet (no cell starts a formula).
+//!
+//! Written by hand rather than with the csv crate on purpose: the format
+//! is one fixed header, every cell quoted and the formula guard, which the
+//! crate does not provide; a writer that never needs to read or escape
+//! anything else is shorter than adapting one that does.
 
 use pakta_model::data::AgreementRecord;
 
@@ -38,22 +43,18 @@ pub(crate) fn agreements(records: &[AgreementRecord], page_url: impl Fn(&str) ->
                 r.unit_name.to_string(),
                 r.stage.to_string(),
                 r.status.to_string(),
-                r.flags
-                    .iter()
-                    .map(|f| f.as_str())
-                    .collect::<Vec<_>>()
-                    .join(" "),
-                date(r.dates.signed()),
+                r.flags.join(" "),
+                date(r.dates.signed),
                 date(r.starts),
                 date(r.expires),
                 r.partners
                     .iter()
-                    .map(|p| p.name.as_str())
+                    .map(|p| p.name)
                     .collect::<Vec<_>>()
                     .join("; "),
                 r.partners
                     .iter()
-                    .map(|p| p.category.as_str())
+                    .map(|p| p.category)
                     .collect::<Vec<_>>()
                     .join("; "),
                 r.activities.len().to_string(),

@@ -8,6 +8,7 @@ use std::fmt::Write;
 use chrono::NaiveDate;
 
 use super::views::Links;
+use pakta_content::schema::characters;
 use pakta_load::history::History;
 use pakta_model::{Agreement, Model};
 
@@ -15,9 +16,10 @@ const FEED_ENTRIES: usize = 50;
 
 pub(crate) fn escape_xml(text: &str) -> String {
     // Most texts need nothing: a byte scan is much cheaper than the loop
-    // below. 0xC2 starts the C1 control characters (and a few others).
+    // below. 0xC2 starts the C1 control characters and 0xEF the
+    // non-characters U+FFFE and U+FFFF (and others, which the loop keeps).
     let plain = |b: &u8| {
-        !matches!(b, b'&' | b'<' | b'>' | b'"' | b'\'' | 0x7f | 0xc2)
+        !matches!(b, b'&' | b'<' | b'>' | b'"' | b'\'' | 0x7f | 0xc2 | 0xef)
             && (*b >= 0x20 || *b == b'\n' || *b == b'\t')
     };
     if text.as_bytes().iter().all(plain) {
@@ -31,7 +33,7 @@ pub(crate) fn escape_xml(text: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&apos;"),
-            c if c.is_control() && !matches!(c, '\n' | '\t') => {}
+            c if !characters::is_allowed(c, true) || c == '\r' => {}
             c => out.push(c),
         }
     }
@@ -142,9 +144,15 @@ pub(crate) fn icalendar(name: &str, today: NaiveDate, events: &[Event]) -> Strin
 }
 
 fn escape_ical(text: &str) -> String {
-    if !text.contains(['\\', ';', ',', '\n', '\r']) {
+    if !text.contains(['\\', ';', ',', '\n', '\r'])
+        && text.chars().all(|c| characters::is_allowed(c, false))
+    {
         return text.to_string();
     }
+    let text: String = text
+        .chars()
+        .filter(|&c| characters::is_allowed(c, true))
+        .collect();
     text.replace('\\', "\\\\")
         .replace(';', "\\;")
         .replace(',', "\\,")
@@ -246,6 +254,8 @@ mod tests {
             "a &amp; &lt;b&gt; &quot;c&quot; &apos;d&apos;"
         );
         assert_eq!(escape_xml("x\u{1}y\u{7f}z\u{85}é"), "xyzé");
+        assert_eq!(escape_xml("a\u{fffe}b\u{ffff}c\u{fffd}"), "abc\u{fffd}");
+        assert_eq!(escape_ical("a\u{7}b\u{1b};"), "ab\\;");
     }
 
     #[test]

@@ -8,8 +8,11 @@ mod feeds;
 mod i18n;
 mod lists;
 mod markdown;
+mod output_folder;
 mod pages;
 mod render;
+mod stale;
+mod swap;
 mod theme;
 mod views;
 mod write;
@@ -22,17 +25,19 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use rayon::prelude::*;
 
+pub use output_folder::OutputFolder;
 use pakta_load::history::History;
 use pakta_model::Model;
 pub use render::{Output, Route, Scope, Site};
+pub use theme::DEFAULT_FILES as DEFAULT_THEME_FILES;
 use write::Staging;
 
 /// What `pakta build` was asked for.
 pub struct BuildOptions {
     /// The content repository (for theme overrides and copied files).
     pub root: PathBuf,
-    /// The folder the site replaces when every file was written.
-    pub out: PathBuf,
+    /// The checked folder the site replaces when every file was written.
+    pub out: OutputFolder,
     /// Overrides `[site] base_url`.
     pub base_url: Option<String>,
     /// Show a progress line (on a terminal).
@@ -86,8 +91,8 @@ pub fn build(
         options.base_url.as_deref(),
     )?;
     let model = &*model;
-    let staging = Staging::new(&options.out)
-        .map_err(|e| BuildError::Io(options.out.display().to_string(), e))?;
+    let out = options.out.path().display().to_string();
+    let staging = Staging::new(&options.out).map_err(|e| BuildError::Io(out.clone(), e))?;
     let pages = site.routes_before_search();
     // The search index is built while the pages render; its files are
     // written once it is ready.
@@ -100,9 +105,7 @@ pub fn build(
     if options.progress {
         eprint!("\r\x1b[2K");
     }
-    staging
-        .commit()
-        .map_err(|e| BuildError::Io(options.out.display().to_string(), e))?;
+    staging.commit().map_err(|e| BuildError::Io(out, e))?;
     Ok(BuildSummary {
         pages: pages.iter().filter(|r| Site::is_page(r)).count(),
         files: pages.len() + index.len(),

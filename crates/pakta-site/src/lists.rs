@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use chrono::Datelike;
 use serde::Serialize;
 
-use super::i18n::Lang;
+use super::i18n::Texts;
 use super::views::{RowHtml, Rows};
 use pakta_model::{AgreementIx, Model, Status};
 
@@ -26,11 +26,11 @@ pub(crate) struct List {
 
 /// Every list of the public agreements, in a fixed order: all, statuses,
 /// kinds, categories, years.
-pub(crate) fn all_lists(model: &Model, public: &[AgreementIx], lang: Lang) -> Vec<List> {
+pub(crate) fn all_lists(model: &Model, public: &[AgreementIx], texts: &Texts) -> Vec<List> {
     let mut lists = vec![List {
         dir: "all".into(),
         dimension: "all",
-        heading: lang.text("all-agreements").to_string(),
+        heading: texts.text("all-agreements").to_string(),
         members: public.to_vec(),
     }];
     let mut group = |dimension: &'static str,
@@ -52,7 +52,7 @@ pub(crate) fn all_lists(model: &Model, public: &[AgreementIx], lang: Lang) -> Ve
         }
     };
     let text =
-        |prefix: &'static str| move |v: &str| lang.text(&format!("{prefix}-{v}")).to_string();
+        |prefix: &'static str| move |v: &str| texts.text(&format!("{prefix}-{v}")).to_string();
     group(
         "status",
         &|ix| vec![model.agreements[ix].status().as_str().to_string()],
@@ -87,7 +87,7 @@ pub(crate) fn all_lists(model: &Model, public: &[AgreementIx], lang: Lang) -> Ve
                 .into_iter()
                 .collect()
         },
-        &|v: &str| format!("{} {v}", lang.text("year")),
+        &|v: &str| format!("{} {v}", texts.text("year")),
     );
     lists
 }
@@ -148,7 +148,7 @@ pub(crate) fn page<'a>(
     sorted: &[AgreementIx],
     rows: &Rows<'a>,
     base: &str,
-    lang: Lang,
+    texts: &Texts,
     sort: usize,
     page: usize,
 ) -> ListPage<'a> {
@@ -171,7 +171,7 @@ pub(crate) fn page<'a>(
             .iter()
             .enumerate()
             .map(|(i, s)| Link {
-                label: lang.text(&format!("sort-{s}")).to_string(),
+                label: texts.text(&format!("sort-{s}")).to_string(),
                 href: format!("{base}{}", page_dir(&list.dir, s, 1)),
                 current: i == sort,
             })

@@ -1,5 +1,10 @@
 //! Markdown from editors, rendered so that nothing in it can run: raw HTML
 //! is shown as text and links or images with an unsafe scheme lose it.
+//!
+//! A filter over pulldown-cmark's events rather than an HTML sanitiser
+//! (ammonia) after rendering: raw HTML never becomes markup in the first
+//! place, so there is nothing to parse again and clean, which keeps the
+//! agreement pages cheap to render.
 
 use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, html};
 
@@ -94,5 +99,16 @@ mod tests {
         assert!(!is_safe_url(" javascript:x"));
         assert!(!is_safe_url("vbscript:x"));
         assert!(!is_safe_url("\u{1}javascript:x"));
+    }
+
+    proptest::proptest! {
+        #![proptest_config(pakta_testkit::hostile_text::config())]
+
+        #[test]
+        fn any_markdown_renders_without_raw_html(text in pakta_testkit::hostile_text::text()) {
+            let html = to_html(&text);
+            proptest::prop_assert!(!html.contains("<script"));
+            proptest::prop_assert!(!html.to_ascii_lowercase().contains("href=\"javascript:"));
+        }
     }
 }

@@ -19,7 +19,9 @@ use tera::Context;
 use super::i18n::Lang;
 use super::lists::{self, List};
 use super::theme::{self, Theme};
-use super::views::{self, AgreementRow, Figures, Links, PartnerEntry, Rows, SiteView, unit_dir};
+use super::views::{
+    self, AgreementRow, Figures, Links, PartnerEntry, PartnerSlugs, Rows, SiteView, unit_dir,
+};
 use super::{BuildError, agreement, csv, feeds, pages};
 use pakta_load::history::History;
 use pakta_model::data;
@@ -78,11 +80,11 @@ pub struct Site {
     history: Arc<History>,
     root: PathBuf,
     theme: Theme,
-    lang: Lang,
     links: Links,
     view: SiteView,
     rows: Vec<Option<AgreementRow>>,
     partners: Vec<PartnerEntry>,
+    partner_slugs: PartnerSlugs,
     rollups: Vec<Figures>,
     lists: Vec<List>,
     /// For each list, its members in each sort order.
@@ -94,6 +96,30 @@ pub struct Site {
     /// Built on first use: a preview that never opens the search page
     /// never pays for it.
     search: OnceLock<SearchFiles>,
+    /// The page header and footer of each section, rendered once: they
+    /// hold a page's most labels and `site.*` lookups, none of which
+    /// change within a build.
+    chrome: Vec<(&'static str, Chrome)>,
+}
+
+/// The sections pages belong to (`section` in templates; "" for the
+/// error page).
+const SECTIONS: &[&str] = &[
+    "home",
+    "agreement",
+    "units",
+    "partners",
+    "lists",
+    "findings",
+    "search",
+    "data",
+    "",
+];
+
+#[derive(Serialize)]
+struct Chrome {
+    header: String,
+    footer: String,
 }
 
 struct SearchFiles {
@@ -119,12 +145,12 @@ impl Site {
             today: model.today,
             expiring_days: model.config.rules.expiring_soon_days,
         };
-        let theme = Theme::load(root, config.theme.as_deref(), lang, &view.fixed_texts(lang))
-            .map_err(|e| BuildError::Theme(e.0))?;
+        let theme =
+            Theme::load(root, config.theme.as_deref(), lang).map_err(|e| BuildError::Theme(e.0))?;
         let public: Vec<AgreementIx> = (0..model.agreements.len())
             .filter(|&i| model.agreements[i].is_public())
             .collect();
-        let lists = lists::all_lists(model, &public, lang);
+        let lists = lists::all_lists(model, &public, &theme.texts);
         let sorted = lists
             .par_iter()
             .map(|list| {
@@ -134,6 +160,7 @@ impl Site {
             })
             .collect();
         let partners = views::partners(model);
+        let partner_slugs = PartnerSlugs::new(model);
         let rollups = views::rollups(model);
         let documents = public_documents(model);
         let mut site = Site {
@@ -142,6 +169,7 @@ impl Site {
             root: root.to_path_buf(),
             rows: Vec::new(),
             partners,
+            partner_slugs,
             rollups,
             lists,
             sorted,
@@ -150,8 +178,8 @@ impl Site {
             sitemaps: OnceLock::new(),
             row_error: Mutex::new(None),
             search: OnceLock::new(),
+            chrome: Vec::new(),
             theme,
-            lang,
             links,
             view,
         };
@@ -163,6 +191,10 @@ impl Site {
                     .then(|| AgreementRow::new(model, &site.links, a))
             })
             .collect();
+        site.chrome = SECTIONS
+            .iter()
+            .map(|&section| Ok((section, site.render_chrome(section)?)))
+            .collect::<Result<_, BuildError>>()?;
         // Rows render lazily; render one now so that a broken row.html
         // stops the build before any page is written.
         if let Some(row) = site.rows.iter().flatten().next() {
@@ -310,7 +342,7 @@ impl Site {
         let links = &self.links;
         let render_row = |row: &AgreementRow| self.render_row(row);
         let rows = &Rows::new(&self.rows, &render_row);
-        let text = |key: &str| self.lang.text(key).to_string();
+        let text = |key: &str| self.theme.texts.text(key).to_string();
         let bytes = match route {
             Route::Home => {
                 let view = pages::home(model, links, rows, &self.partners, &self.public);
@@ -320,13 +352,11 @@ impl Site {
                 let a = &model.agreements[*ix];
                 let repository = model.config.site.repository.as_deref();
                 let revisions = self.history.revisions(&a.path);
-                let view = agreement::page(model, links, a, revisions, repository);
+                let view =
+                    agreement::page(model, links, &self.partner_slugs, a, revisions, repository);
                 self.page("agreement.html", &a.front.title, "agreement", &view)?
             }
-            Route::AgreementJson(ix) => {
-                serde_json::to_vec(&data::record(model, &model.agreements[*ix]))
-                    .expect("records serialise")
-            }
+            Route::AgreementJson(ix) => data::agreement_json(model, &model.agreements[*ix]),
             Route::Unit(ix) => {
                 let view = pages::unit(model, links, rows, &self.rollups, *ix);
                 self.page("unit.html", &model.units[*ix].name, "units", &view)?
@@ -343,7 +373,15 @@ impl Site {
             Route::ListPage { list, sort, page } => {
                 let entry = &self.lists[*list];
                 let members = &self.sorted[*list][*sort];
-                let view = lists::page(entry, members, rows, &links.base, self.lang, *sort, *page);
+                let view = lists::page(
+                    entry,
+                    members,
+                    rows,
+                    &links.base,
+                    &self.theme.texts,
+                    *sort,
+                    *page,
+                );
                 self.page("list.html", &entry.heading, "lists", &view)?
             }
             Route::ListIndex => {
@@ -365,7 +403,10 @@ impl Site {
                 let view = pages::findings_page(model, links, rows);
                 self.page("findings.html", &text("findings"), "findings", &view)?
             }
-            Route::Search => self.page("search.html", &text("search"), "search", &())?,
+            Route::Search => {
+                let view = serde_json::json!({ "catalog": &self.theme.catalog });
+                self.page("search.html", &text("search"), "search", &view)?
+            }
             Route::NotFound => self.page("404.html", &text("not-found"), "", &())?,
             Route::Downloads => self.page("downloads.html", &text("downloads"), "data", &())?,
             Route::DataJson => {
@@ -450,7 +491,11 @@ impl Site {
                 events.push(feeds::Event {
                     uid: format!("expires-{}@{host}", a.id),
                     date: end,
-                    summary: format!("{}: {}", self.lang.text("timeline-ends"), a.front.title),
+                    summary: format!(
+                        "{}: {}",
+                        self.theme.texts.text("timeline-ends"),
+                        a.front.title
+                    ),
                     url: url.clone(),
                 });
             }
@@ -460,7 +505,11 @@ impl Site {
                 events.push(feeds::Event {
                     uid: format!("pks-deadline-{}@{host}", a.id),
                     date: deadline,
-                    summary: format!("{}: {}", self.lang.text("flag-needs-pks"), a.front.title),
+                    summary: format!(
+                        "{}: {}",
+                        self.theme.texts.text("flag-needs-pks"),
+                        a.front.title
+                    ),
                     url,
                 });
             }
@@ -515,6 +564,10 @@ impl Site {
         context.insert("title", title);
         context.insert("section", section);
         context.insert("page", page);
+        match self.chrome.iter().find(|(s, _)| *s == section) {
+            Some((_, chrome)) => context.insert("chrome", chrome),
+            None => context.insert("chrome", &self.render_chrome(section)?),
+        }
         // Into bytes directly: `render` would check the UTF-8 of every
         // page again to return a String.
         let mut bytes = Vec::with_capacity(16 * 1024);
@@ -523,6 +576,13 @@ impl Site {
             .render_to(template, &context, &mut bytes)
             .map_err(|e| BuildError::Template(theme::describe(&e)))?;
         Ok(bytes)
+    }
+
+    fn render_chrome(&self, section: &str) -> Result<Chrome, BuildError> {
+        Ok(Chrome {
+            header: self.fragment("header.html", "section", &section)?,
+            footer: self.fragment("footer.html", "section", &section)?,
+        })
     }
 
     /// A piece of a page, rendered with `value` under `name`.

@@ -1,234 +1,165 @@
-//! The default theme is compiled into the binary so that a fresh install
-//! builds a site anywhere; a site replaces any single template or asset by
-//! putting a file of the same name under `themes/<name>/` and naming the
-//! theme in pakta.toml.
+//! The theme contract. The default theme is compiled into the binary so that
+//! a fresh install builds a site anywhere. A site names a theme in
+//! pakta.toml; every file under `themes/<name>/` replaces the default file
+//! of the same relative path or adds a new one: `*.html` files are Tera
+//! templates (a new one can be included or extended), `i18n/<lang>.toml`
+//! overrides the message catalog key by key, and everything else is an
+//! asset copied to `assets/`. Templates are used exactly as written: the
+//! build's fixed values reach them as the `site` object, and translated
+//! texts through the `t` function.
 
-use std::collections::HashMap;
-use std::fs;
+use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 use tera::{Tera, Value};
 
-use super::i18n::Lang;
+use super::i18n::{Catalog, Lang, Texts};
 use super::markdown::is_safe_url;
 
 macro_rules! embedded {
     ($($name:literal),+ $(,)?) => {
-        &[$(($name, include_str!(concat!("../../../themes/default/", $name)))),+]
+        &[$(($name, include_bytes!(concat!("../../../themes/default/", $name)))),+]
     };
 }
 
-pub(crate) const TEMPLATES: &[(&str, &str)] = embedded!(
-    "base.html",
-    "macros.html",
-    "row.html",
-    "home.html",
+/// Every file of the default theme, by its path inside the theme folder;
+/// `pakta theme init` writes exactly these.
+pub const DEFAULT_FILES: &[(&str, &[u8])] = embedded!(
+    "404.html",
     "agreement.html",
-    "unit.html",
-    "partner.html",
-    "partners.html",
+    "base.html",
+    "downloads.html",
+    "findings.html",
+    "footer.html",
+    "header.html",
+    "home.html",
+    "i18n/en.toml",
+    "i18n/id.toml",
     "list.html",
     "lists.html",
-    "findings.html",
-    "downloads.html",
+    "macros.html",
+    "partner.html",
+    "partners.html",
+    "row.html",
+    "search.css",
     "search.html",
-    "404.html",
+    "search.js",
+    "style.css",
+    "unit.html",
 );
 
-pub(crate) const ASSETS: &[(&str, &str)] = embedded!("style.css", "search.js", "search.css");
+const CATALOG_DIR: &str = "i18n/";
 
 pub(crate) struct Theme {
     pub tera: Tera,
-    /// Asset path below `assets/` and its content.
-    pub assets: Vec<(&'static str, Vec<u8>)>,
+    /// Asset path below `assets/` and its content, sorted by path.
+    pub assets: Vec<(String, Vec<u8>)>,
+    /// The site language's texts after the theme's overrides.
+    pub catalog: Catalog,
+    /// The same, as one lookup table.
+    pub texts: Arc<Texts>,
 }
 
 #[derive(Debug)]
 pub(crate) struct ThemeError(pub String);
 
 impl Theme {
-    /// `fixed` maps expressions such as `site.base` to the text they
-    /// print throughout this build (see [`inline_fixed`]).
-    pub(crate) fn load(
-        root: &Path,
-        name: Option<&str>,
-        lang: Lang,
-        fixed: &[(&str, String)],
-    ) -> Result<Theme, ThemeError> {
-        let override_dir = name.map(|n| root.join("themes").join(n));
-        let read = |file: &str| -> Result<Option<Vec<u8>>, ThemeError> {
-            let Some(dir) = &override_dir else {
-                return Ok(None);
-            };
-            let path = dir.join(file);
-            match fs::read(&path) {
-                Ok(bytes) => Ok(Some(bytes)),
-                Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
-                Err(e) => Err(ThemeError(format!("cannot read {}: {e}", path.display()))),
+    pub(crate) fn load(root: &Path, name: Option<&str>, lang: Lang) -> Result<Theme, ThemeError> {
+        let mut files: BTreeMap<String, Vec<u8>> = DEFAULT_FILES
+            .iter()
+            .map(|(path, bytes)| (path.to_string(), bytes.to_vec()))
+            .collect();
+        let catalog_file = format!("{CATALOG_DIR}{}.toml", lang.code());
+        let default_catalog = catalog_text("default theme", &catalog_file, &files[&catalog_file])?;
+        let mut catalog = Catalog::parse(&catalog_file, &default_catalog).map_err(ThemeError)?;
+        if let Some(name) = name {
+            let dir = root.join("themes").join(name);
+            let shown = format!("themes/{name}");
+            for (path, bytes) in read_theme_folder(&dir, &shown)? {
+                if path == catalog_file {
+                    let file = format!("{shown}/{path}");
+                    let text = catalog_text(&shown, &path, &bytes)?;
+                    let overrides = Catalog::parse(&file, &text).map_err(ThemeError)?;
+                    catalog = catalog.merge(&file, overrides).map_err(ThemeError)?;
+                }
+                files.insert(path, bytes);
             }
-        };
-        let mut sources = Vec::with_capacity(TEMPLATES.len());
-        for (file, default) in TEMPLATES {
-            let text = match read(file)? {
-                Some(bytes) => String::from_utf8(bytes)
-                    .map_err(|_| ThemeError(format!("themes template {file} is not UTF-8")))?,
-                None => (*default).to_string(),
-            };
-            let prepared = if has_raw_block(&text) {
-                text
-            } else if binds_site(&text) {
-                localize(&text, lang)
+        }
+        let mut templates = Vec::new();
+        let mut assets = Vec::new();
+        for (path, bytes) in files {
+            if path.starts_with(CATALOG_DIR) {
+                continue;
+            }
+            if path.ends_with(".html") {
+                let text = String::from_utf8(bytes)
+                    .map_err(|_| ThemeError(format!("template {path} is not UTF-8 text")))?;
+                templates.push((path, text));
             } else {
-                inline_fixed(&localize(&text, lang), fixed)
-            };
-            sources.push((*file, prepared));
+                assets.push((path, bytes));
+            }
         }
         let mut tera = Tera::default();
-        tera.add_raw_templates(sources)
+        tera.add_raw_templates(templates)
             .map_err(|e| ThemeError(describe(&e)))?;
-        register(&mut tera, lang);
-        let mut assets = Vec::new();
-        for (file, default) in ASSETS {
-            let bytes = read(file)?.unwrap_or_else(|| default.as_bytes().to_vec());
-            assets.push((*file, bytes));
-        }
-        Ok(Theme { tera, assets })
+        let texts = Arc::new(catalog.flatten());
+        register(&mut tera, lang, Arc::clone(&texts));
+        Ok(Theme {
+            tera,
+            assets,
+            catalog,
+            texts,
+        })
     }
 }
 
-/// Replaces every `t(k="key")` whose key is a literal with the translated
-/// text, once when the theme loads: the language is fixed for a build, and
-/// a function call per label per page was a tenth of the render time.
-/// Keys computed at render time (`t(k="status-" ~ s)`) stay calls.
-pub(crate) fn localize(source: &str, lang: Lang) -> String {
-    let mut out = String::with_capacity(source.len());
-    let mut rest = source;
-    while let Some(at) = rest.find("t(k=") {
-        let (before, call) = rest.split_at(at);
-        let Some((key, call_len)) = literal_call(call) else {
-            out.push_str(before);
-            out.push_str("t(k=");
-            rest = &call[4..];
-            continue;
+fn catalog_text(theme: &str, path: &str, bytes: &[u8]) -> Result<String, ThemeError> {
+    String::from_utf8(bytes.to_vec())
+        .map_err(|_| ThemeError(format!("{theme}/{path} is not UTF-8 text")))
+}
+
+/// Every file below a site's theme folder, by its path inside it (with
+/// `/` separators), sorted. Hidden files (`.DS_Store`, editor backups)
+/// are skipped; a symbolic link is refused, since it could publish a file
+/// from outside the repository.
+fn read_theme_folder(dir: &Path, shown: &str) -> Result<Vec<(String, Vec<u8>)>, ThemeError> {
+    if !dir.is_dir() {
+        return Err(ThemeError(format!(
+            "{shown} is not a folder; create it (pakta theme init) or remove `theme` from pakta.toml"
+        )));
+    }
+    let mut files = Vec::new();
+    let walk = walkdir::WalkDir::new(dir)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+    for entry in walk {
+        let entry = entry.map_err(|e| ThemeError(format!("cannot read {shown}: {e}")))?;
+        let relative = entry
+            .path()
+            .strip_prefix(dir)
+            .expect("walkdir yields paths below its root");
+        let Some(relative) = relative.to_str().map(|r| r.replace('\\', "/")) else {
+            return Err(ThemeError(format!(
+                "{shown}/{} has a name that is not UTF-8",
+                relative.display()
+            )));
         };
-        let text = lang.text(key);
-        let before_trimmed = before.trim_end();
-        let after = call[call_len..].trim_start();
-        let is_tag_word = before
-            .chars()
-            .next_back()
-            .is_some_and(|c| c.is_alphanumeric() || c == '_');
-        if is_tag_word {
-            out.push_str(before);
-            out.push_str(&call[..call_len]);
-        } else if before_trimmed.ends_with("{{") && after.starts_with("}}") {
-            out.push_str(&before_trimmed[..before_trimmed.len() - 2]);
-            out.push_str(&escape_html(text));
-            rest = &after[2..];
+        if entry.path_is_symlink() {
+            return Err(ThemeError(format!(
+                "{shown}/{relative} is a symbolic link; copy the file into the theme instead"
+            )));
+        }
+        if !entry.file_type().is_file() {
             continue;
-        } else if let Some(quote) = ['"', '\'', '`'].into_iter().find(|q| !text.contains(*q)) {
-            out.push_str(before);
-            out.push(quote);
-            out.push_str(text);
-            out.push(quote);
-        } else {
-            out.push_str(before);
-            out.push_str(&call[..call_len]);
         }
-        rest = &call[call_len..];
+        let bytes = std::fs::read(entry.path())
+            .map_err(|e| ThemeError(format!("cannot read {shown}/{relative}: {e}")))?;
+        files.push((relative, bytes));
     }
-    out.push_str(rest);
-    out
-}
-
-/// Replaces each `{{ expression }}` that `fixed` lists (compared without
-/// spaces: `{{site.today|longdate}}` matches `site.today | longdate`) with
-/// its escaped text. A page of the national site looks up `site.base`
-/// a dozen times, and Tera's lookups of dotted names are its slowest
-/// part. Tags that trim whitespace (`{{-`, `-}}`) and texts that would
-/// read as template syntax are left to Tera.
-pub(crate) fn inline_fixed(source: &str, fixed: &[(&str, String)]) -> String {
-    let compact = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
-    let fixed: Vec<(String, String)> = fixed
-        .iter()
-        .map(|(expression, text)| (compact(expression), escape_html(text)))
-        .filter(|(_, text)| !["{{", "{%", "{#"].iter().any(|open| text.contains(open)))
-        .collect();
-    let mut out = String::with_capacity(source.len());
-    let mut rest = source;
-    while let Some(open) = rest.find("{{") {
-        let (before, tag) = rest.split_at(open);
-        out.push_str(before);
-        let Some(close) = tag.find("}}") else {
-            rest = tag;
-            break;
-        };
-        let inner = &tag[2..close];
-        let trims = inner.starts_with('-') || inner.ends_with('-');
-        let text = (!trims)
-            .then(|| compact(inner))
-            .and_then(|key| fixed.iter().find(|(k, _)| *k == key))
-            .map(|(_, text)| text);
-        match text {
-            Some(text) => out.push_str(text),
-            None => out.push_str(&tag[..close + 2]),
-        }
-        rest = &tag[close + 2..];
-    }
-    out.push_str(rest);
-    out
-}
-
-/// Whether a template has a `{% raw %}` block, whose content must reach
-/// the page exactly as written: such a template is not rewritten at all.
-fn has_raw_block(source: &str) -> bool {
-    source.match_indices("{%").any(|(at, _)| {
-        let tag = source[at + 2..].trim_start_matches('-').trim_start();
-        tag.starts_with("raw") && !tag[3..].starts_with(|c: char| c.is_alphanumeric() || c == '_')
-    })
-}
-
-/// Whether a template names something else `site` (`{% set site = … %}`,
-/// `{% for site in … %}`, a macro argument): there `site.base` may not be
-/// the build's, so its fixed values are not written in.
-fn binds_site(source: &str) -> bool {
-    let is_site = |word: &str| word == "site";
-    source.match_indices("{%").any(|(at, _)| {
-        let tag = source[at + 2..].trim_start_matches('-').trim_start();
-        let tag = &tag[..tag.find("%}").unwrap_or(tag.len())];
-        let mut words = tag.split(|c: char| !(c.is_alphanumeric() || c == '_'));
-        match words.next() {
-            Some("set" | "set_global") => words.find(|w| !w.is_empty()).is_some_and(is_site),
-            Some("for") => tag.split(" in ").next().is_some_and(|names| {
-                names
-                    .split(|c: char| !(c.is_alphanumeric() || c == '_'))
-                    .any(is_site)
-            }),
-            Some("macro") => tag
-                .split(|c: char| !(c.is_alphanumeric() || c == '_'))
-                .any(is_site),
-            _ => false,
-        }
-    })
-}
-
-/// `t(k="key")` or `t(k='key')` at the start of `call`: the key and the
-/// length of the call.
-fn literal_call(call: &str) -> Option<(&str, usize)> {
-    let quote = call[4..]
-        .chars()
-        .next()
-        .filter(|q| *q == '"' || *q == '\'')?;
-    let key_start = 5;
-    let key_len = call[key_start..].find(quote)?;
-    let key = &call[key_start..key_start + key_len];
-    let valid = !key.is_empty()
-        && key
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_');
-    let close = key_start + key_len + 1;
-    (valid && call[close..].starts_with(')')).then_some((key, close + 1))
+    Ok(files)
 }
 
 /// Tera's error and its causes on one line, e.g. which variable is missing
@@ -274,11 +205,11 @@ fn needs_escape(byte: u8) -> bool {
     matches!(byte, b'&' | b'<' | b'>' | b'"' | b'\'')
 }
 
-fn register(tera: &mut Tera, lang: Lang) {
+fn register(tera: &mut Tera, lang: Lang, texts: Arc<Texts>) {
     tera.set_escape_fn(escape_html);
     tera.register_function("t", move |args: &HashMap<String, Value>| {
         let key = args.get("k").and_then(Value::as_str).unwrap_or_default();
-        Ok(Value::String(lang.text(key).to_string()))
+        Ok(Value::String(texts.text(key).to_string()))
     });
     tera.register_filter(
         "longdate",
@@ -309,76 +240,52 @@ mod tests {
     use super::*;
 
     #[test]
-    fn literal_labels_become_text_and_computed_ones_stay_calls() {
-        let source = r#"<a>{{ t(k="skip") }}</a> {{ m::table(caption=t(k='lists')) }} {{ t(k="status-" ~ s) }} {{ at(k="skip") }}"#;
-        let id = localize(source, Lang::Id);
-        let skip = escape_html(Lang::Id.text("skip"));
-        assert!(id.starts_with(&format!("<a>{skip}</a>")), "{id}");
-        assert!(
-            id.contains(&format!("caption=\"{}\"", Lang::Id.text("lists"))),
-            "{id}"
-        );
-        assert!(id.contains(r#"{{ t(k="status-" ~ s) }}"#), "{id}");
-        assert!(id.contains(r#"{{ at(k="skip") }}"#), "{id}");
-    }
-
-    #[test]
-    fn fixed_expressions_become_escaped_text() {
-        let fixed = [
-            ("site.base", "/sub/".to_string()),
-            ("site.title", "KPU & <Bawaslu>".to_string()),
-            ("site.today | longdate", "1 November 2026".to_string()),
-            ("site.lang", "{{ oops }}".to_string()),
-        ];
-        let source = r#"<a href="{{ site.base }}x">{{site.title}}</a> {{ site.today|longdate }} {{- site.base }} {{ site.base | upper }} {{ site.lang }} {{ page.title }}"#;
-        assert_eq!(inline_fixed("a {{ site.base", &fixed), "a {{ site.base");
+    fn every_file_of_the_default_theme_is_embedded() {
+        let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default");
+        let on_disk = read_theme_folder(&folder, "themes/default").unwrap();
+        let embedded: Vec<(String, Vec<u8>)> = DEFAULT_FILES
+            .iter()
+            .map(|(p, b)| (p.to_string(), b.to_vec()))
+            .collect();
         assert_eq!(
-            inline_fixed(source, &fixed),
-            r#"<a href="/sub/x">KPU &amp; &lt;Bawaslu&gt;</a> 1 November 2026 {{- site.base }} {{ site.base | upper }} {{ site.lang }} {{ page.title }}"#
+            on_disk.iter().map(|f| &f.0).collect::<Vec<_>>(),
+            embedded.iter().map(|f| &f.0).collect::<Vec<_>>()
         );
     }
 
-    #[test]
-    fn templates_that_name_something_else_site_keep_their_lookups() {
-        for bound in [
-            "{% set site = page.site %}",
-            "{%- set_global site = 1 -%}",
-            "{% for site in page.websites %}{% endfor %}",
-            "{% for key, site in page.sites %}{% endfor %}",
-            "{% macro link(site) %}{% endmacro link %}",
-        ] {
-            assert!(binds_site(bound), "{bound}");
-        }
-        for free in [
-            "{% set sites = 1 %}",
-            "{% for w in page.websites %}{{ site.base }}{% endfor %}",
-            "{% if site.title %}{% endif %}",
-            "{% macro link(url) %}{% endmacro link %}",
-        ] {
-            assert!(!binds_site(free), "{free}");
-        }
+    fn default_file(path: &str) -> &'static str {
+        let (_, bytes) = DEFAULT_FILES.iter().find(|(p, _)| *p == path).unwrap();
+        std::str::from_utf8(bytes).unwrap()
     }
 
+    /// search.js shows only catalog texts: every key it asks for exists,
+    /// and no text of either catalog is written into it.
     #[test]
-    fn templates_with_raw_blocks_are_left_alone() {
-        assert!(has_raw_block("a {% raw %}{{ site.base }}{% endraw %}"));
-        assert!(has_raw_block("a {%- raw -%}x{% endraw %}"));
-        assert!(!has_raw_block("{% if rawness %}{% endif %}"));
-        let dir = std::env::temp_dir().join(format!("pakta-theme-raw-{}", std::process::id()));
-        std::fs::create_dir_all(dir.join("themes/mine")).unwrap();
-        std::fs::write(
-            dir.join("themes/mine/404.html"),
-            "{% raw %}{{ site.base }} t(k=\"skip\"){% endraw %}",
-        )
-        .unwrap();
-        let theme =
-            Theme::load(&dir, Some("mine"), Lang::Id, &[("site.base", "/".into())]).unwrap();
-        let page = theme
-            .tera
-            .render("404.html", &tera::Context::new())
-            .unwrap();
-        assert_eq!(page, "{{ site.base }} t(k=\"skip\")");
-        std::fs::remove_dir_all(&dir).unwrap();
+    fn the_search_script_takes_every_text_from_the_catalog() {
+        let script = default_file("search.js");
+        for lang in ["id", "en"] {
+            let file = format!("i18n/{lang}.toml");
+            let catalog = Catalog::parse(&file, default_file(&file)).unwrap();
+            let mut asked = 0;
+            for call in script.split("say('").skip(1) {
+                let key = &call[..call.find('\'').unwrap()];
+                assert!(catalog.labels.contains_key(key), "{lang}: no label {key}");
+                asked += 1;
+            }
+            assert!(asked >= 15, "{asked}");
+            let texts = catalog
+                .labels
+                .values()
+                .chain(catalog.terms.values().flat_map(|t| t.values()));
+            for text in texts.filter(|t| t.chars().filter(|c| c.is_alphabetic()).count() >= 4) {
+                for quoted in [format!("'{text}'"), format!("\"{text}\"")] {
+                    assert!(!script.contains(&quoted), "search.js writes {quoted}");
+                }
+            }
+            for word in ["ditemukan", "Halaman", "Semua unit", "Unduh", "Berlaku"] {
+                assert!(!script.contains(word), "search.js writes {word}");
+            }
+        }
     }
 
     #[test]

@@ -1,14 +1,12 @@
 //! The serialisable views templates receive: lean rows and figures made
 //! once from the model, never the model itself.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::OnceLock;
 
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
-use sha2::{Digest, Sha256};
 
-use super::i18n::Lang;
 use pakta_content::{Category, Kind};
 use pakta_model::{Agreement, AgreementIx, Flag, Model, Status, UnitIx};
 
@@ -21,21 +19,6 @@ pub(crate) struct SiteView {
     pub base: String,
     pub today: NaiveDate,
     pub expiring_days: u32,
-}
-
-impl SiteView {
-    /// What `{{ site.… }}` prints, by expression: the same on every page
-    /// of a build, so the theme writes it into the templates once.
-    pub(crate) fn fixed_texts(&self, lang: Lang) -> Vec<(&'static str, String)> {
-        vec![
-            ("site.title", self.title.clone()),
-            ("site.lang", self.lang.to_string()),
-            ("site.base", self.base.clone()),
-            ("site.today", self.today.to_string()),
-            ("site.today | longdate", lang.long_date(self.today)),
-            ("site.expiring_days", self.expiring_days.to_string()),
-        ]
-    }
 }
 
 /// Where things live on the site.
@@ -255,7 +238,8 @@ pub(crate) fn findings(a: &Agreement) -> Vec<&'static str> {
     out
 }
 
-/// One partner organisation across all units, matched by normalised name.
+/// One partner organisation across all units, matched by
+/// [`match_key`](pakta_content::slug::match_key).
 pub(crate) struct PartnerEntry {
     pub slug: String,
     pub name: String,
@@ -265,7 +249,10 @@ pub(crate) struct PartnerEntry {
     pub agreements: Vec<AgreementIx>,
 }
 
-/// The partner index, sorted by slug.
+/// The partner index, sorted by slug. Every distinct matching key gets
+/// its own slug: when two keys transliterate to the same slug (or one is
+/// cut short to the same one), the first key in sort order keeps it and
+/// the others take the next free `-2`, `-3`, ...
 pub(crate) fn partners(model: &Model) -> Vec<PartnerEntry> {
     struct Gathering<'a> {
         forms: BTreeMap<&'a str, usize>,
@@ -273,14 +260,14 @@ pub(crate) fn partners(model: &Model) -> Vec<PartnerEntry> {
         websites: BTreeSet<String>,
         agreements: Vec<AgreementIx>,
     }
-    let mut by_slug: HashMap<String, Gathering> = HashMap::new();
+    let mut by_key: BTreeMap<String, Gathering> = BTreeMap::new();
     for (ix, a) in model.agreements.iter().enumerate() {
         if !a.is_public() {
             continue;
         }
         for partner in &a.front.partners {
-            let entry = by_slug
-                .entry(slug(&partner.name))
+            let entry = by_key
+                .entry(partner_key(&partner.name))
                 .or_insert_with(|| Gathering {
                     forms: BTreeMap::new(),
                     categories: BTreeSet::new(),
@@ -295,9 +282,10 @@ pub(crate) fn partners(model: &Model) -> Vec<PartnerEntry> {
             }
         }
     }
-    let mut out: Vec<PartnerEntry> = by_slug
+    let slugs = distinct_slugs(by_key.keys().map(String::as_str));
+    let mut out: Vec<PartnerEntry> = by_key
         .into_iter()
-        .map(|(slug, g)| {
+        .map(|(key, g)| {
             // The most used spelling; the first in sort order on a tie.
             let name = g
                 .forms
@@ -306,7 +294,7 @@ pub(crate) fn partners(model: &Model) -> Vec<PartnerEntry> {
                 .map(|(name, _)| name.to_string())
                 .unwrap_or_default();
             PartnerEntry {
-                slug,
+                slug: slugs[&key].clone(),
                 name,
                 categories: g.categories,
                 websites: g.websites,
@@ -318,29 +306,76 @@ pub(crate) fn partners(model: &Model) -> Vec<PartnerEntry> {
     out
 }
 
-/// The URL-safe, matching form of a partner's name: lower-case ASCII
-/// letters and digits joined by `-`. Names with none of those get a stable
-/// hash instead.
-pub(crate) fn slug(name: &str) -> String {
-    let mut out = String::with_capacity(name.len());
-    for word in name
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|w| !w.is_empty())
-    {
-        if !out.is_empty() {
-            out.push('-');
-        }
-        out.push_str(&word.to_ascii_lowercase());
-    }
-    if out.is_empty() {
-        let digest = Sha256::digest(name.trim().as_bytes());
-        out = format!("mitra-{}", &hex(&digest)[..12]);
-    }
-    out
+/// Where each partner name's page is, for pages that name partners.
+#[derive(Default)]
+pub(crate) struct PartnerSlugs {
+    by_key: BTreeMap<String, String>,
 }
 
-pub(crate) fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
+impl PartnerSlugs {
+    pub(crate) fn new(model: &Model) -> PartnerSlugs {
+        let keys: BTreeSet<String> = model
+            .agreements
+            .iter()
+            .filter(|a| a.is_public())
+            .flat_map(|a| a.front.partners.iter().map(|p| partner_key(&p.name)))
+            .collect();
+        PartnerSlugs {
+            by_key: distinct_slugs(keys.iter().map(String::as_str)),
+        }
+    }
+
+    /// The slug of a partner of a public agreement.
+    pub(crate) fn get(&self, name: &str) -> &str {
+        self.by_key
+            .get(&partner_key(name))
+            .map_or("", String::as_str)
+    }
+}
+
+/// Names with no letter or digit at all are matched only as written.
+fn partner_key(name: &str) -> String {
+    let key = pakta_content::slug::match_key(name);
+    if key.is_empty() {
+        name.trim().to_string()
+    } else {
+        key
+    }
+}
+
+/// Slugs for sorted, distinct keys, distinct from each other. Base slugs
+/// are claimed first, so a suffixed slug never takes one that a name
+/// spells out ("Mitra 2").
+fn distinct_slugs<'a>(keys: impl Iterator<Item = &'a str>) -> BTreeMap<String, String> {
+    let bases: Vec<(&str, String)> = keys
+        .map(|key| {
+            let slug = pakta_content::slug::slugify(key);
+            (
+                key,
+                if slug.is_empty() {
+                    "mitra".to_string()
+                } else {
+                    slug
+                },
+            )
+        })
+        .collect();
+    let mut taken: BTreeSet<String> = bases.iter().map(|(_, base)| base.clone()).collect();
+    let mut claimed: BTreeSet<&str> = BTreeSet::new();
+    let mut out = BTreeMap::new();
+    for (key, base) in &bases {
+        let slug = if claimed.insert(base.as_str()) {
+            base.clone()
+        } else {
+            (2..)
+                .map(|n| format!("{base}-{n}"))
+                .find(|candidate| !taken.contains(candidate))
+                .expect("some suffix is free")
+        };
+        taken.insert(slug.clone());
+        out.insert(key.to_string(), slug);
+    }
+    out
 }
 
 /// Figures of each unit's whole subtree, by unit position.
@@ -395,16 +430,25 @@ mod tests {
     #[test]
     fn partner_names_match_by_normalised_form() {
         assert_eq!(
-            slug("Universitas Sebelas Maret"),
-            "universitas-sebelas-maret"
+            partner_key("Universitas Sebelas Maret"),
+            partner_key("  UNIVERSITAS Sebelas-Maret. ")
         );
-        assert_eq!(
-            slug("  UNIVERSITAS Sebelas-Maret. "),
-            "universitas-sebelas-maret"
-        );
-        assert_eq!(slug("Perludem (Perkumpulan)"), "perludem-perkumpulan");
-        let odd = slug("—");
-        assert!(odd.starts_with("mitra-") && odd.len() == 18, "{odd}");
+        assert_eq!(partner_key("Émile"), partner_key("EMILE"));
+        assert_ne!(partner_key("Émile"), partner_key("Mile"));
+        assert_ne!(partner_key("—"), partner_key("–"));
+    }
+
+    #[test]
+    fn distinct_keys_get_distinct_slugs_in_sort_order() {
+        let keys = ["lodz", "mitra 2", "łodz", "—", "–"];
+        let mut sorted = keys.to_vec();
+        sorted.sort();
+        let slugs = distinct_slugs(sorted.into_iter());
+        assert_eq!(slugs["lodz"], "lodz");
+        assert_eq!(slugs["łodz"], "lodz-2");
+        assert_eq!(slugs["mitra 2"], "mitra-2");
+        assert_eq!(slugs["–"], "mitra");
+        assert_eq!(slugs["—"], "mitra-3");
     }
 
     #[test]

@@ -46,9 +46,24 @@ impl SourceFile {
             column: saturate(column),
             line_text: text[line_start..line_end]
                 .trim_end_matches('\r')
-                .to_string(),
+                .chars()
+                .map(visible)
+                .collect(),
             width: saturate(width),
         }
+    }
+}
+
+/// Control characters shown as their visible symbols (one for one, so the
+/// underline still lines up): printed raw they would move the terminal's
+/// cursor or hide the rest of the line.
+fn visible(c: char) -> char {
+    match c {
+        '\t' => c,
+        '\u{0}'..='\u{1f}' => char::from_u32(0x2400 + u32::from(c)).unwrap_or('\u{fffd}'),
+        '\u{7f}' => '\u{2421}',
+        '\u{80}'..='\u{9f}' | '\u{fffe}' | '\u{ffff}' => '\u{fffd}',
+        _ => c,
     }
 }
 

@@ -9,6 +9,10 @@ use serde_json::{Map, Value, json};
 
 use super::spec::{self, Choice, Field, FieldType, TableSpec};
 
+/// What `codeowners::is_valid_owner` accepts, for editors: `@user`,
+/// `@org/team` or `local@domain.tld` (name lengths are left to pakta).
+const REVIEWER_PATTERN: &str = r"^(@[A-Za-z0-9]+(-[A-Za-z0-9]+)*(/[A-Za-z0-9_-]+)?|[A-Za-z0-9._%+-]+@[A-Za-z0-9]+(-[A-Za-z0-9]+)*(\.[A-Za-z0-9]+(-[A-Za-z0-9]+)*)+)$";
+
 /// One generated schema: which file it describes and where it is written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SchemaKind {
@@ -129,6 +133,10 @@ fn type_schema(ty: &FieldType, required: bool) -> Value {
         FieldType::TextList => json!({
             "type": "array",
             "items": { "type": "string", "minLength": 1 },
+        }),
+        FieldType::ReviewerList => json!({
+            "type": "array",
+            "items": { "type": "string", "pattern": REVIEWER_PATTERN },
         }),
         FieldType::Choice(choices) => choice_schema(choices),
         FieldType::Url => json!({ "type": "string", "pattern": "^https?://" }),

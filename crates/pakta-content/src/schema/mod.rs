@@ -2,6 +2,7 @@
 //! ([`spec`]), a reader that validates parsed TOML against it, and the same
 //! tables as JSON Schema for editors ([`json_schema`]).
 
+pub mod characters;
 pub mod json_schema;
 mod reader;
 pub mod spec;

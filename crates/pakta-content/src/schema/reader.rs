@@ -5,6 +5,7 @@
 use chrono::NaiveDate;
 use toml::de::{DeTable, DeValue};
 
+use super::characters;
 use super::spec::{self, Choice, Field, FieldType, TableSpec};
 use crate::diagnostics::{Diagnostic, Diagnostics, SourceFile, Span, Spanned, nearest};
 
@@ -114,6 +115,7 @@ impl<'a, 'i> TableReader<'a, 'i> {
 
     fn check_value(&self, field: &'static Field, value: &Value<'i>, diagnostics: &mut Diagnostics) {
         let span = shift(self.base, value.span());
+        self.check_characters(field, value, diagnostics);
         match (&field.ty, value.get_ref()) {
             (FieldType::Table(spec), DeValue::Table(table)) => {
                 self.nested(spec, table, span).check_table(diagnostics);
@@ -153,7 +155,7 @@ impl<'a, 'i> TableReader<'a, 'i> {
                     field.name
                 )))
             }
-            (FieldType::TextList, DeValue::Array(items)) => {
+            (FieldType::TextList | FieldType::ReviewerList, DeValue::Array(items)) => {
                 for item in items.iter() {
                     let item_span = shift(self.base, item.span());
                     match item.get_ref() {
@@ -179,6 +181,54 @@ impl<'a, 'i> TableReader<'a, 'i> {
                     diagnostics.push(self.problem(field, value, span, problem));
                 }
             }
+        }
+    }
+
+    /// Control characters in a text or a list of texts, pointed at as
+    /// written (an escape like `\u0007` or the character itself).
+    fn check_characters(&self, field: &Field, value: &Value<'i>, diagnostics: &mut Diagnostics) {
+        if !matches!(
+            field.ty,
+            FieldType::Text | FieldType::Reference | FieldType::Url | FieldType::TextList
+        ) {
+            return;
+        }
+        let strings: Vec<(&str, Span)> = match value.get_ref() {
+            DeValue::String(s) => vec![(s.as_ref(), shift(self.base, value.span()))],
+            DeValue::Array(items) => items
+                .iter()
+                .filter_map(|item| match item.get_ref() {
+                    DeValue::String(s) => Some((s.as_ref(), shift(self.base, item.span()))),
+                    _ => None,
+                })
+                .collect(),
+            _ => return,
+        };
+        for (text, span) in strings {
+            let Some((_, refused)) = characters::first_refused(text, field.multiline) else {
+                continue;
+            };
+            let raw = self.file.text.get(span.clone()).unwrap_or("");
+            let at = characters::locate_in_toml_string(raw, refused)
+                .map_or(span.clone(), |r| span.start + r.start..span.start + r.end);
+            let help = if field.multiline {
+                "remove it; of the control characters only tab and line breaks are allowed"
+            } else {
+                "remove it; this value is one line, so only tab is allowed among the control characters"
+            };
+            diagnostics.push(
+                Diagnostic::error(
+                    self.file,
+                    at,
+                    "control-character",
+                    format!(
+                        "`{}` contains the control character {}",
+                        field.name,
+                        characters::code_point(refused)
+                    ),
+                )
+                .with_help(help),
+            );
         }
     }
 
@@ -357,6 +407,22 @@ impl<'a, 'i> TableReader<'a, 'i> {
         }
     }
 
+    /// Like [`Self::text_list`], each item with its span, for rules that
+    /// point at one item of the list.
+    pub fn spanned_text_list(&self, name: &str) -> Vec<Spanned<String>> {
+        match self.get(name).map(|v| v.get_ref()) {
+            Some(DeValue::Array(items)) => items
+                .iter()
+                .filter_map(|i| {
+                    let text = i.get_ref().as_str()?.trim();
+                    (!text.is_empty())
+                        .then(|| Spanned::new(text.to_string(), shift(self.base, i.span())))
+                })
+                .collect(),
+            _ => Vec::new(),
+        }
+    }
+
     /// A nested table's reader, if the key holds a table.
     pub fn table(&self, name: &str) -> Option<TableReader<'a, 'i>> {
         let field = self.spec.field(name)?;
@@ -463,7 +529,7 @@ fn scalar<'v>(ty: &FieldType, value: &'v DeValue<'_>) -> Result<Scalar<'v>, Prob
             }
         }
         (FieldType::Bool, DeValue::Boolean(b)) => Ok(Scalar::Bool(*b)),
-        (FieldType::TextList, DeValue::Array(_))
+        (FieldType::TextList | FieldType::ReviewerList, DeValue::Array(_))
         | (FieldType::Table(_), DeValue::Table(_))
         | (FieldType::TableList(_), DeValue::Array(_)) => Ok(Scalar::Composite),
         _ => Err(Problem::WrongType),
@@ -474,11 +540,7 @@ fn scalar<'v>(ty: &FieldType, value: &'v DeValue<'_>) -> Result<Scalar<'v>, Prob
 /// relative addresses hiding behind a friendly title.
 pub fn is_web_url(url: &str) -> bool {
     let url = url.trim();
-    let rest = if url.len() >= 8 && url[..8].eq_ignore_ascii_case("https://") {
-        &url[8..]
-    } else if url.len() >= 7 && url[..7].eq_ignore_ascii_case("http://") {
-        &url[7..]
-    } else {
+    let Some(rest) = strip_scheme(url, "https://").or_else(|| strip_scheme(url, "http://")) else {
         return false;
     };
     let host = rest.split(['/', '?', '#']).next().unwrap_or("");
@@ -489,6 +551,14 @@ pub fn is_web_url(url: &str) -> bool {
             .all(|c| c.is_alphanumeric() || matches!(c, '.' | '-' | ':' | '@' | '[' | ']' | '_'))
 }
 
+/// `url` after `scheme`, compared without case. Checked slicing: the
+/// bytes where a scheme would end may be inside a multibyte character.
+fn strip_scheme<'u>(url: &'u str, scheme: &str) -> Option<&'u str> {
+    let head = url.get(..scheme.len())?;
+    head.eq_ignore_ascii_case(scheme)
+        .then(|| &url[scheme.len()..])
+}
+
 fn expected(ty: &FieldType) -> String {
     match ty {
         FieldType::Text | FieldType::Reference => "text in quotes".into(),
@@ -496,6 +566,7 @@ fn expected(ty: &FieldType) -> String {
         FieldType::Integer { .. } => "a whole number".into(),
         FieldType::Bool => "true or false".into(),
         FieldType::TextList => "a list of texts, like [\"a\", \"b\"]".into(),
+        FieldType::ReviewerList => "a list of reviewers, like [\"@org/team\"]".into(),
         FieldType::Choice(choices) => {
             let values: Vec<String> = choices.iter().map(|c| format!("\"{}\"", c.value)).collect();
             format!("one of {}", values.join(", "))
@@ -535,5 +606,9 @@ mod tests {
         assert!(!is_web_url("//example.org"));
         assert!(!is_web_url("https://exa mple.org"));
         assert!(!is_web_url("https://\"onmouseover=x"));
+        assert!(!is_web_url("aéééé"));
+        assert!(!is_web_url("éééééééé"));
+        assert!(!is_web_url("httpé://x.org"));
+        assert!(is_web_url("https://pemilu.id/berita/pémilu"));
     }
 }

@@ -22,6 +22,9 @@ pub enum FieldType {
     Bool,
     /// An array of non-empty strings.
     TextList,
+    /// An array of code owners: `@user`, `@org/team` or an e-mail address
+    /// (see `codeowners::is_valid_owner`).
+    ReviewerList,
     Choice(&'static [Choice]),
     /// An `http` or `https` address.
     Url,
@@ -39,6 +42,8 @@ pub struct Field {
     pub ty: FieldType,
     pub required: bool,
     pub doc: &'static str,
+    /// Text that may break lines (see [`super::characters`]).
+    pub multiline: bool,
 }
 
 #[derive(Debug)]
@@ -64,6 +69,15 @@ const fn field(name: &'static str, ty: FieldType, doc: &'static str) -> Field {
         ty,
         required: false,
         doc,
+        multiline: false,
+    }
+}
+
+/// An optional text of paragraphs: line breaks allowed.
+const fn prose(name: &'static str, doc: &'static str) -> Field {
+    Field {
+        multiline: true,
+        ..field(name, FieldType::Text, doc)
     }
 }
 
@@ -73,6 +87,7 @@ const fn required(name: &'static str, ty: FieldType, doc: &'static str) -> Field
         ty,
         required: true,
         doc,
+        multiline: false,
     }
 }
 
@@ -338,7 +353,7 @@ pub static ACTIVITY: TableSpec = TableSpec {
     fields: &[
         required("date", FieldType::Date, "when the activity took place"),
         required("title", FieldType::Text, "what was done"),
-        field("description", FieldType::Text, "details; Markdown allowed"),
+        prose("description", "details; Markdown allowed"),
         field("url", FieldType::Url, "a report or news item about it"),
     ],
 };
@@ -352,12 +367,8 @@ pub static EVALUATION: TableSpec = TableSpec {
             FieldType::Choice(RESULTS),
             "how far the agreement is carried out",
         ),
-        field("notes", FieldType::Text, "findings"),
-        field(
-            "obstacles",
-            FieldType::Text,
-            "kendala: what stood in the way",
-        ),
+        prose("notes", "findings"),
+        prose("obstacles", "kendala: what stood in the way"),
     ],
 };
 
@@ -407,9 +418,8 @@ pub static AGREEMENT: TableSpec = TableSpec {
             FieldType::TextList,
             "subjects, e.g. [\"pendidikan pemilih\"]",
         ),
-        field(
+        prose(
             "summary",
-            FieldType::Text,
             "one or two sentences for listings and search; else the first paragraph",
         ),
         field(
@@ -478,8 +488,8 @@ pub static UNIT: TableSpec = TableSpec {
         ),
         field(
             "reviewers",
-            FieldType::TextList,
-            "GitHub users or teams (@org/team) who review changes to this unit",
+            FieldType::ReviewerList,
+            "GitHub users (@user), teams (@org/team) or e-mail addresses who review changes to this unit",
         ),
     ],
 };

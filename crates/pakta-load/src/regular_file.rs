@@ -1,0 +1,171 @@
+//! Reading content files safely. A repository is untrusted input: a file
+//! that is a link to `/dev/zero`, a FIFO or `/proc/self/environ` must be
+//! refused by what it is, before it is opened, never read.
+
+use std::fs::Metadata;
+use std::io::Read;
+use std::path::Path;
+
+use pakta_content::diagnostics::{Diagnostic, Severity};
+
+/// No agreement, unit or settings file comes near this; anything larger
+/// is a mistake or an attack, and reading it would only exhaust memory.
+pub const MAX_CONTENT_FILE_BYTES: u64 = 16 * 1024 * 1024;
+
+/// Why a content file was not read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Refusal {
+    /// A link, folder, FIFO, device or socket: named by what it is.
+    NotAFile(&'static str),
+    TooLarge(u64),
+    Unreadable(String),
+}
+
+impl Refusal {
+    /// The located diagnostic for the file at `rel` (repository-relative).
+    /// These files have no text to point into, so it sits at line 1.
+    pub(crate) fn diagnostic(&self, rel: &str) -> Diagnostic {
+        match self {
+            Refusal::NotAFile(what) => Diagnostic::file_level(
+                Severity::Error,
+                rel,
+                "not-a-file",
+                format!("this is {what}, not a regular file, so pakta does not read it"),
+            )
+            .with_help("replace it with the file itself; content files must be plain files inside the repository"),
+            Refusal::TooLarge(size) => Diagnostic::file_level(
+                Severity::Error,
+                rel,
+                "file-too-large",
+                format!(
+                    "this file is {size} bytes; content files may be at most {MAX_CONTENT_FILE_BYTES} bytes (16 MiB)"
+                ),
+            )
+            .with_help("put long texts and scans under files/ and link them as [[documents]]"),
+            Refusal::Unreadable(reason) => Diagnostic::file_level(
+                Severity::Error,
+                rel,
+                "unreadable-file",
+                format!("this file cannot be read: {reason}"),
+            )
+            .with_help("check the file's permissions"),
+        }
+    }
+}
+
+/// What the entry at `path` is, without following a link.
+pub(crate) fn regular_file_metadata(path: &Path) -> Result<Metadata, Refusal> {
+    let metadata =
+        std::fs::symlink_metadata(path).map_err(|e| Refusal::Unreadable(e.to_string()))?;
+    if let Some(what) = not_a_file(&metadata) {
+        return Err(Refusal::NotAFile(what));
+    }
+    if metadata.len() > MAX_CONTENT_FILE_BYTES {
+        return Err(Refusal::TooLarge(metadata.len()));
+    }
+    Ok(metadata)
+}
+
+/// What kind of entry this is when it is not a regular file.
+pub fn not_a_file(metadata: &Metadata) -> Option<&'static str> {
+    let kind = metadata.file_type();
+    if kind.is_file() {
+        return None;
+    }
+    if kind.is_symlink() {
+        return Some("a symbolic link");
+    }
+    if kind.is_dir() {
+        return Some("a folder");
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if kind.is_fifo() {
+            return Some("a named pipe (FIFO)");
+        }
+        if kind.is_char_device() || kind.is_block_device() {
+            return Some("a device");
+        }
+        if kind.is_socket() {
+            return Some("a socket");
+        }
+    }
+    Some("a special file")
+}
+
+/// Reads the regular file at `path` into `buffer` (cleared first).
+pub(crate) fn read_regular_file(path: &Path, buffer: &mut Vec<u8>) -> Result<(), Refusal> {
+    buffer.clear();
+    regular_file_metadata(path)?;
+    let file = std::fs::File::open(path).map_err(|e| Refusal::Unreadable(e.to_string()))?;
+    // The file may have grown since it was looked at; read one byte more
+    // than allowed to notice, never more.
+    file.take(MAX_CONTENT_FILE_BYTES + 1)
+        .read_to_end(buffer)
+        .map_err(|e| Refusal::Unreadable(e.to_string()))?;
+    if buffer.len() as u64 > MAX_CONTENT_FILE_BYTES {
+        let size = buffer.len() as u64;
+        buffer.clear();
+        return Err(Refusal::TooLarge(size));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn scratch(name: &str) -> std::path::PathBuf {
+        let dir =
+            std::env::temp_dir().join(format!("pakta-regular-file-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        dir
+    }
+
+    #[test]
+    fn a_regular_file_is_read_whole() {
+        let dir = scratch("plain");
+        std::fs::write(dir.join("a.md"), "+++\n").unwrap();
+        let mut buffer = b"left over".to_vec();
+        read_regular_file(&dir.join("a.md"), &mut buffer).unwrap();
+        assert_eq!(buffer, b"+++\n");
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn links_folders_and_devices_are_refused_unopened() {
+        let dir = scratch("special");
+        std::os::unix::fs::symlink("/dev/zero", dir.join("zero.md")).unwrap();
+        let mut buffer = Vec::new();
+        assert_eq!(
+            read_regular_file(&dir.join("zero.md"), &mut buffer),
+            Err(Refusal::NotAFile("a symbolic link"))
+        );
+        assert_eq!(
+            read_regular_file(&dir, &mut buffer),
+            Err(Refusal::NotAFile("a folder"))
+        );
+        assert_eq!(
+            read_regular_file(Path::new("/dev/zero"), &mut buffer),
+            Err(Refusal::NotAFile("a device"))
+        );
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn files_over_the_limit_are_refused_by_size() {
+        let dir = scratch("large");
+        let file = std::fs::File::create(dir.join("big.md")).unwrap();
+        file.set_len(MAX_CONTENT_FILE_BYTES + 1).unwrap();
+        let mut buffer = Vec::new();
+        assert_eq!(
+            read_regular_file(&dir.join("big.md"), &mut buffer),
+            Err(Refusal::TooLarge(MAX_CONTENT_FILE_BYTES + 1))
+        );
+        assert!(buffer.is_empty());
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+}

@@ -1,0 +1,241 @@
+//! The published open data (`data/agreements.json`, `<id>/index.json`,
+//! `pakta data`) is a stable interface: its shape — every field path with
+//! its JSON types — is pinned in `tests/snapshots/open_data_shape.snap`
+//! together with the schema version. A change to the shape fails here
+//! until `SCHEMA_VERSION` in `src/data.rs` is raised and the snapshot
+//! refreshed (`INSTA_UPDATE=always cargo test --test open_data`).
+
+mod common;
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde_json::Value;
+
+use common::{Agreement, SiteTest, Unit};
+
+/// Agreements that between them fill every field the data can carry, so
+/// that the shape seen is the whole shape.
+fn everything() -> SiteTest {
+    SiteTest::new()
+        .today("2026-11-01")
+        .unit(Unit::province("jawa-tengah", "KPU Provinsi Jawa Tengah"))
+        .file("files/naskah.txt", "Naskah.\n")
+        .agreement(
+            Agreement::mou("2023-mou-lama")
+                .number("07/2023")
+                .signed("2023-01-10")
+                .duration_months(24)
+                .partner("Universitas Diponegoro", "university"),
+        )
+        .agreement(
+            Agreement::mou("2025-mou-lengkap")
+                .number("01/2025")
+                .field("scope", "\"foreign\"")
+                .topics(&["pemilu"])
+                .summary("Ringkasan.")
+                .renews("2023-mou-lama")
+                .planning("2024-10-01")
+                .date("drafting", "2024-11-01")
+                .date("negotiation", "2024-12-01")
+                .date("approval", "2025-01-01")
+                .signed("2025-01-10")
+                .date("starts", "2025-01-11")
+                .expires("2028-01-10")
+                .terminated("2027-06-30")
+                .table(
+                    "partners",
+                    &[
+                        ("name", "\"Lembaga Internasional\""),
+                        ("category", "\"international\""),
+                        ("signatory", "\"Direktur\""),
+                        ("signatory_title", "\"Direktur Eksekutif\""),
+                        ("number", "\"X-1\""),
+                        ("website", "\"https://example.org\""),
+                    ],
+                )
+                .table(
+                    "activities",
+                    &[
+                        ("date", "2025-05-01"),
+                        ("title", "\"Lokakarya\""),
+                        ("description", "\"Uraian.\""),
+                        ("url", "\"https://example.org/lokakarya\""),
+                    ],
+                )
+                .table(
+                    "evaluations",
+                    &[
+                        ("date", "2026-01-05"),
+                        ("result", "\"partial\""),
+                        ("notes", "\"Catatan.\""),
+                        ("obstacles", "\"Kendala.\""),
+                    ],
+                )
+                .document_url("Berita", "https://example.org/berita")
+                .document_file("Naskah", "files/naskah.txt"),
+        )
+        .agreement(
+            Agreement::pks("2025-pks-anak")
+                .in_unit("jawa-tengah")
+                .parent("2025-mou-lengkap")
+                .signed("2025-02-01")
+                .expires("2026-01-31")
+                .partner("Lembaga Internasional", "international"),
+        )
+        .agreement(
+            Agreement::mou("2026-mou-rencana")
+                .planning("2026-09-01")
+                .partner("Universitas Negeri Semarang", "university"),
+        )
+        .agreement(
+            Agreement::addendum("2025-addendum-ubah")
+                .amends("2025-mou-lengkap")
+                .signed("2025-03-01")
+                .partner("Lembaga Internasional", "international"),
+        )
+}
+
+/// Every field path (`agreements[].dates.signed`) with the JSON types
+/// found there, one line each, sorted.
+fn shape<'a>(documents: impl IntoIterator<Item = &'a Value>) -> String {
+    let mut found: BTreeMap<String, BTreeSet<&'static str>> = BTreeMap::new();
+    for document in documents {
+        walk(document, String::new(), &mut found);
+    }
+    found
+        .iter()
+        .map(|(path, types)| {
+            let types: Vec<&str> = types.iter().copied().collect();
+            format!("{path}: {}\n", types.join(" | "))
+        })
+        .collect()
+}
+
+fn walk(value: &Value, path: String, found: &mut BTreeMap<String, BTreeSet<&'static str>>) {
+    let kind = match value {
+        Value::Null => "null",
+        Value::Bool(_) => "boolean",
+        Value::Number(_) => "number",
+        Value::String(_) => "string",
+        Value::Array(items) => {
+            for item in items {
+                walk(item, format!("{path}[]"), found);
+            }
+            "array"
+        }
+        Value::Object(fields) => {
+            for (key, field) in fields {
+                let inner = if path.is_empty() {
+                    key.clone()
+                } else {
+                    format!("{path}.{key}")
+                };
+                walk(field, inner, found);
+            }
+            "object"
+        }
+    };
+    let at = if path.is_empty() { "(document)" } else { &path };
+    found.entry(at.to_string()).or_default().insert(kind);
+}
+
+/// What the published files look like now, as the pinned text.
+fn published_shape() -> (u64, String) {
+    let site = everything();
+    let data = site.check(&[]);
+    data.success();
+    let output = site.repo.pakta(&["data", "--today", "2026-11-01"]);
+    assert!(output.status.success(), "{}", common::stderr(&output));
+    let document: Value = serde_json::from_slice(&output.stdout).expect("pakta data prints JSON");
+    let built = site.build();
+    built.success();
+    let published: Value =
+        serde_json::from_str(&built.read("data/agreements.json")).expect("the site's JSON parses");
+    assert_eq!(
+        published, document,
+        "the site publishes what `pakta data` prints"
+    );
+    let version = document["schema_version"]
+        .as_u64()
+        .expect("the data document carries schema_version");
+    let records = document["agreements"]
+        .as_array()
+        .expect("agreements is a list");
+    let mut own_documents = Vec::new();
+    for record in records {
+        let id = record["id"].as_str().expect("ids are text");
+        let own: Value = serde_json::from_str(&built.read(&format!("{id}/index.json")))
+            .expect("per-agreement JSON parses");
+        assert_eq!(own["schema_version"].as_u64(), Some(version), "{id}");
+        let mut as_record = own.clone();
+        as_record
+            .as_object_mut()
+            .expect("an object")
+            .remove("schema_version");
+        assert_eq!(
+            &as_record, record,
+            "{id}/index.json is its record of data/agreements.json"
+        );
+        own_documents.push(own);
+    }
+    let text = format!(
+        "schema_version: {version}\n\n# data/agreements.json\n{}\n# <id>/index.json\n{}",
+        shape([&document]),
+        shape(&own_documents)
+    );
+    (version, text)
+}
+
+/// The version and the shape lines of the committed snapshot, if any.
+fn pinned() -> Option<(u64, String)> {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/snapshots/open_data_shape.snap");
+    let snapshot = std::fs::read_to_string(path).ok()?;
+    // The snapshot's own header ends at its second `---` line.
+    let body = snapshot.splitn(3, "---\n").nth(2)?;
+    let version = body
+        .lines()
+        .next()?
+        .strip_prefix("schema_version: ")?
+        .parse()
+        .ok()?;
+    let shape = body.split_once("\n\n")?.1.to_string();
+    Some((version, shape))
+}
+
+#[test]
+fn the_published_shape_changes_only_with_a_new_schema_version() {
+    let (version, text) = published_shape();
+    if let Some((pinned_version, pinned_shape)) = pinned() {
+        let shape = text.split_once("\n\n").expect("version, then shape").1;
+        assert!(
+            shape.trim_end() == pinned_shape.trim_end() || version != pinned_version,
+            "the shape of the published open data changed but schema_version is still \
+             {version}: raise SCHEMA_VERSION in src/data.rs, describe the change in README \
+             (Open data), then refresh the snapshot with \
+             `INSTA_UPDATE=always cargo test --test open_data`"
+        );
+    }
+    common::assert_snapshot("open_data_shape", &text);
+}
+
+#[test]
+fn every_field_documented_in_the_readme_is_published() {
+    let (_, text) = published_shape();
+    let readme = std::fs::read_to_string(common::sample_root().join("README.md")).expect("README");
+    let fields: BTreeSet<&str> = text
+        .lines()
+        .filter_map(|line| line.split_once(": ").map(|(path, _)| path))
+        .filter(|path| !path.starts_with('#') && !path.starts_with('('))
+        .map(|path| path.rsplit(['.', ']']).next().unwrap_or(path))
+        .filter(|field| !field.is_empty())
+        .collect();
+    let undocumented: Vec<&&str> = fields
+        .iter()
+        .filter(|field| !readme.contains(&format!("`{field}`")))
+        .collect();
+    assert!(
+        undocumented.is_empty(),
+        "README's open data section does not name these published fields: {undocumented:?}"
+    );
+}
