@@ -172,7 +172,7 @@ mod tests {
 
     fn default_catalog(lang: &str) -> Catalog {
         let text = std::fs::read_to_string(format!(
-            "{}/themes/default/i18n/{lang}.toml",
+            "{}/../../themes/default/i18n/{lang}.toml",
             env!("CARGO_MANIFEST_DIR")
         ))
         .unwrap();

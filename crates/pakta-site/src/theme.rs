@@ -241,7 +241,7 @@ mod tests {
 
     #[test]
     fn every_file_of_the_default_theme_is_embedded() {
-        let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default");
+        let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../themes/default");
         let on_disk = read_theme_folder(&folder, "themes/default").unwrap();
         let embedded: Vec<(String, Vec<u8>)> = DEFAULT_FILES
             .iter()
