@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::{Repo, TODAY, position};
+use common::{Repo, TODAY, position, stdout};
 use serde_json::Value;
 
 const FILE: &str = "agreements/2025-mou-uns.md";
@@ -290,4 +290,32 @@ fn evidence_is_checked_like_a_document() {
     let (_, status, diagnostics) = check(&wrong_sum);
     assert_eq!(status, 1);
     one_at(&diagnostics, "checksum-mismatch", &wrong_sum, "\"0000");
+}
+
+#[test]
+fn the_sample_repository_uses_the_new_records_and_stays_clean() {
+    let repo = Repo::sample();
+    let (status, diagnostics) = repo.check_json();
+    assert_eq!(status, 0, "{diagnostics:#?}");
+    assert!(diagnostics.is_empty(), "{diagnostics:#?}");
+    let output = repo.pakta(&["data", "--today", TODAY]);
+    let data: Value = serde_json::from_str(&stdout(&output)).expect("data is JSON");
+    let agreements = data["agreements"].as_array().expect("a list");
+    let with = |test: &dyn Fn(&Value) -> bool| agreements.iter().filter(|a| test(a)).count();
+    let typed_activities = with(&|a| {
+        a["activities"]
+            .as_array()
+            .is_some_and(|xs| xs.iter().any(|x| x.get("type").is_some()))
+    });
+    let rich_evaluations = with(&|a| {
+        a["evaluations"]
+            .as_array()
+            .is_some_and(|xs| xs.iter().any(|x| x.get("method").is_some()))
+    });
+    assert!(
+        typed_activities * 3 >= agreements.len(),
+        "{typed_activities} of {} agreements have typed activities",
+        agreements.len()
+    );
+    assert!(rich_evaluations >= 10, "{rich_evaluations}");
 }
