@@ -36,6 +36,43 @@ pub enum Command {
     Codeowners(CodeownersArgs),
     /// Preview the site on 127.0.0.1, rebuilding and reloading on every change.
     Serve(ServeArgs),
+    /// Print the monthly report a unit sends up: the month's events,
+    /// activities, evaluations and changes, and the findings at its end.
+    Report(ReportArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// The content repository (the folder holding pakta.toml and agreements/).
+    #[arg(long, value_name = "DIR", default_value = ".")]
+    pub root: PathBuf,
+    /// The unit's folder below agreements/, e.g. jawa-tengah ("." for the root).
+    #[arg(long, value_name = "PATH")]
+    pub unit: String,
+    /// The calendar month; statuses are computed as of its last day.
+    #[arg(long, value_name = "YYYY-MM")]
+    pub month: crate::report::Month,
+    /// Markdown (to paste into a letter or an issue), a standalone HTML
+    /// page, CSV of the numbers per unit, or JSON for scripts.
+    #[arg(long, value_enum, default_value_t = ReportFormat::Md)]
+    pub format: ReportFormat,
+    /// The language of the report's texts; default: `[site] language`.
+    #[arg(long, value_enum)]
+    pub lang: Option<ReportLang>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    Md,
+    Html,
+    Csv,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportLang {
+    Id,
+    En,
 }
 
 #[derive(Debug, Args)]

@@ -15,6 +15,7 @@ pub mod history;
 pub mod load;
 pub mod model;
 pub mod pipeline;
+pub mod report;
 pub mod scaffold;
 pub mod schema;
 pub mod search;

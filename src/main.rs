@@ -20,5 +20,6 @@ fn main() -> ExitCode {
         Command::Schema(args) => commands::schema::run(args),
         Command::Codeowners(args) => commands::codeowners::run(args),
         Command::Serve(args) => commands::serve::run(args),
+        Command::Report(args) => commands::report::run(args),
     }
 }

@@ -6,6 +6,7 @@ pub mod codeowners;
 pub mod data;
 pub mod diff;
 pub mod new;
+pub mod report;
 pub mod schema;
 pub mod serve;
 

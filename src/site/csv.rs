@@ -64,7 +64,9 @@ pub fn agreements(records: &[AgreementRecord], page_url: impl Fn(&str) -> String
     out
 }
 
-fn push_row(out: &mut String, cells: impl IntoIterator<Item = String>) {
+/// One CSV row; a cell that a spreadsheet would run as a formula is
+/// quoted as text.
+pub(crate) fn push_row(out: &mut String, cells: impl IntoIterator<Item = String>) {
     for (i, cell) in cells.into_iter().enumerate() {
         if i > 0 {
             out.push(',');

@@ -3,7 +3,7 @@
 //! output folder only when everything succeeded.
 
 mod agreement;
-mod csv;
+pub(crate) mod csv;
 mod feeds;
 pub mod i18n;
 mod lists;
