@@ -26,20 +26,22 @@ fi
 cargo build --release --quiet
 pakta=target/release/pakta
 stats=$(mktemp)
-trap 'rm -f "$stats"' EXIT
+phases=$(mktemp)
+trap 'rm -f "$stats" "$phases"' EXIT
 agreements=$(find "$dir/agreements/$unit" -name '*.md' ! -name '_*' | wc -l)
 echo "report of $unit ($agreements of $(find "$dir/agreements" -name '*.md' ! -name '_*' | wc -l) agreements) for $month"
-printf '%-6s %10s %10s %12s %10s\n' format median_s best_s peak_rss_mb bytes
+printf '%-6s %10s %10s %12s %10s  %s\n' format median_s best_s peak_rss_mb bytes phases_of_last_run
 for format in md json csv html; do
   run=("$pakta" report --root "$dir" --unit "$unit" --month "$month" --format "$format")
   bytes=$("${run[@]}" 2>/dev/null | wc -c)
   results=()
   for _ in $(seq "$runs"); do
-    /usr/bin/time -o "$stats" -f '%e %M' "${run[@]}" >/dev/null 2>&1
+    /usr/bin/time -o "$stats" -f '%e %M' "${run[@]}" --timings >/dev/null 2>"$phases"
     results+=("$(tail -n 1 "$stats")")
   done
+  last_phases=$(grep ' ms$' "$phases" | awk '{printf "%s %s ", $1, $2}')
   sorted=$(printf '%s\n' "${results[@]}" | sort -n)
   read -r wall rss <<<"$(echo "$sorted" | sed -n "$(( (runs + 1) / 2 ))p")"
   best=$(echo "$sorted" | head -n 1 | cut -d' ' -f1)
-  printf '%-6s %10s %10s %12.0f %10s\n' "$format" "$wall" "$best" "$(echo "$rss / 1024" | bc -l)" "$bytes"
+  printf '%-6s %10s %10s %12.0f %10s  %s\n' "$format" "$wall" "$best" "$(echo "$rss / 1024" | bc -l)" "$bytes" "$last_phases"
 done

@@ -59,6 +59,9 @@ pub struct ReportArgs {
     /// The language of the report's texts; default: `[site] language`.
     #[arg(long, value_enum)]
     pub lang: Option<ReportLang>,
+    /// Print how long each phase took, on standard error.
+    #[arg(long)]
+    pub timings: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -652,3 +652,24 @@ fn invalid_content_gets_its_problems_and_no_report() {
         stderr(&output)
     );
 }
+
+#[test]
+fn warnings_are_counted_not_listed() {
+    let repo = Repo::minimal();
+    repo.write(
+        "agreements/2026-mou-bssn.md",
+        agreement(
+            "MoU BSSN",
+            "mou",
+            "state-institution",
+            "[dates]\nsigned = 2026-03-02\nexpires = 2028-03-01\n\n[[evaluations]]\ndate = 2026-03-20\nresult = \"partial\"\nobstacles = \"Anggaran dipotong.\"",
+        ),
+    );
+    let output = repo.pakta(&[
+        "report", "--unit", ".", "--month", "2026-03", "--format", "json",
+    ]);
+    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(stderr(&output), "1 warning; `pakta check` lists them\n");
+    let r: Value = serde_json::from_str(&stdout(&output)).expect("JSON");
+    assert_eq!(r["evaluations"][0]["obstacles"], json!([]));
+}

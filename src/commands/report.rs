@@ -14,13 +14,22 @@ use crate::scaffold::normalise_unit_path;
 /// and no report (exit 1): a report must not count what the check refuses.
 pub fn run(args: &ReportArgs) -> ExitCode {
     let as_of = args.month.last_day();
-    let analysis = match analysed(&args.root, Some(as_of), LoadOptions { bodies: false }) {
+    let mut analysis = match analysed(&args.root, Some(as_of), LoadOptions { bodies: false }) {
         Ok(a) => a,
         Err(code) => return code,
     };
-    print_human(&analysis.diagnostics);
     if analysis.has_errors() {
+        print_human(&analysis.diagnostics);
         return exit(EXIT_INVALID);
+    }
+    // Warnings do not change the figures; listing them is `check`'s job,
+    // and a national repository can have thousands.
+    let warnings = analysis.warning_count();
+    if warnings > 0 {
+        eprintln!(
+            "{}; `pakta check` lists them",
+            super::plural(warnings, "warning", "warnings")
+        );
     }
     let model = &analysis.model;
     let unit_path = normalise_unit_path(&args.unit);
@@ -28,24 +37,32 @@ pub fn run(args: &ReportArgs) -> ExitCode {
         eprintln!("error: {}", unknown_unit(model, &args.unit, &unit_path));
         return exit(EXIT_FAILURE);
     };
-    let changes = history::changes_between(&args.root, args.month.first_day(), as_of);
-    let report = report::compute(
-        model,
-        unit,
-        args.month,
-        changes.as_deref().map_err(String::as_str),
-    );
+    let mut timings = std::mem::take(&mut analysis.timings);
+    let changes = timings.time("history", || {
+        history::changes_between(&args.root, args.month.first_day(), as_of)
+    });
+    let report = timings.time("report", || {
+        report::compute(
+            model,
+            unit,
+            args.month,
+            changes.as_deref().map_err(String::as_str),
+        )
+    });
     let lang = match args.lang {
         Some(ReportLang::Id) => Lang::Id,
         Some(ReportLang::En) => Lang::En,
         None => Lang::from_config(&model.config.site.language),
     };
-    let text = match args.format {
+    let text = timings.time("render", || match args.format {
         ReportFormat::Md => report::markdown::render(&report, lang),
         ReportFormat::Html => report::html::render(&report, lang),
         ReportFormat::Csv => report::csv::render(&report, lang),
         ReportFormat::Json => report::to_json(&report),
-    };
+    });
+    if args.timings {
+        eprint!("{}", timings.report());
+    }
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
