@@ -176,6 +176,27 @@ fn the_old_free_text_obstacles_warn_and_show_the_rewrite() {
 }
 
 #[test]
+fn malformed_obstacles_are_errors_at_their_place() {
+    let empty = agreement(EVALUATION).replacen(
+        "obstacles = [\"anggaran\", \"jadwal-tahapan\"]",
+        "obstacles = \"  \"",
+        1,
+    );
+    let (_, status, diagnostics) = check(&empty);
+    assert_eq!(status, 1);
+    one_at(&diagnostics, "empty-value", &empty, "\"  \"");
+    let mixed = agreement(EVALUATION).replacen(
+        "obstacles = [\"anggaran\", \"jadwal-tahapan\"]",
+        "obstacles = [1, \"anggaran\"]",
+        1,
+    );
+    let (_, status, diagnostics) = check(&mixed);
+    assert_eq!(status, 1);
+    let d = one_at(&diagnostics, "wrong-type", &mixed, "1, \"anggaran\"");
+    assert!(text(&d).contains("every item of `obstacles`"), "{d}");
+}
+
+#[test]
 fn an_obstacle_listed_twice_is_refused() {
     let content = agreement(EVALUATION).replacen(
         "[\"anggaran\", \"jadwal-tahapan\"]",

@@ -157,7 +157,11 @@ impl<'a, 'i> TableReader<'a, 'i> {
                     ..
                 },
                 DeValue::String(text),
-            ) => diagnostics.push(self.legacy_text_warning(field, legacy, text, span)),
+            ) => diagnostics.push(if text.trim().is_empty() {
+                self.empty_value(field, span)
+            } else {
+                self.legacy_text_warning(field, legacy, text, span)
+            }),
             (FieldType::ChoiceList { choices, .. }, DeValue::Array(items)) => {
                 let mut seen: Vec<&str> = Vec::new();
                 for item in items.iter() {
