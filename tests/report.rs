@@ -673,3 +673,28 @@ fn warnings_are_counted_not_listed() {
     let r: Value = serde_json::from_str(&stdout(&output)).expect("JSON");
     assert_eq!(r["evaluations"][0]["obstacles"], json!([]));
 }
+
+#[test]
+fn editors_markup_is_shown_as_text_in_the_html_report() {
+    let repo = Repo::minimal();
+    repo.write(
+        "agreements/2026-mou-bssn.md",
+        agreement(
+            "MoU BSSN",
+            "mou",
+            "state-institution",
+            "[dates]\nsigned = 2026-03-02\nexpires = 2028-03-01\n\n[[activities]]\ndate = 2026-03-20\ntitle = \"<script>alert(1)</script> [tautan](javascript:alert(2))\"",
+        ),
+    );
+    let output = repo.pakta(&[
+        "report", "--unit", ".", "--month", "2026-03", "--format", "html",
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let html = stdout(&output);
+    assert!(!html.contains("<script"), "{html}");
+    assert!(!html.contains("href"), "{html}");
+    assert!(
+        html.contains("&lt;script&gt;alert(1)&lt;/script&gt; [tautan](javascript:alert(2))"),
+        "{html}"
+    );
+}
