@@ -261,6 +261,12 @@ impl<'a, 'i> TableReader<'a, 'i> {
                 "invalid-value",
                 format!("`{}` must be at least {min}", field.name),
             ),
+            Problem::TooLarge => Diagnostic::error(
+                self.file,
+                span,
+                "invalid-value",
+                format!("`{}` is too large", field.name),
+            ),
             Problem::NotInList(found) => {
                 let FieldType::Choice(choices) = &field.ty else {
                     unreachable!("only choices produce NotInList")
@@ -534,6 +540,7 @@ enum Problem {
     QuotedDate,
     DateWithTime,
     TooSmall(i64),
+    TooLarge,
     NotInList(String),
     BadUrl,
     BadSha256,
@@ -583,7 +590,8 @@ fn scalar<'v>(ty: &FieldType, value: &'v DeValue<'_>) -> Result<Scalar<'v>, Prob
             match i64::from_str_radix(&n.as_str().replace('_', ""), n.radix()) {
                 Ok(n) if n >= *min => Ok(Scalar::Integer(n)),
                 Ok(_) => Err(Problem::TooSmall(*min)),
-                Err(_) => Err(Problem::WrongType),
+                // The TOML parser already knows it is a whole number.
+                Err(_) => Err(Problem::TooLarge),
             }
         }
         (FieldType::Bool, DeValue::Boolean(b)) => Ok(Scalar::Bool(*b)),
