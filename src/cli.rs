@@ -39,6 +39,46 @@ pub(crate) enum Command {
     /// Work with the site's theme.
     #[command(subcommand)]
     Theme(ThemeCommand),
+    /// Print the monthly report a unit sends up: the month's events,
+    /// activities, evaluations and changes, and the findings at its end.
+    Report(ReportArgs),
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct ReportArgs {
+    /// The content repository (the folder holding pakta.toml and agreements/).
+    #[arg(long, value_name = "DIR", default_value = ".")]
+    pub(crate) root: PathBuf,
+    /// The unit's folder below agreements/, e.g. jawa-tengah ("." for the root).
+    #[arg(long, value_name = "PATH")]
+    pub(crate) unit: String,
+    /// The calendar month; statuses are computed as of its last day.
+    #[arg(long, value_name = "YYYY-MM")]
+    pub(crate) month: pakta_report::Month,
+    /// Markdown (to paste into a letter or an issue), a standalone HTML
+    /// page, CSV of the numbers per unit, or JSON for scripts.
+    #[arg(long, value_enum, default_value_t = ReportFormat::Md)]
+    pub(crate) format: ReportFormat,
+    /// The language of the report's texts; default: `[site] language`.
+    #[arg(long, value_enum)]
+    pub(crate) lang: Option<ReportLang>,
+    /// Print how long each phase took, on standard error.
+    #[arg(long)]
+    pub(crate) timings: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum ReportFormat {
+    Md,
+    Html,
+    Csv,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum ReportLang {
+    Id,
+    En,
 }
 
 #[derive(Debug, Subcommand)]

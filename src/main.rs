@@ -28,5 +28,6 @@ fn main() -> ExitCode {
         Command::Codeowners(args) => commands::codeowners::run(args),
         Command::Serve(args) => commands::serve::run(args),
         Command::Theme(command) => commands::theme::run(command),
+        Command::Report(args) => commands::report::run(args),
     }
 }

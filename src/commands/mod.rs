@@ -6,6 +6,7 @@ pub(crate) mod codeowners;
 pub(crate) mod data;
 pub(crate) mod diff;
 pub(crate) mod new;
+pub(crate) mod report;
 pub(crate) mod schema;
 pub(crate) mod serve;
 pub(crate) mod theme;

@@ -35,6 +35,43 @@ pub(crate) fn check(file: &SourceFile, front: &FrontMatter) -> Diagnostics {
         }
     }
 
+    for period in front.evaluations.iter().filter_map(|e| e.period.as_ref()) {
+        if period.to.value < period.from.value {
+            out.push(
+                Diagnostic::error(
+                    file,
+                    period.to.span.clone(),
+                    "period-order",
+                    format!(
+                        "the evaluated period ends ({}) before it begins ({})",
+                        period.to.value, period.from.value
+                    ),
+                )
+                .with_help("write the first day evaluated in `from` and the last in `to`"),
+            );
+        }
+    }
+    for evaluation in &front.evaluations {
+        if let Some(period) = &evaluation.period
+            && period.to.value > evaluation.date.value
+        {
+            out.push(
+                Diagnostic::warning(
+                    file,
+                    period.to.span.clone(),
+                    "period-after-evaluation",
+                    format!(
+                        "the evaluated period ends on {}, after the evaluation itself ({})",
+                        period.to.value, evaluation.date.value
+                    ),
+                )
+                .with_help(
+                    "an evaluation can only look back: check `to` and the evaluation's `date`",
+                ),
+            );
+        }
+    }
+
     let Some(signed) = &dates.signed else {
         for (name, span) in [
             ("starts", dates.starts.as_ref().map(|d| d.span.clone())),

@@ -7,8 +7,8 @@ use std::path::Path;
 use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 
-use pakta_content::diagnostics::{Diagnostic, Diagnostics};
-use pakta_content::{AgreementSource, Document};
+use pakta_content::diagnostics::{Diagnostic, Diagnostics, Span, Spanned};
+use pakta_content::{AgreementSource, FrontMatter};
 use pakta_load::not_a_file;
 
 /// The one folder local documents may come from: everything else in the
@@ -51,9 +51,9 @@ pub(crate) fn check(
         let Some(front) = &agreement.front else {
             continue;
         };
-        for document in &front.documents {
-            match (&document.file, &document.url) {
-                (Some(_), Some(_)) | (None, None) => out.push(source_problem(agreement, document)),
+        for document in linked_files(front) {
+            match (document.file, document.url) {
+                (Some(_), Some(_)) | (None, None) => out.push(source_problem(agreement, &document)),
                 (Some(file), None) => {
                     if let Ok(path) = normalise(&file.value) {
                         wanted.insert(path, ());
@@ -79,8 +79,8 @@ pub(crate) fn check(
         let Some(front) = &agreement.front else {
             continue;
         };
-        for document in &front.documents {
-            let (Some(file), None) = (&document.file, &document.url) else {
+        for document in linked_files(front) {
+            let (Some(file), None) = (document.file, document.url) else {
                 continue;
             };
             let fact = normalise(&file.value).map(|p| &facts[&p]);
@@ -88,7 +88,7 @@ pub(crate) fn check(
                 Err(problem) => Some(problem),
                 Ok(Err(problem)) => Some(problem.clone()),
                 Ok(Ok(attachment)) => {
-                    if let Some(expected) = &document.sha256
+                    if let Some(expected) = document.sha256
                         && expected.value != attachment.sha256
                     {
                         out.push(
@@ -121,6 +121,37 @@ pub(crate) fn check(
         .into_iter()
         .filter_map(|(path, fact)| fact.ok().map(|a| (path, a)))
         .collect()
+}
+
+/// A document or an activity's evidence: both name a file here or a link,
+/// and are checked by the same rules.
+struct LinkedFile<'a> {
+    /// How messages name it: `the document "..."`.
+    what: String,
+    file: Option<&'a Spanned<String>>,
+    url: Option<&'a String>,
+    sha256: Option<&'a Spanned<String>>,
+    span: Span,
+}
+
+fn linked_files(front: &FrontMatter) -> impl Iterator<Item = LinkedFile<'_>> {
+    let documents = front.documents.iter().map(|d| LinkedFile {
+        what: format!("the document \"{}\"", d.title),
+        file: d.file.as_ref(),
+        url: d.url.as_ref(),
+        sha256: d.sha256.as_ref(),
+        span: d.span.clone(),
+    });
+    let evidence = front.activities.iter().filter_map(|a| {
+        a.evidence.as_ref().map(|e| LinkedFile {
+            what: format!("the evidence of the activity \"{}\"", a.title),
+            file: e.file.as_ref(),
+            url: e.url.as_ref(),
+            sha256: e.sha256.as_ref(),
+            span: e.span.clone(),
+        })
+    });
+    documents.chain(evidence)
 }
 
 /// The key under which a document's `file` is found in [`Attachments`].
@@ -221,22 +252,16 @@ fn hash_file(path: &Path) -> std::io::Result<Attachment> {
     })
 }
 
-fn source_problem(agreement: &AgreementSource, document: &Document) -> Diagnostic {
+fn source_problem(agreement: &AgreementSource, document: &LinkedFile) -> Diagnostic {
     let both = document.file.is_some();
     Diagnostic::error(
         &agreement.source,
         document.span.clone(),
         "document-source",
         if both {
-            format!(
-                "the document \"{}\" has both `file` and `url`",
-                document.title
-            )
+            format!("{} has both `file` and `url`", document.what)
         } else {
-            format!(
-                "the document \"{}\" has neither `file` nor `url`",
-                document.title
-            )
+            format!("{} has neither `file` nor `url`", document.what)
         },
     )
     .with_help("give exactly one: `file` for a file in this repository, or `url` for a link")

@@ -9,6 +9,7 @@
 
 pub mod diagnostics;
 pub mod hierarchy;
+pub mod i18n;
 pub mod reserved;
 pub mod reviewers;
 pub mod schema;
@@ -88,6 +89,44 @@ closed_list!(EvaluationResult {
     NotImplemented = "not-implemented",
 });
 
+closed_list!(ActivityType {
+    Sosialisasi = "sosialisasi",
+    PendidikanPemilih = "pendidikan-pemilih",
+    Penelitian = "penelitian",
+    Pelatihan = "pelatihan",
+    Publikasi = "publikasi",
+    PertukaranData = "pertukaran-data",
+    PengawasanPartisipatif = "pengawasan-partisipatif",
+    Narasumber = "narasumber",
+    Fasilitasi = "fasilitasi",
+    Lainnya = "lainnya",
+});
+
+closed_list!(EvaluationMethod {
+    Kuesioner = "kuesioner",
+    RapatEvaluasi = "rapat-evaluasi",
+    Kunjungan = "kunjungan",
+    PenilaianAhli = "penilaian-ahli",
+    Lainnya = "lainnya",
+});
+
+closed_list!(Obstacle {
+    Anggaran = "anggaran",
+    PergantianPersonel = "pergantian-personel",
+    KomitmenMitra = "komitmen-mitra",
+    JadwalTahapan = "jadwal-tahapan",
+    RegulasiNetralitas = "regulasi-netralitas",
+    Koordinasi = "koordinasi",
+    Lainnya = "lainnya",
+});
+
+closed_list!(Recommendation {
+    Lanjutkan = "lanjutkan",
+    Perpanjang = "perpanjang",
+    Revisi = "revisi",
+    Akhiri = "akhiri",
+});
+
 closed_list!(
     /// Ordered from the top of the hierarchy down.
     Level {
@@ -165,6 +204,25 @@ impl Dates {
     pub fn signed(&self) -> Option<NaiveDate> {
         self.signed.as_ref().map(|d| d.value)
     }
+
+    /// The dates as they stood at the end of `day`: stages dated later
+    /// were not reached yet, and an agreement not yet signed has no term.
+    pub fn known_on(&self, day: NaiveDate) -> Dates {
+        let reached = |d: &Option<Spanned<NaiveDate>>| d.clone().filter(|d| d.value <= day);
+        let signed = reached(&self.signed);
+        let term = |d: &Option<Spanned<NaiveDate>>| d.clone().filter(|_| signed.is_some());
+        Dates {
+            planning: reached(&self.planning),
+            drafting: reached(&self.drafting),
+            negotiation: reached(&self.negotiation),
+            approval: reached(&self.approval),
+            starts: term(&self.starts),
+            expires: term(&self.expires),
+            terminated: reached(&self.terminated),
+            duration_months: self.duration_months.clone().filter(|_| signed.is_some()),
+            signed,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -185,10 +243,40 @@ pub struct Partner {
 pub struct Activity {
     pub date: Spanned<NaiveDate>,
     pub title: String,
+    #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
+    pub activity_type: Option<ActivityType>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    pub output: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub benefit: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub participants: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub evidence: Option<Evidence>,
+}
+
+/// Proof of an activity: a file in the repository or a link, checked like
+/// a document's.
+#[derive(Debug, Clone, Serialize)]
+pub struct Evidence {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub file: Option<Spanned<String>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sha256: Option<Spanned<String>>,
+    #[serde(skip)]
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Period {
+    pub from: Spanned<NaiveDate>,
+    pub to: Spanned<NaiveDate>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -196,9 +284,20 @@ pub struct Evaluation {
     pub date: Spanned<NaiveDate>,
     pub result: EvaluationResult,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub notes: Option<String>,
+    pub period: Option<Period>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub obstacles: Option<String>,
+    pub method: Option<EvaluationMethod>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub notes: Option<String>,
+    /// Categories; empty when none were given.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub obstacles: Vec<Obstacle>,
+    /// `obstacle_notes`, or the text of the older string form of
+    /// `obstacles`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub obstacle_notes: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub recommendation: Option<Recommendation>,
 }
 
 #[derive(Debug, Clone, Serialize)]

@@ -10,8 +10,9 @@ use super::toml_file::{decode_utf8, toml_syntax_errors};
 use pakta_content::diagnostics::{Diagnostic, Diagnostics, SourceFile, Spanned};
 use pakta_content::schema::{TableReader, characters, spec};
 use pakta_content::{
-    Activity, AgreementSource, Category, Dates, Document, Evaluation, EvaluationResult,
-    FrontMatter, Kind, Partner, Scope,
+    Activity, ActivityType, AgreementSource, Category, Dates, Document, Evaluation,
+    EvaluationMethod, EvaluationResult, Evidence, FrontMatter, Kind, Obstacle, Partner, Period,
+    Recommendation, Scope,
 };
 
 /// Parses one agreement file. Only the front matter's text is kept (every
@@ -223,17 +224,53 @@ fn activity(r: &TableReader) -> Option<Activity> {
     Some(Activity {
         date: r.date("date")?,
         title: r.text("title")?.value,
+        activity_type: r.choice("type").and_then(|t| ActivityType::parse(t.value)),
         description: r.text("description").map(|s| s.value),
+        output: r.text("output").map(|s| s.value),
+        benefit: r.text("benefit").map(|s| s.value),
+        participants: r
+            .integer("participants")
+            .and_then(|n| u64::try_from(n.value).ok()),
         url: r.text("url").map(|s| s.value),
+        evidence: r.table("evidence").map(|e| Evidence {
+            file: e.text("file"),
+            url: e.text("url").map(|s| s.value),
+            sha256: e.text("sha256"),
+            span: e.span(),
+        }),
     })
 }
 
 fn evaluation(r: &TableReader) -> Option<Evaluation> {
+    let written_notes = r.text("obstacle_notes").map(|s| s.value);
+    // The older free-text `obstacles` was warned about by the reader; its
+    // text is kept, after any `obstacle_notes`, so nothing is lost.
+    let obstacle_notes = match (written_notes, r.legacy_text("obstacles")) {
+        (Some(notes), Some(old)) => Some(format!("{notes}\n\n{old}")),
+        (notes, old) => notes.or(old),
+    };
     Some(Evaluation {
         date: r.date("date")?,
         result: EvaluationResult::parse(r.choice("result")?.value)?,
+        period: r.table("period").and_then(|p| {
+            Some(Period {
+                from: p.date("from")?,
+                to: p.date("to")?,
+            })
+        }),
+        method: r
+            .choice("method")
+            .and_then(|m| EvaluationMethod::parse(m.value)),
         notes: r.text("notes").map(|s| s.value),
-        obstacles: r.text("obstacles").map(|s| s.value),
+        obstacles: r
+            .choice_list("obstacles")
+            .into_iter()
+            .filter_map(Obstacle::parse)
+            .collect(),
+        obstacle_notes,
+        recommendation: r
+            .choice("recommendation")
+            .and_then(|x| Recommendation::parse(x.value)),
     })
 }
 

@@ -153,9 +153,105 @@ impl History {
     }
 }
 
+/// A change that reached the branch: a commit on its first-parent line
+/// (a merge counts as one change with every file it brought in).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Change {
+    /// The commit's full hash.
+    pub commit: String,
+    /// The committer date: when the change was merged, not written.
+    pub date: NaiveDate,
+    /// The first line of the commit message.
+    pub subject: String,
+    /// Files changed, relative to the content root.
+    pub paths: Vec<String>,
+}
+
+/// The changes merged from `from` to `to` inclusive (committer dates as
+/// recorded), in one `git log` pass; `Err` says why there is no history.
+pub fn changes_between(root: &Path, from: NaiveDate, to: NaiveDate) -> Result<Vec<Change>, String> {
+    // `--since` only prunes the walk; dates are compared exactly below, so
+    // a day's margin covers commits recorded in other time zones.
+    let since = from.pred_opt().unwrap_or(from);
+    let output = Command::new("git")
+        .arg("-C")
+        .arg(root)
+        .args([
+            "-c",
+            "core.quotepath=off",
+            "log",
+            "-z",
+            "--first-parent",
+            "--diff-merges=first-parent",
+            "--name-only",
+            "--relative",
+            "--no-color",
+            "--format=%x1e%H%x1f%cs%x1f%s",
+        ])
+        .arg(format!("--since={since}"))
+        .output();
+    let output = match output {
+        Ok(o) if o.status.success() => o,
+        Ok(_) => return Err("the content is not in a Git repository".into()),
+        Err(_) => return Err("git is not installed".into()),
+    };
+    Ok(parse_changes(&String::from_utf8_lossy(&output.stdout))
+        .into_iter()
+        .filter(|c| from <= c.date && c.date <= to)
+        .collect())
+}
+
+/// Parses `git log -z --name-only` output with the format above.
+fn parse_changes(log: &str) -> Vec<Change> {
+    let mut changes = Vec::new();
+    for record in log.split(RECORD).filter(|r| !r.is_empty()) {
+        let (header, files) = record.split_once('\0').unwrap_or((record, ""));
+        let mut fields = header.split(FIELD);
+        let (Some(commit), Some(date), Some(subject)) =
+            (fields.next(), fields.next(), fields.next())
+        else {
+            continue;
+        };
+        let Ok(date) = NaiveDate::parse_from_str(date, "%Y-%m-%d") else {
+            continue;
+        };
+        let mut paths: Vec<String> = files
+            .trim_start_matches('\n')
+            .split('\0')
+            .filter(|p| !p.is_empty())
+            .map(str::to_string)
+            .collect();
+        paths.sort();
+        paths.dedup();
+        changes.push(Change {
+            commit: commit.to_string(),
+            date,
+            subject: subject.to_string(),
+            paths,
+        });
+    }
+    changes
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn changes_list_each_commit_with_its_files_once() {
+        let log = "\u{1e}abc\u{1f}2026-03-15\u{1f}Perpanjangan MoU\0\nagreements/b.md\0agreements/a.md\0agreements/a.md\0\
+                   \u{1e}def\u{1f}bukan-tanggal\u{1f}Rusak\0\nagreements/c.md\0";
+        let changes = parse_changes(log);
+        assert_eq!(
+            changes,
+            [Change {
+                commit: "abc".into(),
+                date: NaiveDate::from_ymd_opt(2026, 3, 15).expect("a date"),
+                subject: "Perpanjangan MoU".into(),
+                paths: vec!["agreements/a.md".into(), "agreements/b.md".into()],
+            }]
+        );
+    }
     use std::fs;
     use std::path::PathBuf;
 

@@ -15,7 +15,7 @@ use pakta_content as content;
 
 /// The version of the published shape. Raise it whenever a field is added,
 /// removed, renamed or changes type, and describe the change in README.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// `data/agreements.json`: every public agreement, sorted by id.
 #[derive(Serialize)]
@@ -109,10 +109,31 @@ pub struct PartnerRecord<'a> {
 pub struct ActivityRecord<'a> {
     pub date: NaiveDate,
     pub title: &'a str,
+    #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
+    pub activity_type: Option<&'static str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    pub output: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub benefit: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub participants: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub url: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub evidence: Option<EvidenceRecord<'a>>,
+}
+
+/// Proof of an activity: a file of the site (with its digest) or a link.
+#[derive(Serialize)]
+pub struct EvidenceRecord<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub file: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sha256: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -120,9 +141,24 @@ pub struct EvaluationRecord<'a> {
     pub date: NaiveDate,
     pub result: &'static str,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub notes: Option<&'a str>,
+    pub period: Option<PeriodRecord>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub obstacles: Option<&'a str>,
+    pub method: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub notes: Option<&'a str>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub obstacles: Vec<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub obstacle_notes: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub recommendation: Option<&'static str>,
+}
+
+/// The days an evaluation covers.
+#[derive(Serialize)]
+pub struct PeriodRecord {
+    pub from: NaiveDate,
+    pub to: NaiveDate,
 }
 
 #[derive(Serialize)]
@@ -199,7 +235,11 @@ pub fn record<'a>(model: &'a Model, a: &'a Agreement) -> AgreementRecord<'a> {
         public: front.public,
         dates: dates(&front.dates),
         partners: front.partners.iter().map(partner).collect(),
-        activities: front.activities.iter().map(activity).collect(),
+        activities: front
+            .activities
+            .iter()
+            .map(|x| activity(model, x))
+            .collect(),
         evaluations: front.evaluations.iter().map(evaluation).collect(),
         documents: front
             .documents
@@ -248,12 +288,26 @@ fn partner(p: &content::Partner) -> PartnerRecord<'_> {
     }
 }
 
-fn activity(x: &content::Activity) -> ActivityRecord<'_> {
+fn activity<'a>(model: &'a Model, x: &'a content::Activity) -> ActivityRecord<'a> {
     ActivityRecord {
         date: x.date.value,
         title: &x.title,
+        activity_type: x.activity_type.map(|t| t.as_str()),
         description: x.description.as_deref(),
+        output: x.output.as_deref(),
+        benefit: x.benefit.as_deref(),
+        participants: x.participants,
         url: x.url.as_deref(),
+        evidence: x.evidence.as_ref().map(|e| EvidenceRecord {
+            file: e.file.as_ref().map(|f| f.value.as_str()),
+            url: e.url.as_deref(),
+            sha256: e
+                .file
+                .as_ref()
+                .and_then(|f| model.attachment(&f.value))
+                .map(|a| a.sha256.as_str())
+                .or(e.sha256.as_ref().map(|s| s.value.as_str())),
+        }),
     }
 }
 
@@ -261,7 +315,14 @@ fn evaluation(x: &content::Evaluation) -> EvaluationRecord<'_> {
     EvaluationRecord {
         date: x.date.value,
         result: x.result.as_str(),
+        period: x.period.as_ref().map(|p| PeriodRecord {
+            from: p.from.value,
+            to: p.to.value,
+        }),
+        method: x.method.map(|m| m.as_str()),
         notes: x.notes.as_deref(),
-        obstacles: x.obstacles.as_deref(),
+        obstacles: x.obstacles.iter().map(|o| o.as_str()).collect(),
+        obstacle_notes: x.obstacle_notes.as_deref(),
+        recommendation: x.recommendation.map(|r| r.as_str()),
     }
 }

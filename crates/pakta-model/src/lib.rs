@@ -20,7 +20,7 @@ use chrono::NaiveDate;
 pub use lifecycle::{Flag, Lifecycle, RelatedSignings, Status};
 use pakta_check::Attachments;
 use pakta_content::hierarchy;
-use pakta_content::{Config, FrontMatter, Level, Stage};
+use pakta_content::{Config, Dates, FrontMatter, Level, Rules, Stage};
 use pakta_load::Sources;
 
 /// Position of an agreement in [`Model::agreements`] (sorted by id).
@@ -211,30 +211,8 @@ impl Model {
         resolve_relations(&mut agreements, &by_id);
 
         let rules = sources.config.rules;
-        let lifecycles: Vec<Lifecycle> = agreements
-            .iter()
-            .map(|a| {
-                let activity_dates: Vec<NaiveDate> =
-                    a.front.activities.iter().map(|x| x.date.value).collect();
-                let evaluation_dates: Vec<NaiveDate> =
-                    a.front.evaluations.iter().map(|x| x.date.value).collect();
-                let earliest_signing = |ixs: &[AgreementIx]| {
-                    ixs.iter()
-                        .filter_map(|&i| agreements[i].front.dates.signed())
-                        .min()
-                };
-                let related = RelatedSignings {
-                    first_renewal_signed: earliest_signing(&a.relations.renewed_by),
-                    first_child_signed: earliest_signing(&a.relations.children),
-                };
-                let subject = lifecycle::Subject {
-                    kind: a.front.kind,
-                    dates: &a.front.dates,
-                    activity_dates: &activity_dates,
-                    evaluation_dates: &evaluation_dates,
-                };
-                lifecycle::compute(&subject, related, &rules, today)
-            })
+        let lifecycles: Vec<Lifecycle> = (0..agreements.len())
+            .map(|ix| lifecycle_of(&agreements, ix, &agreements[ix].front.dates, &rules, today))
             .collect();
         for (agreement, lifecycle) in agreements.iter_mut().zip(lifecycles) {
             agreement.lifecycle = lifecycle;
@@ -250,6 +228,13 @@ impl Model {
             by_id,
             by_unit_path,
         }
+    }
+
+    /// The lifecycle of one agreement on another `day` than the model's,
+    /// with `dates` standing in for its own (a report passes the dates as
+    /// they were known then). The same rules as the model's own lifecycle.
+    pub fn lifecycle_on(&self, ix: AgreementIx, dates: &Dates, day: NaiveDate) -> Lifecycle {
+        lifecycle_of(&self.agreements, ix, dates, &self.config.rules, day)
     }
 
     pub fn agreement(&self, id: &str) -> Option<&Agreement> {
@@ -318,6 +303,35 @@ impl Model {
         }
         counts
     }
+}
+
+fn lifecycle_of(
+    agreements: &[Agreement],
+    ix: AgreementIx,
+    dates: &Dates,
+    rules: &Rules,
+    day: NaiveDate,
+) -> Lifecycle {
+    let a = &agreements[ix];
+    let activity_dates: Vec<NaiveDate> = a.front.activities.iter().map(|x| x.date.value).collect();
+    let evaluation_dates: Vec<NaiveDate> =
+        a.front.evaluations.iter().map(|x| x.date.value).collect();
+    let earliest_signing = |ixs: &[AgreementIx]| {
+        ixs.iter()
+            .filter_map(|&i| agreements[i].front.dates.signed())
+            .min()
+    };
+    let related = RelatedSignings {
+        first_renewal_signed: earliest_signing(&a.relations.renewed_by),
+        first_child_signed: earliest_signing(&a.relations.children),
+    };
+    let subject = lifecycle::Subject {
+        kind: a.front.kind,
+        dates,
+        activity_dates: &activity_dates,
+        evaluation_dates: &evaluation_dates,
+    };
+    lifecycle::compute(&subject, related, rules, day)
 }
 
 fn resolve_relations(agreements: &mut [Agreement], by_id: &HashMap<String, AgreementIx>) {

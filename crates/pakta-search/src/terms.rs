@@ -54,7 +54,7 @@ fn field_pieces<'m>(model: &'m Model, a: &'m Agreement) -> [Vec<&'m str>; FIELDS
     }
     for evaluation in &front.evaluations {
         body.extend(evaluation.notes.as_deref());
-        body.extend(evaluation.obstacles.as_deref());
+        body.extend(evaluation.obstacle_notes.as_deref());
     }
     body.extend(front.documents.iter().map(|d| d.title.as_str()));
     body.extend(front.partners.iter().filter_map(|p| p.signatory.as_deref()));

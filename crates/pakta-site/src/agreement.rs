@@ -171,7 +171,7 @@ pub(crate) fn page<'a>(
                     date: x.date.value,
                     result: x.result.as_str(),
                     notes: x.notes.as_deref(),
-                    obstacles: x.obstacles.as_deref(),
+                    obstacles: x.obstacle_notes.as_deref(),
                 })
                 .collect();
             list.sort_by_key(|x| std::cmp::Reverse(x.date));

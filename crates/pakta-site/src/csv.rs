@@ -65,7 +65,9 @@ pub(crate) fn agreements(records: &[AgreementRecord], page_url: impl Fn(&str) ->
     out
 }
 
-fn push_row(out: &mut String, cells: impl IntoIterator<Item = String>) {
+/// One CSV row; a cell that a spreadsheet would run as a formula is
+/// quoted as text.
+pub fn push_row(out: &mut String, cells: impl IntoIterator<Item = String>) {
     for (i, cell) in cells.into_iter().enumerate() {
         if i > 0 {
             out.push(',');

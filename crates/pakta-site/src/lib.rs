@@ -3,9 +3,8 @@
 //! output folder only when everything succeeded.
 
 mod agreement;
-mod csv;
+pub(crate) mod csv;
 mod feeds;
-mod i18n;
 mod lists;
 mod markdown;
 mod output_folder;
@@ -25,6 +24,8 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use rayon::prelude::*;
 
+pub use csv::push_row as csv_row;
+pub use markdown::to_html as markdown_to_html;
 pub use output_folder::OutputFolder;
 use pakta_load::history::History;
 use pakta_model::Model;

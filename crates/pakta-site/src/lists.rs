@@ -6,8 +6,8 @@ use std::collections::BTreeMap;
 use chrono::Datelike;
 use serde::Serialize;
 
-use super::i18n::Texts;
 use super::views::{RowHtml, Rows};
+use pakta_content::i18n::Texts;
 use pakta_model::{AgreementIx, Model, Status};
 
 pub(crate) const PAGE_SIZE: usize = 50;

@@ -8,7 +8,9 @@
 
 use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, html};
 
-pub(crate) fn to_html(markdown: &str) -> String {
+/// Editors' Markdown as safe HTML: raw HTML shown as text, unsafe link
+/// and image schemes dropped.
+pub fn to_html(markdown: &str) -> String {
     let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
     let events = Parser::new_ext(markdown, options).map(|event| match event {
         Event::Html(raw) | Event::InlineHtml(raw) => Event::Text(raw),

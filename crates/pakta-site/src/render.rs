@@ -16,13 +16,13 @@ use rayon::prelude::*;
 use serde::Serialize;
 use tera::Context;
 
-use super::i18n::Lang;
 use super::lists::{self, List};
 use super::theme::{self, Theme};
 use super::views::{
     self, AgreementRow, Figures, Links, PartnerEntry, PartnerSlugs, Rows, SiteView, unit_dir,
 };
 use super::{BuildError, agreement, csv, feeds, pages};
+use pakta_content::i18n::Lang;
 use pakta_load::history::History;
 use pakta_model::data;
 use pakta_model::{Agreement, AgreementIx, Model, Status, UnitIx};

@@ -15,8 +15,8 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 use tera::{Tera, Value};
 
-use super::i18n::{Catalog, Lang, Texts};
 use super::markdown::is_safe_url;
+use pakta_content::i18n::{Catalog, Lang, Texts};
 
 macro_rules! embedded {
     ($($name:literal),+ $(,)?) => {

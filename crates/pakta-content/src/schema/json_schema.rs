@@ -139,6 +139,31 @@ fn type_schema(ty: &FieldType, required: bool) -> Value {
             "items": { "type": "string", "pattern": REVIEWER_PATTERN },
         }),
         FieldType::Choice(choices) => choice_schema(choices),
+        FieldType::ChoiceList {
+            choices,
+            legacy_text,
+        } => {
+            let list = json!({
+                "type": "array",
+                "items": choice_schema(choices),
+                "uniqueItems": true,
+            });
+            match legacy_text {
+                // Still accepted (with a warning), so editors of older
+                // files do not see a schema error the checker does not give.
+                Some(legacy) => json!({
+                    "anyOf": [
+                        list,
+                        {
+                            "type": "string",
+                            "deprecated": true,
+                            "description": format!("older form: move this text to `{}`", legacy.key),
+                        },
+                    ],
+                }),
+                None => list,
+            }
+        }
         FieldType::Url => json!({ "type": "string", "pattern": "^https?://" }),
         FieldType::Sha256 => json!({ "type": "string", "pattern": "^[0-9A-Fa-f]{64}$" }),
         FieldType::Table(table) => Value::Object(object_schema(table)),

@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use toml::de::{DeTable, DeValue};
 
 use super::characters;
-use super::spec::{self, Choice, Field, FieldType, TableSpec};
+use super::spec::{self, Choice, Field, FieldType, LegacyText, TableSpec};
 use crate::diagnostics::{Diagnostic, Diagnostics, SourceFile, Span, Spanned, nearest};
 
 type Value<'i> = toml::Spanned<DeValue<'i>>;
@@ -155,6 +155,49 @@ impl<'a, 'i> TableReader<'a, 'i> {
                     field.name
                 )))
             }
+            (
+                FieldType::ChoiceList {
+                    legacy_text: Some(legacy),
+                    ..
+                },
+                DeValue::String(text),
+            ) => diagnostics.push(if text.trim().is_empty() {
+                self.empty_value(field, span)
+            } else {
+                self.legacy_text_warning(field, legacy, text, span)
+            }),
+            (FieldType::ChoiceList { choices, .. }, DeValue::Array(items)) => {
+                let mut seen: Vec<&str> = Vec::new();
+                for item in items.iter() {
+                    let item_span = shift(self.base, item.span());
+                    match item.get_ref() {
+                        DeValue::String(s) if seen.contains(&s.as_ref()) => {
+                            diagnostics.push(Diagnostic::error(
+                                self.file,
+                                item_span,
+                                "duplicate-value",
+                                format!("\"{s}\" is listed twice in `{}`", field.name),
+                            ))
+                        }
+                        DeValue::String(s) if choices.iter().any(|c| c.value == s.as_ref()) => {
+                            seen.push(s.as_ref())
+                        }
+                        DeValue::String(s) => {
+                            diagnostics.push(self.not_in_list(field, choices, s, item_span))
+                        }
+                        other => diagnostics.push(Diagnostic::error(
+                            self.file,
+                            item_span,
+                            "wrong-type",
+                            format!(
+                                "every item of `{}` must be text in quotes, not {}",
+                                field.name,
+                                describe(other)
+                            ),
+                        )),
+                    }
+                }
+            }
             (FieldType::TextList | FieldType::ReviewerList, DeValue::Array(items)) => {
                 for item in items.iter() {
                     let item_span = shift(self.base, item.span());
@@ -270,25 +313,17 @@ impl<'a, 'i> TableReader<'a, 'i> {
                 "invalid-value",
                 format!("`{}` must be at least {min}", field.name),
             ),
+            Problem::TooLarge => Diagnostic::error(
+                self.file,
+                span,
+                "invalid-value",
+                format!("`{}` is too large", field.name),
+            ),
             Problem::NotInList(found) => {
                 let FieldType::Choice(choices) = &field.ty else {
                     unreachable!("only choices produce NotInList")
                 };
-                let values: Vec<&str> = choices.iter().map(|c| c.value).collect();
-                let diagnostic = Diagnostic::error(
-                    self.file,
-                    span,
-                    "invalid-value",
-                    format!(
-                        "`{}` cannot be \"{found}\"; allowed: {}",
-                        field.name,
-                        values.join(", ")
-                    ),
-                );
-                match nearest(&found, values.iter().copied()) {
-                    Some(guess) => diagnostic.with_help(format!("did you mean \"{guess}\"?")),
-                    None => diagnostic,
-                }
+                self.not_in_list(field, choices, &found, span)
             }
             Problem::BadUrl => Diagnostic::error(
                 self.file,
@@ -307,6 +342,72 @@ impl<'a, 'i> TableReader<'a, 'i> {
             )
             .with_help("compute it with `sha256sum FILE`, or remove the key"),
         }
+    }
+
+    fn not_in_list(
+        &self,
+        field: &Field,
+        choices: &[Choice],
+        found: &str,
+        span: Span,
+    ) -> Diagnostic {
+        let values: Vec<&str> = choices.iter().map(|c| c.value).collect();
+        let diagnostic = Diagnostic::error(
+            self.file,
+            span,
+            "invalid-value",
+            format!(
+                "`{}` cannot be \"{found}\"; allowed: {}",
+                field.name,
+                values.join(", ")
+            ),
+        );
+        match nearest(found, values.iter().copied()) {
+            Some(guess) => diagnostic.with_help(format!("did you mean \"{guess}\"?")),
+            None => diagnostic,
+        }
+    }
+
+    /// The older free-text form of a list key: kept, but the editor is
+    /// shown the two lines that replace it.
+    fn legacy_text_warning(
+        &self,
+        field: &Field,
+        legacy: &LegacyText,
+        text: &str,
+        span: Span,
+    ) -> Diagnostic {
+        let FieldType::ChoiceList { choices, .. } = &field.ty else {
+            unreachable!("only choice lists have a legacy text form")
+        };
+        let values: Vec<&str> = choices.iter().map(|c| c.value).collect();
+        let last = values.last().copied().unwrap_or_default();
+        let rewrite = if self.table.contains_key(legacy.key) {
+            format!(
+                "{} = [\"{last}\"] and add this text to `{}`",
+                field.name, legacy.key
+            )
+        } else {
+            format!(
+                "{} = [\"{last}\"] and {} = {}",
+                field.name,
+                legacy.key,
+                toml::Value::String(text.trim().to_string())
+            )
+        };
+        Diagnostic::warning(
+            self.file,
+            span,
+            legacy.code,
+            format!(
+                "`{}` is now a list of categories; free text belongs in `{}`",
+                field.name, legacy.key
+            ),
+        )
+        .with_help(format!(
+            "write {rewrite}, choosing the categories from: {}",
+            values.join(", ")
+        ))
     }
 
     fn wrong_type(&self, field: &Field, value: &Value<'i>, span: Span) -> Diagnostic {
@@ -423,6 +524,33 @@ impl<'a, 'i> TableReader<'a, 'i> {
         }
     }
 
+    /// The valid values of a choice list, in the order written.
+    pub fn choice_list(&self, name: &str) -> Vec<&'static str> {
+        let Some(FieldType::ChoiceList { choices, .. }) = self.spec.field(name).map(|f| &f.ty)
+        else {
+            return Vec::new();
+        };
+        let mut values: Vec<&'static str> = Vec::new();
+        if let Some(DeValue::Array(items)) = self.get(name).map(|v| v.get_ref()) {
+            for text in items.iter().filter_map(|i| i.get_ref().as_str()) {
+                if let Some(choice) = choices.iter().find(|c| c.value == text)
+                    && !values.contains(&choice.value)
+                {
+                    values.push(choice.value);
+                }
+            }
+        }
+        values
+    }
+
+    /// The free text written where a list is now expected (the older form).
+    pub fn legacy_text(&self, name: &str) -> Option<String> {
+        match self.get(name).map(|v| v.get_ref()) {
+            Some(DeValue::String(s)) if !s.trim().is_empty() => Some(s.trim().to_string()),
+            _ => None,
+        }
+    }
+
     /// A nested table's reader, if the key holds a table.
     pub fn table(&self, name: &str) -> Option<TableReader<'a, 'i>> {
         let field = self.spec.field(name)?;
@@ -476,6 +604,7 @@ enum Problem {
     QuotedDate,
     DateWithTime,
     TooSmall(i64),
+    TooLarge,
     NotInList(String),
     BadUrl,
     BadSha256,
@@ -525,11 +654,15 @@ fn scalar<'v>(ty: &FieldType, value: &'v DeValue<'_>) -> Result<Scalar<'v>, Prob
             match i64::from_str_radix(&n.as_str().replace('_', ""), n.radix()) {
                 Ok(n) if n >= *min => Ok(Scalar::Integer(n)),
                 Ok(_) => Err(Problem::TooSmall(*min)),
-                Err(_) => Err(Problem::WrongType),
+                // The TOML parser already knows it is a whole number.
+                Err(_) => Err(Problem::TooLarge),
             }
         }
         (FieldType::Bool, DeValue::Boolean(b)) => Ok(Scalar::Bool(*b)),
-        (FieldType::TextList | FieldType::ReviewerList, DeValue::Array(_))
+        (
+            FieldType::TextList | FieldType::ReviewerList | FieldType::ChoiceList { .. },
+            DeValue::Array(_),
+        )
         | (FieldType::Table(_), DeValue::Table(_))
         | (FieldType::TableList(_), DeValue::Array(_)) => Ok(Scalar::Composite),
         _ => Err(Problem::WrongType),
@@ -571,6 +704,7 @@ fn expected(ty: &FieldType) -> String {
             let values: Vec<String> = choices.iter().map(|c| format!("\"{}\"", c.value)).collect();
             format!("one of {}", values.join(", "))
         }
+        FieldType::ChoiceList { .. } => "a list of values in quotes, like [\"a\", \"b\"]".into(),
         FieldType::Url => "a web address in quotes".into(),
         FieldType::Sha256 => "64 hexadecimal digits in quotes".into(),
         FieldType::Table(_) => "a table".into(),

@@ -26,6 +26,13 @@ pub enum FieldType {
     /// (see `codeowners::is_valid_owner`).
     ReviewerList,
     Choice(&'static [Choice]),
+    /// An array of values from a closed list, each at most once.
+    ChoiceList {
+        choices: &'static [Choice],
+        /// Older files wrote free text here; it is accepted with a warning
+        /// that shows how to move it to its own key.
+        legacy_text: Option<LegacyText>,
+    },
     /// An `http` or `https` address.
     Url,
     /// 64 hexadecimal digits.
@@ -34,6 +41,14 @@ pub enum FieldType {
     Reference,
     Table(&'static TableSpec),
     TableList(&'static TableSpec),
+}
+
+/// Where the free text once written under a list key now belongs.
+#[derive(Debug)]
+pub struct LegacyText {
+    pub key: &'static str,
+    /// The warning's code.
+    pub code: &'static str,
 }
 
 #[derive(Debug)]
@@ -187,6 +202,126 @@ pub const RESULTS: &[Choice] = &[
     },
 ];
 
+/// What kind of joint activity (tindak lanjut) was carried out.
+pub const ACTIVITY_TYPES: &[Choice] = &[
+    Choice {
+        value: "sosialisasi",
+        doc: "sosialisasi: informing the public about elections or the agreement",
+    },
+    Choice {
+        value: "pendidikan-pemilih",
+        doc: "pendidikan pemilih: voter education for a group of voters",
+    },
+    Choice {
+        value: "penelitian",
+        doc: "penelitian: research or a survey",
+    },
+    Choice {
+        value: "pelatihan",
+        doc: "pelatihan / bimbingan teknis: training for staff, volunteers or partners",
+    },
+    Choice {
+        value: "publikasi",
+        doc: "publikasi: a publication, broadcast or campaign in the media",
+    },
+    Choice {
+        value: "pertukaran-data",
+        doc: "pertukaran data: data or information exchanged between the parties",
+    },
+    Choice {
+        value: "pengawasan-partisipatif",
+        doc: "pengawasan partisipatif: citizens or partners taking part in election oversight",
+    },
+    Choice {
+        value: "narasumber",
+        doc: "narasumber: a speaker or expert provided by one party",
+    },
+    Choice {
+        value: "fasilitasi",
+        doc: "fasilitasi: facilities, venues or logistics provided by one party",
+    },
+    Choice {
+        value: "lainnya",
+        doc: "lainnya: any other activity",
+    },
+];
+
+/// How an evaluation (monev) was carried out.
+pub const EVALUATION_METHODS: &[Choice] = &[
+    Choice {
+        value: "kuesioner",
+        doc: "kuesioner: a questionnaire or survey of participants",
+    },
+    Choice {
+        value: "rapat-evaluasi",
+        doc: "rapat evaluasi: an evaluation meeting of the parties",
+    },
+    Choice {
+        value: "kunjungan",
+        doc: "kunjungan lapangan: a field visit",
+    },
+    Choice {
+        value: "penilaian-ahli",
+        doc: "penilaian ahli: an assessment by experts",
+    },
+    Choice {
+        value: "lainnya",
+        doc: "lainnya: any other method",
+    },
+];
+
+/// What stood in the way of carrying out an agreement (kendala).
+pub const OBSTACLES: &[Choice] = &[
+    Choice {
+        value: "anggaran",
+        doc: "anggaran: no or too little budget",
+    },
+    Choice {
+        value: "pergantian-personel",
+        doc: "pergantian personel: the people responsible changed",
+    },
+    Choice {
+        value: "komitmen-mitra",
+        doc: "komitmen mitra: the partner did not follow through",
+    },
+    Choice {
+        value: "jadwal-tahapan",
+        doc: "jadwal tahapan: the election timetable left no room",
+    },
+    Choice {
+        value: "regulasi-netralitas",
+        doc: "regulasi / netralitas: rules or the need for neutrality stood in the way",
+    },
+    Choice {
+        value: "koordinasi",
+        doc: "koordinasi: coordination between the parties failed",
+    },
+    Choice {
+        value: "lainnya",
+        doc: "lainnya: any other obstacle (describe it in `obstacle_notes`)",
+    },
+];
+
+/// What the evaluation recommends doing with the agreement.
+pub const RECOMMENDATIONS: &[Choice] = &[
+    Choice {
+        value: "lanjutkan",
+        doc: "lanjutkan: continue as agreed",
+    },
+    Choice {
+        value: "perpanjang",
+        doc: "perpanjang: renew the agreement when it ends",
+    },
+    Choice {
+        value: "revisi",
+        doc: "revisi: change the agreement (an addendum)",
+    },
+    Choice {
+        value: "akhiri",
+        doc: "akhiri: end the agreement",
+    },
+];
+
 pub const LEVELS: &[Choice] = &[
     Choice {
         value: "national",
@@ -271,6 +406,21 @@ pub const ALIASES: &[(&str, &str)] = &[
     ("hasil", "result"),
     ("catatan", "notes"),
     ("kendala", "obstacles"),
+    ("jenis_kegiatan", "type"),
+    ("tipe", "type"),
+    ("luaran", "output"),
+    ("keluaran", "output"),
+    ("hasil_kegiatan", "output"),
+    ("manfaat", "benefit"),
+    ("peserta", "participants"),
+    ("jumlah_peserta", "participants"),
+    ("bukti", "evidence"),
+    ("periode", "period"),
+    ("dari", "from"),
+    ("sampai", "to"),
+    ("metode", "method"),
+    ("catatan_kendala", "obstacle_notes"),
+    ("rekomendasi", "recommendation"),
     ("berkas", "file"),
     ("tingkat", "level"),
     ("perencanaan", "planning"),
@@ -348,13 +498,64 @@ pub static PARTNER: TableSpec = TableSpec {
     ],
 };
 
+/// Proof that an activity happened (bukti): a file here or a link,
+/// checked exactly like a document.
+pub static EVIDENCE: TableSpec = TableSpec {
+    title: "evidence",
+    fields: &[
+        field(
+            "file",
+            FieldType::Text,
+            "a file in the repository, e.g. files/2025-sosialisasi.pdf; or give `url`",
+        ),
+        field("url", FieldType::Url, "a link to the proof; or give `file`"),
+        field(
+            "sha256",
+            FieldType::Sha256,
+            "SHA-256 of the file, checked when present",
+        ),
+    ],
+};
+
 pub static ACTIVITY: TableSpec = TableSpec {
     title: "[[activities]]",
     fields: &[
         required("date", FieldType::Date, "when the activity took place"),
         required("title", FieldType::Text, "what was done"),
+        field(
+            "type",
+            FieldType::Choice(ACTIVITY_TYPES),
+            "jenis kegiatan: what kind of activity it was",
+        ),
         prose("description", "details; Markdown allowed"),
+        prose(
+            "output",
+            "luaran: what it produced (a module, a report, trained people)",
+        ),
+        prose(
+            "benefit",
+            "manfaat: what it achieved for voters or the election",
+        ),
+        field(
+            "participants",
+            FieldType::Integer { min: 0 },
+            "jumlah peserta: how many people took part",
+        ),
         field("url", FieldType::Url, "a report or news item about it"),
+        field(
+            "evidence",
+            FieldType::Table(&EVIDENCE),
+            "bukti: a file under files/ or a link proving it took place",
+        ),
+    ],
+};
+
+/// The days an evaluation looks back on.
+pub static PERIOD: TableSpec = TableSpec {
+    title: "period",
+    fields: &[
+        required("from", FieldType::Date, "the first day evaluated"),
+        required("to", FieldType::Date, "the last day evaluated"),
     ],
 };
 
@@ -367,8 +568,37 @@ pub static EVALUATION: TableSpec = TableSpec {
             FieldType::Choice(RESULTS),
             "how far the agreement is carried out",
         ),
+        field(
+            "period",
+            FieldType::Table(&PERIOD),
+            "periode: the days the evaluation covers, `{ from = ..., to = ... }`",
+        ),
+        field(
+            "method",
+            FieldType::Choice(EVALUATION_METHODS),
+            "metode: how the evaluation was made",
+        ),
         prose("notes", "findings"),
-        prose("obstacles", "kendala: what stood in the way"),
+        field(
+            "obstacles",
+            FieldType::ChoiceList {
+                choices: OBSTACLES,
+                legacy_text: Some(LegacyText {
+                    key: "obstacle_notes",
+                    code: "obstacles-text",
+                }),
+            },
+            "kendala: what stood in the way, from a closed list",
+        ),
+        prose(
+            "obstacle_notes",
+            "catatan kendala: the obstacles in the evaluators' own words",
+        ),
+        field(
+            "recommendation",
+            FieldType::Choice(RECOMMENDATIONS),
+            "rekomendasi: what to do with the agreement next",
+        ),
     ],
 };
 

@@ -1,22 +1,28 @@
-//! The site's language: its interface texts come from the theme's
-//! message catalog (`themes/default/i18n/<lang>.toml`, overridable key by
-//! key), and dates take each language's long form ("10 September 2025").
+//! The languages pakta speaks: every text a person reads comes from the
+//! message catalogs (`themes/default/i18n/<lang>.toml`: labels and the one
+//! glossary of terms), which a site's theme may override key by key; dates
+//! take each language's long form ("10 September 2025"). The site, reports,
+//! `diff` and the command line all read the same catalogs.
 
 use std::collections::{BTreeMap, HashMap};
+use std::sync::OnceLock;
 
 use chrono::{Datelike, NaiveDate};
 use serde::Deserialize;
 
+/// A language of the interface.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Lang {
+pub enum Lang {
+    /// Bahasa Indonesia, the default.
     Id,
+    /// English.
     En,
 }
 
 impl Lang {
     /// `language` from pakta.toml; anything but "en" is Indonesian, the
     /// default of the content format.
-    pub(crate) fn from_config(language: &str) -> Lang {
+    pub fn from_config(language: &str) -> Lang {
         if language.eq_ignore_ascii_case("en") {
             Lang::En
         } else {
@@ -24,7 +30,9 @@ impl Lang {
         }
     }
 
-    pub(crate) fn code(self) -> &'static str {
+    /// The language's code (`id`, `en`), as in `lang` attributes and the
+    /// catalog's file name.
+    pub fn code(self) -> &'static str {
         match self {
             Lang::Id => "id",
             Lang::En => "en",
@@ -32,7 +40,7 @@ impl Lang {
     }
 
     /// The date as written in running text ("10 September 2025").
-    pub(crate) fn long_date(self, date: NaiveDate) -> String {
+    pub fn long_date(self, date: NaiveDate) -> String {
         let months = match self {
             Lang::Id => &ID_MONTHS,
             Lang::En => &EN_MONTHS,
@@ -83,22 +91,50 @@ const EN_MONTHS: [&str; 12] = [
 /// is its field, a hyphen and its value.
 #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub(crate) struct Catalog {
+pub struct Catalog {
+    /// Headings, links and messages, by key.
     #[serde(default)]
     pub labels: BTreeMap<String, String>,
+    /// The glossary: for each field, the name of each of its values.
     #[serde(default)]
     pub terms: BTreeMap<String, BTreeMap<String, String>>,
 }
 
+/// The built-in catalogs, embedded so that every command speaks without
+/// a theme on disk.
+const DEFAULT_CATALOGS: [(Lang, &str, &str); 2] = [
+    (
+        Lang::Id,
+        "themes/default/i18n/id.toml",
+        include_str!("../../../themes/default/i18n/id.toml"),
+    ),
+    (
+        Lang::En,
+        "themes/default/i18n/en.toml",
+        include_str!("../../../themes/default/i18n/en.toml"),
+    ),
+];
+
 impl Catalog {
+    /// The built-in catalog of `lang`.
+    pub fn default_for(lang: Lang) -> Catalog {
+        let (_, file, text) = DEFAULT_CATALOGS
+            .iter()
+            .find(|(l, _, _)| *l == lang)
+            .expect("a catalog for every language");
+        // The embedded catalogs are checked by this crate's tests; a broken
+        // one cannot reach a release.
+        Catalog::parse(file, text).expect("the built-in catalog parses")
+    }
+
     /// Reads a catalog file; `file` names it in the message.
-    pub(crate) fn parse(file: &str, text: &str) -> Result<Catalog, String> {
+    pub fn parse(file: &str, text: &str) -> Result<Catalog, String> {
         toml::from_str(text).map_err(|e| format!("{file}: {}", e.to_string().trim_end()))
     }
 
     /// `overrides` replaces the texts it has; a key the default catalog
     /// lacks is refused, since no template would ever show it.
-    pub(crate) fn merge(mut self, file: &str, overrides: Catalog) -> Result<Catalog, String> {
+    pub fn merge(mut self, file: &str, overrides: Catalog) -> Result<Catalog, String> {
         let mut unknown = Vec::new();
         for (key, text) in overrides.labels {
             match self.labels.get_mut(&key) {
@@ -129,7 +165,7 @@ impl Catalog {
     }
 
     /// One lookup table: labels by their key, terms as `field-value`.
-    pub(crate) fn flatten(&self) -> Texts {
+    pub fn flatten(&self) -> Texts {
         let mut texts = HashMap::new();
         for (key, text) in &self.labels {
             texts.insert(key.clone(), text.clone());
@@ -156,12 +192,24 @@ impl Catalog {
 
 /// A catalog as one lookup table, for rendering.
 #[derive(Debug, Clone, Default)]
-pub(crate) struct Texts(HashMap<String, String>);
+pub struct Texts(HashMap<String, String>);
 
 impl Texts {
+    /// The built-in texts of `lang`, parsed once per process: for commands
+    /// that speak without a site theme (reports, `diff`, `check`).
+    pub fn default_for(lang: Lang) -> &'static Texts {
+        static ID: OnceLock<Texts> = OnceLock::new();
+        static EN: OnceLock<Texts> = OnceLock::new();
+        let cell = match lang {
+            Lang::Id => &ID,
+            Lang::En => &EN,
+        };
+        cell.get_or_init(|| Catalog::default_for(lang).flatten())
+    }
+
     /// The text for `key`; the key itself when missing, so that a
     /// theme's typo shows on the page instead of failing a build.
-    pub(crate) fn text<'a>(&'a self, key: &'a str) -> &'a str {
+    pub fn text<'a>(&'a self, key: &'a str) -> &'a str {
         self.0.get(key).map_or(key, String::as_str)
     }
 }
@@ -189,7 +237,7 @@ mod tests {
 
     #[test]
     fn every_value_of_a_closed_list_has_a_term() {
-        use pakta_content::{Category, Kind};
+        use crate::{Category, Kind};
         for lang in ["id", "en"] {
             let texts = default_catalog(lang).flatten();
             for kind in Kind::ALL {

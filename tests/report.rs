@@ -1,0 +1,700 @@
+//! `pakta report`: a fixture repository with a known Git history, and every
+//! number of a province's report and of one of its regencies for March
+//! 2026, including the month-end edges (an agreement expiring on the 31st,
+//! a PKS signed on its deadline day, a renewal signed in the month).
+
+mod common;
+
+use std::process::Command;
+
+use common::{NATIONAL_UNIT, Repo, stderr, stdout};
+use serde_json::{Value, json};
+
+fn agreement(title: &str, kind: &str, category: &str, front: &str) -> String {
+    format!(
+        "+++\ntitle = \"{title}\"\nkind = \"{kind}\"\n{front}\n\n[[partners]]\nname = \"Mitra {title}\"\ncategory = \"{category}\"\n+++\n\nTeks.\n"
+    )
+}
+
+/// Commits everything with both dates set to `stamp`, as a merge on that
+/// day would record them.
+fn commit_on(repo: &Repo, stamp: &str, subject: &str) {
+    repo.git(&["add", "-A"]);
+    let status = Command::new("git")
+        .arg("-C")
+        .arg(&repo.root)
+        .args(["commit", "-q", "-m", subject])
+        .env("GIT_AUTHOR_NAME", "Editor")
+        .env("GIT_AUTHOR_EMAIL", "editor@example.org")
+        .env("GIT_COMMITTER_NAME", "Editor")
+        .env("GIT_COMMITTER_EMAIL", "editor@example.org")
+        .env("GIT_AUTHOR_DATE", stamp)
+        .env("GIT_COMMITTER_DATE", stamp)
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env("GIT_CONFIG_GLOBAL", "/dev/null")
+        .status()
+        .expect("git runs");
+    assert!(status.success(), "commit {subject}");
+}
+
+/// The province of Jawa Tengah with two regencies, built over five commits
+/// from February to April 2026.
+fn fixture() -> Repo {
+    let repo = Repo::minimal();
+    repo.git(&["init", "-q", "-b", "main"]);
+    repo.write(
+        "agreements/jawa-tengah/_unit.toml",
+        "name = \"KPU Provinsi Jawa Tengah\"\nlevel = \"province\"\n",
+    );
+    repo.write(
+        "agreements/jawa-tengah/karanganyar/_unit.toml",
+        "name = \"KPU Kabupaten Karanganyar\"\nlevel = \"regency\"\n",
+    );
+    repo.write(
+        "agreements/jawa-tengah/sragen/_unit.toml",
+        "name = \"KPU Kabupaten Sragen\"\nlevel = \"regency\"\n",
+    );
+    // In force until the 31st: still "expiring" at March's end, expired
+    // in April's report; renewed by an MoU signed on 15 March.
+    repo.write(
+        "agreements/jawa-tengah/2023-mou-undip.md",
+        agreement(
+            "MoU Undip",
+            "mou",
+            "university",
+            "[dates]\nsigned = 2023-04-01\nexpires = 2026-03-31\n\n\
+             [[activities]]\ndate = 2026-03-10\ntitle = \"Riset partisipasi\"\ntype = \"penelitian\"\nparticipants = 40\n\n\
+             [[evaluations]]\ndate = 2026-03-20\nresult = \"on-track\"\nmethod = \"rapat-evaluasi\"\nobstacles = [\"anggaran\"]\nrecommendation = \"perpanjang\"",
+        ),
+    );
+    repo.write(
+        "agreements/jawa-tengah/2023-pks-undip.md",
+        agreement(
+            "PKS Undip",
+            "pks",
+            "university",
+            "parent = \"jawa-tengah/2023-mou-undip\"\n[dates]\nsigned = 2023-06-01\nexpires = 2026-02-28",
+        ),
+    );
+    repo.write(
+        "agreements/jawa-tengah/karanganyar/2025-mou-pemkab.md",
+        agreement(
+            "MoU Pemkab",
+            "mou",
+            "regional-government",
+            "[dates]\nsigned = 2025-08-31\nexpires = 2028-08-30\n\n[[activities]]\ndate = 2026-04-02\ntitle = \"Rapat koordinasi\"",
+        ),
+    );
+    repo.write(
+        "agreements/jawa-tengah/karanganyar/2025-mou-uns.md",
+        agreement(
+            "MoU UNS",
+            "mou",
+            "university",
+            "[dates]\nsigned = 2025-09-30\nexpires = 2027-09-29",
+        ),
+    );
+    repo.write(
+        "agreements/jawa-tengah/karanganyar/2024-pks-rahasia.md",
+        agreement(
+            "PKS Rahasia",
+            "pks",
+            "company",
+            "public = false\n[dates]\nsigned = 2026-03-05\nexpires = 2027-03-04",
+        ),
+    );
+    repo.write(
+        "agreements/jawa-tengah/sragen/2024-mou-media.md",
+        agreement(
+            "MoU Media",
+            "mou",
+            "media",
+            "[dates]\nsigned = 2024-01-10\nexpires = 2027-01-09\nterminated = 2026-03-16",
+        ),
+    );
+    repo.write(
+        "agreements/jawa-tengah/sragen/2026-mou-lsm.md",
+        agreement(
+            "MoU LSM",
+            "mou",
+            "ngo",
+            "[dates]\nplanning = 2026-02-01\ndrafting = 2026-03-05\nsigned = 2026-04-10\nexpires = 2028-04-09",
+        ),
+    );
+    repo.write(
+        "agreements/jawa-tengah/sragen/2026-mou-kampus.md",
+        agreement(
+            "MoU Kampus",
+            "mou",
+            "university",
+            "[dates]\nplanning = 2026-05-01",
+        ),
+    );
+    repo.write(
+        "agreements/2026-mou-bssn.md",
+        agreement(
+            "MoU BSSN",
+            "mou",
+            "state-institution",
+            "[dates]\nsigned = 2026-03-02\nexpires = 2028-03-01",
+        ),
+    );
+    commit_on(&repo, "2026-02-20T10:00:00+07:00", "Tambah perjanjian awal");
+
+    repo.write(
+        "agreements/jawa-tengah/karanganyar/2024-pks-rahasia.md",
+        agreement(
+            "PKS Rahasia",
+            "pks",
+            "company",
+            "public = false\n[dates]\nsigned = 2026-03-05\nexpires = 2027-03-05",
+        ),
+    );
+    commit_on(
+        &repo,
+        "2026-03-10T09:00:00+07:00",
+        "Ubah perjanjian tertutup",
+    );
+
+    repo.write(
+        "agreements/2026-mou-bssn.md",
+        agreement(
+            "MoU BSSN",
+            "mou",
+            "state-institution",
+            "[dates]\nsigned = 2026-03-02\nexpires = 2028-03-02",
+        ),
+    );
+    commit_on(&repo, "2026-03-12T09:00:00+07:00", "Ubah MoU BSSN");
+
+    repo.write(
+        "agreements/jawa-tengah/2026-mou-undip.md",
+        agreement(
+            "MoU Undip 2026",
+            "mou",
+            "university",
+            "renews = \"jawa-tengah/2023-mou-undip\"\n[dates]\nsigned = 2026-03-15\nstarts = 2026-04-01\nexpires = 2029-03-31",
+        ),
+    );
+    commit_on(&repo, "2026-03-15T14:00:00+07:00", "Perpanjangan MoU Undip");
+
+    // Signed on the day the MoU's PKS is due (30 September + 6 months),
+    // and an activity on the month's last day; merged late that evening.
+    repo.write(
+        "agreements/jawa-tengah/karanganyar/2026-pks-uns.md",
+        agreement(
+            "PKS UNS",
+            "pks",
+            "university",
+            "parent = \"jawa-tengah/karanganyar/2025-mou-uns\"\n[dates]\nsigned = 2026-03-30\nexpires = 2027-03-29",
+        ),
+    );
+    repo.write(
+        "agreements/jawa-tengah/karanganyar/2025-mou-uns.md",
+        agreement(
+            "MoU UNS",
+            "mou",
+            "university",
+            "[dates]\nsigned = 2025-09-30\nexpires = 2027-09-29\n\n\
+             [[activities]]\ndate = 2026-03-31\ntitle = \"Sosialisasi | pemilih *pemula*\"\ntype = \"sosialisasi\"\nparticipants = 120",
+        ),
+    );
+    commit_on(
+        &repo,
+        "2026-03-31T23:00:00+07:00",
+        "PKS UNS dan sosialisasi",
+    );
+
+    repo.write(
+        "agreements/jawa-tengah/sragen/2026-mou-lsm.md",
+        agreement(
+            "MoU LSM",
+            "mou",
+            "ngo",
+            "[dates]\nplanning = 2026-02-01\ndrafting = 2026-03-05\nnegotiation = 2026-04-01\nsigned = 2026-04-10\nexpires = 2028-04-09",
+        ),
+    );
+    commit_on(&repo, "2026-04-01T08:00:00+07:00", "Pembahasan MoU LSM");
+    repo
+}
+
+fn report_json(repo: &Repo, unit: &str, month: &str) -> Value {
+    let output = repo.pakta(&[
+        "report", "--unit", unit, "--month", month, "--format", "json",
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    serde_json::from_str(&stdout(&output)).expect("the report is JSON")
+}
+
+fn ids(value: &Value) -> Vec<&str> {
+    value
+        .as_array()
+        .unwrap_or_else(|| panic!("a list: {value}"))
+        .iter()
+        .map(|v| v.as_str().expect("an id"))
+        .collect()
+}
+
+#[test]
+fn a_provinces_march_report_counts_its_whole_subtree() {
+    let repo = fixture();
+    let r = report_json(&repo, "jawa-tengah", "2026-03");
+    assert_eq!(r["unit"], "jawa-tengah");
+    assert_eq!(r["unit_name"], "KPU Provinsi Jawa Tengah");
+    assert_eq!(r["month"], "2026-03");
+    assert_eq!(r["as_of"], "2026-03-31");
+    // The private PKS signed on 5 March and the national MoU appear nowhere.
+    assert_eq!(
+        ids(&r["signed"]),
+        [
+            "jawa-tengah/2026-mou-undip",
+            "jawa-tengah/karanganyar/2026-pks-uns"
+        ]
+    );
+    assert_eq!(ids(&r["started"]), ["jawa-tengah/karanganyar/2026-pks-uns"]);
+    // Its last day in force was 28 February.
+    assert_eq!(ids(&r["expired"]), ["jawa-tengah/2023-pks-undip"]);
+    assert_eq!(ids(&r["renewed"]), ["jawa-tengah/2023-mou-undip"]);
+    assert_eq!(ids(&r["terminated"]), ["jawa-tengah/sragen/2024-mou-media"]);
+    assert_eq!(
+        r["activities"],
+        json!([
+            {"agreement": "jawa-tengah/2023-mou-undip", "date": "2026-03-10",
+             "title": "Riset partisipasi", "type": "penelitian", "participants": 40},
+            {"agreement": "jawa-tengah/karanganyar/2025-mou-uns", "date": "2026-03-31",
+             "title": "Sosialisasi | pemilih *pemula*", "type": "sosialisasi", "participants": 120},
+        ])
+    );
+    assert_eq!(
+        r["evaluations"],
+        json!([{"agreement": "jawa-tengah/2023-mou-undip", "date": "2026-03-20",
+                "result": "on-track", "method": "rapat-evaluasi",
+                "obstacles": ["anggaran"], "recommendation": "perpanjang"}])
+    );
+    let changes: Vec<(&str, &str, Vec<&str>)> = r["changes"]
+        .as_array()
+        .expect("changes")
+        .iter()
+        .map(|c| {
+            (
+                c["date"].as_str().expect("date"),
+                c["subject"].as_str().expect("subject"),
+                ids(&c["agreements"]),
+            )
+        })
+        .collect();
+    assert_eq!(
+        changes,
+        [
+            (
+                "2026-03-15",
+                "Perpanjangan MoU Undip",
+                vec!["jawa-tengah/2026-mou-undip"]
+            ),
+            (
+                "2026-03-31",
+                "PKS UNS dan sosialisasi",
+                vec![
+                    "jawa-tengah/karanganyar/2025-mou-uns",
+                    "jawa-tengah/karanganyar/2026-pks-uns"
+                ]
+            ),
+        ]
+    );
+    assert_eq!(r["history_note"], Value::Null);
+    assert_eq!(
+        r["findings"],
+        json!({
+            "needs-pks": ["jawa-tengah/karanganyar/2025-mou-pemkab"],
+            "no-activity": ["jawa-tengah/karanganyar/2025-mou-pemkab"],
+            "not-evaluated": [],
+            "expiring": ["jawa-tengah/2023-mou-undip"],
+            "expired": ["jawa-tengah/2023-pks-undip"],
+        })
+    );
+    let figures = &r["figures"];
+    // The MoU first planned in May did not exist yet; the one signed in
+    // April was still being drafted.
+    assert_eq!(figures["agreements"], 8);
+    let nonzero = |map: &Value| -> Vec<(String, u64)> {
+        map.as_object()
+            .expect("counts")
+            .iter()
+            .filter(|(_, n)| n.as_u64() != Some(0))
+            .map(|(k, n)| (k.clone(), n.as_u64().expect("a count")))
+            .collect()
+    };
+    let pairs = |list: &[(&str, u64)]| -> Vec<(String, u64)> {
+        list.iter().map(|(k, n)| (k.to_string(), *n)).collect()
+    };
+    assert_eq!(
+        nonzero(&figures["by_status"]),
+        pairs(&[
+            ("active", 3),
+            ("drafting", 1),
+            ("expired", 1),
+            ("expiring", 1),
+            ("signed", 1),
+            ("terminated", 1)
+        ])
+    );
+    assert_eq!(figures["by_status"].as_object().map(|m| m.len()), Some(11));
+    assert_eq!(
+        nonzero(&figures["by_kind"]),
+        pairs(&[("mou", 6), ("pks", 2)])
+    );
+    assert_eq!(
+        nonzero(&figures["by_category"]),
+        pairs(&[
+            ("media", 1),
+            ("ngo", 1),
+            ("regional-government", 1),
+            ("university", 5)
+        ])
+    );
+    assert_eq!(
+        r["total"],
+        json!({"unit": "jawa-tengah", "name": "KPU Provinsi Jawa Tengah",
+               "agreements": 8, "in_force": 4, "signed": 2, "started": 1, "expired": 1,
+               "renewed": 1, "terminated": 1, "activities": 2, "participants": 160,
+               "evaluations": 1,
+               "findings": {"needs-pks": 1, "no-activity": 1, "not-evaluated": 0,
+                            "expiring": 1, "expired": 1}})
+    );
+    assert_eq!(
+        r["units"],
+        json!([
+            {"unit": "jawa-tengah/karanganyar", "name": "KPU Kabupaten Karanganyar",
+             "agreements": 3, "in_force": 3, "signed": 1, "started": 1, "expired": 0,
+             "renewed": 0, "terminated": 0, "activities": 1, "participants": 120,
+             "evaluations": 0,
+             "findings": {"needs-pks": 1, "no-activity": 1, "not-evaluated": 0,
+                          "expiring": 0, "expired": 0}},
+            {"unit": "jawa-tengah/sragen", "name": "KPU Kabupaten Sragen",
+             "agreements": 2, "in_force": 0, "signed": 0, "started": 0, "expired": 0,
+             "renewed": 0, "terminated": 1, "activities": 0, "participants": 0,
+             "evaluations": 0,
+             "findings": {"needs-pks": 0, "no-activity": 0, "not-evaluated": 0,
+                          "expiring": 0, "expired": 0}},
+        ])
+    );
+}
+
+#[test]
+fn a_regencys_march_report_covers_only_its_own_agreements() {
+    let repo = fixture();
+    let r = report_json(&repo, "jawa-tengah/karanganyar", "2026-03");
+    assert_eq!(ids(&r["signed"]), ["jawa-tengah/karanganyar/2026-pks-uns"]);
+    assert_eq!(ids(&r["started"]), ["jawa-tengah/karanganyar/2026-pks-uns"]);
+    for empty in ["expired", "renewed", "terminated", "evaluations", "units"] {
+        assert_eq!(r[empty], json!([]), "{empty}");
+    }
+    assert_eq!(r["activities"].as_array().map(Vec::len), Some(1));
+    assert_eq!(r["activities"][0]["date"], "2026-03-31");
+    assert_eq!(r["changes"].as_array().map(Vec::len), Some(1));
+    assert_eq!(r["changes"][0]["subject"], "PKS UNS dan sosialisasi");
+    // The MoU whose PKS was signed on its deadline day is not flagged.
+    assert_eq!(
+        r["findings"],
+        json!({
+            "needs-pks": ["jawa-tengah/karanganyar/2025-mou-pemkab"],
+            "no-activity": ["jawa-tengah/karanganyar/2025-mou-pemkab"],
+            "not-evaluated": [], "expiring": [], "expired": [],
+        })
+    );
+    assert_eq!(r["figures"]["agreements"], 3);
+    assert_eq!(r["figures"]["by_status"]["active"], 3);
+    assert_eq!(r["total"]["participants"], 120);
+    assert_eq!(r["total"]["in_force"], 3);
+}
+
+#[test]
+fn an_agreement_that_ended_on_the_31st_expires_in_the_next_months_report() {
+    let repo = fixture();
+    let april = report_json(&repo, "jawa-tengah", "2026-04");
+    assert_eq!(april["as_of"], "2026-04-30");
+    // Renewed on 15 March, so it is not an open "expired" finding.
+    assert_eq!(ids(&april["expired"]), ["jawa-tengah/2023-mou-undip"]);
+    assert_eq!(
+        ids(&april["findings"]["expired"]),
+        ["jawa-tengah/2023-pks-undip"]
+    );
+    assert_eq!(april["figures"]["by_status"]["renewed"], 1);
+    assert_eq!(
+        ids(&april["started"]),
+        [
+            "jawa-tengah/2026-mou-undip",
+            "jawa-tengah/sragen/2026-mou-lsm"
+        ]
+    );
+    assert_eq!(ids(&april["signed"]), ["jawa-tengah/sragen/2026-mou-lsm"]);
+    assert_eq!(ids(&april["renewed"]), Vec::<&str>::new());
+    assert_eq!(april["changes"][0]["subject"], "Pembahasan MoU LSM");
+    // February: the PKS ran to its last day; the regency's MoU signed on
+    // 31 August is due its PKS on 28 February, so it is not late yet; the
+    // media MoU, terminated only in March, still is.
+    let february = report_json(&repo, "jawa-tengah", "2026-02");
+    assert_eq!(ids(&february["expired"]), Vec::<&str>::new());
+    assert_eq!(
+        ids(&february["findings"]["needs-pks"]),
+        ["jawa-tengah/sragen/2024-mou-media"]
+    );
+    assert_eq!(february["figures"]["by_status"]["expiring"], 2);
+}
+
+#[test]
+fn markdown_is_the_default_and_escapes_editors_text() {
+    let repo = fixture();
+    let output = repo.pakta(&["report", "--unit", "jawa-tengah", "--month", "2026-03"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let md = stdout(&output);
+    assert!(
+        md.starts_with("# Laporan Kerja Sama — KPU Provinsi Jawa Tengah — 2026-03\n"),
+        "{md}"
+    );
+    assert!(md.contains("Keadaan per 31 Maret 2026"), "{md}");
+    assert!(
+        md.contains("| Ditandatangani | 2 | `jawa-tengah/2026-mou-undip`, `jawa-tengah/karanganyar/2026-pks-uns` |"),
+        "{md}"
+    );
+    assert!(
+        md.contains("| Diperpanjang | 1 | `jawa-tengah/2023-mou-undip` |"),
+        "{md}"
+    );
+    assert!(
+        md.contains("| 2026-03-31 | `jawa-tengah/karanganyar/2025-mou-uns` | Sosialisasi \\| pemilih \\*pemula\\* | Sosialisasi | 120 |"),
+        "{md}"
+    );
+    assert!(
+        md.contains("| 2026-03-20 | `jawa-tengah/2023-mou-undip` | Sesuai rencana | Rapat evaluasi | Anggaran | Perpanjang |"),
+        "{md}"
+    );
+    assert!(
+        md.contains("| Perlu PKS | 1 | `jawa-tengah/karanganyar/2025-mou-pemkab` |"),
+        "{md}"
+    );
+    assert!(md.contains("| KPU Kabupaten Karanganyar | 3 | 3 | 1 | 1 | 0 | 0 | 0 | 1 | 120 | 0 | 1 | 1 | 0 | 0 | 0 |"), "{md}");
+    assert!(md.contains("| **Jumlah seluruhnya** | 8 | 4 | 2 | 1 | 1 | 1 | 1 | 2 | 160 | 1 | 1 | 1 | 0 | 1 | 1 |"), "{md}");
+
+    let english = repo.pakta(&[
+        "report",
+        "--unit",
+        "jawa-tengah",
+        "--month",
+        "2026-03",
+        "--lang",
+        "en",
+    ]);
+    let md = stdout(&english);
+    assert!(
+        md.starts_with("# Cooperation Report — KPU Provinsi Jawa Tengah — 2026-03\n"),
+        "{md}"
+    );
+    assert!(md.contains("As of 31 March 2026"), "{md}");
+    assert!(md.contains("| Renewed | 1 |"), "{md}");
+}
+
+#[test]
+fn csv_has_the_subtree_then_one_row_per_unit_below() {
+    let repo = fixture();
+    let output = repo.pakta(&[
+        "report",
+        "--unit",
+        "jawa-tengah",
+        "--month",
+        "2026-03",
+        "--format",
+        "csv",
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let csv = stdout(&output);
+    let rows: Vec<&str> = csv.split("\r\n").filter(|r| !r.is_empty()).collect();
+    assert_eq!(rows.len(), 4, "{csv}");
+    assert!(
+        rows[0].starts_with("\"Bulan\",\"Folder\",\"Satuan kerja\",\"Perjanjian\""),
+        "{csv}"
+    );
+    assert_eq!(
+        rows[1],
+        "\"2026-03\",\"jawa-tengah\",\"KPU Provinsi Jawa Tengah\",\"8\",\"4\",\"2\",\"1\",\"1\",\"1\",\"1\",\"2\",\"160\",\"1\",\"1\",\"1\",\"0\",\"1\",\"1\""
+    );
+    assert!(
+        rows[2].starts_with("\"2026-03\",\"jawa-tengah/karanganyar\","),
+        "{csv}"
+    );
+    assert!(
+        rows[3].starts_with("\"2026-03\",\"jawa-tengah/sragen\","),
+        "{csv}"
+    );
+}
+
+#[test]
+fn html_is_one_standalone_page_with_the_same_content() {
+    let repo = fixture();
+    let output = repo.pakta(&[
+        "report",
+        "--unit",
+        "jawa-tengah",
+        "--month",
+        "2026-03",
+        "--format",
+        "html",
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let html = stdout(&output);
+    assert!(
+        html.starts_with("<!DOCTYPE html>\n<html lang=\"id\">"),
+        "{html}"
+    );
+    assert!(
+        html.contains("<title>Laporan Kerja Sama — KPU Provinsi Jawa Tengah — 2026-03</title>"),
+        "{html}"
+    );
+    assert!(
+        html.contains("<td>Sosialisasi | pemilih *pemula*</td>"),
+        "{html}"
+    );
+    assert!(
+        html.contains("<code>jawa-tengah/2023-mou-undip</code>"),
+        "{html}"
+    );
+    assert!(html.trim_end().ends_with("</html>"), "{html}");
+}
+
+#[test]
+fn output_is_the_same_on_every_run() {
+    let repo = fixture();
+    for format in ["md", "json", "csv", "html"] {
+        let args = [
+            "report", "--unit", ".", "--month", "2026-03", "--format", format,
+        ];
+        assert_eq!(
+            repo.pakta(&args).stdout,
+            repo.pakta(&args).stdout,
+            "{format}"
+        );
+    }
+}
+
+#[test]
+fn without_git_the_report_says_why_changes_are_missing() {
+    let repo = Repo::minimal();
+    repo.write(
+        "agreements/2026-mou-bssn.md",
+        agreement(
+            "MoU BSSN",
+            "mou",
+            "state-institution",
+            "[dates]\nsigned = 2026-03-02\nexpires = 2028-03-01",
+        ),
+    );
+    let r = report_json(&repo, ".", "2026-03");
+    assert_eq!(r["unit"], "");
+    assert_eq!(ids(&r["signed"]), ["2026-mou-bssn"]);
+    assert_eq!(r["changes"], json!([]));
+    assert_eq!(r["history_note"], "the content is not in a Git repository");
+    let md = stdout(&repo.pakta(&["report", "--unit", ".", "--month", "2026-03"]));
+    assert!(
+        md.contains("Riwayat perubahan tidak tersedia: the content is not in a Git repository."),
+        "{md}"
+    );
+}
+
+#[test]
+fn an_unknown_unit_names_the_close_ones() {
+    let repo = fixture();
+    let output = repo.pakta(&[
+        "report",
+        "--unit",
+        "jawa-tengah/karangnyar",
+        "--month",
+        "2026-03",
+    ]);
+    assert_eq!(output.status.code(), Some(2));
+    let err = stderr(&output);
+    assert!(
+        err.contains("there is no unit `jawa-tengah/karangnyar`"),
+        "{err}"
+    );
+    assert!(
+        err.contains("did you mean: jawa-tengah/karanganyar?"),
+        "{err}"
+    );
+    assert!(stdout(&output).is_empty());
+}
+
+#[test]
+fn a_malformed_month_is_a_usage_error() {
+    let repo = fixture();
+    for bad in ["2026-3", "maret", "2026-13"] {
+        let output = repo.pakta(&["report", "--unit", "jawa-tengah", "--month", bad]);
+        assert_eq!(output.status.code(), Some(2), "{bad}");
+        let err = stderr(&output);
+        assert!(err.contains("--month"), "{err}");
+        assert!(err.contains("YYYY-MM") || err.contains("01 to 12"), "{err}");
+    }
+}
+
+#[test]
+fn invalid_content_gets_its_problems_and_no_report() {
+    let repo = Repo::minimal();
+    repo.write("agreements/_unit.toml", NATIONAL_UNIT);
+    repo.write(
+        "agreements/2026-mou-x.md",
+        agreement("X", "mou", "ngo", "[dates]\nsigned = \"2026-03-02\""),
+    );
+    let output = repo.pakta(&["report", "--unit", ".", "--month", "2026-03"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stdout(&output).is_empty());
+    assert!(
+        stderr(&output).contains("wrong-type"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
+fn warnings_are_counted_not_listed() {
+    let repo = Repo::minimal();
+    repo.write(
+        "agreements/2026-mou-bssn.md",
+        agreement(
+            "MoU BSSN",
+            "mou",
+            "state-institution",
+            "[dates]\nsigned = 2026-03-02\nexpires = 2028-03-01\n\n[[evaluations]]\ndate = 2026-03-20\nresult = \"partial\"\nobstacles = \"Anggaran dipotong.\"",
+        ),
+    );
+    let output = repo.pakta(&[
+        "report", "--unit", ".", "--month", "2026-03", "--format", "json",
+    ]);
+    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(stderr(&output), "1 warning; `pakta check` lists them\n");
+    let r: Value = serde_json::from_str(&stdout(&output)).expect("JSON");
+    assert_eq!(r["evaluations"][0]["obstacles"], json!([]));
+}
+
+#[test]
+fn editors_markup_is_shown_as_text_in_the_html_report() {
+    let repo = Repo::minimal();
+    repo.write(
+        "agreements/2026-mou-bssn.md",
+        agreement(
+            "MoU BSSN",
+            "mou",
+            "state-institution",
+            "[dates]\nsigned = 2026-03-02\nexpires = 2028-03-01\n\n[[activities]]\ndate = 2026-03-20\ntitle = \"<script>alert(1)</script> [tautan](javascript:alert(2))\"",
+        ),
+    );
+    let output = repo.pakta(&[
+        "report", "--unit", ".", "--month", "2026-03", "--format", "html",
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let html = stdout(&output);
+    assert!(!html.contains("<script"), "{html}");
+    assert!(!html.contains("href"), "{html}");
+    assert!(
+        html.contains("&lt;script&gt;alert(1)&lt;/script&gt; [tautan](javascript:alert(2))"),
+        "{html}"
+    );
+}
