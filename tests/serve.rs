@@ -195,7 +195,15 @@ fn pages_are_served_with_live_reload() {
     assert!(script.contains("EventSource"));
     let (status, data) = server.get("/data/agreements.json");
     assert_eq!(status, 200);
-    assert!(data.starts_with("{\n  \"schema_version\": 1,\n  \"generated_on\": \"2026-11-22\""));
+    let expected = format!(
+        "{{\n  \"schema_version\": {},\n  \"generated_on\": \"2026-11-22\"",
+        pakta_model::data::SCHEMA_VERSION
+    );
+    assert!(
+        data.starts_with(&expected),
+        "{}",
+        &data[..80.min(data.len())]
+    );
 }
 
 #[test]
