@@ -109,15 +109,15 @@ const fn required(name: &'static str, ty: FieldType, doc: &'static str) -> Field
 pub const KINDS: &[Choice] = &[
     Choice {
         value: "mou",
-        doc: "Nota Kesepahaman (memorandum of understanding): the frame",
+        doc: "memorandum of understanding: the frame",
     },
     Choice {
         value: "pks",
-        doc: "Perjanjian Kerja Sama: the technical agreement carrying out an MoU",
+        doc: "the technical agreement carrying out an MoU",
     },
     Choice {
         value: "addendum",
-        doc: "Adendum: changes an existing agreement (name it in `amends`)",
+        doc: "changes an existing agreement (name it in `amends`)",
     },
     Choice {
         value: "other",
