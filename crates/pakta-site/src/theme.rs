@@ -288,7 +288,8 @@ mod tests {
                     assert!(!script.contains(&quoted), "search.js writes {quoted}");
                 }
             }
-            for word in ["ditemukan", "Halaman", "Semua unit", "Unduh", "Berlaku"] {
+            let in_force = catalog.terms["status"]["active"].as_str();
+            for word in ["ditemukan", "Halaman", "Semua unit", "Unduh", in_force] {
                 assert!(!script.contains(word), "search.js writes {word}");
             }
         }

@@ -194,7 +194,7 @@ fn choice_schema(choices: &[Choice]) -> Value {
                 return c.doc.to_string();
             };
             let name = texts.text(&format!("{field}-{}", c.value)).to_string();
-            if name.eq_ignore_ascii_case(c.doc) {
+            if c.doc.is_empty() || name.eq_ignore_ascii_case(c.doc) {
                 name
             } else {
                 format!("{name} — {}", c.doc)
