@@ -17,10 +17,15 @@ fn the_sample_repository_passes_with_a_summary() {
         "{text}"
     );
     assert!(
-        text.contains("21 active, 6 expiring, 2 expired, 2 renewed, 1 terminated, 1 cancelled"),
+        text.contains("21 Active; 6 Expiring; 2 Expired; 2 Renewed; 1 Terminated; 1 Cancelled"),
         "{text}"
     );
-    assert!(text.contains("Findings: 3 MoUs need a PKS; 2 agreements have no activity in 6 months; 3 have no evaluation in 12 months."), "{text}");
+    assert!(
+        text.contains(
+            "Findings: 3 Needs a PKS; 2 No activity (in 6 months); 3 Not evaluated (in 12 months)."
+        ),
+        "{text}"
+    );
     assert!(text.contains("No errors, 0 warnings."), "{text}");
 }
 

@@ -144,9 +144,9 @@ fn summarises_stage_transitions_renames_additions_and_removals() {
         text.contains("**1 ditambahkan, 1 dihapus, 1 dipindahkan, 1 diubah.**"),
         "{text}"
     );
-    assert!(text.contains("- `jawa-tengah/2026-pks-undip` — Perjanjian Kerja Sama Survei Pemilih (PKS); tahap perencanaan, status perencanaan\n"), "{text}");
+    assert!(text.contains("- `jawa-tengah/2026-pks-undip` — Perjanjian Kerja Sama Survei Pemilih (Perjanjian Kerja Sama (PKS)); tahap Perencanaan, status Perencanaan\n"), "{text}");
     assert!(
-        text.contains("- `2025-other-lama` — Perjanjian lama yang dibatalkan (lainnya)"),
+        text.contains("- `2025-other-lama` — Perjanjian lama yang dibatalkan (Perjanjian lain)"),
         "{text}"
     );
     assert!(
@@ -160,10 +160,10 @@ fn summarises_stage_transitions_renames_additions_and_removals() {
         "{text}"
     );
     assert!(
-        text.contains("- Tahap: pembahasan → ditandatangani\n"),
+        text.contains("- Tahap: Pembahasan → Penandatanganan\n"),
         "{text}"
     );
-    assert!(text.contains("- Status: pembahasan → aktif\n"), "{text}");
+    assert!(text.contains("- Status: Pembahasan → Berlaku\n"), "{text}");
     assert!(
         text.contains("- `number`: `01/PR.07-NK/33/2026` → `02/PR.07-NK/33/2026`\n"),
         "{text}"
@@ -228,7 +228,7 @@ fn status_changes_come_from_the_calendar_as_of_today() {
     let text = stdout(&repo.pakta(&["diff", &base, "--today", TODAY]));
     assert!(text.contains("#### `2026-mou-bssn`"), "{text}");
     assert!(
-        text.contains("- Status: aktif → segera berakhir\n"),
+        text.contains("- Status: Berlaku → Segera berakhir\n"),
         "{text}"
     );
     assert!(
@@ -236,7 +236,7 @@ fn status_changes_come_from_the_calendar_as_of_today() {
         "{text}"
     );
     assert!(
-        text.contains("- Evaluasi baru: 2026-11-02 — sebagian terlaksana\n"),
+        text.contains("- Evaluasi baru: 2026-11-02 — Sebagian\n"),
         "{text}"
     );
 }

@@ -4,9 +4,10 @@ use std::process::ExitCode;
 use super::{EXIT_INVALID, EXIT_OK, analysed, exit, plural, print_human};
 use crate::cli::{CheckArgs, Format};
 use pakta_content::diagnostics::{render_github, render_json};
+use pakta_content::i18n::{Lang, Texts};
 use pakta_load::LoadOptions;
 use pakta_model::pipeline::Analysis;
-use pakta_model::{Flag, Model, Status};
+use pakta_model::{Figures, Flag, Model, Status};
 
 pub(crate) fn run(args: &CheckArgs) -> ExitCode {
     let analysis = match analysed(
@@ -55,36 +56,34 @@ pub(crate) fn summary(analysis: &Analysis) -> String {
             String::new()
         }
     );
+    // The command line speaks English; statuses and flags keep the
+    // glossary's names, so `check` calls them what the site calls them.
+    let texts = Texts::default_for(Lang::En);
+    let term = |field: &str, value: &str| texts.text(&format!("{field}-{value}")).to_string();
     let counts = Model::count_statuses(model.agreements.iter());
     if !counts.is_empty() {
         let by_status: Vec<String> = Status::ALL
             .iter()
-            .filter_map(|s| counts.get(s).map(|n| format!("{n} {s}")))
+            .filter_map(|s| {
+                counts
+                    .get(s)
+                    .map(|n| format!("{n} {}", term("status", s.as_str())))
+            })
             .collect();
-        let _ = writeln!(out, "  Status:   {}", by_status.join(", "));
+        let _ = writeln!(out, "  Status:   {}", by_status.join("; "));
     }
-    let flagged = |flag: Flag| {
-        model
-            .agreements
-            .iter()
-            .filter(|a| a.lifecycle.flags.contains(&flag))
-            .count()
-    };
+    let figures = Figures::of(model.agreements.iter(), model.today);
     let rules = &model.config.rules;
     let _ = writeln!(
         out,
-        "  Findings: {} a PKS; {} no activity in {} months; {} no evaluation in 12 months.",
-        match flagged(Flag::NeedsPks) {
-            1 => "1 MoU needs".to_string(),
-            n => format!("{n} MoUs need"),
-        },
-        plural(
-            flagged(Flag::NoActivity),
-            "agreement has",
-            "agreements have"
-        ),
+        "  Findings: {} {}; {} {} (in {} months); {} {} (in 12 months).",
+        figures.needs_pks,
+        term("flag", Flag::NeedsPks.as_str()),
+        figures.no_activity,
+        term("flag", Flag::NoActivity.as_str()),
         rules.dormant_months,
-        plural(flagged(Flag::NotEvaluated), "has", "have"),
+        figures.not_evaluated,
+        term("flag", Flag::NotEvaluated.as_str()),
     );
     let errors = analysis.error_count();
     let warnings = analysis.warning_count();

@@ -34,6 +34,10 @@ impl Agreement {
         Agreement::new(id, "addendum", "Adendum")
     }
 
+    pub(crate) fn other(id: &str) -> Agreement {
+        Agreement::new(id, "other", "Perjanjian")
+    }
+
     fn new(id: &str, kind: &'static str, title: &str) -> Agreement {
         Agreement {
             id: id.to_string(),

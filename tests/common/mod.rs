@@ -6,6 +6,7 @@
 // Every test binary compiles this module and uses only part of it.
 #![allow(dead_code, unused_imports)]
 
+pub(crate) mod corpus;
 mod fixtures;
 mod site_test;
 mod tools;

@@ -94,7 +94,7 @@ fn section(out: &mut String, title: &str, entries: &[Entry]) {
             labels::status(e.status)
         );
         if !e.flags.is_empty() {
-            let flags: Vec<&str> = e.flags.iter().map(|f| labels::flag(*f)).collect();
+            let flags: Vec<String> = e.flags.iter().map(|f| labels::flag(*f)).collect();
             let _ = write!(out, "; penanda: {}", flags.join(", "));
         }
         if !e.public {

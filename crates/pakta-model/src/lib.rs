@@ -8,6 +8,7 @@
 )]
 
 pub mod data;
+pub mod figures;
 pub mod lifecycle;
 pub mod pipeline;
 mod summary;
@@ -17,6 +18,7 @@ use std::sync::{Arc, OnceLock};
 
 use chrono::NaiveDate;
 
+pub use figures::Figures;
 pub use lifecycle::{Flag, Lifecycle, RelatedSignings, Status};
 use pakta_check::Attachments;
 use pakta_content::hierarchy;
@@ -112,15 +114,6 @@ impl Agreement {
 
     pub fn status(&self) -> Status {
         self.lifecycle.status
-    }
-
-    /// The date that places the agreement in time: signing, else the
-    /// latest stage reached.
-    pub fn reference_date(&self) -> Option<NaiveDate> {
-        let dates = &self.front.dates;
-        dates
-            .signed()
-            .or_else(|| dates.stages().last().map(|(_, d)| d.value))
     }
 }
 

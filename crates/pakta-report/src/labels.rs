@@ -1,7 +1,8 @@
-//! Every human text of a report, by stable key, in Indonesian and English:
-//! one table, so it can move into the theme's catalogs in one step. Names
-//! of statuses, kinds, categories, flags and results are the site's own
-//! (`site::i18n`), so a report and the site never call a thing differently.
+//! The report's own texts (headings, column names), by stable key, in
+//! Indonesian and English. Names of statuses, kinds, categories, flags,
+//! results, activity types, methods, obstacles and recommendations come
+//! from the glossary of the message catalogs, so a report and the site
+//! never call a thing differently.
 
 pub use pakta_content::i18n::Lang;
 use pakta_content::i18n::Texts;
@@ -9,6 +10,10 @@ use pakta_content::i18n::Texts;
 /// The text for `key` in `lang`: this module's table first, then the
 /// site's; the key itself when neither has it.
 pub fn label(lang: Lang, key: &str) -> &str {
+    let key = SITE_NAMES
+        .iter()
+        .find(|(own, _)| *own == key)
+        .map_or(key, |(_, site)| site);
     match TABLE.binary_search_by(|(k, _, _)| (*k).cmp(key)) {
         Ok(i) => match lang {
             Lang::Id => TABLE[i].1,
@@ -18,78 +23,18 @@ pub fn label(lang: Lang, key: &str) -> &str {
     }
 }
 
+/// The report's columns that count agreements by what happened to them
+/// take the site's names for it.
+const SITE_NAMES: &[(&str, &str)] = &[
+    ("report-expired", "status-expired"),
+    ("report-in-force", "in-force"),
+    ("report-renewed", "status-renewed"),
+    ("report-signed", "signed"),
+    ("report-terminated", "status-terminated"),
+];
+
 /// Sorted by key (a unit test keeps it so).
 const TABLE: &[(&str, &str, &str)] = &[
-    ("activity-type-fasilitasi", "Fasilitasi", "Facilitation"),
-    ("activity-type-lainnya", "Lainnya", "Other"),
-    (
-        "activity-type-narasumber",
-        "Narasumber",
-        "Speaker or expert",
-    ),
-    ("activity-type-pelatihan", "Pelatihan", "Training"),
-    (
-        "activity-type-pendidikan-pemilih",
-        "Pendidikan pemilih",
-        "Voter education",
-    ),
-    ("activity-type-penelitian", "Penelitian", "Research"),
-    (
-        "activity-type-pengawasan-partisipatif",
-        "Pengawasan partisipatif",
-        "Participatory oversight",
-    ),
-    (
-        "activity-type-pertukaran-data",
-        "Pertukaran data",
-        "Data exchange",
-    ),
-    ("activity-type-publikasi", "Publikasi", "Publication"),
-    (
-        "activity-type-sosialisasi",
-        "Sosialisasi",
-        "Public outreach",
-    ),
-    ("method-kuesioner", "Kuesioner", "Questionnaire"),
-    ("method-kunjungan", "Kunjungan lapangan", "Field visit"),
-    ("method-lainnya", "Lainnya", "Other"),
-    (
-        "method-penilaian-ahli",
-        "Penilaian ahli",
-        "Expert assessment",
-    ),
-    (
-        "method-rapat-evaluasi",
-        "Rapat evaluasi",
-        "Evaluation meeting",
-    ),
-    ("obstacle-anggaran", "Anggaran", "Budget"),
-    (
-        "obstacle-jadwal-tahapan",
-        "Jadwal tahapan",
-        "Election timetable",
-    ),
-    (
-        "obstacle-komitmen-mitra",
-        "Komitmen mitra",
-        "Partner commitment",
-    ),
-    ("obstacle-koordinasi", "Koordinasi", "Coordination"),
-    ("obstacle-lainnya", "Lainnya", "Other"),
-    (
-        "obstacle-pergantian-personel",
-        "Pergantian personel",
-        "Staff turnover",
-    ),
-    (
-        "obstacle-regulasi-netralitas",
-        "Regulasi/netralitas",
-        "Rules or neutrality",
-    ),
-    ("recommendation-akhiri", "Akhiri", "End"),
-    ("recommendation-lanjutkan", "Lanjutkan", "Continue"),
-    ("recommendation-perpanjang", "Perpanjang", "Renew"),
-    ("recommendation-revisi", "Revisi", "Revise"),
     ("report-activities", "Tindak lanjut", "Activities"),
     ("report-agreement", "Perjanjian", "Agreement"),
     ("report-agreements", "Perjanjian", "Agreements"),
@@ -109,7 +54,6 @@ const TABLE: &[(&str, &str, &str)] = &[
         "Monitoring and evaluation",
     ),
     ("report-events", "Peristiwa bulan ini", "This month"),
-    ("report-expired", "Berakhir", "Expired"),
     (
         "report-figures",
         "Angka per akhir bulan",
@@ -120,7 +64,6 @@ const TABLE: &[(&str, &str, &str)] = &[
         "Temuan per akhir bulan",
         "Findings at the month's end",
     ),
-    ("report-in-force", "Berlaku", "In force"),
     ("report-method", "Metode", "Method"),
     ("report-month", "Bulan", "Month"),
     (
@@ -132,12 +75,9 @@ const TABLE: &[(&str, &str, &str)] = &[
     ("report-obstacles", "Kendala", "Obstacles"),
     ("report-participants", "Peserta", "Participants"),
     ("report-recommendation", "Rekomendasi", "Recommendation"),
-    ("report-renewed", "Diperpanjang", "Renewed"),
     ("report-result", "Hasil", "Result"),
-    ("report-signed", "Ditandatangani", "Signed"),
     ("report-started", "Mulai berlaku", "Started"),
     ("report-subject", "Perubahan", "Change"),
-    ("report-terminated", "Diakhiri", "Terminated"),
     ("report-title", "Laporan Kerja Sama", "Cooperation Report"),
     ("report-total", "Jumlah seluruhnya", "Total"),
     ("report-type", "Jenis", "Type"),
@@ -174,7 +114,12 @@ mod tests {
 
     #[test]
     fn names_the_site_already_has_come_from_the_site() {
-        assert_eq!(label(Lang::Id, "status-expired"), "Berakhir");
-        assert_eq!(label(Lang::En, "flag-needs-pks"), "Needs a PKS");
+        for lang in [Lang::Id, Lang::En] {
+            let site = Texts::default_for(lang);
+            assert_eq!(label(lang, "status-expired"), site.text("status-expired"));
+            assert_eq!(label(lang, "flag-needs-pks"), site.text("flag-needs-pks"));
+            assert_eq!(label(lang, "report-expired"), site.text("status-expired"));
+            assert_eq!(label(lang, "report-in-force"), site.text("in-force"));
+        }
     }
 }

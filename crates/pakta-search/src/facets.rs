@@ -74,11 +74,7 @@ impl Facet {
 pub(crate) fn facets(model: &Model, order: &DocOrder) -> Vec<Facet> {
     let docs: Vec<&Agreement> = order.docs.iter().map(|&a| &model.agreements[a]).collect();
     let names = |list: &[&str]| list.iter().map(|s| s.to_string()).collect::<Vec<_>>();
-    let mut years: Vec<i32> = docs
-        .iter()
-        .filter_map(|a| a.front.dates.signed())
-        .map(|d| chrono::Datelike::year(&d))
-        .collect();
+    let mut years: Vec<i32> = docs.iter().filter_map(|a| a.year_signed()).collect();
     years.sort_unstable_by(|a, b| b.cmp(a));
     years.dedup();
     let statuses: Vec<&str> = Status::ALL.iter().map(|s| s.as_str()).collect();
@@ -96,25 +92,18 @@ pub(crate) fn facets(model: &Model, order: &DocOrder) -> Vec<Facet> {
             vec![position(&kinds, a.front.kind.as_str())]
         }),
         Facet::new("category", names(&categories), &docs, |a| {
-            let mut codes: Vec<u8> = a
-                .front
-                .partners
+            a.partner_categories()
                 .iter()
-                .map(|p| position(&categories, p.category.as_str()))
-                .collect();
-            codes.sort_unstable();
-            codes.dedup();
-            codes
+                .map(|c| position(&categories, c.as_str()))
+                .collect()
         }),
         Facet::new(
             "year",
             years.iter().map(|y| y.to_string()).collect(),
             &docs,
             |a| {
-                a.front
-                    .dates
-                    .signed()
-                    .and_then(|d| years.iter().position(|y| *y == chrono::Datelike::year(&d)))
+                a.year_signed()
+                    .and_then(|signed| years.iter().position(|y| *y == signed))
                     .map(|p| p as u8)
                     .into_iter()
                     .collect()

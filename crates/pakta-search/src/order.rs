@@ -56,7 +56,7 @@ fn visit(model: &Model, unit: UnitIx, parent: Option<usize>, order: &mut DocOrde
         .collect();
     own.sort_by_key(|&a| {
         let agreement = &model.agreements[a];
-        (Reverse(agreement.reference_date()), &agreement.id)
+        (Reverse(agreement.milestone_date()), &agreement.id)
     });
     order.doc_unit.extend(own.iter().map(|_| position as u32));
     order.docs.extend(own);

@@ -3,7 +3,6 @@
 
 use std::collections::BTreeMap;
 
-use chrono::Datelike;
 use serde::Serialize;
 
 use super::views::{RowHtml, Rows};
@@ -66,15 +65,11 @@ pub(crate) fn all_lists(model: &Model, public: &[AgreementIx], texts: &Texts) ->
     group(
         "category",
         &|ix| {
-            let mut categories: Vec<String> = model.agreements[ix]
-                .front
-                .partners
+            model.agreements[ix]
+                .partner_categories()
                 .iter()
-                .map(|p| p.category.as_str().to_string())
-                .collect();
-            categories.sort();
-            categories.dedup();
-            categories
+                .map(|c| c.as_str().to_string())
+                .collect()
         },
         &text("category"),
     );
@@ -82,8 +77,8 @@ pub(crate) fn all_lists(model: &Model, public: &[AgreementIx], texts: &Texts) ->
         "year",
         &|ix| {
             model.agreements[ix]
-                .reference_date()
-                .map(|d| d.year().to_string())
+                .year_signed()
+                .map(|y| y.to_string())
                 .into_iter()
                 .collect()
         },
@@ -200,7 +195,7 @@ fn sort_members(model: &Model, members: &mut [AgreementIx], sort: &str) {
             );
             (ended, life.end.is_none(), life.end, *i)
         }),
-        _ => members.sort_by_key(|i| (std::cmp::Reverse(a(i).reference_date()), *i)),
+        _ => members.sort_by_key(|i| (std::cmp::Reverse(a(i).milestone_date()), *i)),
     }
 }
 

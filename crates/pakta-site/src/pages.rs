@@ -172,7 +172,7 @@ pub(crate) fn unit<'a>(
 ) -> UnitPage<'a> {
     let unit = &model.units[ix];
     let mut own = unit.agreements.clone();
-    own.sort_by_key(|&i| (std::cmp::Reverse(model.agreements[i].reference_date()), i));
+    own.sort_by_key(|&i| (std::cmp::Reverse(model.agreements[i].milestone_date()), i));
     let dir = links.unit(&unit.path);
     UnitPage {
         name: &unit.name,
@@ -217,7 +217,7 @@ pub(crate) fn partner<'a>(
     entry: &'a PartnerEntry,
 ) -> PartnerPage<'a> {
     let mut ixs = entry.agreements.clone();
-    ixs.sort_by_key(|&i| (std::cmp::Reverse(model.agreements[i].reference_date()), i));
+    ixs.sort_by_key(|&i| (std::cmp::Reverse(model.agreements[i].milestone_date()), i));
     let dir = links.partner(&entry.slug);
     PartnerPage {
         name: &entry.name,

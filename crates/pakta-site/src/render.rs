@@ -161,7 +161,7 @@ impl Site {
             .collect();
         let partners = views::partners(model);
         let partner_slugs = PartnerSlugs::new(model);
-        let rollups = views::rollups(model);
+        let rollups = model.unit_rollups();
         let documents = public_documents(model);
         let mut site = Site {
             model: Arc::clone(&shared_model),

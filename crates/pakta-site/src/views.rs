@@ -4,10 +4,11 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::OnceLock;
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use serde::Serialize;
 
-use pakta_content::{Category, Kind};
+use pakta_content::{Category, Kind, Stage};
+pub(crate) use pakta_model::Figures;
 use pakta_model::{Agreement, AgreementIx, Flag, Model, Status, UnitIx};
 
 /// What every page knows about the site.
@@ -84,6 +85,10 @@ pub(crate) struct AgreementRow {
     pub unit: String,
     pub unit_href: String,
     pub partners: String,
+    /// The latest stage reached (the signing once signed) and its date:
+    /// the date column names the stage, so an unsigned agreement never
+    /// shows a date as its signing.
+    pub stage: Option<Stage>,
     pub date: Option<NaiveDate>,
     pub end: Option<NaiveDate>,
     /// The row rendered by `row.html` on first use: an agreement appears
@@ -146,65 +151,11 @@ impl AgreementRow {
                 .map(|p| p.name.as_str())
                 .collect::<Vec<_>>()
                 .join("; "),
-            date: a.reference_date(),
+            stage: a.milestone().map(|(stage, _)| stage),
+            date: a.milestone().map(|(_, date)| date),
             end: a.lifecycle.end,
             html: OnceLock::new(),
         }
-    }
-}
-
-/// The headline figures of the home page and of every unit.
-#[derive(Serialize, Default, Clone, Copy)]
-pub(crate) struct Figures {
-    pub total: usize,
-    pub in_force: usize,
-    pub signed_this_year: usize,
-    pub expiring: usize,
-    pub needs_pks: usize,
-    pub no_activity: usize,
-    pub not_evaluated: usize,
-    pub expired: usize,
-}
-
-impl Figures {
-    pub(crate) fn add(&mut self, a: &Agreement, today: NaiveDate) {
-        self.total += 1;
-        let status = a.status();
-        self.in_force += usize::from(status.in_force());
-        self.signed_this_year += usize::from(
-            a.front
-                .dates
-                .signed()
-                .is_some_and(|s| s.year() == today.year() && s <= today),
-        );
-        self.expiring += usize::from(status == Status::Expiring);
-        self.expired += usize::from(status == Status::Expired);
-        let flags = &a.lifecycle.flags;
-        self.needs_pks += usize::from(flags.contains(&Flag::NeedsPks));
-        self.no_activity += usize::from(flags.contains(&Flag::NoActivity));
-        self.not_evaluated += usize::from(flags.contains(&Flag::NotEvaluated));
-    }
-
-    pub(crate) fn of<'a>(
-        agreements: impl Iterator<Item = &'a Agreement>,
-        today: NaiveDate,
-    ) -> Figures {
-        let mut figures = Figures::default();
-        for a in agreements {
-            figures.add(a, today);
-        }
-        figures
-    }
-
-    pub(crate) fn merge(&mut self, other: &Figures) {
-        self.total += other.total;
-        self.in_force += other.in_force;
-        self.signed_this_year += other.signed_this_year;
-        self.expiring += other.expiring;
-        self.needs_pks += other.needs_pks;
-        self.no_activity += other.no_activity;
-        self.not_evaluated += other.not_evaluated;
-        self.expired += other.expired;
     }
 }
 
@@ -376,33 +327,6 @@ fn distinct_slugs<'a>(keys: impl Iterator<Item = &'a str>) -> BTreeMap<String, S
         out.insert(key.to_string(), slug);
     }
     out
-}
-
-/// Figures of each unit's whole subtree, by unit position.
-pub(crate) fn rollups(model: &Model) -> Vec<Figures> {
-    let own: Vec<Figures> = model
-        .units
-        .iter()
-        .map(|u| {
-            Figures::of(
-                u.agreements
-                    .iter()
-                    .map(|&i| &model.agreements[i])
-                    .filter(|a| a.is_public()),
-                model.today,
-            )
-        })
-        .collect();
-    let mut total = own.clone();
-    // Units are sorted by path, so every descendant comes after its
-    // ancestors: walking backwards adds children before their parents.
-    for ix in (0..model.units.len()).rev() {
-        if let Some(parent) = model.units[ix].parent {
-            let child = total[ix];
-            total[parent].merge(&child);
-        }
-    }
-    total
 }
 
 /// Units from the root down to `unit`, as breadcrumbs.

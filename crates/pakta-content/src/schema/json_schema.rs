@@ -8,6 +8,7 @@
 use serde_json::{Map, Value, json};
 
 use super::spec::{self, Choice, Field, FieldType, TableSpec};
+use crate::i18n::{Lang, Texts};
 
 /// What `codeowners::is_valid_owner` accepts, for editors: `@user`,
 /// `@org/team` or `local@domain.tld` (name lengths are left to pakta).
@@ -180,15 +181,51 @@ fn type_schema(ty: &FieldType, required: bool) -> Value {
 }
 
 /// An enum with each value's meaning, where Taplo shows it on completion
-/// (`x-taplo.docs.enumValues`, matched by position).
+/// (`x-taplo.docs.enumValues`, matched by position). A value the glossary
+/// names leads with that name, so editors see what the site will call it.
 fn choice_schema(choices: &[Choice]) -> Value {
     let values: Vec<&str> = choices.iter().map(|c| c.value).collect();
-    let docs: Vec<&str> = choices.iter().map(|c| c.doc).collect();
+    let glossary = glossary_field(choices);
+    let texts = Texts::default_for(Lang::Id);
+    let docs: Vec<String> = choices
+        .iter()
+        .map(|c| {
+            let Some(field) = glossary else {
+                return c.doc.to_string();
+            };
+            let name = texts.text(&format!("{field}-{}", c.value)).to_string();
+            if c.doc.is_empty() || name.eq_ignore_ascii_case(c.doc) {
+                name
+            } else {
+                format!("{name} — {}", c.doc)
+            }
+        })
+        .collect();
     json!({
         "type": "string",
         "enum": values,
         "x-taplo": { "docs": { "enumValues": docs } },
     })
+}
+
+/// The glossary field (`[terms.<field>]`) naming the values of a closed
+/// list, for the lists the site shows.
+fn glossary_field(choices: &[Choice]) -> Option<&'static str> {
+    [
+        (spec::KINDS, "kind"),
+        (spec::SCOPES, "scope"),
+        (spec::CATEGORIES, "category"),
+        (spec::RESULTS, "eval"),
+        (spec::LEVELS, "level"),
+    ]
+    .into_iter()
+    // Constants are copied where used, so lists are matched by value.
+    .find(|(list, _)| {
+        list.iter()
+            .map(|c| c.value)
+            .eq(choices.iter().map(|c| c.value))
+    })
+    .map(|(_, field)| field)
 }
 
 #[cfg(test)]
@@ -236,7 +273,7 @@ mod tests {
         assert_eq!(unit["properties"]["reviewers"]["type"], json!("array"));
         assert_eq!(
             unit["properties"]["level"]["x-taplo"]["docs"]["enumValues"][0],
-            json!("KPU RI / Bawaslu RI")
+            json!("Nasional — KPU RI / Bawaslu RI")
         );
     }
 }

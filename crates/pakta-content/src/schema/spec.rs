@@ -7,6 +7,8 @@
 #[derive(Debug)]
 pub struct Choice {
     pub value: &'static str,
+    /// What the value means; empty where the glossary's name for it says
+    /// all (the glossary, `themes/default/i18n`, names every value shown).
     pub doc: &'static str,
 }
 
@@ -109,15 +111,15 @@ const fn required(name: &'static str, ty: FieldType, doc: &'static str) -> Field
 pub const KINDS: &[Choice] = &[
     Choice {
         value: "mou",
-        doc: "Nota Kesepahaman (memorandum of understanding): the frame",
+        doc: "memorandum of understanding: the frame",
     },
     Choice {
         value: "pks",
-        doc: "Perjanjian Kerja Sama: the technical agreement carrying out an MoU",
+        doc: "the technical agreement carrying out an MoU",
     },
     Choice {
         value: "addendum",
-        doc: "Adendum: changes an existing agreement (name it in `amends`)",
+        doc: "changes an existing agreement (name it in `amends`)",
     },
     Choice {
         value: "other",
@@ -139,19 +141,19 @@ pub const SCOPES: &[Choice] = &[
 pub const CATEGORIES: &[Choice] = &[
     Choice {
         value: "ministry",
-        doc: "kementerian",
+        doc: "",
     },
     Choice {
         value: "state-institution",
-        doc: "lembaga negara",
+        doc: "",
     },
     Choice {
         value: "regional-government",
-        doc: "pemerintah daerah",
+        doc: "",
     },
     Choice {
         value: "university",
-        doc: "perguruan tinggi",
+        doc: "",
     },
     Choice {
         value: "school",
@@ -159,7 +161,7 @@ pub const CATEGORIES: &[Choice] = &[
     },
     Choice {
         value: "professional-organization",
-        doc: "organisasi profesi",
+        doc: "",
     },
     Choice {
         value: "ngo",
@@ -175,7 +177,7 @@ pub const CATEGORIES: &[Choice] = &[
     },
     Choice {
         value: "company",
-        doc: "perusahaan",
+        doc: "",
     },
     Choice {
         value: "international",
@@ -183,7 +185,7 @@ pub const CATEGORIES: &[Choice] = &[
     },
     Choice {
         value: "other",
-        doc: "lainnya",
+        doc: "",
     },
 ];
 
@@ -329,15 +331,15 @@ pub const LEVELS: &[Choice] = &[
     },
     Choice {
         value: "province",
-        doc: "provinsi",
+        doc: "",
     },
     Choice {
         value: "regency",
-        doc: "kabupaten",
+        doc: "",
     },
     Choice {
         value: "city",
-        doc: "kota",
+        doc: "",
     },
 ];
 
