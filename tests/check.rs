@@ -1041,3 +1041,135 @@ fn agreement_files_over_16_mib_are_refused() {
     assert_eq!(diagnostics[0]["file"], FILE);
     assert_eq!(diagnostics[0]["line"], 1);
 }
+
+const UNDIP: &str =
+    "name = \"Universitas Diponegoro\"\nacronym = \"UNDIP\"\ncategory = \"university\"\n";
+
+#[test]
+fn a_valid_partner_register_passes() {
+    let repo = Repo::minimal();
+    repo.write("partners/undip.toml", UNDIP);
+    repo.write(
+        "partners/fisip-undip.toml",
+        "name = \"FISIP, Universitas Diponegoro\"\nparent = \"undip\"\n",
+    );
+    repo.write(FILE, variant("Universitas Sebelas Maret", "UNDIP").as_str());
+    let (status, diagnostics) = repo.check_json();
+    assert_eq!(status, 0, "{diagnostics:#?}");
+    assert!(diagnostics.is_empty(), "{diagnostics:#?}");
+}
+
+#[test]
+fn register_entries_are_checked_key_by_key() {
+    let repo = Repo::minimal();
+    let entry = "name = \"Universitas Diponegoro\"\nsingkatan = \"UNDIP\"\ncategory = \"kampus\"\nwebsite = \"undip.ac.id\"\n";
+    repo.write("partners/undip.toml", entry);
+    repo.write("partners/Undip Lama.toml", UNDIP);
+    let (status, diagnostics) = repo.check_json();
+    assert_eq!(status, 1);
+    let file = "partners/undip.toml";
+    let d = assert_one(&diagnostics, "unknown-field", file, entry, "singkatan");
+    assert!(message(&d).contains("acronym"), "{d}");
+    assert_one(&diagnostics, "invalid-value", file, entry, "\"kampus\"");
+    assert_one(&diagnostics, "invalid-url", file, entry, "\"undip.ac.id\"");
+    let d = assert_one(
+        &diagnostics,
+        "invalid-id",
+        "partners/Undip Lama.toml",
+        UNDIP,
+        "name",
+    );
+    assert!(message(&d).contains("partners/undip-lama.toml"), "{d}");
+}
+
+#[test]
+fn a_name_belongs_to_one_partner_only() {
+    let repo = Repo::minimal();
+    repo.write("partners/undip.toml", UNDIP);
+    let other =
+        "name = \"Universitas Diponegoro Semarang\"\naliases = [\"Universitas  diponegoro\"]\n";
+    repo.write("partners/undip-semarang.toml", other);
+    let (status, diagnostics) = repo.check_json();
+    assert_eq!(status, 1);
+    // The entry whose key sorts first keeps the name.
+    let d = assert_one(
+        &diagnostics,
+        "duplicate-partner-name",
+        "partners/undip-semarang.toml",
+        other,
+        "\"Universitas  diponegoro\"",
+    );
+    assert!(message(&d).contains("partners/undip.toml"), "{d}");
+    // The key `undip` and the acronym `UNDIP` of one entry are one name.
+    assert_eq!(
+        diagnostics
+            .iter()
+            .filter(|d| d["code"] == "duplicate-partner-name")
+            .count(),
+        1,
+        "{diagnostics:#?}"
+    );
+}
+
+#[test]
+fn a_partner_parent_must_be_registered_and_not_circular() {
+    let repo = Repo::minimal();
+    let fisip = "name = \"FISIP Undip\"\nparent = \"undipp\"\n";
+    repo.write("partners/undip.toml", UNDIP);
+    repo.write("partners/fisip-undip.toml", fisip);
+    let a = "name = \"Organisasi A\"\nparent = \"org-b\"\n";
+    let b = "name = \"Organisasi B\"\nparent = \"org-a\"\n";
+    repo.write("partners/org-a.toml", a);
+    repo.write("partners/org-b.toml", b);
+    let (status, diagnostics) = repo.check_json();
+    assert_eq!(status, 1);
+    let d = assert_one(
+        &diagnostics,
+        "unknown-partner",
+        "partners/fisip-undip.toml",
+        fisip,
+        "\"undipp\"",
+    );
+    assert!(message(&d).contains("did you mean \"undip\""), "{d}");
+    let cycles: Vec<&Value> = diagnostics
+        .iter()
+        .filter(|d| d["code"] == "partner-cycle")
+        .collect();
+    assert_eq!(cycles.len(), 2, "{diagnostics:#?}");
+    assert_eq!(cycles[0]["file"], "partners/org-a.toml");
+    assert_eq!(
+        (cycles[0]["line"].as_u64(), cycles[0]["column"].as_u64()),
+        (
+            Some(position(a, "\"org-b\"").0),
+            Some(position(a, "\"org-b\"").1)
+        )
+    );
+    assert!(
+        message(cycles[0]).contains("org-a -> org-b -> org-a"),
+        "{}",
+        cycles[0]
+    );
+}
+
+#[test]
+fn a_partner_name_close_to_a_registered_one_suggests_it() {
+    let repo = Repo::minimal();
+    repo.write("partners/undip.toml", UNDIP);
+    let content = variant("Universitas Sebelas Maret", "Universitas Dipenegoro");
+    repo.write(FILE, &content);
+    let (status, diagnostics) = repo.check_json();
+    assert_eq!(status, 0, "a warning: {diagnostics:#?}");
+    let d = assert_one(
+        &diagnostics,
+        "partner-name-close",
+        FILE,
+        &content,
+        "\"Universitas Dipenegoro\"",
+    );
+    assert_eq!(d["severity"], "warning");
+    assert!(
+        message(&d).contains("write name = \"Universitas Diponegoro\""),
+        "{d}"
+    );
+    assert!(message(&d).contains("partners/undip.toml"), "{d}");
+}

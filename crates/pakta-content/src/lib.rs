@@ -228,6 +228,9 @@ impl Dates {
 #[derive(Debug, Clone, Serialize)]
 pub struct Partner {
     pub name: String,
+    /// Where `name` is written, for the register's close-name warning.
+    #[serde(skip)]
+    pub name_span: Span,
     pub category: Category,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub signatory: Option<String>,
@@ -368,6 +371,38 @@ pub struct UnitSource {
     pub website: Option<String>,
     pub region_code: Option<String>,
     pub reviewers: Vec<String>,
+}
+
+/// One entry of the partner register, `partners/<key>.toml`: the one
+/// spelling of an organisation that agreements may name in several ways.
+#[derive(Debug, Clone)]
+pub struct PartnerSource {
+    /// The file name without `.toml`: the partner's address on the site.
+    pub key: String,
+    pub source: SourceFile,
+    /// Empty when missing; the file's diagnostics say so.
+    pub name: Spanned<String>,
+    pub acronym: Option<Spanned<String>>,
+    pub aliases: Vec<Spanned<String>>,
+    /// The register key of the organisation this one belongs to.
+    pub parent: Option<Spanned<String>>,
+    pub category: Option<Category>,
+    pub website: Option<String>,
+}
+
+impl PartnerSource {
+    /// Every way an agreement may name this partner: its key, name,
+    /// acronym and aliases, each with where it is written (the key at the
+    /// top of the file).
+    pub fn names(&self) -> impl Iterator<Item = Spanned<&str>> {
+        std::iter::once(Spanned::new(self.key.as_str(), 0..0)).chain(
+            std::iter::once(&self.name)
+                .chain(&self.acronym)
+                .chain(&self.aliases)
+                .filter(|n| !n.value.is_empty())
+                .map(|n| Spanned::new(n.value.as_str(), n.span.clone())),
+        )
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]

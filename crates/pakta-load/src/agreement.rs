@@ -210,8 +210,10 @@ fn dates(r: &TableReader, diagnostics: &mut Diagnostics) -> Dates {
 }
 
 fn partner(r: &TableReader) -> Option<Partner> {
+    let name = r.text("name")?;
     Some(Partner {
-        name: r.text("name")?.value,
+        name: name.value,
+        name_span: name.span,
         category: Category::parse(r.choice("category")?.value)?,
         signatory: r.text("signatory").map(|s| s.value),
         signatory_title: r.text("signatory_title").map(|s| s.value),
