@@ -118,10 +118,7 @@ fn every_name_of_a_registered_partner_leads_to_its_one_page() {
 fn an_unregistered_name_never_takes_a_register_key() {
     let repo = repository();
     // Transliterates to "undip" but is not a name of the registered partner.
-    repo.write(
-        "agreements/2025-mou-undip-3.md",
-        agreement_with("Ундип", 5),
-    );
+    repo.write("agreements/2025-mou-undip-3.md", agreement_with("Ундип", 5));
     repo.write(
         "partners/undip.toml",
         UNDIP.replacen("acronym = \"UNDIP\"\n", "", 1),
