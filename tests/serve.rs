@@ -195,7 +195,11 @@ fn pages_are_served_with_live_reload() {
     assert!(script.contains("EventSource"));
     let (status, data) = server.get("/data/agreements.json");
     assert_eq!(status, 200);
-    assert!(data.starts_with("{\n  \"schema_version\": 1,\n  \"generated_on\": \"2026-11-22\""));
+    let head = format!(
+        "{{\n  \"schema_version\": {},\n  \"generated_on\": \"2026-11-22\"",
+        pakta_model::data::SCHEMA_VERSION
+    );
+    assert!(data.starts_with(&head), "{}", &data[..data.len().min(200)]);
 }
 
 #[test]
