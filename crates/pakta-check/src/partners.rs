@@ -3,7 +3,7 @@
 //! without going round in a circle, and an agreement naming a partner
 //! almost as registered is told the registered spelling.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use pakta_content::diagnostics::{Diagnostic, Diagnostics, Severity, Spanned, nearest};
 use pakta_content::slug::match_key;
@@ -133,32 +133,39 @@ fn close_names(
     owners: &BTreeMap<String, &PartnerSource>,
     out: &mut Diagnostics,
 ) {
-    // Keys, names and aliases only: acronyms are too short to compare.
-    let registered: Vec<(String, &PartnerSource, &str)> = partners
+    // Names and aliases only: acronyms are too short to compare.
+    let registered: Vec<Registered> = partners
         .iter()
         .flat_map(|p| {
             std::iter::once(&p.name)
                 .chain(&p.aliases)
                 .filter(|n| !n.value.is_empty())
-                .map(move |n| (match_key(&n.value), p, n.value.as_str()))
+                .map(move |n| Registered::new(match_key(&n.value), p, n.value.as_str()))
         })
-        .filter(|(key, _, _)| key.chars().count() >= MIN_COMPARED_CHARS)
+        .filter(|r| r.letters.chars >= MIN_COMPARED_CHARS)
         .collect();
+    // A national repository names the same partners thousands of times:
+    // each distinct name is compared once.
+    let mut verdicts: HashMap<String, Option<(&PartnerSource, &str)>> = HashMap::new();
     for agreement in agreements {
         let Some(front) = &agreement.front else {
             continue;
         };
         for partner in &front.partners {
             let key = match_key(&partner.name);
-            if key.chars().count() < MIN_COMPARED_CHARS || owners.contains_key(&key) {
-                continue;
-            }
-            let closest = registered
-                .iter()
-                .map(|(name_key, p, name)| (strsim::levenshtein(&key, name_key), *p, *name))
-                .filter(|(distance, _, _)| close_enough(*distance, key.chars().count()))
-                .min_by(|a, b| a.0.cmp(&b.0).then(a.2.cmp(b.2)));
-            let Some((_, registered_partner, registered_name)) = closest else {
+            let verdict = match verdicts.get(&key) {
+                Some(verdict) => *verdict,
+                None => {
+                    let verdict = if owners.contains_key(&key) {
+                        None
+                    } else {
+                        closest_registered(&key, &registered)
+                    };
+                    verdicts.insert(key, verdict);
+                    verdict
+                }
+            };
+            let Some((registered_partner, registered_name)) = verdict else {
                 continue;
             };
             out.push(
@@ -178,6 +185,84 @@ fn close_names(
             );
         }
     }
+}
+
+/// A registered name or alias as compared with agreements' partner names.
+struct Registered<'a> {
+    key: String,
+    letters: Letters,
+    partner: &'a PartnerSource,
+    name: &'a str,
+}
+
+impl<'a> Registered<'a> {
+    fn new(key: String, partner: &'a PartnerSource, name: &'a str) -> Self {
+        Registered {
+            letters: Letters::of(&key),
+            key,
+            partner,
+            name,
+        }
+    }
+}
+
+/// How many of each character a matching key holds, in 64 buckets (other
+/// scripts share buckets): comparing two counts gives a lower bound of the
+/// edit distance for a fraction of its cost, so the full distance is
+/// computed only for names that could be close.
+struct Letters {
+    counts: [u16; 64],
+    chars: usize,
+}
+
+impl Letters {
+    fn of(key: &str) -> Letters {
+        let mut counts = [0u16; 64];
+        let mut chars = 0;
+        for c in key.chars() {
+            let bucket = match c {
+                'a'..='z' => c as usize - 'a' as usize,
+                '0'..='9' => 26 + (c as usize - '0' as usize),
+                ' ' => 36,
+                _ => 37 + (c as usize % 27),
+            };
+            counts[bucket] = counts[bucket].saturating_add(1);
+            chars += 1;
+        }
+        Letters { counts, chars }
+    }
+
+    /// At most the edit distance: each edit adds, removes or replaces
+    /// one character, changing each direction's surplus by at most one.
+    fn distance_at_least(&self, other: &Letters) -> usize {
+        let (mut more, mut fewer) = (0usize, 0usize);
+        for (a, b) in self.counts.iter().zip(&other.counts) {
+            match a.cmp(b) {
+                std::cmp::Ordering::Greater => more += usize::from(a - b),
+                std::cmp::Ordering::Less => fewer += usize::from(b - a),
+                std::cmp::Ordering::Equal => {}
+            }
+        }
+        more.max(fewer)
+    }
+}
+
+/// The registered name nearest to an unregistered one, when close enough.
+fn closest_registered<'a>(
+    key: &str,
+    registered: &[Registered<'a>],
+) -> Option<(&'a PartnerSource, &'a str)> {
+    let letters = Letters::of(key);
+    if letters.chars < MIN_COMPARED_CHARS {
+        return None;
+    }
+    registered
+        .iter()
+        .filter(|r| close_enough(letters.distance_at_least(&r.letters), letters.chars))
+        .map(|r| (strsim::levenshtein(key, &r.key), r))
+        .filter(|(distance, _)| close_enough(*distance, letters.chars))
+        .min_by(|a, b| a.0.cmp(&b.0).then(a.1.name.cmp(b.1.name)))
+        .map(|(_, r)| (r.partner, r.name))
 }
 
 /// An error at a name; the key, which is the file's name, is placed at
@@ -204,6 +289,25 @@ mod tests {
     fn close(a: &str, b: &str) -> bool {
         let (a, b) = (match_key(a), match_key(b));
         close_enough(strsim::levenshtein(&a, &b), a.chars().count())
+    }
+
+    #[test]
+    fn the_letter_count_bound_never_exceeds_the_distance() {
+        for (a, b) in [
+            ("universitas diponegoro", "universitas dipenegoro"),
+            ("abc", "cba"),
+            ("kpu", "komisi pemilihan umum"),
+            ("łódź", "lodz"),
+            ("", "abc"),
+        ] {
+            let bound = Letters::of(a).distance_at_least(&Letters::of(b));
+            assert!(bound <= strsim::levenshtein(a, b), "{a} / {b}");
+        }
+        assert_eq!(Letters::of("abc").distance_at_least(&Letters::of("cba")), 0);
+        assert_eq!(
+            Letters::of("abcd").distance_at_least(&Letters::of("wxyz")),
+            4
+        );
     }
 
     #[test]
