@@ -1173,3 +1173,44 @@ fn a_partner_name_close_to_a_registered_one_suggests_it() {
     );
     assert!(message(&d).contains("partners/undip.toml"), "{d}");
 }
+
+#[test]
+fn a_mangled_register_gives_diagnostics_never_a_crash() {
+    let repo = Repo::minimal();
+    repo.write(FILE, VALID_AGREEMENT);
+    let broken = "name = \"Universitas\nacronym = 3\n";
+    repo.write("partners/rusak.toml", broken);
+    repo.write("partners/biner.toml", [b'n', b'a', 0xff, 0xfe, b'\n']);
+    repo.write(
+        "partners/tipe.toml",
+        "name = 3\naliases = \"satu\"\nparent = [\"x\"]\n",
+    );
+    repo.write("partners/catatan.md", "bukan mitra");
+    repo.write("partners/sub/undip.toml", UNDIP);
+    #[cfg(unix)]
+    std::os::unix::fs::symlink("/dev/zero", repo.path("partners/nol.toml")).expect("a link");
+    let (status, diagnostics) = repo.check_json();
+    assert_eq!(status, 1, "{diagnostics:#?}");
+    let at = |file: &str| -> Vec<&str> {
+        diagnostics
+            .iter()
+            .filter(|d| d["file"] == file)
+            .map(|d| d["code"].as_str().expect("a code"))
+            .collect()
+    };
+    assert_eq!(
+        at("partners/rusak.toml"),
+        ["invalid-toml"],
+        "{diagnostics:#?}"
+    );
+    assert_eq!(at("partners/biner.toml"), ["invalid-utf8"]);
+    assert_eq!(
+        at("partners/tipe.toml"),
+        ["wrong-type", "wrong-type", "wrong-type"],
+        "{diagnostics:#?}"
+    );
+    assert_eq!(at("partners/catatan.md"), ["ignored-file"]);
+    assert_eq!(at("partners/sub"), ["ignored-file"]);
+    #[cfg(unix)]
+    assert_eq!(at("partners/nol.toml"), ["not-a-file"]);
+}
