@@ -204,3 +204,25 @@ fn search_finds_a_partner_by_its_acronym() {
     assert!(meta.contains(&doc_of("2025-mou-undip")), "{meta:?}");
     assert!(!meta.contains(&doc_of("2025-mou-uns")), "{meta:?}");
 }
+
+#[test]
+fn a_partner_known_only_through_its_sub_units_has_a_page_in_the_index() {
+    let repo = Repo::minimal();
+    repo.write("partners/undip.toml", "name = \"Universitas Diponegoro\"\n")
+        .write("partners/fisip-undip.toml", FISIP)
+        .write(
+            "agreements/2025-mou-fisip.md",
+            agreement_with("FISIP Undip", 1),
+        );
+    build(&repo);
+    let undip = repo.read("public/partners/undip/index.html");
+    assert!(
+        undip.contains("href=\"/kerjasama/2025-mou-fisip/\""),
+        "{undip}"
+    );
+    let index = repo.read("public/partners/index.html");
+    assert!(
+        index.contains("href=\"/kerjasama/partners/undip/\""),
+        "listed under its sub-unit's category: {index}"
+    );
+}

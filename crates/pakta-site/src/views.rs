@@ -331,13 +331,25 @@ pub(crate) fn partners(model: &Model) -> Vec<PartnerEntry> {
             continue;
         }
         let own = by_who.get(&Who::Registered(ix));
+        // Without a category of its own, a partner known only through its
+        // sub-units' agreements still belongs in the index by theirs.
+        let family_categories = || -> BTreeSet<Category> {
+            std::iter::once(ix)
+                .chain(register.descendants(ix))
+                .filter_map(|p| by_who.get(&Who::Registered(p)))
+                .flat_map(|g| g.categories.iter().copied())
+                .collect()
+        };
         out.push(PartnerEntry {
             slug: partner.key.clone(),
             name: partner.name.clone(),
             acronym: partner.acronym.clone(),
             categories: match partner.category {
                 Some(category) => BTreeSet::from([category]),
-                None => own.map(|g| g.categories.clone()).unwrap_or_default(),
+                None => match own {
+                    Some(g) => g.categories.clone(),
+                    None => family_categories(),
+                },
             },
             websites: match &partner.website {
                 Some(website) => BTreeSet::from([website.clone()]),
