@@ -1,7 +1,6 @@
 //! Reads the partner register: one `partners/<key>.toml` per organisation.
-//! One file per partner keeps pull requests small and lets CODEOWNERS give
-//! the register its own reviewers; the file name is the partner's key and
-//! its address on the site.
+//! One file per partner keeps pull requests small and free of conflicts;
+//! the file name is the partner's key and its address on the site.
 
 use std::path::Path;
 
