@@ -551,6 +551,26 @@ fn one_run_reports_field_errors_and_unknown_references_of_different_files() {
 }
 
 #[test]
+fn a_file_with_a_field_error_still_has_its_references_checked() {
+    let repo = Repo::minimal();
+    repo.write(FILE, VALID_AGREEMENT);
+    let content = pks("parent = \"2025-mou-unz\"").replacen("title = \"Nota", "titel = \"Nota", 1);
+    repo.write("agreements/2025-pks-uns.md", &content);
+    let (status, diagnostics) = repo.check_json();
+    assert_eq!(status, 1);
+    let file = "agreements/2025-pks-uns.md";
+    assert_one(&diagnostics, "unknown-field", file, &content, "titel");
+    let d = assert_one(
+        &diagnostics,
+        "unknown-reference",
+        file,
+        &content,
+        "\"2025-mou-unz\"",
+    );
+    assert!(message(&d).contains("did you mean \"2025-mou-uns\""), "{d}");
+}
+
+#[test]
 fn an_agreement_in_a_folder_without_a_unit_is_pointed_out() {
     let repo = Repo::minimal();
     repo.write(

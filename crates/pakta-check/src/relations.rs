@@ -12,17 +12,18 @@ pub(crate) fn check(agreements: &[AgreementSource], out: &mut Diagnostics) {
     let by_id: HashMap<&str, &AgreementSource> =
         agreements.iter().map(|a| (a.id.as_str(), a)).collect();
     for agreement in agreements {
-        let Some(front) = &agreement.front else {
-            continue;
-        };
+        let references = &agreement.references;
         for (key, reference) in [
-            ("parent", &front.parent),
-            ("renews", &front.renews),
-            ("amends", &front.amends),
+            ("parent", &references.parent),
+            ("renews", &references.renews),
+            ("amends", &references.amends),
         ] {
             let Some(reference) = reference else { continue };
             check_reference(agreement, key, reference, &by_id, out);
         }
+        let Some(front) = &agreement.front else {
+            continue;
+        };
         if let Some(amends) = &front.amends
             && front.kind != Kind::Addendum
         {
@@ -249,6 +250,7 @@ mod tests {
             id: "x".into(),
             source: pakta_content::diagnostics::SourceFile::new("agreements/x.md", ""),
             front: None,
+            references: pakta_content::References::default(),
             body: "".into(),
         };
         let by_id: HashMap<&'static str, &AgreementSource> =

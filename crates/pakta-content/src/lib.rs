@@ -346,6 +346,16 @@ pub struct FrontMatter {
     pub kind_span: Span,
 }
 
+/// The agreements a file names, read even when the rest of its front
+/// matter is incomplete, so that a wrong reference is reported in the same
+/// run as the file's other mistakes.
+#[derive(Debug, Clone, Default)]
+pub struct References {
+    pub parent: Option<Spanned<String>>,
+    pub renews: Option<Spanned<String>>,
+    pub amends: Option<Spanned<String>>,
+}
+
 /// One agreement file. `front` is `None` when the front matter was too
 /// broken to use; the id still exists so that references to it do not
 /// cascade into further errors.
@@ -355,6 +365,8 @@ pub struct AgreementSource {
     /// The file's text up to and including the closing `+++` line.
     pub source: SourceFile,
     pub front: Option<Arc<FrontMatter>>,
+    /// As in `front`, also when `front` is `None`.
+    pub references: References,
     /// The Markdown after the closing `+++`, when the run asked for it.
     pub body: Arc<str>,
 }

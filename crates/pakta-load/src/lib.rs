@@ -24,7 +24,7 @@ pub use config::CONFIG_FILE;
 pub use register::PARTNERS_DIR;
 
 use pakta_content::diagnostics::{Diagnostic, Diagnostics, Severity, SourceFile};
-use pakta_content::{AgreementSource, Config, PartnerSource, UnitSource};
+use pakta_content::{AgreementSource, Config, PartnerSource, References, UnitSource};
 use regular_file::{Refusal, read_regular_file, regular_file_metadata};
 
 pub use regular_file::{MAX_CONTENT_FILE_BYTES, not_a_file};
@@ -217,6 +217,7 @@ fn parse_found(item: Found, options: LoadOptions) -> (Parsed, Diagnostics) {
                         id,
                         source: SourceFile::new(rel, String::new()),
                         front: None,
+                        references: References::default(),
                         body: std::sync::Arc::from(""),
                     }
                 }
