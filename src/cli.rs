@@ -188,6 +188,9 @@ pub(crate) enum SchemaTarget {
     Unit,
     /// pakta.toml.
     Config,
+    /// A partners/<key>.toml of the partner register.
+    #[value(alias = "partners")]
+    Partner,
 }
 
 #[derive(Debug, Args)]

@@ -39,6 +39,15 @@ fn assert_one(diagnostics: &[Value], code: &str, file: &str, content: &str, need
     d
 }
 
+/// Errors only: fixtures in folders without a `_unit.toml` of their own
+/// also get the `folder-without-unit` warning.
+fn error_count(diagnostics: &[Value]) -> usize {
+    diagnostics
+        .iter()
+        .filter(|d| d["severity"] == "error")
+        .count()
+}
+
 fn message(d: &Value) -> &str {
     d["message"].as_str().expect("message is text")
 }
@@ -422,6 +431,170 @@ fn renewals_must_not_go_round_in_a_circle() {
     assert!(message(cycles[0]).contains("a -> b -> a"), "{}", cycles[0]);
 }
 
+#[test]
+fn a_pks_cannot_be_signed_before_its_mou() {
+    let repo = Repo::minimal();
+    repo.write(FILE, VALID_AGREEMENT);
+    let content =
+        pks("parent = \"2025-mou-uns\"").replacen("signed = 2025-03-10", "signed = 2025-03-09", 1);
+    repo.write("agreements/2025-pks-uns.md", &content);
+    let (status, diagnostics) = repo.check_json();
+    assert_eq!(status, 1);
+    let d = assert_one(
+        &diagnostics,
+        "signed-before-parent",
+        "agreements/2025-pks-uns.md",
+        &content,
+        "2025-03-09",
+    );
+    assert!(message(&d).contains("2025-03-10"), "{d}");
+}
+
+#[test]
+fn a_pks_signed_on_the_day_of_its_mou_is_fine() {
+    let repo = Repo::minimal();
+    repo.write(FILE, VALID_AGREEMENT);
+    repo.write(
+        "agreements/2025-pks-uns.md",
+        pks("parent = \"2025-mou-uns\""),
+    );
+    let (status, diagnostics) = repo.check_json();
+    assert_eq!(status, 0, "{diagnostics:#?}");
+    assert!(diagnostics.is_empty(), "{diagnostics:#?}");
+}
+
+#[test]
+fn a_signed_pks_needs_a_signed_mou() {
+    let repo = Repo::minimal();
+    let mou = variant(
+        "signed = 2025-03-10\nexpires = 2029-03-09\n",
+        "negotiation = 2025-02-10\n",
+    );
+    repo.write(FILE, &mou);
+    let content = pks("parent = \"2025-mou-uns\"");
+    repo.write("agreements/2025-pks-uns.md", &content);
+    // A PKS still being prepared under an MoU in negotiation is normal.
+    let planned = pks("parent = \"2025-mou-uns\"")
+        .replacen("signed = 2025-03-10\nexpires = 2029-03-09\n", "", 1)
+        .replacen("02/PR", "03/PR", 1);
+    repo.write("agreements/2025-pks-uns-2.md", &planned);
+    let (status, diagnostics) = repo.check_json();
+    assert_eq!(status, 1);
+    let d = assert_one(
+        &diagnostics,
+        "parent-not-signed",
+        "agreements/2025-pks-uns.md",
+        &content,
+        "\"2025-mou-uns\"",
+    );
+    assert!(message(&d).contains("no `signed` date"), "{d}");
+}
+
+#[test]
+fn an_unknown_parent_suggests_the_agreement_of_the_same_unit() {
+    let repo = Repo::minimal();
+    repo.write(
+        "agreements/jateng/_unit.toml",
+        "name = \"KPU Jawa Tengah\"\nlevel = \"province\"\n",
+    );
+    repo.write("agreements/2022-mou-bssn.md", VALID_AGREEMENT);
+    repo.write("agreements/jateng/2026-mou-uns.md", VALID_AGREEMENT);
+    let content = pks("parent = \"2026-mou-uns\"");
+    repo.write("agreements/jateng/2026-pks-uns.md", &content);
+    let (_, diagnostics) = repo.check_json();
+    let d = assert_one(
+        &diagnostics,
+        "unknown-reference",
+        "agreements/jateng/2026-pks-uns.md",
+        &content,
+        "\"2026-mou-uns\"",
+    );
+    assert!(
+        message(&d).contains("did you mean \"jateng/2026-mou-uns\""),
+        "{d}"
+    );
+}
+
+#[test]
+fn one_run_reports_field_errors_and_unknown_references_of_different_files() {
+    let repo = Repo::minimal();
+    let broken = variant("title = \"Nota", "titel = \"Nota");
+    repo.write(FILE, &broken);
+    let content = pks("parent = \"2025-mou-unz\"");
+    repo.write("agreements/2025-pks-uns.md", &content);
+    let copy = VALID_AGREEMENT.replacen("01/PR", "03/PR", 1);
+    repo.write("agreements/2025-mou-uns-copy.md", &copy);
+    repo.write("agreements/2025-mou-uns-again.md", &copy);
+    let (status, diagnostics) = repo.check_json();
+    assert_eq!(status, 1);
+    assert_one(&diagnostics, "unknown-field", FILE, &broken, "titel");
+    let d = assert_one(
+        &diagnostics,
+        "unknown-reference",
+        "agreements/2025-pks-uns.md",
+        &content,
+        "\"2025-mou-unz\"",
+    );
+    // The broken file still counts as an agreement that can be named.
+    assert!(message(&d).contains("no such agreement"), "{d}");
+    assert!(
+        d["help"].is_null() || d.to_string().contains("2025-mou-uns"),
+        "{d}"
+    );
+    assert_one(
+        &diagnostics,
+        "duplicate-number",
+        "agreements/2025-mou-uns-copy.md",
+        &copy,
+        "\"03/PR.07-NK/01/2025\"",
+    );
+}
+
+#[test]
+fn a_file_with_a_field_error_still_has_its_references_checked() {
+    let repo = Repo::minimal();
+    repo.write(FILE, VALID_AGREEMENT);
+    let content = pks("parent = \"2025-mou-unz\"").replacen("title = \"Nota", "titel = \"Nota", 1);
+    repo.write("agreements/2025-pks-uns.md", &content);
+    let (status, diagnostics) = repo.check_json();
+    assert_eq!(status, 1);
+    let file = "agreements/2025-pks-uns.md";
+    assert_one(&diagnostics, "unknown-field", file, &content, "titel");
+    let d = assert_one(
+        &diagnostics,
+        "unknown-reference",
+        file,
+        &content,
+        "\"2025-mou-unz\"",
+    );
+    assert!(message(&d).contains("did you mean \"2025-mou-uns\""), "{d}");
+}
+
+#[test]
+fn an_agreement_in_a_folder_without_a_unit_is_pointed_out() {
+    let repo = Repo::minimal();
+    repo.write(
+        "agreements/jateng/_unit.toml",
+        "name = \"KPU Jawa Tengah\"\nlevel = \"province\"\n",
+    );
+    repo.write(
+        "agreements/jateng/karanganyr/2025-mou-uns.md",
+        VALID_AGREEMENT,
+    );
+    let (status, diagnostics) = repo.check_json();
+    assert_eq!(status, 0, "a warning: {diagnostics:#?}");
+    assert_eq!(diagnostics.len(), 1, "{diagnostics:#?}");
+    let d = &diagnostics[0];
+    assert_eq!(d["code"], "folder-without-unit");
+    assert_eq!(d["severity"], "warning");
+    assert_eq!(d["file"], "agreements/jateng/karanganyr/2025-mou-uns.md");
+    assert_eq!(
+        (d["line"].as_u64(), d["column"].as_u64()),
+        (Some(1), Some(1))
+    );
+    assert!(message(d).contains("agreements/jateng/_unit.toml"), "{d}");
+}
+
 fn with_document(document: &str) -> String {
     variant(
         "+++\n\nKerja",
@@ -779,7 +952,7 @@ fn ids_use_lower_case_letters_digits_and_hyphens() {
         message(d).contains("rename it to agreements/pemilu.md"),
         "{d}"
     );
-    assert_eq!(diagnostics.len(), 2, "{diagnostics:#?}");
+    assert_eq!(error_count(&diagnostics), 2, "{diagnostics:#?}");
 }
 
 #[test]
@@ -801,7 +974,7 @@ fn ids_and_unit_folders_cannot_name_other_site_files() {
     let d = invalid_id_of(&diagnostics, "agreements/feed.xml/_unit.toml");
     assert!(message(d).contains("unit folder \"feed.xml\""), "{d}");
     assert!(message(d).contains("agreements/feed-xml/"), "{d}");
-    assert_eq!(diagnostics.len(), 2, "{diagnostics:#?}");
+    assert_eq!(error_count(&diagnostics), 2, "{diagnostics:#?}");
 
     // What check refuses, build refuses too, without writing anything.
     let output = repo.pakta(&["build", "--today", common::TODAY, "--out", "public"]);
@@ -887,4 +1060,177 @@ fn agreement_files_over_16_mib_are_refused() {
     assert_eq!(diagnostics[0]["code"], "file-too-large");
     assert_eq!(diagnostics[0]["file"], FILE);
     assert_eq!(diagnostics[0]["line"], 1);
+}
+
+const UNDIP: &str =
+    "name = \"Universitas Diponegoro\"\nacronym = \"UNDIP\"\ncategory = \"university\"\n";
+
+#[test]
+fn a_valid_partner_register_passes() {
+    let repo = Repo::minimal();
+    repo.write("partners/undip.toml", UNDIP);
+    repo.write(
+        "partners/fisip-undip.toml",
+        "name = \"FISIP, Universitas Diponegoro\"\nparent = \"undip\"\n",
+    );
+    repo.write(FILE, variant("Universitas Sebelas Maret", "UNDIP").as_str());
+    let (status, diagnostics) = repo.check_json();
+    assert_eq!(status, 0, "{diagnostics:#?}");
+    assert!(diagnostics.is_empty(), "{diagnostics:#?}");
+}
+
+#[test]
+fn register_entries_are_checked_key_by_key() {
+    let repo = Repo::minimal();
+    let entry = "name = \"Universitas Diponegoro\"\nsingkatan = \"UNDIP\"\ncategory = \"kampus\"\nwebsite = \"undip.ac.id\"\n";
+    repo.write("partners/undip.toml", entry);
+    repo.write("partners/Undip Lama.toml", UNDIP);
+    let (status, diagnostics) = repo.check_json();
+    assert_eq!(status, 1);
+    let file = "partners/undip.toml";
+    let d = assert_one(&diagnostics, "unknown-field", file, entry, "singkatan");
+    assert!(message(&d).contains("acronym"), "{d}");
+    assert_one(&diagnostics, "invalid-value", file, entry, "\"kampus\"");
+    assert_one(&diagnostics, "invalid-url", file, entry, "\"undip.ac.id\"");
+    let d = assert_one(
+        &diagnostics,
+        "invalid-id",
+        "partners/Undip Lama.toml",
+        UNDIP,
+        "name",
+    );
+    assert!(message(&d).contains("partners/undip-lama.toml"), "{d}");
+}
+
+#[test]
+fn a_name_belongs_to_one_partner_only() {
+    let repo = Repo::minimal();
+    repo.write("partners/undip.toml", UNDIP);
+    let other =
+        "name = \"Universitas Diponegoro Semarang\"\naliases = [\"Universitas  diponegoro\"]\n";
+    repo.write("partners/undip-semarang.toml", other);
+    let (status, diagnostics) = repo.check_json();
+    assert_eq!(status, 1);
+    // The entry whose key sorts first keeps the name.
+    let d = assert_one(
+        &diagnostics,
+        "duplicate-partner-name",
+        "partners/undip-semarang.toml",
+        other,
+        "\"Universitas  diponegoro\"",
+    );
+    assert!(message(&d).contains("partners/undip.toml"), "{d}");
+    // The key `undip` and the acronym `UNDIP` of one entry are one name.
+    assert_eq!(
+        diagnostics
+            .iter()
+            .filter(|d| d["code"] == "duplicate-partner-name")
+            .count(),
+        1,
+        "{diagnostics:#?}"
+    );
+}
+
+#[test]
+fn a_partner_parent_must_be_registered_and_not_circular() {
+    let repo = Repo::minimal();
+    let fisip = "name = \"FISIP Undip\"\nparent = \"undipp\"\n";
+    repo.write("partners/undip.toml", UNDIP);
+    repo.write("partners/fisip-undip.toml", fisip);
+    let a = "name = \"Organisasi A\"\nparent = \"org-b\"\n";
+    let b = "name = \"Organisasi B\"\nparent = \"org-a\"\n";
+    repo.write("partners/org-a.toml", a);
+    repo.write("partners/org-b.toml", b);
+    let (status, diagnostics) = repo.check_json();
+    assert_eq!(status, 1);
+    let d = assert_one(
+        &diagnostics,
+        "unknown-partner",
+        "partners/fisip-undip.toml",
+        fisip,
+        "\"undipp\"",
+    );
+    assert!(message(&d).contains("did you mean \"undip\""), "{d}");
+    let cycles: Vec<&Value> = diagnostics
+        .iter()
+        .filter(|d| d["code"] == "partner-cycle")
+        .collect();
+    assert_eq!(cycles.len(), 2, "{diagnostics:#?}");
+    assert_eq!(cycles[0]["file"], "partners/org-a.toml");
+    assert_eq!(
+        (cycles[0]["line"].as_u64(), cycles[0]["column"].as_u64()),
+        (
+            Some(position(a, "\"org-b\"").0),
+            Some(position(a, "\"org-b\"").1)
+        )
+    );
+    assert!(
+        message(cycles[0]).contains("org-a -> org-b -> org-a"),
+        "{}",
+        cycles[0]
+    );
+}
+
+#[test]
+fn a_partner_name_close_to_a_registered_one_suggests_it() {
+    let repo = Repo::minimal();
+    repo.write("partners/undip.toml", UNDIP);
+    let content = variant("Universitas Sebelas Maret", "Universitas Dipenegoro");
+    repo.write(FILE, &content);
+    let (status, diagnostics) = repo.check_json();
+    assert_eq!(status, 0, "a warning: {diagnostics:#?}");
+    let d = assert_one(
+        &diagnostics,
+        "partner-name-close",
+        FILE,
+        &content,
+        "\"Universitas Dipenegoro\"",
+    );
+    assert_eq!(d["severity"], "warning");
+    assert!(
+        message(&d).contains("write name = \"Universitas Diponegoro\""),
+        "{d}"
+    );
+    assert!(message(&d).contains("partners/undip.toml"), "{d}");
+}
+
+#[test]
+fn a_mangled_register_gives_diagnostics_never_a_crash() {
+    let repo = Repo::minimal();
+    repo.write(FILE, VALID_AGREEMENT);
+    let broken = "name = \"Universitas\nacronym = 3\n";
+    repo.write("partners/rusak.toml", broken);
+    repo.write("partners/biner.toml", [b'n', b'a', 0xff, 0xfe, b'\n']);
+    repo.write(
+        "partners/tipe.toml",
+        "name = 3\naliases = \"satu\"\nparent = [\"x\"]\n",
+    );
+    repo.write("partners/catatan.md", "bukan mitra");
+    repo.write("partners/sub/undip.toml", UNDIP);
+    #[cfg(unix)]
+    std::os::unix::fs::symlink("/dev/zero", repo.path("partners/nol.toml")).expect("a link");
+    let (status, diagnostics) = repo.check_json();
+    assert_eq!(status, 1, "{diagnostics:#?}");
+    let at = |file: &str| -> Vec<&str> {
+        diagnostics
+            .iter()
+            .filter(|d| d["file"] == file)
+            .map(|d| d["code"].as_str().expect("a code"))
+            .collect()
+    };
+    assert_eq!(
+        at("partners/rusak.toml"),
+        ["invalid-toml"],
+        "{diagnostics:#?}"
+    );
+    assert_eq!(at("partners/biner.toml"), ["invalid-utf8"]);
+    assert_eq!(
+        at("partners/tipe.toml"),
+        ["wrong-type", "wrong-type", "wrong-type"],
+        "{diagnostics:#?}"
+    );
+    assert_eq!(at("partners/catatan.md"), ["ignored-file"]);
+    assert_eq!(at("partners/sub"), ["ignored-file"]);
+    #[cfg(unix)]
+    assert_eq!(at("partners/nol.toml"), ["not-a-file"]);
 }

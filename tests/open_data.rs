@@ -20,6 +20,10 @@ fn everything() -> SiteTest {
         .today("2026-11-01")
         .unit(Unit::province("jawa-tengah", "KPU Provinsi Jawa Tengah"))
         .file("files/naskah.txt", "Naskah.\n")
+        .file(
+            "partners/undip.toml",
+            "name = \"Universitas Diponegoro\"\nacronym = \"UNDIP\"\n",
+        )
         .agreement(
             Agreement::mou("2023-mou-lama")
                 .number("07/2023")

@@ -157,6 +157,7 @@ fn committed_schemas_are_up_to_date() {
         "agreement.schema.json",
         "unit.schema.json",
         "pakta.schema.json",
+        "partner.schema.json",
     ] {
         let generated = out.read(&format!("schemas/{name}"));
         let committed = std::fs::read_to_string(sample_root().join("schemas").join(name))
@@ -249,6 +250,15 @@ fn every_sample_file_matches_its_schema() {
     let config_path = sample_root().join("pakta.toml");
     let text = std::fs::read_to_string(&config_path).expect("pakta.toml");
     assert_valid(&config, &parse_toml(&text), &config_path);
+    let partner = validator("partner.schema.json");
+    let mut partners = 0;
+    for entry in std::fs::read_dir(sample_root().join("partners")).expect("the sample register") {
+        let path = entry.expect("a readable folder").path();
+        let text = std::fs::read_to_string(&path).expect("a register entry");
+        assert_valid(&partner, &parse_toml(&text), &path);
+        partners += 1;
+    }
+    assert!(partners > 0, "the sample register is empty");
 }
 
 #[test]
@@ -275,6 +285,21 @@ fn the_schemas_reject_what_the_checker_rejects() {
     assert!(!unit.is_valid(&parse_toml(
         "name = \"KPU\"\nlevel = \"city\"\nreviewers = \"@a/b\"\n"
     )));
+    let partner = validator("partner.schema.json");
+    assert!(partner.is_valid(&parse_toml(
+        "name = \"Universitas Diponegoro\"\nacronym = \"UNDIP\"\n"
+    )));
+    for broken in [
+        "acronym = \"UNDIP\"\n",
+        "name = \"U\"\ncategory = \"kampus\"\n",
+        "name = \"U\"\naliases = \"Undip\"\n",
+        "name = \"U\"\nsingkatan = \"U\"\n",
+    ] {
+        assert!(
+            !partner.is_valid(&parse_toml(broken)),
+            "accepted:\n{broken}"
+        );
+    }
 }
 
 #[test]

@@ -11,6 +11,7 @@ pub(crate) fn run(args: &SchemaArgs) -> ExitCode {
             SchemaTarget::Agreement => SchemaKind::Agreement,
             SchemaTarget::Unit => SchemaKind::Unit,
             SchemaTarget::Config => SchemaKind::Config,
+            SchemaTarget::Partner => SchemaKind::Partner,
         };
         print!("{}", render(kind));
         return exit(EXIT_OK);

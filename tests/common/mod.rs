@@ -82,7 +82,7 @@ impl Repo {
     pub(crate) fn sample() -> Repo {
         let repo = Repo::empty();
         let here = Path::new(env!("CARGO_MANIFEST_DIR"));
-        for entry in ["pakta.toml", "agreements", "files"] {
+        for entry in ["pakta.toml", "agreements", "files", "partners"] {
             copy_tree(&here.join(entry), &repo.root.join(entry));
         }
         repo

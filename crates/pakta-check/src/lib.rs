@@ -5,6 +5,7 @@
 mod dates;
 mod documents;
 mod ids;
+mod partners;
 mod relations;
 mod reserved;
 mod units;
@@ -32,6 +33,7 @@ pub fn validate(sources: &Sources) -> (Attachments, Diagnostics) {
     reserved::check(&sources.agreements, &mut diagnostics);
     ids::check(sources, &mut diagnostics);
     units::check(sources, &mut diagnostics);
+    partners::check(sources, &mut diagnostics);
     let attachments = documents::check(&sources.root, &sources.agreements, &mut diagnostics);
     (attachments, diagnostics)
 }

@@ -1,26 +1,29 @@
 //! `parent`, `renews` and `amends` must name real agreements of the right
-//! kind, and renewals must not go round in circles.
+//! kind, a signed PKS needs an MoU signed no later than itself, and
+//! renewals must not go round in circles.
 
 use std::collections::HashMap;
 
 use pakta_content::diagnostics::{Diagnostic, Diagnostics, Spanned, nearest};
+use pakta_content::hierarchy::folder_of;
 use pakta_content::{AgreementSource, Kind};
 
 pub(crate) fn check(agreements: &[AgreementSource], out: &mut Diagnostics) {
     let by_id: HashMap<&str, &AgreementSource> =
         agreements.iter().map(|a| (a.id.as_str(), a)).collect();
     for agreement in agreements {
-        let Some(front) = &agreement.front else {
-            continue;
-        };
+        let references = &agreement.references;
         for (key, reference) in [
-            ("parent", &front.parent),
-            ("renews", &front.renews),
-            ("amends", &front.amends),
+            ("parent", &references.parent),
+            ("renews", &references.renews),
+            ("amends", &references.amends),
         ] {
             let Some(reference) = reference else { continue };
             check_reference(agreement, key, reference, &by_id, out);
         }
+        let Some(front) = &agreement.front else {
+            continue;
+        };
         if let Some(amends) = &front.amends
             && front.kind != Kind::Addendum
         {
@@ -69,7 +72,7 @@ fn check_reference(
                 reference.value
             ),
         );
-        diagnostic = match nearest(&reference.value, by_id.keys().copied()) {
+        diagnostic = match nearest_id(&reference.value, &agreement.id, by_id) {
             Some(guess) => diagnostic.with_help(format!("did you mean \"{guess}\"?")),
             None => diagnostic.with_help(
                 "an id is the file's path below agreements/ without .md, e.g. \"jawa-tengah/2025-mou-undip\"",
@@ -97,6 +100,90 @@ fn check_reference(
             ),
         );
     }
+    if key == "parent" {
+        signed_after_parent(agreement, &reference.value, target, out);
+    }
+}
+
+/// A PKS carries out a signed MoU, so it cannot be signed before it, nor
+/// while the MoU is still unsigned. An unsigned PKS may be prepared
+/// alongside an MoU still in negotiation, which is common.
+fn signed_after_parent(
+    agreement: &AgreementSource,
+    parent_id: &str,
+    parent: &AgreementSource,
+    out: &mut Diagnostics,
+) {
+    let (Some(front), Some(parent_front)) = (&agreement.front, &parent.front) else {
+        return;
+    };
+    let Some(signed) = &front.dates.signed else {
+        return;
+    };
+    let Some(reference) = &front.parent else {
+        return;
+    };
+    match &parent_front.dates.signed {
+        None => out.push(
+            Diagnostic::error(
+                &agreement.source,
+                reference.span.clone(),
+                "parent-not-signed",
+                format!(
+                    "this agreement was signed on {}, but its parent \"{parent_id}\" has no `signed` date",
+                    signed.value
+                ),
+            )
+            .with_help(format!(
+                "add the date the MoU was signed to `[dates] signed` in {}, or check that `parent` names the right MoU",
+                parent.source.path
+            )),
+        ),
+        Some(parent_signed) if signed.value < parent_signed.value => out.push(
+            Diagnostic::error(
+                &agreement.source,
+                signed.span.clone(),
+                "signed-before-parent",
+                format!(
+                    "signed on {}, before its parent \"{parent_id}\" was signed on {}",
+                    signed.value, parent_signed.value
+                ),
+            )
+            .with_help("check both `signed` dates against the signed documents, or check that `parent` names the right MoU"),
+        ),
+        Some(_) => {}
+    }
+}
+
+/// The id an unknown reference most likely meant. Editors often write the
+/// file name alone, so an agreement in the referring file's own folder
+/// wins over a closer spelling elsewhere in the country.
+fn nearest_id<'a>(
+    reference: &str,
+    referrer: &str,
+    by_id: &HashMap<&'a str, &AgreementSource>,
+) -> Option<&'a str> {
+    let folder = folder_of(referrer);
+    if !folder.is_empty()
+        && let Some((id, _)) = by_id.get_key_value(format!("{folder}/{reference}").as_str())
+    {
+        return Some(id);
+    }
+    let prefix = if folder.is_empty() {
+        String::new()
+    } else {
+        format!("{folder}/")
+    };
+    let siblings: HashMap<&str, &'a str> = by_id
+        .keys()
+        .filter(|id| folder_of(id) == folder)
+        .map(|id| (&id[prefix.len()..], *id))
+        .collect();
+    let short = reference.strip_prefix(prefix.as_str()).unwrap_or(reference);
+    if let Some(sibling) = nearest(short, siblings.keys().copied()) {
+        return siblings.get(sibling).copied();
+    }
+    nearest(reference, by_id.keys().copied())
 }
 
 /// Follows `renews` from every agreement; a chain that comes back to where
@@ -147,5 +234,62 @@ fn renewal_cycles(
             chain.push(next);
             current = next;
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn nearest_among(
+        reference: &str,
+        referrer: &str,
+        ids: &[&'static str],
+    ) -> Option<&'static str> {
+        let source = AgreementSource {
+            id: "x".into(),
+            source: pakta_content::diagnostics::SourceFile::new("agreements/x.md", ""),
+            front: None,
+            references: pakta_content::References::default(),
+            body: "".into(),
+        };
+        let by_id: HashMap<&'static str, &AgreementSource> =
+            ids.iter().map(|id| (*id, &source)).collect();
+        nearest_id(reference, referrer, &by_id)
+    }
+
+    #[test]
+    fn a_bare_file_name_finds_the_agreement_in_the_same_folder() {
+        let ids = ["2022-mou-bssn", "jawa-tengah/karanganyar/2026-mou-uns"];
+        assert_eq!(
+            nearest_among("2026-mou-uns", "jawa-tengah/karanganyar/2026-pks-uns", &ids),
+            Some("jawa-tengah/karanganyar/2026-mou-uns")
+        );
+    }
+
+    #[test]
+    fn a_typo_prefers_an_agreement_of_the_same_folder() {
+        let ids = [
+            "2026-mou-unsa",
+            "jateng/2026-mou-uns",
+            "jateng/2024-pks-uns",
+        ];
+        assert_eq!(
+            nearest_among("2026-mou-unz", "jateng/2026-pks-uns", &ids),
+            Some("jateng/2026-mou-uns")
+        );
+        assert_eq!(
+            nearest_among("2026-mou-unz", "2026-pks-uns", &ids),
+            Some("2026-mou-unsa")
+        );
+    }
+
+    #[test]
+    fn nothing_close_suggests_nothing() {
+        let ids = ["jateng/2026-mou-uns"];
+        assert_eq!(
+            nearest_among("kemendagri", "jateng/2026-pks-uns", &ids),
+            None
+        );
     }
 }

@@ -1,5 +1,6 @@
-//! Every agreement needs a unit, units must nest by level, and document
-//! numbers are unique within a unit.
+//! Every agreement needs a unit, units must nest by level, an agreement's
+//! folder is a unit of its own, and document numbers are unique within a
+//! unit.
 
 use std::collections::{HashMap, HashSet};
 
@@ -57,6 +58,9 @@ pub(crate) fn check(sources: &Sources, out: &mut Diagnostics) {
             );
             continue;
         };
+        if unit != folder {
+            out.push(folder_without_unit(&agreement.source.path, folder, unit));
+        }
         let Some(number) = agreement.front.as_ref().and_then(|f| f.number.as_ref()) else {
             continue;
         };
@@ -75,4 +79,30 @@ pub(crate) fn check(sources: &Sources, out: &mut Diagnostics) {
             }
         }
     }
+}
+
+/// An agreement in a folder with no `_unit.toml` is published under the
+/// unit above, which is easy to miss: a regency's file put in a misspelt
+/// or new folder would silently count for its province.
+fn folder_without_unit(path: &str, folder: &str, unit: &str) -> Diagnostic {
+    let unit_file = |folder: &str| {
+        if folder.is_empty() {
+            format!("{CONTENT_DIR}/{UNIT_FILE}")
+        } else {
+            format!("{CONTENT_DIR}/{folder}/{UNIT_FILE}")
+        }
+    };
+    Diagnostic::file_level(
+        Severity::Warning,
+        path,
+        "folder-without-unit",
+        format!(
+            "the folder {CONTENT_DIR}/{folder}/ has no {UNIT_FILE}, so this agreement is published under the unit of {}",
+            unit_file(unit)
+        ),
+    )
+    .with_help(format!(
+        "move the file into the folder of the unit that signed it, or add {} with `name` and `level`",
+        unit_file(folder)
+    ))
 }

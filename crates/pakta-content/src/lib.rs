@@ -228,6 +228,9 @@ impl Dates {
 #[derive(Debug, Clone, Serialize)]
 pub struct Partner {
     pub name: String,
+    /// Where `name` is written, for the register's close-name warning.
+    #[serde(skip)]
+    pub name_span: Span,
     pub category: Category,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub signatory: Option<String>,
@@ -343,6 +346,16 @@ pub struct FrontMatter {
     pub kind_span: Span,
 }
 
+/// The agreements a file names, read even when the rest of its front
+/// matter is incomplete, so that a wrong reference is reported in the same
+/// run as the file's other mistakes.
+#[derive(Debug, Clone, Default)]
+pub struct References {
+    pub parent: Option<Spanned<String>>,
+    pub renews: Option<Spanned<String>>,
+    pub amends: Option<Spanned<String>>,
+}
+
 /// One agreement file. `front` is `None` when the front matter was too
 /// broken to use; the id still exists so that references to it do not
 /// cascade into further errors.
@@ -352,6 +365,8 @@ pub struct AgreementSource {
     /// The file's text up to and including the closing `+++` line.
     pub source: SourceFile,
     pub front: Option<Arc<FrontMatter>>,
+    /// As in `front`, also when `front` is `None`.
+    pub references: References,
     /// The Markdown after the closing `+++`, when the run asked for it.
     pub body: Arc<str>,
 }
@@ -368,6 +383,38 @@ pub struct UnitSource {
     pub website: Option<String>,
     pub region_code: Option<String>,
     pub reviewers: Vec<String>,
+}
+
+/// One entry of the partner register, `partners/<key>.toml`: the one
+/// spelling of an organisation that agreements may name in several ways.
+#[derive(Debug, Clone)]
+pub struct PartnerSource {
+    /// The file name without `.toml`: the partner's address on the site.
+    pub key: String,
+    pub source: SourceFile,
+    /// Empty when missing; the file's diagnostics say so.
+    pub name: Spanned<String>,
+    pub acronym: Option<Spanned<String>>,
+    pub aliases: Vec<Spanned<String>>,
+    /// The register key of the organisation this one belongs to.
+    pub parent: Option<Spanned<String>>,
+    pub category: Option<Category>,
+    pub website: Option<String>,
+}
+
+impl PartnerSource {
+    /// Every way an agreement may name this partner: its key, name,
+    /// acronym and aliases, each with where it is written (the key at the
+    /// top of the file).
+    pub fn names(&self) -> impl Iterator<Item = Spanned<&str>> {
+        std::iter::once(Spanned::new(self.key.as_str(), 0..0)).chain(
+            std::iter::once(&self.name)
+                .chain(&self.acronym)
+                .chain(&self.aliases)
+                .filter(|n| !n.value.is_empty())
+                .map(|n| Spanned::new(n.value.as_str(), n.span.clone())),
+        )
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]

@@ -12,7 +12,7 @@ use pakta_content::schema::{TableReader, characters, spec};
 use pakta_content::{
     Activity, ActivityType, AgreementSource, Category, Dates, Document, Evaluation,
     EvaluationMethod, EvaluationResult, Evidence, FrontMatter, Kind, Obstacle, Partner, Period,
-    Recommendation, Scope,
+    Recommendation, References, Scope,
 };
 
 /// Parses one agreement file. Only the front matter's text is kept (every
@@ -33,6 +33,7 @@ pub(crate) fn parse_agreement(
                 id,
                 source,
                 front: None,
+                references: References::default(),
                 body: Arc::from(""),
             };
         }
@@ -73,6 +74,7 @@ pub(crate) fn parse_agreement(
     let mut agreement = AgreementSource {
         id,
         front: None,
+        references: References::default(),
         body: match body {
             Some(body) if keep_body => Arc::from(&text[body]),
             _ => Arc::from(""),
@@ -90,6 +92,11 @@ pub(crate) fn parse_agreement(
                 &table,
                 diagnostics,
             );
+            agreement.references = References {
+                parent: reader.text("parent"),
+                renews: reader.text("renews"),
+                amends: reader.text("amends"),
+            };
             agreement.front = front_matter(&reader, diagnostics).map(Arc::new);
         } else {
             diagnostics.extend(toml_syntax_errors(&agreement.source, base, errors));
@@ -210,8 +217,10 @@ fn dates(r: &TableReader, diagnostics: &mut Diagnostics) -> Dates {
 }
 
 fn partner(r: &TableReader) -> Option<Partner> {
+    let name = r.text("name")?;
     Some(Partner {
-        name: r.text("name")?.value,
+        name: name.value,
+        name_span: name.span,
         category: Category::parse(r.choice("category")?.value)?,
         signatory: r.text("signatory").map(|s| s.value),
         signatory_title: r.text("signatory_title").map(|s| s.value),

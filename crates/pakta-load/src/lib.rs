@@ -7,6 +7,7 @@ mod agreement;
 mod config;
 mod frontmatter;
 pub mod history;
+mod register;
 mod regular_file;
 mod toml_file;
 mod unit;
@@ -20,9 +21,10 @@ use rayon::prelude::*;
 use walkdir::WalkDir;
 
 pub use config::CONFIG_FILE;
+pub use register::PARTNERS_DIR;
 
 use pakta_content::diagnostics::{Diagnostic, Diagnostics, Severity, SourceFile};
-use pakta_content::{AgreementSource, Config, UnitSource};
+use pakta_content::{AgreementSource, Config, PartnerSource, References, UnitSource};
 use regular_file::{Refusal, read_regular_file, regular_file_metadata};
 
 pub use regular_file::{MAX_CONTENT_FILE_BYTES, not_a_file};
@@ -43,6 +45,9 @@ pub struct Sources {
     pub units: Vec<UnitSource>,
     /// Sorted by id.
     pub agreements: Vec<AgreementSource>,
+    /// The partner register (`partners/<key>.toml`), sorted by key; empty
+    /// when the repository keeps none.
+    pub partners: Vec<PartnerSource>,
 }
 
 /// Failures that stop a run before any checking: exit status 2.
@@ -92,11 +97,12 @@ pub struct LoadOptions {
 /// Reads and checks every file under `root`, in parallel.
 pub fn load(root: &Path, options: LoadOptions) -> Result<(Sources, Diagnostics), LoadError> {
     let (config, found, mut diagnostics) = begin(root)?;
+    let partners = register::load_register(root, &mut diagnostics);
     let parsed: Vec<(Parsed, Diagnostics)> = found
         .into_par_iter()
         .map(|item| parse_found(item, options))
         .collect();
-    Ok(assemble(root, config, parsed, &mut diagnostics))
+    Ok(assemble(root, config, partners, parsed, &mut diagnostics))
 }
 
 /// Parsed files kept between loads, so that a preview server re-reads only
@@ -129,6 +135,7 @@ pub fn load_cached(
     cache: &mut LoadCache,
 ) -> Result<(Sources, Diagnostics), LoadError> {
     let (config, found, mut diagnostics) = begin(root)?;
+    let partners = register::load_register(root, &mut diagnostics);
     let mut files = HashMap::with_capacity(found.len());
     let mut parsed = Vec::with_capacity(found.len());
     for item in found {
@@ -160,7 +167,7 @@ pub fn load_cached(
         files.insert(rel, entry);
     }
     cache.files = files;
-    Ok(assemble(root, config, parsed, &mut diagnostics))
+    Ok(assemble(root, config, partners, parsed, &mut diagnostics))
 }
 
 fn begin(root: &Path) -> Result<(Config, Vec<Found>, Diagnostics), LoadError> {
@@ -210,6 +217,7 @@ fn parse_found(item: Found, options: LoadOptions) -> (Parsed, Diagnostics) {
                         id,
                         source: SourceFile::new(rel, String::new()),
                         front: None,
+                        references: References::default(),
                         body: std::sync::Arc::from(""),
                     }
                 }
@@ -223,6 +231,7 @@ fn parse_found(item: Found, options: LoadOptions) -> (Parsed, Diagnostics) {
 fn assemble(
     root: &Path,
     config: Config,
+    partners: Vec<PartnerSource>,
     parsed: Vec<(Parsed, Diagnostics)>,
     diagnostics: &mut Diagnostics,
 ) -> (Sources, Diagnostics) {
@@ -243,6 +252,7 @@ fn assemble(
             config,
             units,
             agreements,
+            partners,
         },
         std::mem::take(diagnostics),
     )

@@ -15,7 +15,7 @@ use pakta_content as content;
 
 /// The version of the published shape. Raise it whenever a field is added,
 /// removed, renamed or changes type, and describe the change in README.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// `data/agreements.json`: every public agreement, sorted by id.
 #[derive(Serialize)]
@@ -94,6 +94,10 @@ pub struct DatesRecord {
 #[derive(Serialize)]
 pub struct PartnerRecord<'a> {
     pub name: &'a str,
+    /// The partner register's key when the name is one of a registered
+    /// partner's names: the same organisation however it is written.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub key: Option<&'a str>,
     pub category: &'static str,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub signatory: Option<&'a str>,
@@ -234,7 +238,7 @@ pub fn record<'a>(model: &'a Model, a: &'a Agreement) -> AgreementRecord<'a> {
         amends: front.amends.as_ref().map(|r| r.value.as_str()),
         public: front.public,
         dates: dates(&front.dates),
-        partners: front.partners.iter().map(partner).collect(),
+        partners: front.partners.iter().map(|p| partner(model, p)).collect(),
         activities: front
             .activities
             .iter()
@@ -277,9 +281,13 @@ fn dates(d: &content::Dates) -> DatesRecord {
     }
 }
 
-fn partner(p: &content::Partner) -> PartnerRecord<'_> {
+fn partner<'a>(model: &'a Model, p: &'a content::Partner) -> PartnerRecord<'a> {
     PartnerRecord {
         name: &p.name,
+        key: model
+            .partners
+            .resolve(&p.name)
+            .map(|ix| model.partners.partners[ix].key.as_str()),
         category: p.category.as_str(),
         signatory: p.signatory.as_deref(),
         signatory_title: p.signatory_title.as_deref(),

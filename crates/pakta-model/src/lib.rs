@@ -10,6 +10,7 @@
 pub mod data;
 pub mod figures;
 pub mod lifecycle;
+pub mod partners;
 pub mod pipeline;
 mod summary;
 
@@ -24,6 +25,7 @@ use pakta_check::Attachments;
 use pakta_content::hierarchy;
 use pakta_content::{Config, Dates, FrontMatter, Level, Rules, Stage};
 use pakta_load::Sources;
+pub use partners::{PartnerIx, PartnerRegister, RegisteredPartner};
 
 /// Position of an agreement in [`Model::agreements`] (sorted by id).
 pub type AgreementIx = usize;
@@ -36,6 +38,8 @@ pub struct Model {
     pub today: NaiveDate,
     pub units: Vec<Unit>,
     pub agreements: Vec<Agreement>,
+    /// The partner register; empty when the repository keeps none.
+    pub partners: PartnerRegister,
     pub attachments: Attachments,
     /// Agreement files in the repository, including those too broken to
     /// model.
@@ -123,6 +127,7 @@ impl Model {
     /// reported by validation), so that `check` can still summarise.
     pub fn build(sources: Sources, attachments: Attachments, today: NaiveDate) -> Model {
         let files_loaded = sources.agreements.len();
+        let partners = PartnerRegister::build(&sources.partners);
         let by_unit_path: HashMap<String, UnitIx> = sources
             .units
             .iter()
@@ -216,6 +221,7 @@ impl Model {
             today,
             units,
             agreements,
+            partners,
             attachments,
             files_loaded,
             by_id,

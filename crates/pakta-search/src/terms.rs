@@ -44,6 +44,14 @@ fn field_pieces<'m>(model: &'m Model, a: &'m Agreement) -> [Vec<&'m str>; FIELDS
     for partner in &front.partners {
         meta.push(&partner.name);
         meta.extend(partner.number.as_deref());
+        // The register's other names find the partner however the
+        // agreement spells it: "UNDIP" finds "Universitas Diponegoro".
+        if let Some(ix) = model.partners.resolve(&partner.name) {
+            let registered = &model.partners.partners[ix];
+            meta.push(&registered.name);
+            meta.extend(registered.acronym.as_deref());
+            meta.extend(registered.aliases.iter().map(String::as_str));
+        }
     }
     meta.extend(front.topics.iter().map(String::as_str));
     meta.extend(front.number.as_ref().map(|n| n.value.as_str()));

@@ -199,9 +199,20 @@ pub(crate) fn unit<'a>(
     }
 }
 
+/// Another registered partner named on a partner's page; `href` is empty
+/// when it has no page (no public agreement of its own or below it).
+#[derive(Serialize)]
+pub(crate) struct RelatedPartner<'a> {
+    pub name: &'a str,
+    pub href: String,
+}
+
 #[derive(Serialize)]
 pub(crate) struct PartnerPage<'a> {
     pub name: &'a str,
+    pub acronym: Option<&'a str>,
+    pub parent: Option<RelatedPartner<'a>>,
+    pub sub_units: Vec<RelatedPartner<'a>>,
     pub categories: Vec<&'static str>,
     pub websites: Vec<&'a str>,
     pub figures: Figures,
@@ -219,8 +230,18 @@ pub(crate) fn partner<'a>(
     let mut ixs = entry.agreements.clone();
     ixs.sort_by_key(|&i| (std::cmp::Reverse(model.agreements[i].milestone_date()), i));
     let dir = links.partner(&entry.slug);
+    let related = |(name, slug): &'a (String, Option<String>)| RelatedPartner {
+        name,
+        href: slug
+            .as_deref()
+            .map(|s| links.partner(s))
+            .unwrap_or_default(),
+    };
     PartnerPage {
         name: &entry.name,
+        acronym: entry.acronym.as_deref(),
+        parent: entry.parent.as_ref().map(related),
+        sub_units: entry.sub_units.iter().map(related).collect(),
         categories: entry.categories.iter().map(|c| c.as_str()).collect(),
         websites: entry.websites.iter().map(String::as_str).collect(),
         figures: Figures::of(

@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use pakta_content::{Category, Kind, Stage};
 pub(crate) use pakta_model::Figures;
-use pakta_model::{Agreement, AgreementIx, Flag, Model, Status, UnitIx};
+use pakta_model::{Agreement, AgreementIx, Flag, Model, PartnerIx, Status, UnitIx};
 
 /// What every page knows about the site.
 #[derive(Serialize)]
@@ -189,21 +189,47 @@ pub(crate) fn findings(a: &Agreement) -> Vec<&'static str> {
     out
 }
 
-/// One partner organisation across all units, matched by
+/// One partner organisation across all units: a partner of the register
+/// (any of its names), else a name matched by
 /// [`match_key`](pakta_content::slug::match_key).
 pub(crate) struct PartnerEntry {
     pub slug: String,
     pub name: String,
+    /// The register's acronym.
+    pub acronym: Option<String>,
     pub categories: BTreeSet<Category>,
     pub websites: BTreeSet<String>,
-    /// Public agreements, in id order.
+    /// Public agreements, in id order: a registered partner's own and
+    /// those of its sub-units.
     pub agreements: Vec<AgreementIx>,
+    /// The larger organisation (register `parent`), with its page's slug
+    /// when it has one.
+    pub parent: Option<(String, Option<String>)>,
+    /// The registered sub-units, by key, with their pages' slugs.
+    pub sub_units: Vec<(String, Option<String>)>,
 }
 
-/// The partner index, sorted by slug. Every distinct matching key gets
-/// its own slug: when two keys transliterate to the same slug (or one is
-/// cut short to the same one), the first key in sort order keeps it and
-/// the others take the next free `-2`, `-3`, ...
+/// Who a partner name on an agreement means.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+enum Who {
+    Registered(PartnerIx),
+    /// An unregistered name, by its matching key.
+    Named(String),
+}
+
+fn who(model: &Model, name: &str) -> Who {
+    model
+        .partners
+        .resolve(name)
+        .map_or_else(|| Who::Named(partner_key(name)), Who::Registered)
+}
+
+/// The partner index, sorted by slug. A registered partner's slug is its
+/// key, and it has a page when it or a sub-unit has a public agreement.
+/// Every other distinct matching key gets its own slug: when two keys
+/// transliterate to the same slug (or one is cut short to the same one,
+/// or a register key has it), the first key in sort order keeps it and the
+/// others take the next free `-2`, `-3`, ...
 pub(crate) fn partners(model: &Model) -> Vec<PartnerEntry> {
     struct Gathering<'a> {
         forms: BTreeMap<&'a str, usize>,
@@ -211,14 +237,14 @@ pub(crate) fn partners(model: &Model) -> Vec<PartnerEntry> {
         websites: BTreeSet<String>,
         agreements: Vec<AgreementIx>,
     }
-    let mut by_key: BTreeMap<String, Gathering> = BTreeMap::new();
+    let mut by_who: BTreeMap<Who, Gathering> = BTreeMap::new();
     for (ix, a) in model.agreements.iter().enumerate() {
         if !a.is_public() {
             continue;
         }
         for partner in &a.front.partners {
-            let entry = by_key
-                .entry(partner_key(&partner.name))
+            let entry = by_who
+                .entry(who(model, &partner.name))
                 .or_insert_with(|| Gathering {
                     forms: BTreeMap::new(),
                     categories: BTreeSet::new(),
@@ -233,28 +259,105 @@ pub(crate) fn partners(model: &Model) -> Vec<PartnerEntry> {
             }
         }
     }
-    let slugs = distinct_slugs(by_key.keys().map(String::as_str));
-    let mut out: Vec<PartnerEntry> = by_key
-        .into_iter()
-        .map(|(key, g)| {
-            // The most used spelling; the first in sort order on a tie.
-            let name = g
-                .forms
-                .iter()
-                .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
-                .map(|(name, _)| name.to_string())
-                .unwrap_or_default();
-            PartnerEntry {
-                slug: slugs[&key].clone(),
-                name,
-                categories: g.categories,
-                websites: g.websites,
-                agreements: g.agreements,
-            }
-        })
-        .collect();
+    let register = &model.partners;
+    // A registered partner's page lists its sub-units' agreements too.
+    let with_sub_units = |ix: PartnerIx| -> BTreeSet<AgreementIx> {
+        std::iter::once(ix)
+            .chain(register.descendants(ix))
+            .filter_map(|p| by_who.get(&Who::Registered(p)))
+            .flat_map(|g| g.agreements.iter().copied())
+            .collect()
+    };
+    let registered_agreements: Vec<BTreeSet<AgreementIx>> =
+        (0..register.partners.len()).map(with_sub_units).collect();
+    let page_of = |ix: PartnerIx| -> (String, Option<String>) {
+        let partner = &register.partners[ix];
+        let slug = (!registered_agreements[ix].is_empty()).then(|| partner.key.clone());
+        (partner.name.clone(), slug)
+    };
+    let slugs = NamedSlugs::new(model, by_who.keys());
+    let mut out: Vec<PartnerEntry> = Vec::new();
+    for (ix, partner) in register.partners.iter().enumerate() {
+        if registered_agreements[ix].is_empty() {
+            continue;
+        }
+        let own = by_who.get(&Who::Registered(ix));
+        // Without a category of its own, a partner known only through its
+        // sub-units' agreements still belongs in the index by theirs.
+        let family_categories = || -> BTreeSet<Category> {
+            std::iter::once(ix)
+                .chain(register.descendants(ix))
+                .filter_map(|p| by_who.get(&Who::Registered(p)))
+                .flat_map(|g| g.categories.iter().copied())
+                .collect()
+        };
+        out.push(PartnerEntry {
+            slug: partner.key.clone(),
+            name: partner.name.clone(),
+            acronym: partner.acronym.clone(),
+            categories: match partner.category {
+                Some(category) => BTreeSet::from([category]),
+                None => match own {
+                    Some(g) => g.categories.clone(),
+                    None => family_categories(),
+                },
+            },
+            websites: match &partner.website {
+                Some(website) => BTreeSet::from([website.clone()]),
+                None => own.map(|g| g.websites.clone()).unwrap_or_default(),
+            },
+            agreements: registered_agreements[ix].iter().copied().collect(),
+            parent: partner.parent.map(page_of),
+            sub_units: partner.children.iter().map(|&c| page_of(c)).collect(),
+        });
+    }
+    for (who, g) in by_who {
+        let Who::Named(key) = who else { continue };
+        // The most used spelling; the first in sort order on a tie.
+        let name = g
+            .forms
+            .iter()
+            .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+            .map(|(name, _)| name.to_string())
+            .unwrap_or_default();
+        out.push(PartnerEntry {
+            slug: slugs.by_key[&key].clone(),
+            name,
+            acronym: None,
+            categories: g.categories,
+            websites: g.websites,
+            agreements: g.agreements,
+            parent: None,
+            sub_units: Vec::new(),
+        });
+    }
     out.sort_by(|a, b| a.slug.cmp(&b.slug));
     out
+}
+
+/// The slugs of unregistered names, clear of every register key.
+struct NamedSlugs {
+    by_key: BTreeMap<String, String>,
+}
+
+impl NamedSlugs {
+    fn new<'a>(model: &Model, whos: impl Iterator<Item = &'a Who>) -> NamedSlugs {
+        let keys: Vec<&str> = whos
+            .filter_map(|w| match w {
+                Who::Named(key) => Some(key.as_str()),
+                Who::Registered(_) => None,
+            })
+            .collect();
+        let reserved: BTreeSet<String> = model
+            .partners
+            .partners
+            .iter()
+            .map(|p| p.key.clone())
+            .collect();
+        NamedSlugs {
+            by_key: distinct_slugs(keys.into_iter(), &reserved),
+        }
+    }
 }
 
 /// Where each partner name's page is, for pages that name partners.
@@ -265,15 +368,26 @@ pub(crate) struct PartnerSlugs {
 
 impl PartnerSlugs {
     pub(crate) fn new(model: &Model) -> PartnerSlugs {
-        let keys: BTreeSet<String> = model
+        let whos: BTreeMap<String, Who> = model
             .agreements
             .iter()
             .filter(|a| a.is_public())
-            .flat_map(|a| a.front.partners.iter().map(|p| partner_key(&p.name)))
+            .flat_map(|a| a.front.partners.iter())
+            .map(|p| (partner_key(&p.name), who(model, &p.name)))
             .collect();
-        PartnerSlugs {
-            by_key: distinct_slugs(keys.iter().map(String::as_str)),
-        }
+        let named: BTreeSet<&Who> = whos.values().collect();
+        let slugs = NamedSlugs::new(model, named.into_iter());
+        let by_key = whos
+            .iter()
+            .map(|(key, w)| {
+                let slug = match w {
+                    Who::Registered(ix) => model.partners.partners[*ix].key.clone(),
+                    Who::Named(named) => slugs.by_key[named].clone(),
+                };
+                (key.clone(), slug)
+            })
+            .collect();
+        PartnerSlugs { by_key }
     }
 
     /// The slug of a partner of a public agreement.
@@ -294,10 +408,13 @@ fn partner_key(name: &str) -> String {
     }
 }
 
-/// Slugs for sorted, distinct keys, distinct from each other. Base slugs
-/// are claimed first, so a suffixed slug never takes one that a name
-/// spells out ("Mitra 2").
-fn distinct_slugs<'a>(keys: impl Iterator<Item = &'a str>) -> BTreeMap<String, String> {
+/// Slugs for sorted, distinct keys, distinct from each other and from the
+/// `reserved` ones (the register's keys). Base slugs are claimed first, so
+/// a suffixed slug never takes one that a name spells out ("Mitra 2").
+fn distinct_slugs<'a>(
+    keys: impl Iterator<Item = &'a str>,
+    reserved: &BTreeSet<String>,
+) -> BTreeMap<String, String> {
     let bases: Vec<(&str, String)> = keys
         .map(|key| {
             let slug = pakta_content::slug::slugify(key);
@@ -312,7 +429,8 @@ fn distinct_slugs<'a>(keys: impl Iterator<Item = &'a str>) -> BTreeMap<String, S
         })
         .collect();
     let mut taken: BTreeSet<String> = bases.iter().map(|(_, base)| base.clone()).collect();
-    let mut claimed: BTreeSet<&str> = BTreeSet::new();
+    taken.extend(reserved.iter().cloned());
+    let mut claimed: BTreeSet<&str> = reserved.iter().map(String::as_str).collect();
     let mut out = BTreeMap::new();
     for (key, base) in &bases {
         let slug = if claimed.insert(base.as_str()) {
@@ -367,12 +485,20 @@ mod tests {
         let keys = ["lodz", "mitra 2", "łodz", "—", "–"];
         let mut sorted = keys.to_vec();
         sorted.sort();
-        let slugs = distinct_slugs(sorted.into_iter());
+        let slugs = distinct_slugs(sorted.into_iter(), &BTreeSet::new());
         assert_eq!(slugs["lodz"], "lodz");
         assert_eq!(slugs["łodz"], "lodz-2");
         assert_eq!(slugs["mitra 2"], "mitra-2");
         assert_eq!(slugs["–"], "mitra");
         assert_eq!(slugs["—"], "mitra-3");
+    }
+
+    #[test]
+    fn register_keys_are_never_given_to_other_names() {
+        let reserved = BTreeSet::from(["undip".to_string()]);
+        let slugs = distinct_slugs(["undip", "undip 2"].into_iter(), &reserved);
+        assert_eq!(slugs["undip"], "undip-3");
+        assert_eq!(slugs["undip 2"], "undip-2");
     }
 
     #[test]

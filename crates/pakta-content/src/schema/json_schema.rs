@@ -23,11 +23,18 @@ pub enum SchemaKind {
     Unit,
     /// `pakta.toml`.
     Config,
+    /// A `partners/<key>.toml` of the partner register.
+    Partner,
 }
 
 impl SchemaKind {
     /// Every schema, in the order `pakta schema --out` writes them.
-    pub const ALL: [SchemaKind; 3] = [SchemaKind::Agreement, SchemaKind::Unit, SchemaKind::Config];
+    pub const ALL: [SchemaKind; 4] = [
+        SchemaKind::Agreement,
+        SchemaKind::Unit,
+        SchemaKind::Config,
+        SchemaKind::Partner,
+    ];
 
     /// The file name under `schemas/`.
     pub fn file_name(self) -> &'static str {
@@ -35,6 +42,7 @@ impl SchemaKind {
             SchemaKind::Agreement => "agreement.schema.json",
             SchemaKind::Unit => "unit.schema.json",
             SchemaKind::Config => "pakta.schema.json",
+            SchemaKind::Partner => "partner.schema.json",
         }
     }
 
@@ -43,6 +51,7 @@ impl SchemaKind {
             SchemaKind::Agreement => &spec::AGREEMENT,
             SchemaKind::Unit => &spec::UNIT,
             SchemaKind::Config => &spec::CONFIG,
+            SchemaKind::Partner => &spec::REGISTERED_PARTNER,
         }
     }
 
@@ -51,6 +60,7 @@ impl SchemaKind {
             SchemaKind::Agreement => "pakta agreement front matter",
             SchemaKind::Unit => "pakta _unit.toml",
             SchemaKind::Config => "pakta.toml",
+            SchemaKind::Partner => "pakta partner register entry",
         }
     }
 
@@ -63,6 +73,9 @@ impl SchemaKind {
                 "The organisational unit that owns a folder under agreements/ and its subfolders."
             }
             SchemaKind::Config => "Site settings and compliance rules of a pakta repository.",
+            SchemaKind::Partner => {
+                "One partner organisation in partners/<key>.toml: its canonical name and the other names agreements use for it."
+            }
         }
     }
 }

@@ -726,6 +726,39 @@ pub static UNIT: TableSpec = TableSpec {
     ],
 };
 
+/// A `partners/<key>.toml` file of the partner register.
+pub static REGISTERED_PARTNER: TableSpec = TableSpec {
+    title: "the partner register entry",
+    fields: &[
+        required(
+            "name",
+            FieldType::Text,
+            "the organisation's canonical full name, as the site shows it",
+        ),
+        field(
+            "acronym",
+            FieldType::Text,
+            "singkatan, e.g. \"UNDIP\"; agreements may name the partner by it and search finds it",
+        ),
+        field(
+            "aliases",
+            FieldType::TextList,
+            "other names agreements use for the same organisation",
+        ),
+        field(
+            "parent",
+            FieldType::Text,
+            "the register key (file name without .toml) of the organisation this one is part of",
+        ),
+        field(
+            "category",
+            FieldType::Choice(CATEGORIES),
+            "what kind of organisation the partner is",
+        ),
+        field("website", FieldType::Url, "the organisation's website"),
+    ],
+};
+
 pub static SITE: TableSpec = TableSpec {
     title: "[site]",
     fields: &[
