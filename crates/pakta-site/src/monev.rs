@@ -150,7 +150,8 @@ pub(crate) fn home_block(model: &Model, card: &Scorecard) -> HomeMonev {
     }
 }
 
-fn obstacle_counts(card: &Scorecard) -> Vec<KeyCount> {
+/// The obstacles recent evaluations name, most often named first.
+pub(crate) fn obstacle_counts(card: &Scorecard) -> Vec<KeyCount> {
     let mut counts: Vec<KeyCount> = Obstacle::ALL
         .iter()
         .zip(card.evaluations.obstacles)

@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use super::monev::{self, HomeMonev, RankedUnit, ScorecardView};
+use super::monev::{self, HomeMonev, KeyCount, RankedUnit, ScorecardView};
 use super::views::{
     AgreementRow, Count, Crumb, Figures, Links, PartnerEntry, RowHtml, Rows, breadcrumbs, findings,
 };
@@ -166,6 +166,8 @@ pub(crate) struct UnitPage<'a> {
     pub scorecard: ScorecardView,
     /// The units directly below, ranked by their scorecards.
     pub ranking: Vec<RankedUnit>,
+    /// Obstacles named by recent evaluations in the subtree.
+    pub obstacles: Vec<KeyCount>,
     pub agreements: Vec<RowHtml<'a>>,
     pub findings: Vec<Finding<'a>>,
     pub feed_href: String,
@@ -204,6 +206,7 @@ pub(crate) fn unit<'a>(
             .collect(),
         scorecard: monev::scorecard_view(&cards[ix], &model.config.rules),
         ranking: monev::ranking(model, links, cards, &unit.children),
+        obstacles: monev::obstacle_counts(&cards[ix]),
         findings: findings_of(model, rows, &own),
         agreements: rows_of(rows, own),
         feed_href: format!("{dir}feed.xml"),
