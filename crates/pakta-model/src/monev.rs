@@ -54,12 +54,12 @@ pub fn latest_recent_evaluation(a: &Agreement, today: NaiveDate) -> Option<&Eval
 pub struct EvaluationTally {
     /// Agreements by the result of their latest recent evaluation, in
     /// [`EvaluationResult::ALL`] order.
-    pub results: [usize; 3],
+    pub results: [usize; EvaluationResult::ALL.len()],
     /// Recent evaluations naming each obstacle, in [`Obstacle::ALL`] order.
-    pub obstacles: [usize; 7],
+    pub obstacles: [usize; Obstacle::ALL.len()],
     /// Recent evaluations by recommendation, in [`Recommendation::ALL`]
     /// order.
-    pub recommendations: [usize; 4],
+    pub recommendations: [usize; Recommendation::ALL.len()],
 }
 
 impl EvaluationTally {
@@ -144,7 +144,7 @@ pub fn ranked_obstacles(
     let mut ixs: Vec<AgreementIx> = agreements.into_iter().collect();
     ixs.sort_unstable();
     for ix in ixs {
-        let mut named = [false; 7];
+        let mut named = [false; Obstacle::ALL.len()];
         for e in recent_evaluations(&model.agreements[ix], model.today) {
             for &o in &e.obstacles {
                 let i = obstacle_index(o);
@@ -168,8 +168,8 @@ pub fn ranked_obstacles(
 pub fn results_by_category(
     model: &Model,
     agreements: impl IntoIterator<Item = AgreementIx>,
-) -> Vec<(Category, [usize; 3])> {
-    let mut by_category = vec![[0usize; 3]; Category::ALL.len()];
+) -> Vec<(Category, [usize; EvaluationResult::ALL.len()])> {
+    let mut by_category = vec![[0usize; EvaluationResult::ALL.len()]; Category::ALL.len()];
     for ix in agreements {
         let a = &model.agreements[ix];
         let Some(latest) = latest_recent_evaluation(a, model.today) else {

@@ -12,7 +12,7 @@ use serde::Serialize;
 use super::charts::{Bar, Chart, bar_chart};
 use super::views::Links;
 use pakta_content::i18n::Texts;
-use pakta_content::{Category, EvaluationResult, Kind, Obstacle, Recommendation, Rules};
+use pakta_content::{EvaluationResult, Kind, Obstacle, Recommendation, Rules};
 use pakta_model::monev::{ranked_obstacles, results_by_category};
 use pakta_model::scorecard::{Ratio, Scorecard};
 use pakta_model::{AgreementIx, Model, Status, UnitIx};
@@ -183,7 +183,7 @@ pub(crate) struct ObstacleView<'a> {
 #[derive(Serialize)]
 pub(crate) struct CategoryResults {
     pub key: &'static str,
-    pub results: [usize; 3],
+    pub results: [usize; EvaluationResult::ALL.len()],
 }
 
 #[derive(Serialize)]
@@ -236,7 +236,7 @@ pub(crate) fn page<'a>(
         by_category: results_by_category(model, public.iter().copied())
             .into_iter()
             .map(|(c, results)| CategoryResults {
-                key: category_key(c),
+                key: c.as_str(),
                 results,
             })
             .collect(),
@@ -252,10 +252,6 @@ pub(crate) fn page<'a>(
         units: ranking(model, links, cards, &top),
         window_from: model.today.checked_sub_months(Months::new(12)),
     }
-}
-
-fn category_key(c: Category) -> &'static str {
-    c.as_str()
 }
 
 fn month_label(first_day: NaiveDate) -> String {
