@@ -97,6 +97,7 @@ fn every_page_kind_matches_its_snapshot() {
             "lists/status/active/expires/index.html",
         )
         .snapshot_main("page_findings", "findings/index.html")
+        .snapshot_main("page_monev", "monev/index.html")
         .snapshot_main("page_downloads", "data/index.html")
         .snapshot_main("page_search", "search/index.html");
 }

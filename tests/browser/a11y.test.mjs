@@ -1,6 +1,6 @@
 // Accessibility of a built site: axe-core in headless Chromium must find
-// no serious or critical violation on the home, an agreement, a unit and a
-// list page. PAKTA_SITE_DIR names a site built with base URL "/";
+// no serious or critical violation on the home, an agreement, a unit, a
+// list and the monev page. PAKTA_SITE_DIR names a site built with base URL "/";
 // PAKTA_SCREENSHOTS, when set, receives desktop and phone screenshots.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -54,6 +54,7 @@ const pages = {
   agreement: '/2021-mou-perludem/',
   unit: '/units/jawa-tengah/',
   list: '/lists/status/active/',
+  monev: '/monev/',
 };
 
 for (const [name, path] of Object.entries(pages)) {

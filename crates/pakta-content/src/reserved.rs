@@ -17,6 +17,7 @@ pub const RESERVED_SEGMENTS: &[&str] = &[
     "findings",
     "index.html",
     "lists",
+    "monev",
     "partners",
     "robots.txt",
     "search",

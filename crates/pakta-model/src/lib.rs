@@ -7,11 +7,16 @@
     reason = "the model's records and the open-data fields are described in README.md; their item docs are still to be written"
 )]
 
+pub mod completeness;
 pub mod data;
 pub mod figures;
+#[cfg(test)]
+mod fixture;
 pub mod lifecycle;
+pub mod monev;
 pub mod partners;
 pub mod pipeline;
+pub mod scorecard;
 mod summary;
 
 use std::collections::{BTreeMap, HashMap};

@@ -34,6 +34,8 @@ pub(crate) struct AgreementPage<'a> {
     pub activities: Vec<ActivityView<'a>>,
     pub evaluations: Vec<EvaluationView<'a>>,
     pub documents: Vec<DocumentView<'a>>,
+    /// What the record lacks that the rules expect (`gap-<key>`).
+    pub gaps: Vec<&'static str>,
     pub body: String,
     pub revisions: Vec<RevisionView<'a>>,
     pub last_updated: Option<NaiveDate>,
@@ -177,6 +179,10 @@ pub(crate) fn page<'a>(
             list.sort_by_key(|x| std::cmp::Reverse(x.date));
             list
         },
+        gaps: pakta_model::completeness::gaps(&a.front)
+            .into_iter()
+            .map(|g| g.as_str())
+            .collect(),
         documents: a
             .front
             .documents

@@ -3,10 +3,12 @@
 //! output folder only when everything succeeded.
 
 mod agreement;
+mod charts;
 pub(crate) mod csv;
 mod feeds;
 mod lists;
 mod markdown;
+mod monev;
 mod output_folder;
 mod pages;
 mod render;

@@ -2,10 +2,12 @@
 
 use serde::Serialize;
 
+use super::monev::{self, HomeMonev, KeyCount, RankedUnit, ScorecardView};
 use super::views::{
     AgreementRow, Count, Crumb, Figures, Links, PartnerEntry, RowHtml, Rows, breadcrumbs, findings,
 };
 use pakta_content::{Category, Kind};
+use pakta_model::scorecard::Scorecard;
 use pakta_model::{AgreementIx, Model, Status, UnitIx};
 
 fn rows_of<'a>(rows: &Rows<'a>, ixs: impl IntoIterator<Item = AgreementIx>) -> Vec<RowHtml<'a>> {
@@ -29,6 +31,7 @@ pub(crate) struct HomePage<'a> {
     pub kinds: Vec<Count>,
     pub latest: Vec<RowHtml<'a>>,
     pub expiring: Vec<RowHtml<'a>>,
+    pub monev: HomeMonev,
 }
 
 pub(crate) fn home<'a>(
@@ -37,6 +40,7 @@ pub(crate) fn home<'a>(
     rows: &Rows<'a>,
     partners: &[PartnerEntry],
     public: &[AgreementIx],
+    cards: &[Scorecard],
 ) -> HomePage<'a> {
     let today = model.today;
     let categories = Category::ALL
@@ -116,6 +120,7 @@ pub(crate) fn home<'a>(
         kinds,
         latest: rows_of(rows, signed.into_iter().take(8)),
         expiring: rows_of(rows, expiring.into_iter().take(8)),
+        monev: monev::home_block(model, &monev::site_card(model, cards)),
     }
 }
 
@@ -157,6 +162,12 @@ pub(crate) struct UnitPage<'a> {
     /// The unit and every unit below it.
     pub figures: Figures,
     pub children: Vec<ChildUnit>,
+    /// The scorecard of the unit and every unit below it.
+    pub scorecard: ScorecardView,
+    /// The units directly below, ranked by their scorecards.
+    pub ranking: Vec<RankedUnit>,
+    /// Obstacles named by recent evaluations in the subtree.
+    pub obstacles: Vec<KeyCount>,
     pub agreements: Vec<RowHtml<'a>>,
     pub findings: Vec<Finding<'a>>,
     pub feed_href: String,
@@ -168,6 +179,7 @@ pub(crate) fn unit<'a>(
     links: &Links,
     rows: &Rows<'a>,
     rollups: &[Figures],
+    cards: &[Scorecard],
     ix: UnitIx,
 ) -> UnitPage<'a> {
     let unit = &model.units[ix];
@@ -192,6 +204,9 @@ pub(crate) fn unit<'a>(
                 figures: rollups[c],
             })
             .collect(),
+        scorecard: monev::scorecard_view(&cards[ix], &model.config.rules),
+        ranking: monev::ranking(model, links, cards, &unit.children),
+        obstacles: monev::obstacle_counts(&cards[ix]),
         findings: findings_of(model, rows, &own),
         agreements: rows_of(rows, own),
         feed_href: format!("{dir}feed.xml"),

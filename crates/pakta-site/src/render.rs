@@ -21,10 +21,11 @@ use super::theme::{self, Theme};
 use super::views::{
     self, AgreementRow, Figures, Links, PartnerEntry, PartnerSlugs, Rows, SiteView, unit_dir,
 };
-use super::{BuildError, agreement, csv, feeds, pages};
+use super::{BuildError, agreement, csv, feeds, monev, pages};
 use pakta_content::i18n::Lang;
 use pakta_load::history::History;
 use pakta_model::data;
+use pakta_model::scorecard::{self, Scorecard};
 use pakta_model::{Agreement, AgreementIx, Model, Status, UnitIx};
 
 /// One file of the site.
@@ -44,6 +45,8 @@ pub enum Route {
     },
     ListIndex,
     Findings,
+    /// Evaluation analytics and the units' scorecards.
+    Monev,
     Search,
     NotFound,
     Downloads,
@@ -86,6 +89,8 @@ pub struct Site {
     partners: Vec<PartnerEntry>,
     partner_slugs: PartnerSlugs,
     rollups: Vec<Figures>,
+    /// Each unit's scorecard over its subtree.
+    scorecards: Vec<Scorecard>,
     lists: Vec<List>,
     /// For each list, its members in each sort order.
     sorted: Vec<Vec<Vec<AgreementIx>>>,
@@ -111,6 +116,7 @@ const SECTIONS: &[&str] = &[
     "partners",
     "lists",
     "findings",
+    "monev",
     "search",
     "data",
     "",
@@ -162,6 +168,7 @@ impl Site {
         let partners = views::partners(model);
         let partner_slugs = PartnerSlugs::new(model);
         let rollups = model.unit_rollups();
+        let scorecards = scorecard::scorecards(model);
         let documents = public_documents(model);
         let mut site = Site {
             model: Arc::clone(&shared_model),
@@ -171,6 +178,7 @@ impl Site {
             partners,
             partner_slugs,
             rollups,
+            scorecards,
             lists,
             sorted,
             public,
@@ -250,6 +258,7 @@ impl Site {
         routes.extend([
             Route::ListIndex,
             Route::Findings,
+            Route::Monev,
             Route::Search,
             Route::NotFound,
             Route::Downloads,
@@ -280,6 +289,7 @@ impl Site {
             ),
             Route::ListIndex => "lists/index.html".into(),
             Route::Findings => "findings/index.html".into(),
+            Route::Monev => "monev/index.html".into(),
             Route::Search => "search/index.html".into(),
             Route::NotFound => "404.html".into(),
             Route::Downloads => "data/index.html".into(),
@@ -345,7 +355,14 @@ impl Site {
         let text = |key: &str| self.theme.texts.text(key).to_string();
         let bytes = match route {
             Route::Home => {
-                let view = pages::home(model, links, rows, &self.partners, &self.public);
+                let view = pages::home(
+                    model,
+                    links,
+                    rows,
+                    &self.partners,
+                    &self.public,
+                    &self.scorecards,
+                );
                 self.page("home.html", &model.config.site.title, "home", &view)?
             }
             Route::Agreement(ix) => {
@@ -358,7 +375,7 @@ impl Site {
             }
             Route::AgreementJson(ix) => data::agreement_json(model, &model.agreements[*ix]),
             Route::Unit(ix) => {
-                let view = pages::unit(model, links, rows, &self.rollups, *ix);
+                let view = pages::unit(model, links, rows, &self.rollups, &self.scorecards, *ix);
                 self.page("unit.html", &model.units[*ix].name, "units", &view)?
             }
             Route::Partner(ix) => {
@@ -402,6 +419,16 @@ impl Site {
             Route::Findings => {
                 let view = pages::findings_page(model, links, rows);
                 self.page("findings.html", &text("findings"), "findings", &view)?
+            }
+            Route::Monev => {
+                let view = monev::page(
+                    model,
+                    links,
+                    &self.theme.texts,
+                    &self.scorecards,
+                    &self.public,
+                );
+                self.page("monev.html", &text("monev"), "monev", &view)?
             }
             Route::Search => {
                 let view = serde_json::json!({ "catalog": &self.theme.catalog });

@@ -1,0 +1,143 @@
+//! The monev page, unit scorecards and completeness lists, from a built
+//! site: the numbers a chart draws are the numbers of its table, the
+//! scorecard counts what the formulas say, and a record's gaps are listed.
+
+mod common;
+
+use common::{Agreement, SiteTest, Unit};
+
+fn site() -> SiteTest {
+    SiteTest::new()
+        .today("2026-11-01")
+        .unit(Unit::province("jawa-tengah", "KPU Provinsi Jawa Tengah"))
+        .unit(Unit::province("jawa-timur", "KPU Provinsi Jawa Timur"))
+        .agreement(
+            // A PKS on the deadline day (six months after the MoU).
+            Agreement::mou("jawa-tengah/2025-mou-uns")
+                .signed("2025-01-31")
+                .duration_months(48)
+                .number("01/NK/2025")
+                .partner("Universitas Sebelas Maret", "university")
+                .document_url("Naskah", "https://example.org/naskah")
+                .activity("2026-05-01", "Sosialisasi")
+                .table(
+                    "evaluations",
+                    &[
+                        ("date", "2025-11-01"),
+                        ("result", "\"partial\""),
+                        ("obstacles", "[\"anggaran\", \"koordinasi\"]"),
+                    ],
+                ),
+        )
+        .agreement(
+            Agreement::pks("jawa-tengah/2025-pks-uns")
+                .parent("jawa-tengah/2025-mou-uns")
+                .signed("2025-07-31")
+                .duration_months(24)
+                .partner("Universitas Sebelas Maret", "university")
+                .activity("2026-04-30", "Pelatihan")
+                .table(
+                    "evaluations",
+                    &[
+                        ("date", "2026-09-01"),
+                        ("result", "\"on-track\""),
+                        ("obstacles", "[\"anggaran\"]"),
+                    ],
+                ),
+        )
+        .agreement(
+            // No PKS, deadline long past.
+            Agreement::mou("jawa-timur/2024-mou-media")
+                .signed("2024-01-10")
+                .expires("2028-01-09")
+                .partner("Harian Jatim", "media")
+                .evaluation("2025-10-31", "not-implemented"),
+        )
+}
+
+/// The text between each `open` and the next `close` after it.
+fn between<'a>(text: &'a str, open: &str, close: &str) -> Vec<&'a str> {
+    text.split(open)
+        .skip(1)
+        .map(|rest| &rest[..rest.find(close).expect("closed")])
+        .collect()
+}
+
+#[test]
+fn every_chart_draws_the_numbers_of_its_table() {
+    let site = site();
+    let built = site.build();
+    built.success();
+    let page = built.read("monev/index.html");
+    let figures = between(&page, "<figure class=\"chart-figure\">", "</figure>");
+    assert_eq!(figures.len(), 6, "six charts on the monev page");
+    for figure in figures {
+        let svg = &figure[..figure.find("</svg>").expect("an inline SVG")];
+        let drawn: Vec<&str> = between(svg, "class=\"chart-value\"", "<")
+            .into_iter()
+            .map(|t| &t[t.find('>').expect("tag end") + 1..])
+            .collect();
+        let table = &figure[figure.find("<tbody>").expect("a table")..];
+        let listed: Vec<&str> = between(table, "<td class=\"num\">", "</td>");
+        assert_eq!(drawn, listed, "chart and table differ in {figure}");
+        assert!(svg.contains("role=\"img\""));
+        assert!(svg.contains("<title id=") && svg.contains("<desc id="));
+    }
+}
+
+#[test]
+fn the_scorecard_counts_by_its_formulas() {
+    let site = site();
+    let built = site.build();
+    built.success();
+    let province = built.read("units/jawa-tengah/index.html");
+    let rows = between(&province, "<th scope=\"row\">", "</tr>");
+    // The PKS came on the deadline day: on time.
+    assert!(
+        rows[0].contains("100 %") && rows[0].contains("1 / 1"),
+        "{}",
+        rows[0]
+    );
+    // The activity of 30 April is one day before the six-month window.
+    assert!(
+        rows[1].contains("50 %") && rows[1].contains("1 / 2"),
+        "{}",
+        rows[1]
+    );
+    // The evaluation of 1 November 2025 is the window's first day.
+    assert!(
+        rows[2].contains("100 %") && rows[2].contains("2 / 2"),
+        "{}",
+        rows[2]
+    );
+
+    let root = built.read("units/index.html");
+    let ranking = &root[root
+        .find("<tbody><tr><td class=\"num\">1</td>")
+        .expect("a ranking")..];
+    let first = ranking.find("Jawa Tengah").expect("ranked");
+    let second = ranking.find("Jawa Timur").expect("ranked");
+    assert!(first < second, "the better card ranks first");
+
+    let monev = built.read("monev/index.html");
+    let obstacles = between(&monev, "<ol class=\"obstacles\">", "</ol>")[0];
+    assert!(obstacles.find("Anggaran") < obstacles.find("Koordinasi"));
+    assert!(
+        obstacles.contains("2 evaluasi, 2 perjanjian"),
+        "{obstacles}"
+    );
+}
+
+#[test]
+fn an_agreement_page_lists_what_its_record_lacks() {
+    let site = site();
+    let built = site.build();
+    built.success();
+    let pks = built.read("jawa-tengah/2025-pks-uns/index.html");
+    let gaps = between(&pks, "<ul class=\"gaps\">", "</ul>")[0];
+    assert!(gaps.contains("Naskah yang ditandatangani tidak dilampirkan"));
+    assert!(gaps.contains("Tidak ada nomor naskah"));
+    assert!(gaps.contains("Penanda tangan mitra tidak disebutkan"));
+    assert!(gaps.contains("Ada evaluasi tanpa periode"));
+    assert!(!gaps.contains("Tidak ada jangka waktu"));
+}
