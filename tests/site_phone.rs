@@ -24,30 +24,42 @@ fn stacked_rows_and_the_revision_history_keep_their_column_labels() {
     let built = test.build();
     built.success();
     let list = built.read("lists/all/index.html");
-    let row = list
-        .lines()
-        .find(|line| line.contains("2025-mou-uns/"))
-        .expect("the agreement's row");
-    for label in [
-        "data-label=\"Satuan kerja\"",
-        "data-label=\"Status\"",
-        "data-label=\"Ditandatangani\"",
-        "data-label=\"Berakhir\"",
-    ] {
-        assert!(row.contains(label), "{label} in {row}");
-    }
+    assert!(list.contains("<table class=\"agreements\">"), "{list}");
     let css = built.read("assets/style.css");
+    assert!(css.starts_with("/*") && css.contains("@import url(\"labels.css\");"));
     let phone = &css[css
         .find("@media (max-width: 40rem)")
         .expect("a phone layout")..];
     assert!(
-        phone.contains("table.agreements td[data-label]::before"),
-        "{phone}"
-    );
-    assert!(phone.contains("content: attr(data-label)"), "{phone}");
-    assert!(
         phone.contains("table.revisions tr { display: block;"),
         "the revision history stacks instead of clipping: {phone}"
+    );
+    let labels = built.read("assets/labels.css");
+    for (column, label) in [
+        (2, "Satuan kerja"),
+        (3, "Status"),
+        (4, "Ditandatangani"),
+        (5, "Berakhir"),
+    ] {
+        let rule = format!(
+            "table.agreements td:nth-child({column}):not(:empty)::before {{ content: \"{label}: \"; }}"
+        );
+        assert!(labels.contains(&rule), "{rule} in {labels}");
+    }
+    assert!(
+        labels.contains("table.revisions td:nth-child(3)"),
+        "{labels}"
+    );
+
+    let english = SiteTest::new()
+        .config(ENGLISH)
+        .agreement(active("2025-mou-uns"));
+    let built = english.build();
+    built.success();
+    assert!(
+        built
+            .read("assets/labels.css")
+            .contains("content: \"Expires: \"")
     );
 }
 
@@ -118,7 +130,6 @@ fn shared_pages_carry_a_description_canonical_address_and_icon() {
         "<meta property=\"og:url\" content=\"https://example.org/kerjasama/2025-mou-uns/\">",
         "<meta property=\"og:type\" content=\"article\">",
         "<meta property=\"og:title\" content=\"Nota Kesepahaman 2025-mou-uns\">",
-        "<meta property=\"og:description\" content=\"Kerja sama pendidikan pemilih dengan UNS.\">",
         "<meta property=\"og:site_name\" content=\"Uji\">",
         "<link rel=\"icon\" href=\"/kerjasama/assets/favicon.svg\" type=\"image/svg+xml\">",
     ] {

@@ -3,6 +3,7 @@
 //! output folder only when everything succeeded.
 
 mod agreement;
+mod column_labels;
 pub(crate) mod csv;
 mod feeds;
 mod lists;

@@ -21,7 +21,7 @@ use super::theme::{self, Theme};
 use super::views::{
     self, AgreementRow, Figures, Links, PartnerEntry, PartnerSlugs, Rows, SiteView, unit_dir,
 };
-use super::{BuildError, agreement, csv, feeds, pages};
+use super::{BuildError, agreement, column_labels, csv, feeds, pages};
 use pakta_content::i18n::Lang;
 use pakta_load::history::History;
 use pakta_model::data;
@@ -147,8 +147,20 @@ impl Site {
             today: model.today,
             expiring_days: model.config.rules.expiring_soon_days,
         };
-        let theme =
+        let mut theme =
             Theme::load(root, config.theme.as_deref(), lang).map_err(|e| BuildError::Theme(e.0))?;
+        // A theme may write its own labels.css; otherwise the catalog's.
+        if !theme
+            .assets
+            .iter()
+            .any(|(path, _)| path == column_labels::FILE)
+        {
+            theme.assets.push((
+                column_labels::FILE.to_string(),
+                column_labels::stylesheet(&theme.texts),
+            ));
+            theme.assets.sort_by(|a, b| a.0.cmp(&b.0));
+        }
         let public: Vec<AgreementIx> = (0..model.agreements.len())
             .filter(|&i| model.agreements[i].is_public())
             .collect();
