@@ -87,7 +87,7 @@ mod tests {
         );
         assert!(css.contains("table.revisions td:nth-child(4)"), "{css}");
         assert!(
-            !css.contains("td:nth-child(1):"),
+            !css.contains("table.agreements td:nth-child(1)"),
             "the title labels itself: {css}"
         );
         let english = String::from_utf8(stylesheet(Texts::default_for(Lang::En))).unwrap();

@@ -11,7 +11,7 @@ use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, 
 /// Editors' Markdown as safe HTML: raw HTML shown as text, unsafe link
 /// and image schemes dropped.
 pub fn to_html(markdown: &str) -> String {
-    render(markdown, 0)
+    render(markdown, Parser::new_ext(markdown, OPTIONS), 0)
 }
 
 /// Editors' Markdown placed under a heading of `level` on a page: its
@@ -20,16 +20,17 @@ pub fn to_html(markdown: &str) -> String {
 /// without a skipped level (a text whose sections start at `##` gets
 /// `h3` under an `h2`, like one that starts at `#`).
 pub(crate) fn to_html_under(markdown: &str, level: usize) -> String {
-    let top = Parser::new_ext(markdown, OPTIONS)
+    // Parsed once: the top heading is known only at the end of the text.
+    let events: Vec<Event<'_>> = Parser::new_ext(markdown, OPTIONS).collect();
+    let top = events
+        .iter()
         .filter_map(|event| match event {
-            Event::Start(Tag::Heading { level, .. }) => Some(level as usize),
+            Event::Start(Tag::Heading { level, .. }) => Some(*level as usize),
             _ => None,
         })
         .min();
-    render(
-        markdown,
-        top.map_or(0, |top| (level + 1).saturating_sub(top)),
-    )
+    let shift = top.map_or(0, |top| (level + 1).saturating_sub(top));
+    render(markdown, events, shift)
 }
 
 const OPTIONS: Options = Options::ENABLE_TABLES.union(Options::ENABLE_STRIKETHROUGH);
@@ -39,8 +40,8 @@ fn shifted(heading: HeadingLevel, by: usize) -> HeadingLevel {
     HeadingLevel::try_from(level).unwrap_or(HeadingLevel::H6)
 }
 
-fn render(markdown: &str, shift: usize) -> String {
-    let events = Parser::new_ext(markdown, OPTIONS).map(|event| match event {
+fn render<'a>(markdown: &str, parsed: impl IntoIterator<Item = Event<'a>>, shift: usize) -> String {
+    let events = parsed.into_iter().map(|event| match event {
         Event::Html(raw) | Event::InlineHtml(raw) => Event::Text(raw),
         Event::Start(Tag::Link {
             link_type,
