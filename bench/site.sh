@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Full site builds of generated corpora with pakta and the same pages with
-# Hugo, with wall time and peak memory of each.
+# Hugo, with wall time and peak memory of each, and the size of pakta's
+# output: in total and per top-level section (agreement pages together).
 #
 #   bench/site.sh [SIZES...]          default: 10000 50000
 #
@@ -31,6 +32,32 @@ measure() { # log name, command...
   cat "$work/time.txt"
 }
 
+# The published size: GitHub Pages refuses a site over 1 GB. The agreement
+# pages live in one folder per province (and KPU RI's at the top level), so
+# they are summed as one section; every other top-level folder is its own.
+output_sizes() { # site folder
+  local site=$1
+  printf '         output %s MB in %s files\n' \
+    "$(du -sb "$site" | awk '{ printf "%.1f", $1 / 1e6 }')" "$(find "$site" -type f | wc -l)"
+  local reserved=" assets data files findings lists partners search units "
+  local agreements_bytes=0 agreements_files=0
+  for entry in "$site"/*; do
+    local name bytes files
+    name=$(basename "$entry")
+    bytes=$(du -sb "$entry" | cut -f1)
+    files=$(find "$entry" -type f | wc -l)
+    if [ -d "$entry" ] && [[ "$reserved" != *" $name "* ]]; then
+      agreements_bytes=$((agreements_bytes + bytes)); agreements_files=$((agreements_files + files))
+    elif [ -d "$entry" ]; then
+      printf '         %-12s %10.1f MB %8d files\n' "$name/" "$(awk -v b="$bytes" 'BEGIN { print b / 1e6 }')" "$files"
+    fi
+  done
+  printf '         %-12s %10.1f MB %8d files\n' "agreements" "$(awk -v b="$agreements_bytes" 'BEGIN { print b / 1e6 }')" "$agreements_files"
+  local top_bytes
+  top_bytes=$(find "$site" -maxdepth 1 -type f -printf '%s\n' | awk '{ s += $1 } END { print s + 0 }')
+  printf '         %-12s %10.1f MB %8d files\n' "(top files)" "$(awk -v b="$top_bytes" 'BEGIN { print b / 1e6 }')" "$(find "$site" -maxdepth 1 -type f | wc -l)"
+}
+
 printf '%-8s %-6s %10s %10s  %s\n' corpus tool seconds "peak MB" "files"
 for n in "${sizes[@]}"; do
   corpus="$work/c$n"; hugo_site="$work/c$n-hugo"
@@ -43,6 +70,7 @@ for n in "${sizes[@]}"; do
   done
   read -r ps pk < <(printf '%s\n' "${results[@]}" | sort -n | sed -n "$(( (runs + 1) / 2 ))p")
   pfiles=$(find "$out/pakta" -type f | wc -l)
+  sizes_report=$(output_sizes "$out/pakta")
   rm -rf "$out/hugo"
   read -r hs hk < <(measure "hugo-$n" hugo --source "$hugo_site" --destination "$out/hugo" --quiet)
   hfiles=$(find "$out/hugo" -type f | wc -l)
@@ -50,5 +78,6 @@ for n in "${sizes[@]}"; do
   printf '%-8s %-6s %10s %10d  %s\n' "$n" hugo "$hs" $((hk / 1024)) "$hfiles"
   awk -v p="$ps" -v h="$hs" 'BEGIN { printf "         pakta takes %.2f of Hugo'"'"'s time\n", p / h }'
   grep -E "^ +(load|validate|model|render|search):" "$work/pakta-$n.log" | sed 's/^/         pakta phases (last run) /'
+  printf '%s\n' "$sizes_report"
   rm -rf "$out/pakta" "$out/hugo"
 done

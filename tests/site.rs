@@ -112,10 +112,16 @@ fn the_sample_repository_builds_every_kind_of_page() {
     assert_eq!(csv.lines().count(), 1 + record_count(&out));
 
     let data = pakta_in(root, &["data", "--today", TODAY]);
+    let published = read(&out, "data/agreements.json");
+    assert!(
+        !published.trim_end().contains('\n'),
+        "the published document is compact JSON"
+    );
+    let printed: serde_json::Value = serde_json::from_slice(&data.stdout).unwrap();
     assert_eq!(
-        read(&out, "data/agreements.json").trim_end(),
-        String::from_utf8_lossy(&data.stdout).trim_end(),
-        "data/agreements.json is exactly `pakta data`"
+        serde_json::from_str::<serde_json::Value>(&published).unwrap(),
+        printed,
+        "data/agreements.json holds exactly what `pakta data` prints"
     );
 
     // Validation refuses agreement ids that start with a name the site

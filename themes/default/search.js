@@ -14,6 +14,21 @@
   // which search.html hands over: labels by key, terms by field and value.
   var catalog = JSON.parse(mount.getAttribute('data-catalog') || '{}');
   var texts = catalog.labels || {};
+  // Dates read as on every other page ("10 September 2025"): the month
+  // names of the interface's language, also from search.html.
+  var MONTHS = JSON.parse(mount.getAttribute('data-months') || '[]');
+  function longDate(iso) {
+    var parts = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso || '');
+    if (!parts || !MONTHS[+parts[2] - 1]) return iso;
+    return +parts[3] + ' ' + MONTHS[+parts[2] - 1] + ' ' + parts[1];
+  }
+  // The agreements' own texts are Indonesian; marked so when the
+  // interface speaks another language.
+  var CONTENT_LANG = mount.getAttribute('data-content-lang');
+  function contentLang(attrs) {
+    if (CONTENT_LANG) attrs.lang = CONTENT_LANG;
+    return attrs;
+  }
   var terms = catalog.terms || {};
   function say(key, values) {
     var text = texts[key] || key;
@@ -479,13 +494,13 @@
     recs.forEach(function (r) {
       var unitIx = m.unitByDoc[r.doc];
       var li = el('li', { class: 'pakta-result' }, [
-        el('h2', {}, [el('a', { href: base + r.id + '/', text: r.title })]),
+        el('h2', contentLang({}), [el('a', { href: base + r.id + '/', text: r.title })]),
         el('p', { class: 'pakta-meta' }, [
           el('span', { class: 'pakta-badge pakta-status-' + r.status, text: label('status', r.status) }),
           document.createTextNode(' ' + m.units[unitIx][1] + (r.partners ? ' · ' + r.partners : '') +
-            (r.signed ? ' · ' + r.signed : ''))
+            (r.signed ? ' · ' + longDate(r.signed) : ''))
         ]),
-        el('p', { class: 'pakta-snippet' }, highlight(r.summary || '', terms))
+        el('p', contentLang({ class: 'pakta-snippet' }), highlight(r.summary || '', terms))
       ]);
       list.appendChild(li);
     });

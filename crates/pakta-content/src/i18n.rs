@@ -39,12 +39,17 @@ impl Lang {
         }
     }
 
-    /// The date as written in running text ("10 September 2025").
-    pub fn long_date(self, date: NaiveDate) -> String {
-        let months = match self {
+    /// The names of the months, January first, for long dates.
+    pub fn month_names(self) -> &'static [&'static str; 12] {
+        match self {
             Lang::Id => &ID_MONTHS,
             Lang::En => &EN_MONTHS,
-        };
+        }
+    }
+
+    /// The date as written in running text ("10 September 2025").
+    pub fn long_date(self, date: NaiveDate) -> String {
+        let months = self.month_names();
         format!(
             "{} {} {}",
             date.day(),

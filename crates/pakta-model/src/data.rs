@@ -178,11 +178,20 @@ pub struct DocumentRecord<'a> {
     pub size: Option<u64>,
 }
 
-/// The data document as `pakta data` prints it and the site publishes it
-/// (`data/agreements.json`): pretty JSON and a final newline, written as
-/// it is produced, since a national repository's document exceeds 100 MB.
+/// The data document as `pakta data` prints it: pretty JSON and a final
+/// newline, written as it is produced, since a national repository's
+/// document exceeds 100 MB.
 pub fn write_json(model: &Model, mut out: impl std::io::Write) -> std::io::Result<()> {
     serde_json::to_writer_pretty(&mut out, &document(model))?;
+    out.write_all(b"\n")
+}
+
+/// The same document as the site publishes it (`data/agreements.json`):
+/// compact JSON and a final newline. Indentation is a third of the pretty
+/// document, and the published site has a size limit; scripts read both
+/// the same.
+pub fn write_compact_json(model: &Model, mut out: impl std::io::Write) -> std::io::Result<()> {
+    serde_json::to_writer(&mut out, &document(model))?;
     out.write_all(b"\n")
 }
 

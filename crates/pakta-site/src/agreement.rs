@@ -10,6 +10,10 @@ use pakta_content::{Category, Kind, Stage};
 use pakta_load::history::Revision;
 use pakta_model::{Agreement, AgreementIx, Flag, Model, Status, lifecycle};
 
+/// The level of the page's section headings ("Text", "Activities") that
+/// editors' Markdown sits under on an agreement page.
+const TEXT_SECTION_LEVEL: usize = 2;
+
 #[derive(Serialize)]
 pub(crate) struct AgreementPage<'a> {
     pub id: &'a str,
@@ -157,7 +161,10 @@ pub(crate) fn page<'a>(
                 .map(|x| ActivityView {
                     date: x.date.value,
                     title: &x.title,
-                    description: x.description.as_deref().map(markdown::to_html),
+                    description: x
+                        .description
+                        .as_deref()
+                        .map(|text| markdown::to_html_under(text, TEXT_SECTION_LEVEL)),
                     url: x.url.as_deref(),
                 })
                 .collect();
@@ -205,7 +212,7 @@ pub(crate) fn page<'a>(
                 }
             })
             .collect(),
-        body: markdown::to_html(a.body()),
+        body: markdown::to_html_under(a.body(), TEXT_SECTION_LEVEL),
         revisions: revisions
             .iter()
             .map(|r| RevisionView {

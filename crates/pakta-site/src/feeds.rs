@@ -177,19 +177,30 @@ fn fold(line: &str, out: &mut String) {
 
 /// Sitemaps hold at most 50,000 addresses; bigger sites get an index of
 /// several.
-pub(crate) fn sitemaps(links: &Links, pages: &[String]) -> Vec<(String, String)> {
+/// A page for the sitemap: its file below the site root and, when its
+/// content's last change is known from Git, that day.
+pub(crate) struct SitemapPage {
+    pub path: String,
+    pub lastmod: Option<NaiveDate>,
+}
+
+pub(crate) fn sitemaps(links: &Links, pages: &[SitemapPage]) -> Vec<(String, String)> {
     const LIMIT: usize = 50_000;
-    let urlset = |chunk: &[String]| {
+    let urlset = |chunk: &[SitemapPage]| {
         let mut out = String::from(
             "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
         );
         for page in chunk {
-            let path = page.strip_suffix("index.html").unwrap_or(page);
-            let _ = writeln!(
-                out,
-                "  <url><loc>{}</loc></url>",
-                escape_xml(&links.absolute(path))
-            );
+            let path = page.path.strip_suffix("index.html").unwrap_or(&page.path);
+            let loc = escape_xml(&links.absolute(path));
+            let _ = match page.lastmod {
+                Some(day) => writeln!(
+                    out,
+                    "  <url><loc>{loc}</loc><lastmod>{}</lastmod></url>",
+                    day.format("%Y-%m-%d")
+                ),
+                None => writeln!(out, "  <url><loc>{loc}</loc></url>"),
+            };
         }
         out.push_str("</urlset>\n");
         out
@@ -261,11 +272,25 @@ mod tests {
     #[test]
     fn big_sites_get_a_sitemap_index() {
         let links = Links::new("https://x.org/s");
-        let pages: Vec<String> = (0..50_001).map(|i| format!("p{i}/index.html")).collect();
+        let pages: Vec<SitemapPage> = (0..50_001)
+            .map(|i| SitemapPage {
+                path: format!("p{i}/index.html"),
+                lastmod: (i == 1).then(|| NaiveDate::from_ymd_opt(2026, 3, 9).unwrap()),
+            })
+            .collect();
         let files = sitemaps(&links, &pages);
         assert_eq!(files.len(), 3);
         assert!(files[2].1.contains("https://x.org/s/sitemap-2.xml"));
-        assert!(files[0].1.contains("<loc>https://x.org/s/p0/</loc>"));
+        assert!(
+            files[0]
+                .1
+                .contains("<url><loc>https://x.org/s/p0/</loc></url>")
+        );
+        assert!(
+            files[0]
+                .1
+                .contains("<url><loc>https://x.org/s/p1/</loc><lastmod>2026-03-09</lastmod></url>")
+        );
         assert_eq!(sitemaps(&links, &pages[..2]).len(), 1);
     }
 }

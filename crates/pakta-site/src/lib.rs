@@ -4,6 +4,7 @@
 
 mod agreement;
 mod charts;
+mod column_labels;
 pub(crate) mod csv;
 mod feeds;
 mod lists;
@@ -130,7 +131,7 @@ fn write_routes(
             // The open-data document of a national repository is over
             // 100 MB: stream it instead of holding it in memory.
             Route::DataJson => staging.create(&path).and_then(|mut file| {
-                pakta_model::data::write_json(model, &mut file)?;
+                pakta_model::data::write_compact_json(model, &mut file)?;
                 file.flush()
             }),
             _ => match site.render(route)? {

@@ -9,10 +9,15 @@ use super::views::{RowHtml, Rows};
 use pakta_content::i18n::Texts;
 use pakta_model::{AgreementIx, Model, Status};
 
-pub(crate) const PAGE_SIZE: usize = 50;
+/// A hundred rows a page: fewer pages repeat the page's header and
+/// footer, and a page of rows is still small for a phone.
+pub(crate) const PAGE_SIZE: usize = 100;
 /// Newest signing and soonest end: the orders people follow agreements by.
-/// Every order is a full set of pages, the largest part of a national site,
-/// so alphabetical browsing is left to the partner index and search.
+/// The first order lists every member; the soonest-end order lists only
+/// the members whose end is still ahead (signed or in force), the ones a
+/// reader follows by their end, so that it does not double every list,
+/// the largest part of a national site. Alphabetical browsing is left to
+/// the partner index and search.
 pub(crate) const SORTS: [&str; 2] = ["newest", "expires"];
 
 /// One list: its folder below `lists/`, its heading and its members.
@@ -41,14 +46,19 @@ pub(crate) fn all_lists(model: &Model, public: &[AgreementIx], texts: &Texts) ->
                 by.entry(value).or_default().push(ix);
             }
         }
-        for (value, members) in by {
-            lists.push(List {
+        // In the order a reader looks them up: by the label shown, in the
+        // interface's language, not by the value in the address.
+        let mut group: Vec<List> = by
+            .into_iter()
+            .map(|(value, members)| List {
                 dir: format!("{dimension}/{value}"),
                 dimension,
                 heading: label(&value),
                 members,
-            });
-        }
+            })
+            .collect();
+        group.sort_by_cached_key(|list| (list.heading.to_lowercase(), list.dir.clone()));
+        lists.extend(group);
     };
     let text =
         |prefix: &'static str| move |v: &str| texts.text(&format!("{prefix}-{v}")).to_string();
@@ -91,6 +101,9 @@ pub(crate) fn all_lists(model: &Model, public: &[AgreementIx], texts: &Texts) ->
 pub(crate) struct ListPage<'a> {
     pub heading: &'a str,
     pub dimension: &'static str,
+    /// The sort order shown (`newest`, `expires`).
+    pub sort: &'static str,
+    /// The rows in this order: every member, or those ending ahead.
     pub total: usize,
     pub page: usize,
     pub pages: usize,
@@ -121,20 +134,34 @@ pub(crate) fn page_dir(list_dir: &str, sort: &str, page: usize) -> String {
     dir
 }
 
-/// How many pages a list has (an empty list still has one).
-pub(crate) fn page_count(list: &List) -> usize {
-    list.members.len().div_ceil(PAGE_SIZE).max(1)
+/// How many pages a list of `members` rows has (an empty list still has one).
+pub(crate) fn page_count(members: usize) -> usize {
+    members.div_ceil(PAGE_SIZE).max(1)
 }
 
-/// A list's members in one of the [`SORTS`] orders.
+/// A list's members in one of the [`SORTS`] orders: every member in the
+/// first, those with an end still ahead in the soonest-end order.
 pub(crate) fn sorted_members(
     model: &Model,
     members: &[AgreementIx],
     sort: usize,
 ) -> Vec<AgreementIx> {
-    let mut sorted = members.to_vec();
+    let mut sorted: Vec<AgreementIx> = match SORTS[sort] {
+        "expires" => members
+            .iter()
+            .copied()
+            .filter(|&i| ends_ahead(model, i))
+            .collect(),
+        _ => members.to_vec(),
+    };
     sort_members(model, &mut sorted, SORTS[sort]);
     sorted
+}
+
+/// Signed or in force with a known last day: an end a reader can follow.
+fn ends_ahead(model: &Model, ix: AgreementIx) -> bool {
+    let life = &model.agreements[ix].lifecycle;
+    (life.status == Status::Signed || life.status.in_force()) && life.end.is_some()
 }
 
 /// One page of a list whose members are already in `sort` order.
@@ -147,12 +174,13 @@ pub(crate) fn page<'a>(
     sort: usize,
     page: usize,
 ) -> ListPage<'a> {
-    let total = list.members.len();
-    let page_count = page_count(list);
+    let total = sorted.len();
+    let page_count = page_count(total);
     let href = |p: usize| format!("{base}{}", page_dir(&list.dir, SORTS[sort], p));
     ListPage {
         heading: &list.heading,
         dimension: list.dimension,
+        sort: SORTS[sort],
         total,
         page,
         pages: page_count,

@@ -6,13 +6,42 @@
 //! place, so there is nothing to parse again and clean, which keeps the
 //! agreement pages cheap to render.
 
-use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, html};
+use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
 
 /// Editors' Markdown as safe HTML: raw HTML shown as text, unsafe link
 /// and image schemes dropped.
 pub fn to_html(markdown: &str) -> String {
-    let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
-    let events = Parser::new_ext(markdown, options).map(|event| match event {
+    render(markdown, Parser::new_ext(markdown, OPTIONS), 0)
+}
+
+/// Editors' Markdown placed under a heading of `level` on a page: its
+/// headings move down together so that the text's top heading sits one
+/// level below (capped at `h6`), keeping the page's outline its own and
+/// without a skipped level (a text whose sections start at `##` gets
+/// `h3` under an `h2`, like one that starts at `#`).
+pub(crate) fn to_html_under(markdown: &str, level: usize) -> String {
+    // Parsed once: the top heading is known only at the end of the text.
+    let events: Vec<Event<'_>> = Parser::new_ext(markdown, OPTIONS).collect();
+    let top = events
+        .iter()
+        .filter_map(|event| match event {
+            Event::Start(Tag::Heading { level, .. }) => Some(*level as usize),
+            _ => None,
+        })
+        .min();
+    let shift = top.map_or(0, |top| (level + 1).saturating_sub(top));
+    render(markdown, events, shift)
+}
+
+const OPTIONS: Options = Options::ENABLE_TABLES.union(Options::ENABLE_STRIKETHROUGH);
+
+fn shifted(heading: HeadingLevel, by: usize) -> HeadingLevel {
+    let level = (heading as usize + by).min(6);
+    HeadingLevel::try_from(level).unwrap_or(HeadingLevel::H6)
+}
+
+fn render<'a>(markdown: &str, parsed: impl IntoIterator<Item = Event<'a>>, shift: usize) -> String {
+    let events = parsed.into_iter().map(|event| match event {
         Event::Html(raw) | Event::InlineHtml(raw) => Event::Text(raw),
         Event::Start(Tag::Link {
             link_type,
@@ -36,6 +65,18 @@ pub fn to_html(markdown: &str) -> String {
             title,
             id,
         }),
+        Event::Start(Tag::Heading {
+            level,
+            id,
+            classes,
+            attrs,
+        }) => Event::Start(Tag::Heading {
+            level: shifted(level, shift),
+            id,
+            classes,
+            attrs,
+        }),
+        Event::End(TagEnd::Heading(level)) => Event::End(TagEnd::Heading(shifted(level, shift))),
         other => other,
     });
     let mut out = String::with_capacity(markdown.len() * 3 / 2);
@@ -90,6 +131,18 @@ mod tests {
         assert!(!html.contains("data:"), "{html}");
         assert!(html.contains("href=\"https://kpu.go.id\""), "{html}");
         assert!(html.contains("href=\"../x/\""), "{html}");
+    }
+
+    #[test]
+    fn headings_sit_below_the_page_heading_and_stop_at_six() {
+        let html = to_html_under("# Satu\n\n## Dua\n\n##### Lima\n\n###### Enam\n", 2);
+        assert_eq!(
+            html,
+            "<h3>Satu</h3>\n<h4>Dua</h4>\n<h6>Lima</h6>\n<h6>Enam</h6>\n"
+        );
+        let sections = to_html_under("## Maksud\n\n### Rincian\n", 2);
+        assert_eq!(sections, "<h3>Maksud</h3>\n<h4>Rincian</h4>\n");
+        assert_eq!(to_html("# Satu\n"), "<h1>Satu</h1>\n");
     }
 
     #[test]

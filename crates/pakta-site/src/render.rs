@@ -21,7 +21,7 @@ use super::theme::{self, Theme};
 use super::views::{
     self, AgreementRow, Figures, Links, PartnerEntry, PartnerSlugs, Rows, SiteView, unit_dir,
 };
-use super::{BuildError, agreement, csv, feeds, monev, pages};
+use super::{BuildError, agreement, column_labels, csv, feeds, monev, pages};
 use pakta_content::i18n::Lang;
 use pakta_load::history::History;
 use pakta_model::data;
@@ -84,6 +84,7 @@ pub struct Site {
     root: PathBuf,
     theme: Theme,
     links: Links,
+    lang: Lang,
     view: SiteView,
     rows: Vec<Option<AgreementRow>>,
     partners: Vec<PartnerEntry>,
@@ -147,12 +148,25 @@ impl Site {
         let view = SiteView {
             title: config.title.clone(),
             lang: lang.code(),
+            content_lang: (lang != Lang::Id).then_some(Lang::Id.code()),
             base: links.base.clone(),
             today: model.today,
             expiring_days: model.config.rules.expiring_soon_days,
         };
-        let theme =
+        let mut theme =
             Theme::load(root, config.theme.as_deref(), lang).map_err(|e| BuildError::Theme(e.0))?;
+        // A theme may write its own labels.css; otherwise the catalog's.
+        if !theme
+            .assets
+            .iter()
+            .any(|(path, _)| path == column_labels::FILE)
+        {
+            theme.assets.push((
+                column_labels::FILE.to_string(),
+                column_labels::stylesheet(&theme.texts),
+            ));
+            theme.assets.sort_by(|a, b| a.0.cmp(&b.0));
+        }
         let public: Vec<AgreementIx> = (0..model.agreements.len())
             .filter(|&i| model.agreements[i].is_public())
             .collect();
@@ -189,6 +203,7 @@ impl Site {
             chrome: Vec::new(),
             theme,
             links,
+            lang,
             view,
         };
         site.rows = model
@@ -248,9 +263,9 @@ impl Site {
             ]);
         }
         routes.push(Route::PartnerIndex);
-        for (list, entry) in self.lists.iter().enumerate() {
+        for list in 0..self.lists.len() {
             for sort in 0..lists::SORTS.len() {
-                for page in 1..=lists::page_count(entry) {
+                for page in 1..=lists::page_count(self.sorted[list][sort].len()) {
                     routes.push(Route::ListPage { list, sort, page });
                 }
             }
@@ -363,7 +378,7 @@ impl Site {
                     &self.public,
                     &self.scorecards,
                 );
-                self.page("home.html", &model.config.site.title, "home", &view)?
+                self.page(route, "home.html", &model.config.site.title, "home", &view)?
             }
             Route::Agreement(ix) => {
                 let a = &model.agreements[*ix];
@@ -371,21 +386,21 @@ impl Site {
                 let revisions = self.history.revisions(&a.path);
                 let view =
                     agreement::page(model, links, &self.partner_slugs, a, revisions, repository);
-                self.page("agreement.html", &a.front.title, "agreement", &view)?
+                self.page(route, "agreement.html", &a.front.title, "agreement", &view)?
             }
             Route::AgreementJson(ix) => data::agreement_json(model, &model.agreements[*ix]),
             Route::Unit(ix) => {
                 let view = pages::unit(model, links, rows, &self.rollups, &self.scorecards, *ix);
-                self.page("unit.html", &model.units[*ix].name, "units", &view)?
+                self.page(route, "unit.html", &model.units[*ix].name, "units", &view)?
             }
             Route::Partner(ix) => {
                 let entry = &self.partners[*ix];
                 let view = pages::partner(model, links, rows, entry);
-                self.page("partner.html", &entry.name, "partners", &view)?
+                self.page(route, "partner.html", &entry.name, "partners", &view)?
             }
             Route::PartnerIndex => {
                 let view = pages::partner_index(links, &self.partners);
-                self.page("partners.html", &text("partners"), "partners", &view)?
+                self.page(route, "partners.html", &text("partners"), "partners", &view)?
             }
             Route::ListPage { list, sort, page } => {
                 let entry = &self.lists[*list];
@@ -399,7 +414,7 @@ impl Site {
                     *sort,
                     *page,
                 );
-                self.page("list.html", &entry.heading, "lists", &view)?
+                self.page(route, "list.html", &entry.heading, "lists", &view)?
             }
             Route::ListIndex => {
                 let overview: Vec<_> = self
@@ -414,11 +429,11 @@ impl Site {
                         })
                     })
                     .collect();
-                self.page("lists.html", &text("lists"), "lists", &overview)?
+                self.page(route, "lists.html", &text("lists"), "lists", &overview)?
             }
             Route::Findings => {
                 let view = pages::findings_page(model, links, rows);
-                self.page("findings.html", &text("findings"), "findings", &view)?
+                self.page(route, "findings.html", &text("findings"), "findings", &view)?
             }
             Route::Monev => {
                 let view = monev::page(
@@ -428,17 +443,22 @@ impl Site {
                     &self.scorecards,
                     &self.public,
                 );
-                self.page("monev.html", &text("monev"), "monev", &view)?
+                self.page(route, "monev.html", &text("monev"), "monev", &view)?
             }
             Route::Search => {
-                let view = serde_json::json!({ "catalog": &self.theme.catalog });
-                self.page("search.html", &text("search"), "search", &view)?
+                let view = serde_json::json!({
+                    "catalog": &self.theme.catalog,
+                    "months": self.lang.month_names(),
+                });
+                self.page(route, "search.html", &text("search"), "search", &view)?
             }
-            Route::NotFound => self.page("404.html", &text("not-found"), "", &())?,
-            Route::Downloads => self.page("downloads.html", &text("downloads"), "data", &())?,
+            Route::NotFound => self.page(route, "404.html", &text("not-found"), "", &())?,
+            Route::Downloads => {
+                self.page(route, "downloads.html", &text("downloads"), "data", &())?
+            }
             Route::DataJson => {
                 let mut json = Vec::new();
-                data::write_json(model, &mut json).expect("writing into memory succeeds");
+                data::write_compact_json(model, &mut json).expect("writing into memory succeeds");
                 json
             }
             Route::DataCsv => {
@@ -547,13 +567,26 @@ impl Site {
 
     fn sitemaps(&self) -> &[(String, String)] {
         self.sitemaps.get_or_init(|| {
-            let mut pages: Vec<String> = self
+            let model = &*self.model;
+            let mut pages: Vec<feeds::SitemapPage> = self
                 .content_routes()
                 .iter()
                 .filter(|route| Site::is_page(route))
-                .map(|route| self.path(route))
+                .map(|route| feeds::SitemapPage {
+                    path: self.path(route),
+                    // An agreement page changes when its file does; other
+                    // pages gather many files, and the clock is never used.
+                    lastmod: match route {
+                        Route::Agreement(ix) => self
+                            .history
+                            .revisions(&model.agreements[*ix].path)
+                            .first()
+                            .map(|revision| revision.date),
+                        _ => None,
+                    },
+                })
                 .collect();
-            pages.sort();
+            pages.sort_by(|a, b| a.path.cmp(&b.path));
             feeds::sitemaps(&self.links, &pages)
         })
     }
@@ -581,6 +614,7 @@ impl Site {
 
     fn page<T: Serialize>(
         &self,
+        route: &Route,
         template: &str,
         title: &str,
         section: &str,
@@ -591,6 +625,21 @@ impl Site {
         context.insert("title", title);
         context.insert("section", section);
         context.insert("page", page);
+        // The address a shared link or search engine should use; the error
+        // page is served at any address, so it has none.
+        let canonical = (*route != Route::NotFound).then(|| {
+            let path = self.path(route);
+            self.links
+                .absolute(path.strip_suffix("index.html").unwrap_or(&path))
+        });
+        context.insert("canonical", &canonical);
+        // What a search result or a shared link shows under the title: an
+        // agreement's summary, else the site's introduction.
+        let description = match route {
+            Route::Agreement(ix) => Some(self.model.agreements[*ix].summary()),
+            _ => None,
+        };
+        context.insert("description", &description);
         match self.chrome.iter().find(|(s, _)| *s == section) {
             Some((_, chrome)) => context.insert("chrome", chrome),
             None => context.insert("chrome", &self.render_chrome(section)?),

@@ -31,6 +31,7 @@ pub const DEFAULT_FILES: &[(&str, &[u8])] = embedded!(
     "agreement.html",
     "base.html",
     "downloads.html",
+    "favicon.svg",
     "findings.html",
     "footer.html",
     "header.html",

@@ -16,6 +16,10 @@ use pakta_model::{Agreement, AgreementIx, Flag, Model, PartnerIx, Status, UnitIx
 pub(crate) struct SiteView {
     pub title: String,
     pub lang: &'static str,
+    /// The language of the agreements' own text (always Indonesian), set
+    /// only when the interface speaks another, so that templates mark
+    /// content with `lang` for screen readers and translation tools.
+    pub content_lang: Option<&'static str>,
     /// The path the site is served from, ending in `/` (`/kerjasama/`).
     pub base: String,
     pub today: NaiveDate,
