@@ -18,6 +18,7 @@ pub const RESERVED_SEGMENTS: &[&str] = &[
     "index.html",
     "lists",
     "partners",
+    "reports",
     "robots.txt",
     "search",
     "sitemap.xml",

@@ -42,6 +42,8 @@ pub const DEFAULT_FILES: &[(&str, &[u8])] = embedded!(
     "macros.html",
     "partner.html",
     "partners.html",
+    "report.html",
+    "reports.html",
     "row.html",
     "search.css",
     "search.html",
