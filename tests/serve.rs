@@ -195,7 +195,7 @@ fn pages_are_served_with_live_reload() {
     assert!(script.contains("EventSource"));
     let (status, data) = server.get("/data/agreements.json");
     assert_eq!(status, 200);
-    assert!(data.starts_with("{\n  \"schema_version\": 1,\n  \"generated_on\": \"2026-11-22\""));
+    assert!(data.starts_with("{\n  \"schema_version\": 2,\n  \"generated_on\": \"2026-11-22\""));
 }
 
 #[test]
