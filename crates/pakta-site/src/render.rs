@@ -526,7 +526,7 @@ impl Site {
                     ReportFile::Csv => {
                         pakta_report::csv::render(&report, &self.theme.texts).into_bytes()
                     }
-                    ReportFile::Json => pakta_report::to_json(&report).into_bytes(),
+                    ReportFile::Json => reports::site_json(&report),
                 }
             }
         };

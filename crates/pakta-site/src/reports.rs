@@ -7,7 +7,14 @@
 //! agreements most of the 550 units are quiet in most months, and an empty
 //! report says nothing the previous one did not (the unit page shows the
 //! standing figures). Recent months (`[reports] months`, ending with the
-//! month of today) are reported month by month, earlier ones year by year.
+//! month of today) are reported month by month, earlier ones year by year;
+//! regencies and cities, nine in ten of a national site's units, report
+//! year by year throughout. A page lists at most `LIST_LIMIT` agreements,
+//! activities or evaluations per table (the CSV and JSON hold the rest),
+//! and the site's JSON leaves out the standing findings' id lists, which
+//! `findings/` and `data/agreements.json` already publish: at 50,000
+//! agreements the national report's lists alone are megabytes, for every
+//! period.
 //!
 //! Addresses put the period first (`reports/2026-10/jawa-barat/bandung/`,
 //! the root's at `reports/2026-10/`), since a unit folder may itself be
@@ -20,6 +27,7 @@ use chrono::{Datelike, Months, NaiveDate};
 use serde::Serialize;
 
 use super::views::Links;
+use pakta_content::Level;
 use pakta_model::{Model, UnitIx};
 use pakta_report::{Month, Period, Report};
 
@@ -41,10 +49,10 @@ pub(crate) fn report_pages(model: &Model, months: u32) -> ReportPages {
         .first_day()
         .checked_sub_months(Months::new(months.saturating_sub(1)))
         .unwrap_or(NaiveDate::MIN);
-    let period_of = |day: NaiveDate| -> Option<Period> {
+    let period_of = |day: NaiveDate, monthly: bool| -> Option<Period> {
         if day > last_day {
             None
-        } else if day >= first_monthly {
+        } else if monthly && day >= first_monthly {
             Month::new(day.year(), day.month()).map(Period::Month)
         } else {
             Some(Period::Year(day.year()))
@@ -59,9 +67,15 @@ pub(crate) fn report_pages(model: &Model, months: u32) -> ReportPages {
             .into_iter()
             .chain(front.activities.iter().map(|a| a.date.value))
             .chain(front.evaluations.iter().map(|e| e.date.value));
-        let periods: BTreeSet<Period> = days.filter_map(period_of).collect();
+        let days: Vec<NaiveDate> = days.collect();
+        let monthly: BTreeSet<Period> = days.iter().filter_map(|&d| period_of(d, true)).collect();
+        let yearly: BTreeSet<Period> = days.iter().filter_map(|&d| period_of(d, false)).collect();
         let mut unit = Some(agreement.unit);
         while let Some(u) = unit {
+            let periods = match model.units[u].level {
+                Level::National | Level::Province => &monthly,
+                Level::Regency | Level::City => &yearly,
+            };
             pages.extend(periods.iter().map(|&p| (u, p)));
             unit = model.units[u].parent;
         }
@@ -107,8 +121,12 @@ pub(crate) struct ReportPage<'a> {
     pub reports_href: String,
     pub csv_href: String,
     pub json_href: String,
-    /// The events of the period in the order the page shows them.
-    pub events: [(&'static str, &'a [String]); 5],
+    /// The events of the period in the order the page shows them: the
+    /// label's key, how many, the first `LIST_LIMIT` ids.
+    pub events: [(&'static str, usize, &'a [String]); 5],
+    /// The first `LIST_LIMIT` activities and evaluations.
+    pub activities: &'a [pakta_report::ActivityLine],
+    pub evaluations: &'a [pakta_report::EvaluationLine],
     /// The units directly below, each with its report for the same
     /// period when it has one.
     pub units: Vec<UnitReportLink<'a>>,
@@ -165,12 +183,15 @@ impl ReportPages {
             csv_href: format!("{dir}report.csv"),
             json_href: format!("{dir}report.json"),
             events: [
-                ("report-signed", &report.signed),
-                ("report-started", &report.started),
-                ("report-expired", &report.expired),
-                ("report-renewed", &report.renewed),
-                ("report-terminated", &report.terminated),
-            ],
+                ("report-signed", first(&report.signed)),
+                ("report-started", first(&report.started)),
+                ("report-expired", first(&report.expired)),
+                ("report-renewed", first(&report.renewed)),
+                ("report-terminated", first(&report.terminated)),
+            ]
+            .map(|(key, (count, ids))| (key, count, ids)),
+            activities: first(&report.activities).1,
+            evaluations: first(&report.evaluations).1,
             units,
         }
     }
@@ -228,6 +249,27 @@ impl ReportPages {
             ),
         })
     }
+}
+
+/// How many rows a table of a report page shows at most.
+pub(crate) const LIST_LIMIT: usize = 50;
+
+/// A list's length and its first `LIST_LIMIT` items.
+fn first<T>(list: &[T]) -> (usize, &[T]) {
+    (list.len(), &list[..list.len().min(LIST_LIMIT)])
+}
+
+/// The report as the site publishes it in `report.json`: `pakta report
+/// --format json` without the id lists of the standing findings (their
+/// counts stay in `total` and `units`).
+pub(crate) fn site_json(report: &Report) -> Vec<u8> {
+    let mut value = serde_json::to_value(report).expect("a report always serialises");
+    if let Some(object) = value.as_object_mut() {
+        object.remove("findings");
+    }
+    let mut json = serde_json::to_vec_pretty(&value).expect("a value always serialises");
+    json.push(b'\n');
+    json
 }
 
 /// A unit's reports (or, for the section's index, the root's and every
