@@ -261,13 +261,15 @@ fn first<T>(list: &[T]) -> (usize, &[T]) {
 
 /// The report as the site publishes it in `report.json`: `pakta report
 /// --format json` without the id lists of the standing findings (their
-/// counts stay in `total` and `units`).
+/// counts stay in `total` and `units`), on one line.
 pub(crate) fn site_json(report: &Report) -> Vec<u8> {
     let mut value = serde_json::to_value(report).expect("a report always serialises");
     if let Some(object) = value.as_object_mut() {
         object.remove("findings");
     }
-    let mut json = serde_json::to_vec_pretty(&value).expect("a value always serialises");
+    // Compact, unlike the command's: the national report's activity list
+    // alone is megabytes a month, a third of it indentation.
+    let mut json = serde_json::to_vec(&value).expect("a value always serialises");
     json.push(b'\n');
     json
 }
