@@ -16,6 +16,7 @@ fn fixture() -> SiteTest {
         .today(TODAY)
         .unit(Unit::province("jawa-tengah", "KPU Provinsi Jawa Tengah"))
         .file("files/uns.txt", "Naskah kerja sama.\n")
+        .file("files/sosialisasi.txt", "Daftar hadir sosialisasi.\n")
         .agreement(
             Agreement::mou("2025-mou-uns")
                 .title("Nota Kesepahaman tentang Pendidikan Pemilih")
@@ -25,8 +26,30 @@ fn fixture() -> SiteTest {
                 .signed("2025-03-10")
                 .expires("2029-03-09")
                 .partner("Universitas Sebelas Maret", "university")
-                .activity("2026-10-01", "Sosialisasi pemilih pemula")
-                .evaluation("2026-06-01", "on-track")
+                .table(
+                    "activities",
+                    &[
+                        ("date", "2026-10-01"),
+                        ("title", "\"Sosialisasi pemilih pemula\""),
+                        ("type", "\"sosialisasi\""),
+                        ("output", "\"Sosialisasi di 12 SMA\""),
+                        ("benefit", "\"Pemilih pemula mengecek namanya\""),
+                        ("participants", "960"),
+                        ("evidence", "{ file = \"files/sosialisasi.txt\" }"),
+                    ],
+                )
+                .table(
+                    "evaluations",
+                    &[
+                        ("date", "2026-06-01"),
+                        ("result", "\"partial\""),
+                        ("period", "{ from = 2025-06-01, to = 2026-05-31 }"),
+                        ("method", "\"rapat-evaluasi\""),
+                        ("obstacles", "[\"anggaran\", \"jadwal-tahapan\"]"),
+                        ("obstacle_notes", "\"Anggaran sosialisasi dipotong.\""),
+                        ("recommendation", "\"lanjutkan\""),
+                    ],
+                )
                 .document_url("Berita", "https://example.org/berita")
                 .document_file("Naskah", "files/uns.txt")
                 .body("Kerja sama pendidikan pemilih bagi mahasiswa.\n"),
@@ -99,7 +122,11 @@ fn every_page_kind_matches_its_snapshot() {
         .snapshot_main("page_findings", "findings/index.html")
         .snapshot_main("page_monev", "monev/index.html")
         .snapshot_main("page_downloads", "data/index.html")
-        .snapshot_main("page_search", "search/index.html");
+        .snapshot_main("page_search", "search/index.html")
+        .snapshot_main("page_reports", "reports/index.html")
+        .snapshot_main("page_unit_reports", "reports/units/jawa-tengah/index.html")
+        .snapshot_main("page_report_month", "reports/2026-10/index.html")
+        .snapshot_main("page_report_year", "reports/2025/jawa-tengah/index.html");
 }
 
 #[test]
@@ -131,8 +158,47 @@ fn every_download_matches_its_snapshot() {
         .snapshot("search_sort", "search/sort.json")
         .snapshot("search_records", "search/d/0.json")
         .snapshot("search_terms_pen", "search/t/pen.json")
-        .snapshot("search_facet_kind", "search/f/kind/0.json");
+        .snapshot("search_facet_kind", "search/f/kind/0.json")
+        .snapshot("download_report_csv", "reports/2026-10/report.csv")
+        .snapshot("download_report_json", "reports/2026-10/report.json");
     assert_eq!(built.read("files/uns.txt"), "Naskah kerja sama.\n");
+    assert_eq!(
+        built.read("files/sosialisasi.txt"),
+        "Daftar hadir sosialisasi.\n"
+    );
+}
+
+/// Recent months get a report each, earlier ones one per year, and only
+/// where something happened: `[reports] months = 2` with today in
+/// November 2026 leaves October and November month by month.
+#[test]
+fn reports_months_sets_which_months_are_reported_month_by_month() {
+    let site = fixture().config("[reports]\nmonths = 2\n");
+    let built = site.build();
+    built.success();
+    let reports: Vec<String> = built
+        .file_list()
+        .into_iter()
+        .filter(|f| f.starts_with("reports/") && f.ends_with("/index.html"))
+        .collect();
+    assert_eq!(
+        reports,
+        [
+            "reports/2025/index.html",
+            "reports/2025/jawa-tengah/index.html",
+            "reports/2026-10/index.html",
+            "reports/2026/index.html",
+            "reports/2026/jawa-tengah/index.html",
+            "reports/index.html",
+            "reports/units/jawa-tengah/index.html",
+        ]
+    );
+    let unit_page = built.read("units/jawa-tengah/index.html");
+    assert!(
+        unit_page.contains("reports/2026/jawa-tengah/")
+            && unit_page.contains("reports/units/jawa-tengah/"),
+        "the unit page links its newest report and its list of reports"
+    );
 }
 
 #[test]

@@ -5,10 +5,11 @@ use super::{EXIT_FAILURE, EXIT_INVALID, EXIT_OK, analysed, exit, print_human};
 use crate::cli::{ReportArgs, ReportFormat, ReportLang};
 use crate::scaffold::normalise_unit_path;
 use pakta_content::diagnostics::nearest;
+use pakta_content::i18n::{Lang, Texts};
 use pakta_load::LoadOptions;
 use pakta_load::history;
 use pakta_model::Model;
-use pakta_report::{self as report, labels::Lang};
+use pakta_report as report;
 
 /// Prints a unit's report for a month. Invalid content gets its problems
 /// and no report (exit 1): a report must not count what the check refuses.
@@ -54,10 +55,11 @@ pub(crate) fn run(args: &ReportArgs) -> ExitCode {
         Some(ReportLang::En) => Lang::En,
         None => Lang::from_config(&model.config.site.language),
     };
+    let texts = Texts::default_for(lang);
     let text = timings.time("render", || match args.format {
-        ReportFormat::Md => report::markdown::render(&report, lang),
-        ReportFormat::Html => report::html::render(&report, lang),
-        ReportFormat::Csv => report::csv::render(&report, lang),
+        ReportFormat::Md => report::markdown::render(&report, texts, lang),
+        ReportFormat::Html => pakta_site::report_html(&report, texts, lang),
+        ReportFormat::Csv => report::csv::render(&report, texts),
         ReportFormat::Json => report::to_json(&report),
     });
     if args.timings {

@@ -56,7 +56,7 @@ const pages = {
   units: '/units/',
   unit: '/units/jawa-tengah/',
   partners: '/partners/',
-  partner: '/partners/universitas-sebelas-maret/',
+  partner: '/partners/uns/',
   lists: '/lists/',
   list: '/lists/status/active/',
   monev: '/monev/',

@@ -7,6 +7,7 @@
     reason = "the records mirror the content format, which README.md and the format spec describe key by key; their item docs are still to be written"
 )]
 
+pub mod csv;
 pub mod diagnostics;
 pub mod hierarchy;
 pub mod i18n;
@@ -444,10 +445,25 @@ impl Default for Rules {
     }
 }
 
+/// `[reports]`: which periods the site's Laporan section covers.
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct Reports {
+    /// Recent months, ending with today's, reported month by month;
+    /// earlier ones are reported year by year.
+    pub months: u32,
+}
+
+impl Default for Reports {
+    fn default() -> Self {
+        Reports { months: 12 }
+    }
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct Config {
     pub site: SiteConfig,
     pub rules: Rules,
+    pub reports: Reports,
 }
 
 impl Default for Config {
@@ -462,6 +478,7 @@ impl Default for Config {
                 repository: None,
             },
             rules: Rules::default(),
+            reports: Reports::default(),
         }
     }
 }

@@ -19,6 +19,7 @@ pub const RESERVED_SEGMENTS: &[&str] = &[
     "lists",
     "monev",
     "partners",
+    "reports",
     "robots.txt",
     "search",
     "sitemap.xml",

@@ -6,7 +6,7 @@ use toml::de::DeTable;
 use super::toml_file::{decode_utf8, toml_syntax_errors};
 use pakta_content::diagnostics::Diagnostics;
 use pakta_content::schema::{TableReader, spec};
-use pakta_content::{Config, Rules};
+use pakta_content::{Config, Reports, Rules};
 
 /// The repository's settings file, at its root.
 pub const CONFIG_FILE: &str = "pakta.toml";
@@ -46,6 +46,14 @@ pub(crate) fn parse_config(bytes: Vec<u8>, diagnostics: &mut Diagnostics) -> Con
             expiring_soon_days: number("expiring_soon_days", defaults.expiring_soon_days),
             pks_deadline_months: number("pks_deadline_months", defaults.pks_deadline_months),
             dormant_months: number("dormant_months", defaults.dormant_months),
+        };
+    }
+    if let Some(reports) = r.table("reports") {
+        let months = reports
+            .integer("months")
+            .and_then(|n| u32::try_from(n.value).ok());
+        config.reports = Reports {
+            months: months.unwrap_or(Reports::default().months),
         };
     }
     config

@@ -7,21 +7,23 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 
 use super::{
-    ActivityLine, ChangeLine, EvaluationLine, Figures, FindingCounts, Findings, Month, Report,
+    ActivityLine, ChangeLine, EvaluationLine, Figures, FindingCounts, Findings, Period, Report,
     UnitLine,
 };
 use pakta_content::{Category, Kind};
 use pakta_load::history::Change;
 use pakta_model::{Agreement, AgreementIx, Flag, Model, Status, UnitIx};
 
-/// The report of `unit` for `month`. `changes` are the month's merged
-/// changes from Git, or why there are none.
+/// The report of `unit` for `period` (a month, or a year on the site).
+/// `changes` are the period's merged changes from Git, or why there are
+/// none.
 pub fn compute(
     model: &Model,
     unit: UnitIx,
-    month: Month,
+    period: impl Into<Period>,
     changes: Result<&[Change], &str>,
 ) -> Report {
+    let month = period.into();
     let as_of = month.last_day();
     let subtree = model.subtree(unit);
     let line_of_unit = child_lines(model, unit, &subtree);
@@ -130,7 +132,7 @@ struct MonthFacts {
     evaluations: Vec<usize>,
 }
 
-fn month_facts(model: &Model, ix: AgreementIx, month: Month) -> MonthFacts {
+fn month_facts(model: &Model, ix: AgreementIx, month: Period) -> MonthFacts {
     let agreement = &model.agreements[ix];
     let as_of = month.last_day();
     let known = agreement.front.dates.known_on(as_of);

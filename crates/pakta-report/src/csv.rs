@@ -2,11 +2,12 @@
 //! row after the header is the whole subtree, then one row per unit
 //! directly below.
 
-use super::labels::{Lang, label};
 use super::{Report, UnitLine};
-use pakta_site::csv_row as push_row;
+use pakta_content::csv::push_row;
+use pakta_content::i18n::Texts;
 
-pub fn render(report: &Report, lang: Lang) -> String {
+/// The report's numbers as CSV, its header in the language of `texts`.
+pub fn render(report: &Report, texts: &Texts) -> String {
     let mut out = String::new();
     let header = [
         "report-month",
@@ -24,14 +25,14 @@ pub fn render(report: &Report, lang: Lang) -> String {
         "report-evaluations",
     ]
     .into_iter()
-    .map(|key| label(lang, key).to_string())
+    .map(|key| texts.text(key).to_string())
     .chain(
         report
             .total
             .findings
             .entries()
             .into_iter()
-            .map(|(key, _)| label(lang, &format!("flag-{key}")).to_string()),
+            .map(|(key, _)| texts.text(&format!("flag-{key}")).to_string()),
     );
     push_row(&mut out, header);
     for line in std::iter::once(&report.total).chain(&report.units) {

@@ -4,26 +4,21 @@
 //!
 //! [`compute`] is a function of the model, a unit and a month (plus the
 //! month's merged changes, when Git has them); the formats only print the
-//! [`Report`] it returns, so the site can build the same figures.
-
-#![expect(
-    missing_docs,
-    reason = "the report's fields are the JSON interface, documented field by field in README.md (pakta report); their item docs are still to be written"
-)]
+//! [`Report`] it returns, so the site publishes the same figures. Texts
+//! come from the message catalogs (`pakta_content::i18n`).
 
 mod compute;
 pub mod csv;
-pub mod html;
-pub mod labels;
 pub mod markdown;
 mod month;
+mod period;
 
 use chrono::NaiveDate;
 use serde::Serialize;
 
 pub use compute::compute;
-pub use labels::label;
 pub use month::Month;
+pub use period::Period;
 
 /// Everything in a report. Every list covers the unit and all units below
 /// it, public agreements only, sorted; serialised as the stable JSON of
@@ -32,8 +27,9 @@ pub use month::Month;
 pub struct Report {
     /// The unit's folder path, "" for the root.
     pub unit: String,
+    /// The unit's name.
     pub unit_name: String,
-    /// `YYYY-MM`.
+    /// The period: `YYYY-MM`, or `YYYY` for a year's report on the site.
     pub month: String,
     /// The month's last day: every status and finding is as of this day.
     pub as_of: NaiveDate,
@@ -49,13 +45,17 @@ pub struct Report {
     pub renewed: Vec<String>,
     /// Signed agreements ended early (`terminated`) in the month.
     pub terminated: Vec<String>,
+    /// Activities held in the period.
     pub activities: Vec<ActivityLine>,
+    /// Evaluations made in the period.
     pub evaluations: Vec<EvaluationLine>,
     /// Changes merged in the month that touched these agreements' files.
     pub changes: Vec<ChangeLine>,
     /// Why `changes` is empty for want of Git history, else `None`.
     pub history_note: Option<String>,
+    /// Open findings at the period's end.
     pub findings: Findings,
+    /// Agreements by status, kind and category at the period's end.
     pub figures: Figures,
     /// The roll-up of the whole subtree, in the shape of a `units` line.
     pub total: UnitLine,
@@ -63,43 +63,65 @@ pub struct Report {
     pub units: Vec<UnitLine>,
 }
 
+/// One activity of the period.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ActivityLine {
+    /// The agreement's id.
     pub agreement: String,
+    /// When it was held.
     pub date: NaiveDate,
+    /// What it was called.
     pub title: String,
+    /// Its type (`[terms.activity-type]`).
     #[serde(rename = "type")]
     pub activity_type: Option<&'static str>,
+    /// How many took part, when given.
     pub participants: Option<u64>,
 }
 
+/// One evaluation of the period.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct EvaluationLine {
+    /// The agreement's id.
     pub agreement: String,
+    /// When it was made.
     pub date: NaiveDate,
+    /// Its result (`[terms.eval]`).
     pub result: &'static str,
+    /// How it was made (`[terms.method]`).
     pub method: Option<&'static str>,
+    /// What stood in the way (`[terms.obstacle]`).
     pub obstacles: Vec<&'static str>,
+    /// What it recommends (`[terms.recommendation]`).
     pub recommendation: Option<&'static str>,
 }
 
+/// One change merged in the period.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ChangeLine {
+    /// The commit's hash.
     pub commit: String,
+    /// When it was committed.
     pub date: NaiveDate,
+    /// Its subject line.
     pub subject: String,
+    /// The ids of the agreements whose files it touched.
     pub agreements: Vec<String>,
 }
 
 /// The agreements with an open finding at the month's end.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Findings {
+    /// MoUs still waiting for a PKS.
     #[serde(rename = "needs-pks")]
     pub needs_pks: Vec<String>,
+    /// In force with no activity yet.
     #[serde(rename = "no-activity")]
     pub no_activity: Vec<String>,
+    /// Not evaluated in time.
     #[serde(rename = "not-evaluated")]
     pub not_evaluated: Vec<String>,
+    /// Expiring soon.
     pub expiring: Vec<String>,
     /// Expired and not renewed.
     pub expired: Vec<String>,
@@ -123,46 +145,67 @@ impl Findings {
 /// partners of two categories counts under both.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Figures {
+    /// How many existed.
     pub agreements: usize,
+    /// By status (`[terms.status]`).
     pub by_status: std::collections::BTreeMap<&'static str, usize>,
+    /// By kind (`[terms.kind]`).
     pub by_kind: std::collections::BTreeMap<&'static str, usize>,
+    /// By partner category (`[terms.category]`).
     pub by_category: std::collections::BTreeMap<&'static str, usize>,
 }
 
 /// The month in numbers for one unit and everything below it.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct UnitLine {
+    /// The unit's folder path.
     pub unit: String,
+    /// The unit's name.
     pub name: String,
     /// Agreements that existed at the month's end.
     pub agreements: usize,
     /// Of those, in force (active or expiring) at the month's end.
     pub in_force: usize,
+    /// Signed in the period.
     pub signed: usize,
+    /// Whose term began in the period.
     pub started: usize,
+    /// Whose term ran out in the period.
     pub expired: usize,
+    /// Renewed in the period.
     pub renewed: usize,
+    /// Ended early in the period.
     pub terminated: usize,
+    /// Activities held in the period.
     pub activities: usize,
     /// Participants of the month's activities, where a count was given.
     pub participants: u64,
+    /// Evaluations made in the period.
     pub evaluations: usize,
+    /// Open findings at the period's end, counted.
     pub findings: FindingCounts,
 }
 
+/// How many agreements have each finding.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct FindingCounts {
+    /// MoUs still waiting for a PKS.
     #[serde(rename = "needs-pks")]
     pub needs_pks: usize,
+    /// In force with no activity yet.
     #[serde(rename = "no-activity")]
     pub no_activity: usize,
+    /// Not evaluated in time.
     #[serde(rename = "not-evaluated")]
     pub not_evaluated: usize,
+    /// Expiring soon.
     pub expiring: usize,
+    /// Expired and not renewed.
     pub expired: usize,
 }
 
 impl FindingCounts {
+    /// The finding keys in the order reports show them, with their counts.
     pub fn entries(&self) -> [(&'static str, usize); 5] {
         [
             ("needs-pks", self.needs_pks),

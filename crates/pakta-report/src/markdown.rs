@@ -2,13 +2,14 @@
 
 use std::fmt::Write;
 
-use super::labels::{Lang, label};
 use super::{Report, UnitLine};
+use pakta_content::i18n::{Lang, Texts};
 use pakta_content::{Category, Kind};
 use pakta_model::Status;
 
-pub fn render(report: &Report, lang: Lang) -> String {
-    let t = |key: &str| label(lang, key).to_string();
+/// The report in `lang`, its texts from `texts` (the catalog of `lang`).
+pub fn render(report: &Report, texts: &Texts, lang: Lang) -> String {
+    let t = |key: &str| texts.text(key).to_string();
     let mut out = String::new();
     let unit_path = if report.unit.is_empty() {
         ".".to_string()

@@ -5,16 +5,19 @@ use std::str::FromStr;
 
 use chrono::{Datelike, NaiveDate};
 
+/// A calendar month.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Month {
     first: NaiveDate,
 }
 
 impl Month {
+    /// The month `month` (1 to 12) of `year`, if the calendar has it.
     pub fn new(year: i32, month: u32) -> Option<Month> {
         NaiveDate::from_ymd_opt(year, month, 1).map(|first| Month { first })
     }
 
+    /// The month's first day.
     pub fn first_day(self) -> NaiveDate {
         self.first
     }
@@ -27,10 +30,12 @@ impl Month {
             .unwrap_or(NaiveDate::MAX)
     }
 
+    /// Whether `day` falls in the month.
     pub fn contains(self, day: NaiveDate) -> bool {
         self.first <= day && day <= self.last_day()
     }
 
+    /// The month's year.
     pub fn year(self) -> i32 {
         self.first.year()
     }

@@ -77,16 +77,39 @@ pub(crate) struct Related {
 pub(crate) struct ActivityView<'a> {
     pub date: NaiveDate,
     pub title: &'a str,
+    /// The `[terms.activity-type]` key.
+    #[serde(rename = "type")]
+    pub activity_type: Option<&'static str>,
     pub description: Option<String>,
+    pub output: Option<&'a str>,
+    pub benefit: Option<&'a str>,
+    pub participants: Option<u64>,
     pub url: Option<&'a str>,
+    /// Where the evidence is: the copied file or the link.
+    pub evidence: Option<EvidenceView>,
+}
+
+#[derive(Serialize)]
+pub(crate) struct EvidenceView {
+    pub href: String,
+    /// A file published with the site rather than a link elsewhere.
+    pub local: bool,
 }
 
 #[derive(Serialize)]
 pub(crate) struct EvaluationView<'a> {
     pub date: NaiveDate,
     pub result: &'static str,
+    /// The period evaluated: first and last day.
+    pub period: Option<(NaiveDate, NaiveDate)>,
+    /// The `[terms.method]` key.
+    pub method: Option<&'static str>,
     pub notes: Option<&'a str>,
-    pub obstacles: Option<&'a str>,
+    /// `[terms.obstacle]` keys.
+    pub obstacles: Vec<&'static str>,
+    pub obstacle_notes: Option<&'a str>,
+    /// The `[terms.recommendation]` key.
+    pub recommendation: Option<&'static str>,
 }
 
 #[derive(Serialize)]
@@ -161,11 +184,16 @@ pub(crate) fn page<'a>(
                 .map(|x| ActivityView {
                     date: x.date.value,
                     title: &x.title,
+                    activity_type: x.activity_type.map(|t| t.as_str()),
                     description: x
                         .description
                         .as_deref()
                         .map(|text| markdown::to_html_under(text, TEXT_SECTION_LEVEL)),
+                    output: x.output.as_deref(),
+                    benefit: x.benefit.as_deref(),
+                    participants: x.participants,
                     url: x.url.as_deref(),
+                    evidence: x.evidence.as_ref().and_then(|e| evidence(model, links, e)),
                 })
                 .collect();
             list.sort_by_key(|x| std::cmp::Reverse(x.date));
@@ -179,8 +207,12 @@ pub(crate) fn page<'a>(
                 .map(|x| EvaluationView {
                     date: x.date.value,
                     result: x.result.as_str(),
+                    period: x.period.as_ref().map(|p| (p.from.value, p.to.value)),
+                    method: x.method.map(|m| m.as_str()),
                     notes: x.notes.as_deref(),
-                    obstacles: x.obstacle_notes.as_deref(),
+                    obstacles: x.obstacles.iter().map(|o| o.as_str()).collect(),
+                    obstacle_notes: x.obstacle_notes.as_deref(),
+                    recommendation: x.recommendation.map(|r| r.as_str()),
                 })
                 .collect();
             list.sort_by_key(|x| std::cmp::Reverse(x.date));
@@ -314,6 +346,25 @@ fn related(model: &Model, links: &Links, a: &Agreement) -> Vec<Related> {
                 .collect::<Vec<_>>()
         })
         .collect()
+}
+
+/// An activity's evidence as a link: a file the check hashed is published
+/// beside the documents (`Route::Document`); a file it did not find is
+/// left out rather than linked to nothing.
+fn evidence(model: &Model, links: &Links, e: &pakta_content::Evidence) -> Option<EvidenceView> {
+    match &e.file {
+        Some(file) => {
+            let key = pakta_check::attachment_key(&file.value)?;
+            model.attachments.contains_key(&key).then(|| EvidenceView {
+                href: format!("{}{}", links.base, site_file_path(&key)),
+                local: true,
+            })
+        }
+        None => e
+            .url
+            .clone()
+            .map(|href| EvidenceView { href, local: false }),
+    }
 }
 
 /// Where a local document is copied on the site: below `files/`, where

@@ -1,11 +1,7 @@
-//! `data/agreements.csv`: one row per public agreement, quoted throughout
-//! and safe to open in a spreadsheet (no cell starts a formula).
-//!
-//! Written by hand rather than with the csv crate on purpose: the format
-//! is one fixed header, every cell quoted and the formula guard, which the
-//! crate does not provide; a writer that never needs to read or escape
-//! anything else is shorter than adapting one that does.
+//! `data/agreements.csv`: one row per public agreement, through the
+//! shared writer with its formula guard (`pakta_content::csv`).
 
+use pakta_content::csv::push_row;
 use pakta_model::data::AgreementRecord;
 
 const HEADER: [&str; 16] = [
@@ -63,44 +59,4 @@ pub(crate) fn agreements(records: &[AgreementRecord], page_url: impl Fn(&str) ->
         );
     }
     out
-}
-
-/// One CSV row; a cell that a spreadsheet would run as a formula is
-/// quoted as text.
-pub fn push_row(out: &mut String, cells: impl IntoIterator<Item = String>) {
-    for (i, cell) in cells.into_iter().enumerate() {
-        if i > 0 {
-            out.push(',');
-        }
-        out.push('"');
-        if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-            out.push('\'');
-        }
-        out.push_str(&cell.replace('"', "\"\""));
-        out.push('"');
-    }
-    out.push_str("\r\n");
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn cells_never_start_a_formula() {
-        let mut out = String::new();
-        push_row(
-            &mut out,
-            [
-                "=HYPERLINK(\"x\")".to_string(),
-                "@SUM".into(),
-                "biasa".into(),
-                "-1".into(),
-            ],
-        );
-        assert_eq!(
-            out,
-            "\"'=HYPERLINK(\"\"x\"\")\",\"'@SUM\",\"biasa\",\"'-1\"\r\n"
-        );
-    }
 }

@@ -13,6 +13,8 @@ mod monev;
 mod output_folder;
 mod pages;
 mod render;
+mod report_html;
+mod reports;
 mod stale;
 mod swap;
 mod theme;
@@ -27,12 +29,12 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use rayon::prelude::*;
 
-pub use csv::push_row as csv_row;
 pub use markdown::to_html as markdown_to_html;
 pub use output_folder::OutputFolder;
 use pakta_load::history::History;
 use pakta_model::Model;
-pub use render::{Output, Route, Scope, Site};
+pub use render::{Output, ReportFile, Route, Scope, Site};
+pub use report_html::render as report_html;
 pub use theme::DEFAULT_FILES as DEFAULT_THEME_FILES;
 use write::Staging;
 

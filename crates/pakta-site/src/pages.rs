@@ -3,6 +3,8 @@
 use serde::Serialize;
 
 use super::monev::{self, HomeMonev, KeyCount, RankedUnit, ScorecardView};
+use super::reports::PeriodLink;
+
 use super::views::{
     AgreementRow, Count, Crumb, Figures, Links, PartnerEntry, RowHtml, Rows, breadcrumbs, findings,
 };
@@ -172,6 +174,10 @@ pub(crate) struct UnitPage<'a> {
     pub findings: Vec<Finding<'a>>,
     pub feed_href: String,
     pub calendar_href: String,
+    /// The unit's newest report (the site fills it in).
+    pub latest_report: Option<PeriodLink>,
+    /// The unit's list of reports, when it has any.
+    pub reports_href: Option<String>,
 }
 
 pub(crate) fn unit<'a>(
@@ -211,6 +217,8 @@ pub(crate) fn unit<'a>(
         agreements: rows_of(rows, own),
         feed_href: format!("{dir}feed.xml"),
         calendar_href: format!("{dir}calendar.ics"),
+        latest_report: None,
+        reports_href: None,
     }
 }
 

@@ -17,6 +17,7 @@ use serde::Serialize;
 use tera::Context;
 
 use super::lists::{self, List};
+use super::reports::{self, ReportPages};
 use super::theme::{self, Theme};
 use super::views::{
     self, AgreementRow, Figures, Links, PartnerEntry, PartnerSlugs, Rows, SiteView, unit_dir,
@@ -61,6 +62,20 @@ pub enum Route {
     Sitemap(usize),
     /// A file of the search index.
     SearchIndex(usize),
+    /// The Laporan section's index: the root's reports and every unit's.
+    ReportIndex,
+    /// A unit's list of reports (not the root's: that is `ReportIndex`).
+    UnitReports(UnitIx),
+    /// One report page, by its position in the site's report pages.
+    Report(usize, ReportFile),
+}
+
+/// The files of one report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ReportFile {
+    Page,
+    Csv,
+    Json,
 }
 
 /// Whose agreements a feed or calendar follows.
@@ -102,6 +117,9 @@ pub struct Site {
     /// Built on first use: a preview that never opens the search page
     /// never pays for it.
     search: OnceLock<SearchFiles>,
+    reports: ReportPages,
+    /// The root unit, whose reports the section's index lists.
+    root_unit: Option<UnitIx>,
     /// The page header and footer of each section, rendered once: they
     /// hold a page's most labels and `site.*` lookups, none of which
     /// change within a build.
@@ -120,6 +138,7 @@ const SECTIONS: &[&str] = &[
     "monev",
     "search",
     "data",
+    "reports",
     "",
 ];
 
@@ -184,7 +203,11 @@ impl Site {
         let rollups = model.unit_rollups();
         let scorecards = scorecard::scorecards(model);
         let documents = public_documents(model);
+        let reports = reports::report_pages(model, model.config.reports.months);
+        let root_unit = model.units.iter().position(|u| u.parent.is_none());
         let mut site = Site {
+            reports,
+            root_unit,
             model: Arc::clone(&shared_model),
             history,
             root: root.to_path_buf(),
@@ -283,6 +306,19 @@ impl Site {
             Route::Calendar(Scope::Site),
             Route::Robots,
         ]);
+        if self.root_unit.is_some() {
+            routes.push(Route::ReportIndex);
+        }
+        for ix in 0..self.model.units.len() {
+            if Some(ix) != self.root_unit && !self.reports.by_unit[ix].is_empty() {
+                routes.push(Route::UnitReports(ix));
+            }
+        }
+        for page in 0..self.reports.pages.len() {
+            for file in [ReportFile::Page, ReportFile::Csv, ReportFile::Json] {
+                routes.push(Route::Report(page, file));
+            }
+        }
         routes.extend((0..self.theme.assets.len()).map(Route::Asset));
         routes.extend(self.documents.iter().cloned().map(Route::Document));
         routes
@@ -317,6 +353,22 @@ impl Site {
             Route::Robots => "robots.txt".into(),
             Route::Sitemap(ix) => self.sitemaps()[*ix].0.clone(),
             Route::SearchIndex(ix) => self.search().files[*ix].0.clone(),
+            Route::ReportIndex => "reports/index.html".into(),
+            Route::UnitReports(ix) => {
+                format!(
+                    "{}index.html",
+                    reports::unit_reports_dir(&model.units[*ix].path)
+                )
+            }
+            Route::Report(page, file) => {
+                let (unit, period) = self.reports.pages[*page];
+                let dir = reports::report_dir(&model.units[unit].path, period);
+                match file {
+                    ReportFile::Page => format!("{dir}index.html"),
+                    ReportFile::Csv => format!("{dir}report.csv"),
+                    ReportFile::Json => format!("{dir}report.json"),
+                }
+            }
         }
     }
 
@@ -359,6 +411,7 @@ impl Site {
                 | Route::Sitemap(_)
                 | Route::SearchIndex(_)
                 | Route::NotFound
+                | Route::Report(_, ReportFile::Csv | ReportFile::Json)
         )
     }
 
@@ -390,7 +443,15 @@ impl Site {
             }
             Route::AgreementJson(ix) => data::agreement_json(model, &model.agreements[*ix]),
             Route::Unit(ix) => {
-                let view = pages::unit(model, links, rows, &self.rollups, &self.scorecards, *ix);
+                let mut view = pages::unit(model, links, rows, &self.rollups, &self.scorecards, *ix);
+                view.latest_report = self.reports.latest(model, links, *ix);
+                view.reports_href = (!self.reports.by_unit[*ix].is_empty()).then(|| {
+                    format!(
+                        "{}{}",
+                        links.base,
+                        reports::unit_reports_dir(&model.units[*ix].path)
+                    )
+                });
                 self.page(route, "unit.html", &model.units[*ix].name, "units", &view)?
             }
             Route::Partner(ix) => {
@@ -481,6 +542,40 @@ impl Site {
             Route::Robots => feeds::robots(links).into_bytes(),
             Route::Sitemap(ix) => self.sitemaps()[*ix].1.clone().into_bytes(),
             Route::SearchIndex(ix) => self.search().files[*ix].1.clone(),
+            Route::ReportIndex => {
+                let root = self
+                    .root_unit
+                    .expect("a report index only with a root unit");
+                let view = self.reports.index(model, links, root);
+                self.page(route, "reports.html", &text("report-title"), "reports", &view)?
+            }
+            Route::UnitReports(ix) => {
+                let view = self.reports.unit_list(model, links, *ix);
+                let title = format!("{} — {}", text("report-title"), model.units[*ix].name);
+                self.page(route, "reports.html", &title, "reports", &view)?
+            }
+            Route::Report(page, file) => {
+                let (unit, period) = self.reports.pages[*page];
+                // The site shows no merged changes: each agreement's page
+                // has its history, and a build reads Git only once.
+                let report = pakta_report::compute(model, unit, period, Ok(&[]));
+                match file {
+                    ReportFile::Page => {
+                        let view = self.reports.page(model, links, unit, period, &report);
+                        let title = format!(
+                            "{} — {} — {}",
+                            text("report-title"),
+                            report.unit_name,
+                            report.month
+                        );
+                        self.page(route, "report.html", &title, "reports", &view)?
+                    }
+                    ReportFile::Csv => {
+                        pakta_report::csv::render(&report, &self.theme.texts).into_bytes()
+                    }
+                    ReportFile::Json => reports::site_json(&report),
+                }
+            }
         };
         self.rows_rendered()?;
         Ok(Output::Bytes(bytes))
@@ -678,13 +773,20 @@ impl Site {
     }
 }
 
-/// Local documents of public agreements only: a private agreement's scan
-/// must not leak through the files folder.
+/// Local documents and activity evidence of public agreements only: a
+/// private agreement's scan must not leak through the files folder.
 fn public_documents(model: &Model) -> Vec<String> {
     let mut keys: Vec<String> = model
         .public_agreements()
-        .flat_map(|a| a.front.documents.iter())
-        .filter_map(|d| d.file.as_ref())
+        .flat_map(|a| {
+            let documents = a.front.documents.iter().filter_map(|d| d.file.as_ref());
+            let evidence = a
+                .front
+                .activities
+                .iter()
+                .filter_map(|x| x.evidence.as_ref()?.file.as_ref());
+            documents.chain(evidence)
+        })
         .filter_map(|f| pakta_check::attachment_key(&f.value))
         .filter(|k| model.attachments.contains_key(k))
         .collect();

@@ -44,6 +44,8 @@ pub const DEFAULT_FILES: &[(&str, &[u8])] = embedded!(
     "monev.html",
     "partner.html",
     "partners.html",
+    "report.html",
+    "reports.html",
     "row.html",
     "scorecard.html",
     "search.css",

@@ -812,10 +812,24 @@ pub static RULES: TableSpec = TableSpec {
     ],
 };
 
+pub static REPORTS: TableSpec = TableSpec {
+    title: "[reports]",
+    fields: &[field(
+        "months",
+        FieldType::Integer { min: 1 },
+        "how many recent months, ending with today's, get a report page per unit; earlier ones get one per year (default 12)",
+    )],
+};
+
 pub static CONFIG: TableSpec = TableSpec {
     title: "pakta.toml",
     fields: &[
         field("site", FieldType::Table(&SITE), "site settings"),
         field("rules", FieldType::Table(&RULES), "compliance rules"),
+        field(
+            "reports",
+            FieldType::Table(&REPORTS),
+            "the site's Laporan section",
+        ),
     ],
 };

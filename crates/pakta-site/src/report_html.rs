@@ -1,14 +1,16 @@
-//! The report as one standalone HTML page: the Markdown report rendered by
-//! the site's safe Markdown renderer, so both formats always say the same.
+//! `pakta report --format html`: one standalone page, the Markdown report
+//! rendered by the site's safe Markdown renderer, so the Markdown and HTML
+//! formats always say the same and editors' text stays text.
 
-use super::labels::{Lang, label};
-use super::{Report, markdown};
-use pakta_site::markdown_to_html as to_html;
+use super::markdown::to_html;
+use pakta_content::i18n::{Lang, Texts};
+use pakta_report::{Report, markdown};
 
-pub fn render(report: &Report, lang: Lang) -> String {
+/// The report as a page that needs nothing beside it (no theme, no assets).
+pub fn render(report: &Report, texts: &Texts, lang: Lang) -> String {
     let title = format!(
         "{} — {} — {}",
-        label(lang, "report-title"),
+        texts.text("report-title"),
         report.unit_name,
         report.month
     );
@@ -18,7 +20,7 @@ pub fn render(report: &Report, lang: Lang) -> String {
          <title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<main>\n{}</main>\n</body>\n</html>\n",
         lang.code(),
         escape_html(&title),
-        to_html(&markdown::render(report, lang))
+        to_html(&markdown::render(report, texts, lang))
     )
 }
 

@@ -1,0 +1,302 @@
+//! The Laporan section: which unit gets a report for which period, where
+//! those files live, and the views their templates see. The figures are
+//! `pakta_report::compute`'s, the same the `pakta report` command prints.
+//!
+//! A unit gets a page for a period only when an agreement of its subtree
+//! was signed, or had an activity or an evaluation, in it: at 50,000
+//! agreements most of the 550 units are quiet in most months, and an empty
+//! report says nothing the previous one did not (the unit page shows the
+//! standing figures). Recent months (`[reports] months`, ending with the
+//! month of today) are reported month by month, earlier ones year by year;
+//! regencies and cities, nine in ten of a national site's units, report
+//! year by year throughout. A page lists at most `LIST_LIMIT` agreements,
+//! activities or evaluations per table (the CSV and JSON hold the rest),
+//! and the site's JSON leaves out the standing findings' id lists, which
+//! `findings/` and `data/agreements.json` already publish: at 50,000
+//! agreements the national report's lists alone are megabytes, for every
+//! period.
+//!
+//! Addresses put the period first (`reports/2026-10/jawa-barat/bandung/`,
+//! the root's at `reports/2026-10/`), since a unit folder may itself be
+//! named like a year; a unit's list of reports is `reports/units/<unit>/`
+//! (the root's is the section's index, `reports/`).
+
+use std::collections::BTreeSet;
+
+use chrono::{Datelike, Months, NaiveDate};
+use serde::Serialize;
+
+use super::views::Links;
+use pakta_content::Level;
+use pakta_model::{Model, UnitIx};
+use pakta_report::{Month, Period, Report};
+
+/// The report pages of a site, sorted by unit, then by period.
+pub(crate) struct ReportPages {
+    /// Each page: its unit and period.
+    pub pages: Vec<(UnitIx, Period)>,
+    /// For each unit, the range of `pages` that are its own.
+    pub by_unit: Vec<std::ops::Range<usize>>,
+}
+
+/// The periods each unit reports on, from the dates of its subtree's
+/// signatures, activities and evaluations up to the end of today's month.
+pub(crate) fn report_pages(model: &Model, months: u32) -> ReportPages {
+    let this_month =
+        Month::new(model.today.year(), model.today.month()).expect("today's month is a month");
+    let last_day = this_month.last_day();
+    let first_monthly = this_month
+        .first_day()
+        .checked_sub_months(Months::new(months.saturating_sub(1)))
+        .unwrap_or(NaiveDate::MIN);
+    let period_of = |day: NaiveDate, monthly: bool| -> Option<Period> {
+        if day > last_day {
+            None
+        } else if monthly && day >= first_monthly {
+            Month::new(day.year(), day.month()).map(Period::Month)
+        } else {
+            Some(Period::Year(day.year()))
+        }
+    };
+    let mut pages: BTreeSet<(UnitIx, Period)> = BTreeSet::new();
+    for agreement in model.public_agreements() {
+        let front = &agreement.front;
+        let days = front
+            .dates
+            .signed()
+            .into_iter()
+            .chain(front.activities.iter().map(|a| a.date.value))
+            .chain(front.evaluations.iter().map(|e| e.date.value));
+        let days: Vec<NaiveDate> = days.collect();
+        let monthly: BTreeSet<Period> = days.iter().filter_map(|&d| period_of(d, true)).collect();
+        let yearly: BTreeSet<Period> = days.iter().filter_map(|&d| period_of(d, false)).collect();
+        let mut unit = Some(agreement.unit);
+        while let Some(u) = unit {
+            let periods = match model.units[u].level {
+                Level::National | Level::Province => &monthly,
+                Level::Regency | Level::City => &yearly,
+            };
+            pages.extend(periods.iter().map(|&p| (u, p)));
+            unit = model.units[u].parent;
+        }
+    }
+    let pages: Vec<(UnitIx, Period)> = pages.into_iter().collect();
+    let by_unit = (0..model.units.len())
+        .map(|u| {
+            let start = pages.partition_point(|&(v, _)| v < u);
+            let end = pages.partition_point(|&(v, _)| v <= u);
+            start..end
+        })
+        .collect();
+    ReportPages { pages, by_unit }
+}
+
+/// The folder of a unit's report for a period.
+pub(crate) fn report_dir(unit_path: &str, period: Period) -> String {
+    if unit_path.is_empty() {
+        format!("reports/{period}/")
+    } else {
+        format!("reports/{period}/{unit_path}/")
+    }
+}
+
+/// The folder of a unit's list of reports.
+pub(crate) fn unit_reports_dir(unit_path: &str) -> String {
+    if unit_path.is_empty() {
+        "reports/".to_string()
+    } else {
+        format!("reports/units/{unit_path}/")
+    }
+}
+
+/// A report as its page shows it.
+#[derive(Serialize)]
+pub(crate) struct ReportPage<'a> {
+    pub report: &'a Report,
+    /// A year's report rather than a month's.
+    pub year: bool,
+    /// The unit's page.
+    pub unit_href: String,
+    /// The unit's list of reports.
+    pub reports_href: String,
+    pub csv_href: String,
+    pub json_href: String,
+    /// The events of the period in the order the page shows them: the
+    /// label's key, how many, the first `LIST_LIMIT` ids.
+    pub events: [(&'static str, usize, &'a [String]); 5],
+    /// The first `LIST_LIMIT` activities and evaluations.
+    pub activities: &'a [pakta_report::ActivityLine],
+    pub evaluations: &'a [pakta_report::EvaluationLine],
+    /// The units directly below, each with its report for the same
+    /// period when it has one.
+    pub units: Vec<UnitReportLink<'a>>,
+}
+
+/// A unit's line in the breakdown of a report.
+#[derive(Serialize)]
+pub(crate) struct UnitReportLink<'a> {
+    pub line: &'a pakta_report::UnitLine,
+    pub href: Option<String>,
+}
+
+impl ReportPages {
+    /// Whether `unit` has a report for `period`.
+    pub(crate) fn has(&self, unit: UnitIx, period: Period) -> bool {
+        self.pages[self.by_unit[unit].clone()]
+            .binary_search_by(|(_, p)| p.cmp(&period))
+            .is_ok()
+    }
+
+    /// The page of a computed report.
+    pub(crate) fn page<'a>(
+        &self,
+        model: &Model,
+        links: &Links,
+        unit: UnitIx,
+        period: Period,
+        report: &'a Report,
+    ) -> ReportPage<'a> {
+        let dir = format!("{}{}", links.base, report_dir(&report.unit, period));
+        let mut children = model.units[unit].children.clone();
+        children.sort_by(|a, b| model.units[*a].path.cmp(&model.units[*b].path));
+        // `report.units` is sorted by path too, one line per child.
+        let units = report
+            .units
+            .iter()
+            .zip(children)
+            .map(|(line, child)| UnitReportLink {
+                line,
+                href: self.has(child, period).then(|| {
+                    format!(
+                        "{}{}",
+                        links.base,
+                        report_dir(&model.units[child].path, period)
+                    )
+                }),
+            })
+            .collect();
+        ReportPage {
+            report,
+            year: matches!(period, Period::Year(_)),
+            unit_href: links.unit(&report.unit),
+            reports_href: format!("{}{}", links.base, unit_reports_dir(&report.unit)),
+            csv_href: format!("{dir}report.csv"),
+            json_href: format!("{dir}report.json"),
+            events: [
+                ("report-signed", first(&report.signed)),
+                ("report-started", first(&report.started)),
+                ("report-expired", first(&report.expired)),
+                ("report-renewed", first(&report.renewed)),
+                ("report-terminated", first(&report.terminated)),
+            ]
+            .map(|(key, (count, ids))| (key, count, ids)),
+            activities: first(&report.activities).1,
+            evaluations: first(&report.evaluations).1,
+            units,
+        }
+    }
+
+    /// A unit's list of reports, newest first.
+    pub(crate) fn unit_list(&self, model: &Model, links: &Links, unit: UnitIx) -> UnitReports {
+        let path = &model.units[unit].path;
+        let mut periods: Vec<PeriodLink> = self.pages[self.by_unit[unit].clone()]
+            .iter()
+            .map(|&(_, period)| PeriodLink {
+                name: period.to_string(),
+                href: format!("{}{}", links.base, report_dir(path, period)),
+            })
+            .collect();
+        periods.reverse();
+        UnitReports {
+            name: model.units[unit].name.clone(),
+            unit_href: links.unit(path),
+            periods,
+            units: Vec::new(),
+        }
+    }
+
+    /// The section's index: the root's reports and every unit that has any.
+    pub(crate) fn index(&self, model: &Model, links: &Links, root: UnitIx) -> UnitReports {
+        let mut index = self.unit_list(model, links, root);
+        let mut units: Vec<(&str, UnitLink)> = (0..model.units.len())
+            .filter(|&u| u != root && !self.by_unit[u].is_empty())
+            .map(|u| {
+                let unit = &model.units[u];
+                (
+                    unit.path.as_str(),
+                    UnitLink {
+                        name: unit.name.clone(),
+                        href: format!("{}{}", links.base, unit_reports_dir(&unit.path)),
+                    },
+                )
+            })
+            .collect();
+        units.sort_by(|a, b| a.0.cmp(b.0));
+        index.units = units.into_iter().map(|(_, link)| link).collect();
+        index
+    }
+
+    /// The unit's newest report, for its unit page.
+    pub(crate) fn latest(&self, model: &Model, links: &Links, unit: UnitIx) -> Option<PeriodLink> {
+        let range = self.by_unit[unit].clone();
+        let &(_, period) = self.pages[range].last()?;
+        Some(PeriodLink {
+            name: period.to_string(),
+            href: format!(
+                "{}{}",
+                links.base,
+                report_dir(&model.units[unit].path, period)
+            ),
+        })
+    }
+}
+
+/// How many rows a table of a report page shows at most.
+pub(crate) const LIST_LIMIT: usize = 50;
+
+/// A list's length and its first `LIST_LIMIT` items.
+fn first<T>(list: &[T]) -> (usize, &[T]) {
+    (list.len(), &list[..list.len().min(LIST_LIMIT)])
+}
+
+/// The report as the site publishes it in `report.json`: `pakta report
+/// --format json` without the id lists of the standing findings (their
+/// counts stay in `total` and `units`), on one line.
+pub(crate) fn site_json(report: &Report) -> Vec<u8> {
+    let mut value = serde_json::to_value(report).expect("a report always serialises");
+    if let Some(object) = value.as_object_mut() {
+        object.remove("findings");
+    }
+    // Compact, unlike the command's: the national report's activity list
+    // alone is megabytes a month, a third of it indentation.
+    let mut json = serde_json::to_vec(&value).expect("a value always serialises");
+    json.push(b'\n');
+    json
+}
+
+/// A unit's reports (or, for the section's index, the root's and every
+/// unit's).
+#[derive(Serialize)]
+pub(crate) struct UnitReports {
+    pub name: String,
+    pub unit_href: String,
+    /// Newest first.
+    pub periods: Vec<PeriodLink>,
+    /// Units with reports, by path (on the section's index only).
+    pub units: Vec<UnitLink>,
+}
+
+/// One report of a unit.
+#[derive(Serialize)]
+pub(crate) struct PeriodLink {
+    /// `YYYY-MM` or `YYYY`.
+    pub name: String,
+    pub href: String,
+}
+
+/// A unit's list of reports.
+#[derive(Serialize)]
+pub(crate) struct UnitLink {
+    pub name: String,
+    pub href: String,
+}
