@@ -443,7 +443,8 @@ impl Site {
             }
             Route::AgreementJson(ix) => data::agreement_json(model, &model.agreements[*ix]),
             Route::Unit(ix) => {
-                let mut view = pages::unit(model, links, rows, &self.rollups, &self.scorecards, *ix);
+                let mut view =
+                    pages::unit(model, links, rows, &self.rollups, &self.scorecards, *ix);
                 view.latest_report = self.reports.latest(model, links, *ix);
                 view.reports_href = (!self.reports.by_unit[*ix].is_empty()).then(|| {
                     format!(
@@ -547,7 +548,13 @@ impl Site {
                     .root_unit
                     .expect("a report index only with a root unit");
                 let view = self.reports.index(model, links, root);
-                self.page(route, "reports.html", &text("report-title"), "reports", &view)?
+                self.page(
+                    route,
+                    "reports.html",
+                    &text("report-title"),
+                    "reports",
+                    &view,
+                )?
             }
             Route::UnitReports(ix) => {
                 let view = self.reports.unit_list(model, links, *ix);
