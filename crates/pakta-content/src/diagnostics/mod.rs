@@ -10,10 +10,13 @@ pub use source::{SourceFile, Span, Spanned};
 
 use serde::Serialize;
 
+/// How serious a diagnostic is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
+    /// A mistake: the run fails with exit status 1.
     Error,
+    /// A likely mistake, reported without failing the run.
     Warning,
 }
 
@@ -22,13 +25,17 @@ pub enum Severity {
 /// characters, which is what editors show.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
+    /// Whether the problem fails the run.
     pub severity: Severity,
     /// Path relative to the repository root, with `/` separators.
     pub file: String,
+    /// 1-based line of the problem in the file.
     pub line: u32,
+    /// 1-based column of the problem, counted in characters.
     pub column: u32,
     /// A stable, kebab-case identifier that scripts and tests may rely on.
     pub code: &'static str,
+    /// What is wrong, as one sentence for the editor.
     pub message: String,
     /// What to do about it, when that is not obvious from the message.
     pub help: Option<String>,
@@ -37,17 +44,22 @@ pub struct Diagnostic {
     pub excerpt: Option<Excerpt>,
 }
 
+/// The source line a diagnostic points at, for the human renderer.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Excerpt {
+    /// The whole offending line, without its line break.
     pub text: String,
+    /// How many characters, from the diagnostic's column, to underline.
     pub underline: u32,
 }
 
 impl Diagnostic {
+    /// An error at `span` in `file`.
     pub fn error(file: &SourceFile, span: Span, code: &'static str, message: String) -> Self {
         Self::at(Severity::Error, file, span, code, message)
     }
 
+    /// A warning at `span` in `file`.
     pub fn warning(file: &SourceFile, span: Span, code: &'static str, message: String) -> Self {
         Self::at(Severity::Warning, file, span, code, message)
     }
@@ -89,11 +101,13 @@ impl Diagnostic {
         }
     }
 
+    /// Adds what to do about the problem.
     pub fn with_help(mut self, help: impl Into<String>) -> Self {
         self.help = Some(help.into());
         self
     }
 
+    /// Whether this is an error rather than a warning.
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }
@@ -116,18 +130,22 @@ pub struct Diagnostics {
 }
 
 impl Diagnostics {
+    /// An empty collection.
     pub fn new() -> Self {
         Self::default()
     }
 
+    /// Adds one diagnostic.
     pub fn push(&mut self, diagnostic: Diagnostic) {
         self.items.push(diagnostic);
     }
 
+    /// Adds several diagnostics.
     pub fn extend(&mut self, diagnostics: impl IntoIterator<Item = Diagnostic>) {
         self.items.extend(diagnostics);
     }
 
+    /// Whether nothing was reported.
     pub fn is_empty(&self) -> bool {
         self.items.is_empty()
     }

@@ -6,30 +6,37 @@
 /// One allowed value of a closed list, with what it means to an editor.
 #[derive(Debug)]
 pub struct Choice {
+    /// The value as written in the content files.
     pub value: &'static str,
     /// What the value means; empty where the glossary's name for it says
     /// all (the glossary, `themes/default/i18n`, names every value shown).
     pub doc: &'static str,
 }
 
+/// The type of a key's value, as the reader checks it.
 #[derive(Debug)]
 pub enum FieldType {
     /// A non-empty string.
     Text,
     /// A bare TOML date (`2025-03-10`), no time, no quotes.
     Date,
+    /// A TOML integer.
     Integer {
+        /// The smallest value allowed.
         min: i64,
     },
+    /// `true` or `false`.
     Bool,
     /// An array of non-empty strings.
     TextList,
     /// An array of code owners: `@user`, `@org/team` or an e-mail address
     /// (see `codeowners::is_valid_owner`).
     ReviewerList,
+    /// One value from a closed list.
     Choice(&'static [Choice]),
     /// An array of values from a closed list, each at most once.
     ChoiceList {
+        /// The values allowed.
         choices: &'static [Choice],
         /// Older files wrote free text here; it is accepted with a warning
         /// that shows how to move it to its own key.
@@ -41,40 +48,52 @@ pub enum FieldType {
     Sha256,
     /// The id of another agreement.
     Reference,
+    /// A table of keys, checked against the spec.
     Table(&'static TableSpec),
+    /// An array of tables, each checked against the spec.
     TableList(&'static TableSpec),
 }
 
 /// Where the free text once written under a list key now belongs.
 #[derive(Debug)]
 pub struct LegacyText {
+    /// The key the text now belongs under.
     pub key: &'static str,
     /// The warning's code.
     pub code: &'static str,
 }
 
+/// One key of a table: its name, type and meaning.
 #[derive(Debug)]
 pub struct Field {
+    /// The key as written.
     pub name: &'static str,
+    /// The type its value must have.
     pub ty: FieldType,
+    /// Whether the table is incomplete without it.
     pub required: bool,
+    /// What the key means, for editors and the JSON Schema.
     pub doc: &'static str,
     /// Text that may break lines (see [`super::characters`]).
     pub multiline: bool,
 }
 
+/// The keys of one table of the content format.
 #[derive(Debug)]
 pub struct TableSpec {
     /// How messages name this table: "the front matter", "[dates]" ...
     pub title: &'static str,
+    /// Every key the table allows, in the order the format lists them.
     pub fields: &'static [Field],
 }
 
 impl TableSpec {
+    /// The key called `name`, if the table allows it.
     pub fn field(&self, name: &str) -> Option<&'static Field> {
         self.fields.iter().find(|f| f.name == name)
     }
 
+    /// The names of the keys the table allows, in order.
     pub fn field_names(&self) -> impl Iterator<Item = &'static str> {
         self.fields.iter().map(|f| f.name)
     }
@@ -108,6 +127,7 @@ const fn required(name: &'static str, ty: FieldType, doc: &'static str) -> Field
     }
 }
 
+/// The values of an agreement's `kind`.
 pub const KINDS: &[Choice] = &[
     Choice {
         value: "mou",
@@ -127,6 +147,7 @@ pub const KINDS: &[Choice] = &[
     },
 ];
 
+/// The values of an agreement's `scope`.
 pub const SCOPES: &[Choice] = &[
     Choice {
         value: "domestic",
@@ -138,6 +159,7 @@ pub const SCOPES: &[Choice] = &[
     },
 ];
 
+/// The values of a partner's `category`.
 pub const CATEGORIES: &[Choice] = &[
     Choice {
         value: "ministry",
@@ -189,6 +211,7 @@ pub const CATEGORIES: &[Choice] = &[
     },
 ];
 
+/// The values of an evaluation's `result`.
 pub const RESULTS: &[Choice] = &[
     Choice {
         value: "on-track",
@@ -324,6 +347,7 @@ pub const RECOMMENDATIONS: &[Choice] = &[
     },
 ];
 
+/// The values of a unit's `level`.
 pub const LEVELS: &[Choice] = &[
     Choice {
         value: "national",
@@ -343,6 +367,7 @@ pub const LEVELS: &[Choice] = &[
     },
 ];
 
+/// The values of `[site] language`: the interface languages.
 pub const LANGUAGES: &[Choice] = &[
     Choice {
         value: "id",
@@ -441,6 +466,7 @@ pub const ALIASES: &[(&str, &str)] = &[
 /// The lifecycle stages, in order; the stage is the latest one present.
 pub const STAGES: [&str; 5] = ["planning", "drafting", "negotiation", "approval", "signed"];
 
+/// `[dates]` in an agreement's front matter.
 pub static DATES: TableSpec = TableSpec {
     title: "[dates]",
     fields: &[
@@ -476,6 +502,7 @@ pub static DATES: TableSpec = TableSpec {
     ],
 };
 
+/// One `[[partners]]` entry of an agreement.
 pub static PARTNER: TableSpec = TableSpec {
     title: "[[partners]]",
     fields: &[
@@ -519,6 +546,7 @@ pub static EVIDENCE: TableSpec = TableSpec {
     ],
 };
 
+/// One `[[activities]]` entry of an agreement.
 pub static ACTIVITY: TableSpec = TableSpec {
     title: "[[activities]]",
     fields: &[
@@ -561,6 +589,7 @@ pub static PERIOD: TableSpec = TableSpec {
     ],
 };
 
+/// One `[[evaluations]]` entry of an agreement.
 pub static EVALUATION: TableSpec = TableSpec {
     title: "[[evaluations]]",
     fields: &[
@@ -604,6 +633,7 @@ pub static EVALUATION: TableSpec = TableSpec {
     ],
 };
 
+/// One `[[documents]]` entry of an agreement.
 pub static DOCUMENT: TableSpec = TableSpec {
     title: "[[documents]]",
     fields: &[
@@ -626,6 +656,7 @@ pub static DOCUMENT: TableSpec = TableSpec {
     ],
 };
 
+/// An agreement's front matter: the TOML between the `+++` lines.
 pub static AGREEMENT: TableSpec = TableSpec {
     title: "the front matter",
     fields: &[
@@ -702,6 +733,7 @@ pub static AGREEMENT: TableSpec = TableSpec {
     ],
 };
 
+/// A unit's `_unit.toml`.
 pub static UNIT: TableSpec = TableSpec {
     title: "_unit.toml",
     fields: &[
@@ -759,6 +791,7 @@ pub static REGISTERED_PARTNER: TableSpec = TableSpec {
     ],
 };
 
+/// `[site]` in `pakta.toml`.
 pub static SITE: TableSpec = TableSpec {
     title: "[site]",
     fields: &[
@@ -791,6 +824,7 @@ pub static SITE: TableSpec = TableSpec {
     ],
 };
 
+/// `[rules]` in `pakta.toml`: thresholds of the compliance checks.
 pub static RULES: TableSpec = TableSpec {
     title: "[rules]",
     fields: &[
@@ -812,6 +846,7 @@ pub static RULES: TableSpec = TableSpec {
     ],
 };
 
+/// `[reports]` in `pakta.toml`.
 pub static REPORTS: TableSpec = TableSpec {
     title: "[reports]",
     fields: &[field(
@@ -821,6 +856,7 @@ pub static REPORTS: TableSpec = TableSpec {
     )],
 };
 
+/// `pakta.toml`, the repository's settings.
 pub static CONFIG: TableSpec = TableSpec {
     title: "pakta.toml",
     fields: &[
