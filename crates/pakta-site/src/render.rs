@@ -3,11 +3,6 @@
 //! `Site::render` turns any one route into bytes. `build` renders every
 //! route; the preview server renders only the ones a browser asks for.
 
-#![expect(
-    missing_docs,
-    reason = "Route variants are named after the pages they render; their item docs are still to be written"
-)]
-
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, OnceLock};
 use std::time::{Duration, Instant};
@@ -32,33 +27,58 @@ use pakta_model::{Agreement, AgreementIx, Model, Status, UnitIx};
 /// One file of the site.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Route {
+    /// The home page, `index.html`.
     Home,
+    /// A public agreement's page, `<id>/index.html`.
     Agreement(AgreementIx),
+    /// A public agreement as data, `<id>/index.json`.
     AgreementJson(AgreementIx),
+    /// A unit's page, `units/<unit path>/index.html` (`units/index.html` for
+    /// the root unit).
     Unit(UnitIx),
+    /// A partner's page, `partners/<name>/index.html`, by its position in
+    /// the site's partner index.
     Partner(usize),
+    /// The page of every partner, `partners/index.html`.
     PartnerIndex,
     /// A page of one list in one sort order.
     ListPage {
+        /// The list's position among the site's lists.
         list: usize,
+        /// The sort order's position in `lists::SORTS`.
         sort: usize,
+        /// The page number, from 1.
         page: usize,
     },
+    /// The page of every list, `lists/index.html`.
     ListIndex,
+    /// The agreements that need attention, grouped by unit,
+    /// `findings/index.html`.
     Findings,
     /// Evaluation analytics and the units' scorecards.
     Monev,
+    /// The search page, `search/index.html`.
     Search,
+    /// The error page for lost visitors, `404.html`.
     NotFound,
+    /// The page explaining each download, `data/index.html`.
     Downloads,
+    /// Every agreement as compact JSON, `data/agreements.json`.
     DataJson,
+    /// One row per agreement, `data/agreements.csv`.
     DataCsv,
+    /// An Atom feed of signings and changes, `feed.xml` in the scope's folder.
     Feed(Scope),
+    /// Upcoming expiry dates and PKS deadlines, `calendar.ics` in the
+    /// scope's folder.
     Calendar(Scope),
+    /// A theme file under `assets/`, by its position in the theme's assets.
     Asset(usize),
     /// A local document file, by its key in the model's attachments.
     Document(String),
+    /// The crawler rules, `robots.txt`.
     Robots,
+    /// One sitemap file, by its position among the site's sitemaps.
     Sitemap(usize),
     /// A file of the search index.
     SearchIndex(usize),
@@ -73,26 +93,34 @@ pub enum Route {
 /// The files of one report.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ReportFile {
+    /// The report's HTML page, `index.html`.
     Page,
+    /// The report's figures as CSV, `report.csv`.
     Csv,
+    /// The report's figures as JSON, `report.json`.
     Json,
 }
 
 /// Whose agreements a feed or calendar follows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Scope {
+    /// Every public agreement, under `data/`.
     Site,
+    /// A unit's agreements and those of every unit below it.
     Unit(UnitIx),
+    /// One partner's agreements, by its position in the site's partner index.
     Partner(usize),
 }
 
 /// What rendering a route produced.
 pub enum Output {
+    /// The file's content, rendered in memory.
     Bytes(Vec<u8>),
     /// A file to copy as it is.
     Copy(PathBuf),
 }
 
+/// Everything many routes share, prepared once for a build or a preview.
 pub struct Site {
     model: Arc<Model>,
     history: Arc<History>,
@@ -154,6 +182,9 @@ struct SearchFiles {
 }
 
 impl Site {
+    /// Prepares the site of a loaded model: `root` is the content repository,
+    /// `base_url` overrides the configured `base_url`. Fails on a broken
+    /// theme or template.
     pub fn new(
         shared_model: Arc<Model>,
         history: Arc<History>,
@@ -415,6 +446,7 @@ impl Site {
         )
     }
 
+    /// Renders one route's file.
     pub fn render(&self, route: &Route) -> Result<Output, BuildError> {
         let model = &*self.model;
         let links = &self.links;
