@@ -3,11 +3,6 @@
 //! same `today`; the two models are then compared agreement by agreement.
 //! The JSON form of [`Report`] is a stable interface (docs/editing.md).
 
-#![expect(
-    missing_docs,
-    reason = "the report's JSON form is described in docs/editing.md; its item docs are still to be written"
-)]
-
 mod git;
 mod labels;
 mod markdown;
@@ -30,26 +25,41 @@ use pakta_model::{Agreement, Flag, Model, Status};
 pub struct Side {
     /// The revision as given, e.g. "origin/main".
     pub rev: String,
+    /// The full commit id the revision resolved to (40 hex digits).
     pub commit: String,
+    /// How many agreement files it holds, including those too broken to model.
     pub agreements: usize,
+    /// How many validation errors `pakta check` would report for it.
     pub errors: usize,
+    /// How many validation warnings `pakta check` would report for it.
     pub warnings: usize,
 }
 
+/// What a change does to the agreements: the output of `pakta diff` (`--format json`).
 #[derive(Debug, Serialize)]
 pub struct Report {
+    /// The day both sides' statuses are computed for (`--today`, else today).
     pub today: NaiveDate,
+    /// The revision compared against (the older side).
     pub base: Side,
+    /// The revision with the change (the newer side).
     pub head: Side,
+    /// Agreements only on the head side, as they stand there.
     pub added: Vec<Entry>,
+    /// Agreements only on the base side, as they stood there.
     pub removed: Vec<Entry>,
+    /// Agreements moved or renamed, paired by Git's rename detection.
     pub renamed: Vec<Rename>,
+    /// Agreements on both sides that differ, by head id.
     pub changed: Vec<Change>,
+    /// Unit folder paths only on the head side ("" for the root).
     pub units_added: Vec<String>,
+    /// Unit folder paths only on the base side ("" for the root).
     pub units_removed: Vec<String>,
 }
 
 impl Report {
+    /// Whether nothing differs between the two sides.
     pub fn is_empty(&self) -> bool {
         self.added.is_empty()
             && self.removed.is_empty()
@@ -63,28 +73,43 @@ impl Report {
 /// An agreement as it stands on one side.
 #[derive(Debug, Serialize)]
 pub struct Entry {
+    /// The agreement's id: its path below `agreements/` without `.md`.
     pub id: String,
+    /// The agreement's title as written (`title`).
     pub title: String,
+    /// The `kind` key: `mou`, `pks`, `addendum` or `other`.
     pub kind: Kind,
+    /// Its unit's folder path, "" for the root.
     pub unit: String,
+    /// The latest lifecycle stage with a date.
     pub stage: Stage,
+    /// The status on the report's `today`.
     pub status: Status,
+    /// The flags on the report's `today`, e.g. `needs-pks`.
     pub flags: Vec<Flag>,
+    /// The `public` key: false when checked but published nowhere.
     pub public: bool,
 }
 
+/// An agreement moved or renamed between the two sides.
 #[derive(Debug, Serialize)]
 pub struct Rename {
+    /// The id on the base side.
     pub from: String,
+    /// The id on the head side.
     pub to: String,
 }
 
+/// A value that differs between the two sides.
 #[derive(Debug, Serialize, PartialEq, Eq)]
 pub struct Transition<T> {
+    /// The value on the base side.
     pub from: T,
+    /// The value on the head side.
     pub to: T,
 }
 
+/// One front-matter key whose value differs.
 #[derive(Debug, Serialize)]
 pub struct FieldChange {
     /// The key as written, e.g. "number", "dates.signed" or
@@ -92,6 +117,7 @@ pub struct FieldChange {
     pub field: String,
     /// `null` when the key was absent.
     pub from: Value,
+    /// `null` when the key is absent on the head side.
     pub to: Value,
 }
 
@@ -100,20 +126,35 @@ pub struct FieldChange {
 pub struct Change {
     /// The id on the head side.
     pub id: String,
+    /// The base side's id, when the agreement was renamed as well.
     pub renamed_from: Option<String>,
+    /// The `title` on the head side.
     pub title: String,
+    /// The stage transition, when the stage changed.
     pub stage: Option<Transition<Stage>>,
+    /// The status transition, when the status changed.
     pub status: Option<Transition<Status>>,
+    /// Flags that apply on the head side only.
     pub flags_added: Vec<Flag>,
+    /// Flags that applied on the base side only.
     pub flags_removed: Vec<Flag>,
+    /// Every front-matter key whose value changed, e.g. `dates.signed`.
     pub fields: Vec<FieldChange>,
+    /// Names of partners only on the head side.
     pub partners_added: Vec<String>,
+    /// Names of partners only on the base side.
     pub partners_removed: Vec<String>,
+    /// `[[activities]]` entries only on the head side, as JSON objects of their keys.
     pub activities_added: Vec<Value>,
+    /// `[[activities]]` entries only on the base side, as JSON objects of their keys.
     pub activities_removed: Vec<Value>,
+    /// `[[evaluations]]` entries only on the head side, as JSON objects of their keys.
     pub evaluations_added: Vec<Value>,
+    /// `[[evaluations]]` entries only on the base side, as JSON objects of their keys.
     pub evaluations_removed: Vec<Value>,
+    /// `[[documents]]` entries only on the head side, as JSON objects of their keys.
     pub documents_added: Vec<Value>,
+    /// `[[documents]]` entries only on the base side, as JSON objects of their keys.
     pub documents_removed: Vec<Value>,
     /// The Markdown text below the front matter changed.
     pub body_changed: bool,

@@ -25,6 +25,7 @@ pub enum Gap {
 }
 
 impl Gap {
+    /// Every gap, in display order.
     pub const ALL: [Gap; 5] = [
         Gap::SignedText,
         Gap::Number,
@@ -33,6 +34,7 @@ impl Gap {
         Gap::EvaluationPeriod,
     ];
 
+    /// The gap's name in the data, e.g. `signed-text`.
     pub fn as_str(self) -> &'static str {
         match self {
             Gap::SignedText => "signed-text",

@@ -20,8 +20,11 @@ pub const SCHEMA_VERSION: u32 = 3;
 /// `data/agreements.json`: every public agreement, sorted by id.
 #[derive(Serialize)]
 pub struct DataDocument<'a> {
+    /// The version of the published shape, [`SCHEMA_VERSION`].
     pub schema_version: u32,
+    /// The day the statuses were computed for (`--today`).
     pub generated_on: NaiveDate,
+    /// One record per public agreement, sorted by id.
     pub agreements: Vec<AgreementRecord<'a>>,
 }
 
@@ -29,102 +32,155 @@ pub struct DataDocument<'a> {
 /// beside its fields.
 #[derive(Serialize)]
 pub struct AgreementDocument<'a> {
+    /// The version of the published shape, [`SCHEMA_VERSION`].
     pub schema_version: u32,
+    /// The agreement's fields, written beside `schema_version`.
     #[serde(flatten)]
     pub agreement: AgreementRecord<'a>,
 }
 
+/// One agreement as published: its front matter, lifecycle and public relations.
 #[derive(Serialize)]
 pub struct AgreementRecord<'a> {
+    /// The agreement's id: its file path below `agreements/` without `.md`.
     pub id: &'a str,
+    /// The agreement's title as written (`title`).
     pub title: &'a str,
+    /// The `kind` key: `mou`, `pks`, `addendum` or `other`.
     pub kind: &'static str,
     /// The unit's folder path, "" for the root.
     pub unit: &'a str,
+    /// The unit's `name`.
     pub unit_name: &'a str,
+    /// The lifecycle stage: the latest of planning … signed that has a date.
     pub stage: &'static str,
+    /// The lifecycle status on `generated_on`, e.g. `active` or `expired`.
     pub status: &'static str,
+    /// The lifecycle flags on `generated_on`: `needs-pks`, `no-activity`, `not-evaluated`.
     pub flags: Vec<&'static str>,
+    /// The first day in force: `starts`, else `signed`.
     pub starts: Option<NaiveDate>,
+    /// The last day in force by its term: `expires`, else `starts` + `duration_months` − 1 day.
     pub expires: Option<NaiveDate>,
     /// The last day in force, when an early termination brings it forward.
     pub ends: Option<NaiveDate>,
+    /// The `number` key: the unit's document number.
     pub number: Option<&'a str>,
+    /// The `scope` key: `domestic` or `foreign`.
     pub scope: &'static str,
+    /// The `topics` key: subjects as written, e.g. "penelitian".
     pub topics: &'a [String],
+    /// The `summary` key, else the first paragraph of the text.
     pub summary: &'a str,
+    /// The `parent` key: for a PKS, the id of the MoU it carries out.
     pub parent: Option<&'a str>,
+    /// The `renews` key: the id of the earlier agreement this one extends.
     pub renews: Option<&'a str>,
+    /// The `amends` key: for an addendum, the id of the agreement it changes.
     pub amends: Option<&'a str>,
+    /// The `public` key: false when the agreement is checked but published nowhere.
     pub public: bool,
+    /// The `[dates]` table.
     pub dates: DatesRecord,
+    /// The `[[partners]]` entries, in file order.
     pub partners: Vec<PartnerRecord<'a>>,
+    /// The `[[activities]]` entries, in file order.
     pub activities: Vec<ActivityRecord<'a>>,
+    /// The `[[evaluations]]` entries, in file order.
     pub evaluations: Vec<EvaluationRecord<'a>>,
+    /// The `[[documents]]` entries, in file order.
     pub documents: Vec<DocumentRecord<'a>>,
     /// Public agreements whose `parent` is this one.
     pub children: Vec<&'a str>,
+    /// Public agreements whose `renews` is this one.
     pub renewed_by: Vec<&'a str>,
+    /// Public agreements whose `amends` is this one.
     pub amended_by: Vec<&'a str>,
 }
 
 /// The `[dates]` table as written; absent keys are left out.
 #[derive(Serialize)]
 pub struct DatesRecord {
+    /// `planning`: the day planning (perencanaan) began.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub planning: Option<NaiveDate>,
+    /// `drafting`: the day drafting (perumusan) began.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub drafting: Option<NaiveDate>,
+    /// `negotiation`: the day negotiation (pembahasan) began.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub negotiation: Option<NaiveDate>,
+    /// `approval`: the day of approval (pengesahan).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub approval: Option<NaiveDate>,
+    /// `signed`: the day of signing (penandatanganan).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub signed: Option<NaiveDate>,
+    /// `starts`: the first day in force as written.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub starts: Option<NaiveDate>,
+    /// `expires`: the last day in force as written.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub expires: Option<NaiveDate>,
+    /// `terminated`: the day it was ended early or dropped before signing.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub terminated: Option<NaiveDate>,
+    /// `duration_months`: the term in calendar months, instead of `expires`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub duration_months: Option<u32>,
 }
 
+/// One `[[partners]]` entry.
 #[derive(Serialize)]
 pub struct PartnerRecord<'a> {
+    /// The partner's name as written.
     pub name: &'a str,
     /// The partner register's key when the name is one of a registered
     /// partner's names: the same organisation however it is written.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub key: Option<&'a str>,
+    /// The `category` key, e.g. `university` or `ngo`.
     pub category: &'static str,
+    /// The name of the person who signed for the partner.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub signatory: Option<&'a str>,
+    /// The signatory's position, e.g. "Rektor".
     #[serde(skip_serializing_if = "Option::is_none")]
     pub signatory_title: Option<&'a str>,
+    /// The partner's document number.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub number: Option<&'a str>,
+    /// The partner's website address.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub website: Option<&'a str>,
 }
 
+/// One `[[activities]]` entry (tindak lanjut).
 #[derive(Serialize)]
 pub struct ActivityRecord<'a> {
+    /// The day of the activity.
     pub date: NaiveDate,
+    /// The activity's title.
     pub title: &'a str,
+    /// The activity type (`type`), e.g. `sosialisasi`.
     #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
     pub activity_type: Option<&'static str>,
+    /// What was done, in Markdown.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<&'a str>,
+    /// What it produced (luaran).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub output: Option<&'a str>,
+    /// Its benefit (manfaat).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub benefit: Option<&'a str>,
+    /// The number of participants (jumlah peserta).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub participants: Option<u64>,
+    /// A link to a report or news item.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub url: Option<&'a str>,
+    /// Proof of the activity (bukti).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub evidence: Option<EvidenceRecord<'a>>,
 }
@@ -132,28 +188,40 @@ pub struct ActivityRecord<'a> {
 /// Proof of an activity: a file of the site (with its digest) or a link.
 #[derive(Serialize)]
 pub struct EvidenceRecord<'a> {
+    /// A file under `files/`, from the repository's top folder.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub file: Option<&'a str>,
+    /// A link, when the proof is not a file.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub url: Option<&'a str>,
+    /// For a file, its SHA-256 in hex: computed, else as written.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub sha256: Option<&'a str>,
 }
 
+/// One `[[evaluations]]` entry (monitoring dan evaluasi).
 #[derive(Serialize)]
 pub struct EvaluationRecord<'a> {
+    /// The day of the evaluation.
     pub date: NaiveDate,
+    /// The result: `on-track`, `partial` or `not-implemented`.
     pub result: &'static str,
+    /// The days evaluated (periode).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub period: Option<PeriodRecord>,
+    /// The method (metode), e.g. `rapat-evaluasi`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub method: Option<&'static str>,
+    /// Free-text notes.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub notes: Option<&'a str>,
+    /// The obstacle categories (kendala), each once, e.g. `anggaran`.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub obstacles: Vec<&'static str>,
+    /// The obstacles in the editor's own words.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub obstacle_notes: Option<&'a str>,
+    /// The recommendation (rekomendasi), e.g. `lanjutkan`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub recommendation: Option<&'static str>,
 }
@@ -161,19 +229,27 @@ pub struct EvaluationRecord<'a> {
 /// The days an evaluation covers.
 #[derive(Serialize)]
 pub struct PeriodRecord {
+    /// The first day evaluated.
     pub from: NaiveDate,
+    /// The last day evaluated.
     pub to: NaiveDate,
 }
 
+/// One `[[documents]]` entry.
 #[derive(Serialize)]
 pub struct DocumentRecord<'a> {
+    /// The document's title.
     pub title: &'a str,
+    /// A file under `files/`, from the repository's top folder.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub file: Option<&'a str>,
+    /// A link, when the document is not a file.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub url: Option<&'a str>,
+    /// For a file, its SHA-256 in hex: computed, else as written.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub sha256: Option<&'a str>,
+    /// For a file, its size in bytes.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub size: Option<u64>,
 }
@@ -195,6 +271,7 @@ pub fn write_compact_json(model: &Model, mut out: impl std::io::Write) -> std::i
     out.write_all(b"\n")
 }
 
+/// The data document (`data/agreements.json`) for the model's public agreements.
 pub fn document(model: &Model) -> DataDocument<'_> {
     DataDocument {
         schema_version: SCHEMA_VERSION,
@@ -215,6 +292,7 @@ pub fn agreement_json(model: &Model, agreement: &Agreement) -> Vec<u8> {
     serde_json::to_vec(&document).expect("records of borrowed text and dates serialise")
 }
 
+/// The published record of one agreement.
 pub fn record<'a>(model: &'a Model, a: &'a Agreement) -> AgreementRecord<'a> {
     let unit = &model.units[a.unit];
     let public_ids = |ixs: &[AgreementIx]| -> Vec<&'a str> {

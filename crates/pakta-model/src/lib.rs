@@ -2,11 +2,6 @@
 //! resolved relations and each agreement's lifecycle as of `today`.
 //! Indexes hold positions in the sorted vectors, never copies.
 
-#![expect(
-    missing_docs,
-    reason = "the model's records and the open-data fields are described in README.md; their item docs are still to be written"
-)]
-
 pub mod completeness;
 pub mod data;
 pub mod figures;
@@ -37,14 +32,20 @@ pub type AgreementIx = usize;
 /// Position of a unit in [`Model::units`] (sorted by path).
 pub type UnitIx = usize;
 
+/// The model of a repository: its units and agreements, resolved and dated.
 #[derive(Debug)]
 pub struct Model {
+    /// The site settings from `pakta.toml`.
     pub config: Config,
+    /// The day statuses are computed for (today, or `--today`).
     pub today: NaiveDate,
+    /// Every unit, sorted by path.
     pub units: Vec<Unit>,
+    /// Every agreement, public or not, sorted by id.
     pub agreements: Vec<Agreement>,
     /// The partner register; empty when the repository keeps none.
     pub partners: PartnerRegister,
+    /// Size and SHA-256 of the document files, by [`pakta_check::attachment_key`].
     pub attachments: Attachments,
     /// Agreement files in the repository, including those too broken to
     /// model.
@@ -53,48 +54,69 @@ pub struct Model {
     by_unit_path: HashMap<String, UnitIx>,
 }
 
+/// A unit: an election body's folder under `agreements/` with its `_unit.toml`.
 #[derive(Debug)]
 pub struct Unit {
     /// The folder below `agreements/`; "" for the root.
     pub path: String,
+    /// The `name` key: the unit's full name.
     pub name: String,
+    /// The `short` key: the display name, when `_unit.toml` gives one.
     pub short: Option<String>,
+    /// The `level` key: national, province, regency or city.
     pub level: Level,
+    /// The `website` key.
     pub website: Option<String>,
+    /// The `region_code` key: the Kemendagri region code, e.g. "33.13".
     pub region_code: Option<String>,
+    /// The `reviewers` key: GitHub users, teams or e-mail addresses, one per item.
     pub reviewers: Vec<String>,
+    /// The unit above this one; none for the root.
     pub parent: Option<UnitIx>,
+    /// The units directly below this one, sorted by path.
     pub children: Vec<UnitIx>,
     /// The unit's own agreements, public or not, sorted by id.
     pub agreements: Vec<AgreementIx>,
 }
 
 impl Unit {
+    /// The short name, else the full name.
     pub fn display_name(&self) -> &str {
         self.short.as_deref().unwrap_or(&self.name)
     }
 }
 
+/// An agreement's links to other agreements, resolved to positions.
 #[derive(Debug, Default, Clone)]
 pub struct Relations {
+    /// The MoU that `parent` names.
     pub parent: Option<AgreementIx>,
     /// Agreements whose `parent` is this one (its PKSs).
     pub children: Vec<AgreementIx>,
+    /// The agreement that `renews` names.
     pub renews: Option<AgreementIx>,
+    /// Agreements whose `renews` is this one.
     pub renewed_by: Vec<AgreementIx>,
+    /// The agreement that `amends` names.
     pub amends: Option<AgreementIx>,
+    /// Agreements whose `amends` is this one.
     pub amended_by: Vec<AgreementIx>,
 }
 
+/// One agreement: its front matter, lifecycle and relations.
 #[derive(Debug)]
 pub struct Agreement {
+    /// Its file path below `agreements/` without `.md`.
     pub id: String,
     /// The file, relative to the repository root.
     pub path: String,
+    /// Position of its unit in [`Model::units`].
     pub unit: UnitIx,
     /// Shared with the loader's cache, so a preview rebuild copies nothing.
     pub front: Arc<FrontMatter>,
+    /// Its lifecycle on the model's `today`.
     pub lifecycle: Lifecycle,
+    /// Its links to other agreements.
     pub relations: Relations,
     body: Arc<str>,
     /// Computed on first use: `check` never needs it.
@@ -117,10 +139,12 @@ impl Agreement {
         })
     }
 
+    /// Whether the agreement is published (`public`, default true).
     pub fn is_public(&self) -> bool {
         self.front.public
     }
 
+    /// Its lifecycle status on the model's `today`.
     pub fn status(&self) -> Status {
         self.lifecycle.status
     }
@@ -241,6 +265,7 @@ impl Model {
         lifecycle_of(&self.agreements, ix, dates, &self.config.rules, day)
     }
 
+    /// The lifecycle the agreement would have with `dates`, on `day`.
     pub fn agreement(&self, id: &str) -> Option<&Agreement> {
         self.by_id.get(id).map(|&i| &self.agreements[i])
     }
@@ -267,10 +292,12 @@ impl Model {
         (attachment, sha256)
     }
 
+    /// The agreement with this id.
     pub fn unit(&self, path: &str) -> Option<&Unit> {
         self.by_unit_path.get(path).map(|&i| &self.units[i])
     }
 
+    /// The unit with this folder path ("" for the root).
     pub fn public_agreements(&self) -> impl Iterator<Item = &Agreement> {
         self.agreements.iter().filter(|a| a.is_public())
     }

@@ -8,23 +8,36 @@ use serde::Serialize;
 use pakta_content::term::{add_months, expiry, sub_days};
 use pakta_content::{Dates, Kind, Rules, Stage};
 
+/// An agreement's status on a day (README, "Lifecycle status").
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Status {
+    /// Not signed; planning (perencanaan) is the latest stage with a date.
     Planning,
+    /// Not signed; drafting (perumusan) is the latest stage with a date.
     Drafting,
+    /// Not signed; negotiation (pembahasan) is the latest stage with a date.
     Negotiation,
+    /// Not signed; approval (pengesahan) is the latest stage with a date.
     Approval,
+    /// Signed (ditandatangani), but the day is before `starts`.
     Signed,
+    /// In force (berlaku), open-ended ones included.
     Active,
+    /// In force, with its end at most `expiring_soon_days` days away (segera berakhir).
     Expiring,
+    /// Past its end (berakhir).
     Expired,
+    /// Past its end, with an agreement that renews it signed (diperpanjang).
     Renewed,
+    /// Signed and ended early by `terminated` (diakhiri).
     Terminated,
+    /// Dropped by `terminated` before it was signed (dibatalkan).
     Cancelled,
 }
 
 impl Status {
+    /// Every status, in lifecycle order.
     pub const ALL: [Status; 11] = [
         Status::Planning,
         Status::Drafting,
@@ -39,6 +52,7 @@ impl Status {
         Status::Cancelled,
     ];
 
+    /// The status's name in the content format and the data, e.g. `expiring`.
     pub fn as_str(self) -> &'static str {
         match self {
             Status::Planning => "planning",
@@ -77,17 +91,23 @@ impl std::fmt::Display for Status {
     }
 }
 
+/// A warning shown beside an agreement's status.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Flag {
+    /// An MoU in force, signed more than `pks_deadline_months` months ago, with no PKS signed yet.
     NeedsPks,
+    /// Active or expiring, with no activity in the last `dormant_months` months.
     NoActivity,
+    /// Active or expiring, with no evaluation in the last 12 months.
     NotEvaluated,
 }
 
 impl Flag {
+    /// Every flag, in display order.
     pub const ALL: [Flag; 3] = [Flag::NeedsPks, Flag::NoActivity, Flag::NotEvaluated];
 
+    /// The flag's name in the data, e.g. `needs-pks`.
     pub fn as_str(self) -> &'static str {
         match self {
             Flag::NeedsPks => "needs-pks",
@@ -115,10 +135,15 @@ pub struct RelatedSignings {
 /// What an agreement's lifecycle looks like on `today`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Lifecycle {
+    /// The latest stage that has a date.
     pub stage: Stage,
+    /// The status on the day.
     pub status: Status,
+    /// The flags that apply on the day, in [`Flag::ALL`] order.
     pub flags: Vec<Flag>,
+    /// The first day in force: `starts`, else `signed`.
     pub starts: Option<NaiveDate>,
+    /// The last day in force by its term: `expires`, else `starts` + `duration_months` − 1 day.
     pub expires: Option<NaiveDate>,
     /// The last day in force: `expires`, or the day before an early end.
     pub end: Option<NaiveDate>,
@@ -127,17 +152,24 @@ pub struct Lifecycle {
     pub pks_due: Option<NaiveDate>,
 }
 
+/// What the lifecycle reads of one agreement.
 pub struct Subject<'a> {
+    /// The `kind` key.
     pub kind: Kind,
+    /// The `[dates]` table.
     pub dates: &'a Dates,
+    /// The days of its activities.
     pub activity_dates: &'a [NaiveDate],
+    /// The days of its evaluations.
     pub evaluation_dates: &'a [NaiveDate],
 }
 
+/// `date` minus `months` calendar months, clamped to a shorter month's end; none when out of range.
 pub fn sub_months(date: NaiveDate, months: u32) -> Option<NaiveDate> {
     date.checked_sub_months(Months::new(months))
 }
 
+/// The lifecycle of `subject` on `today` under the site's rules.
 pub fn compute(
     subject: &Subject,
     related: RelatedSignings,

@@ -63,6 +63,7 @@ pub struct EvaluationTally {
 }
 
 impl EvaluationTally {
+    /// Counts one agreement's recent evaluations, as of `today`.
     pub fn add(&mut self, a: &Agreement, today: NaiveDate) {
         if let Some(latest) = latest_recent_evaluation(a, today) {
             self.results[result_index(latest.result)] += 1;
@@ -77,6 +78,7 @@ impl EvaluationTally {
         }
     }
 
+    /// Adds another tally's counts to this one.
     pub fn merge(&mut self, other: &EvaluationTally) {
         add_into(&mut self.results, &other.results);
         add_into(&mut self.obstacles, &other.obstacles);
@@ -120,7 +122,9 @@ fn recommendation_index(r: Recommendation) -> usize {
 /// agreements whose evaluations do.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ObstacleRank {
+    /// The obstacle category.
     pub obstacle: Obstacle,
+    /// How many recent evaluations name it.
     pub evaluations: usize,
     /// Sorted by id (the model's order).
     pub agreements: Vec<AgreementIx>,

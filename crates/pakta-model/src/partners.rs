@@ -18,9 +18,13 @@ pub struct RegisteredPartner {
     pub key: String,
     /// The canonical name (the key when the entry has none).
     pub name: String,
+    /// The organisation's acronym, e.g. "UNS".
     pub acronym: Option<String>,
+    /// Other names the organisation is written under.
     pub aliases: Vec<String>,
+    /// The partner category, e.g. `university`.
     pub category: Option<Category>,
+    /// The organisation's website address.
     pub website: Option<String>,
     /// The larger organisation, when `parent` names a registered one.
     pub parent: Option<PartnerIx>,
@@ -31,6 +35,7 @@ pub struct RegisteredPartner {
 /// The register, sorted by key, with a lookup by name.
 #[derive(Debug, Default)]
 pub struct PartnerRegister {
+    /// The registered partners, sorted by key.
     pub partners: Vec<RegisteredPartner>,
     by_name: HashMap<String, PartnerIx>,
 }

@@ -16,7 +16,9 @@ use crate::{Agreement, Model, Status};
 /// `part` of `whole`, both counts of agreements.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 pub struct Ratio {
+    /// How many agreements meet the measure.
     pub part: usize,
+    /// How many agreements the measure applies to.
     pub whole: usize,
 }
 
@@ -89,6 +91,7 @@ impl Scorecard {
         self.evaluations.add(a, today);
     }
 
+    /// Adds another scorecard's counts to this one.
     pub fn merge(&mut self, other: &Scorecard) {
         self.pks_on_time.merge(&other.pks_on_time);
         self.active.merge(&other.active);
