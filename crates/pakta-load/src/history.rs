@@ -45,27 +45,14 @@ impl History {
     /// Runs `git log` in `root`; never fails: without Git there is simply
     /// no history, and `note` says so.
     pub fn read(root: &Path) -> History {
-        let output = Command::new("git")
-            .arg("-C")
-            .arg(root)
-            .args([
-                "-c",
-                "core.quotepath=off",
-                "log",
-                "-z",
-                "--name-status",
-                "-M",
-                "--relative",
-                "--no-color",
-                "--format=%x1e%H%x1f%as%x1f%an%x1f%s",
-            ])
-            .output();
-        let output = match output {
-            Ok(o) if o.status.success() => o,
-            Ok(_) => return History::without("the content is not in a Git repository"),
-            Err(_) => return History::without("git is not installed"),
+        let log = match git_log(
+            root,
+            &["--name-status", "-M", "--format=%x1e%H%x1f%as%x1f%an%x1f%s"],
+        ) {
+            Ok(log) => log,
+            Err(reason) => return History::without(reason),
         };
-        let mut history = History::parse(&String::from_utf8_lossy(&output.stdout));
+        let mut history = History::parse(&log);
         let shallow = Command::new("git")
             .arg("-C")
             .arg(root)
@@ -173,6 +160,26 @@ pub fn changes_between(root: &Path, from: NaiveDate, to: NaiveDate) -> Result<Ve
     // `--since` only prunes the walk; dates are compared exactly below, so
     // a day's margin covers commits recorded in other time zones.
     let since = from.pred_opt().unwrap_or(from);
+    let since = format!("--since={since}");
+    let log = git_log(
+        root,
+        &[
+            "--first-parent",
+            "--diff-merges=first-parent",
+            "--name-only",
+            "--format=%x1e%H%x1f%cs%x1f%s",
+            &since,
+        ],
+    )?;
+    Ok(parse_changes(&log)
+        .into_iter()
+        .filter(|c| from <= c.date && c.date <= to)
+        .collect())
+}
+
+/// `git log -z` in `root` with paths as written (`core.quotepath=off`)
+/// and relative to it, plus `args`; `Err` says why there is no history.
+fn git_log(root: &Path, args: &[&str]) -> Result<String, &'static str> {
     let output = Command::new("git")
         .arg("-C")
         .arg(root)
@@ -181,24 +188,16 @@ pub fn changes_between(root: &Path, from: NaiveDate, to: NaiveDate) -> Result<Ve
             "core.quotepath=off",
             "log",
             "-z",
-            "--first-parent",
-            "--diff-merges=first-parent",
-            "--name-only",
             "--relative",
             "--no-color",
-            "--format=%x1e%H%x1f%cs%x1f%s",
         ])
-        .arg(format!("--since={since}"))
+        .args(args)
         .output();
-    let output = match output {
-        Ok(o) if o.status.success() => o,
-        Ok(_) => return Err("the content is not in a Git repository".into()),
-        Err(_) => return Err("git is not installed".into()),
-    };
-    Ok(parse_changes(&String::from_utf8_lossy(&output.stdout))
-        .into_iter()
-        .filter(|c| from <= c.date && c.date <= to)
-        .collect())
+    match output {
+        Ok(o) if o.status.success() => Ok(String::from_utf8_lossy(&o.stdout).into_owned()),
+        Ok(_) => Err("the content is not in a Git repository"),
+        Err(_) => Err("git is not installed"),
+    }
 }
 
 /// Parses `git log -z --name-only` output with the format above.
