@@ -74,62 +74,28 @@ pub fn gaps(front: &FrontMatter) -> Vec<Gap> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use chrono::NaiveDate;
     use pakta_content::diagnostics::Spanned;
-    use pakta_content::{
-        Category, Dates, Document, Evaluation, EvaluationResult, Kind, Partner, Period, Scope,
-    };
+    use pakta_content::{Document, Evaluation, EvaluationResult, Kind, Period};
 
-    fn d(text: &str) -> Spanned<NaiveDate> {
-        Spanned::new(text.parse().expect("test dates are valid"), 0..0)
-    }
+    use crate::fixture::{self, at};
 
+    /// An MoU with one partner, signed on 2025-01-10 or not signed at all.
     fn front(signed: bool) -> FrontMatter {
-        FrontMatter {
-            title: "T".into(),
-            kind: Kind::Mou,
-            number: None,
-            scope: Scope::Domestic,
-            topics: Vec::new(),
-            summary: None,
-            parent: None,
-            renews: None,
-            amends: None,
-            public: true,
-            dates: Dates {
-                signed: signed.then(|| d("2025-01-10")),
-                ..Dates::default()
-            },
-            partners: vec![Partner {
-                name: "P".into(),
-                name_span: Default::default(),
-                category: Category::University,
-                signatory: None,
-                signatory_title: None,
-                number: None,
-                website: None,
-            }],
-            activities: Vec::new(),
-            evaluations: Vec::new(),
-            documents: Vec::new(),
-            kind_span: 0..0,
+        let mut front = fixture::signed(Kind::Mou, "2025-01-10");
+        if !signed {
+            front.dates.signed = None;
         }
+        front
     }
 
+    /// An on-track evaluation, with or without the period it covers.
     fn evaluation(period: bool) -> Evaluation {
-        Evaluation {
-            date: d("2025-06-01"),
-            result: EvaluationResult::OnTrack,
-            period: period.then(|| Period {
-                from: d("2025-01-10"),
-                to: d("2025-05-31"),
-            }),
-            method: None,
-            notes: None,
-            obstacles: Vec::new(),
-            obstacle_notes: None,
-            recommendation: None,
-        }
+        let mut evaluation = fixture::evaluation("2025-06-01", EvaluationResult::OnTrack, &[]);
+        evaluation.period = period.then(|| Period {
+            from: at("2025-01-10").expect("a date"),
+            to: at("2025-05-31").expect("a date"),
+        });
+        evaluation
     }
 
     #[test]
@@ -184,7 +150,7 @@ mod tests {
     #[test]
     fn an_expiry_date_is_a_term() {
         let mut f = front(true);
-        f.dates.expires = Some(d("2027-01-09"));
+        f.dates.expires = at("2027-01-09");
         assert!(!gaps(&f).contains(&Gap::Term));
     }
 }
