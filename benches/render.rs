@@ -30,7 +30,6 @@ const ROUNDS: usize = 5;
 fn kind(route: &Route) -> Option<&'static str> {
     Some(match route {
         Route::Agreement(_) => "agreement page",
-        Route::AgreementJson(_) => "agreement JSON",
         Route::Unit(_) => "unit page",
         Route::Partner(_) => "partner page",
         Route::ListPage { .. } => "list page",

@@ -111,9 +111,26 @@ fn figures_on(page: &str) -> Vec<usize> {
     let start = page.find("<ul class=\"figures\">").expect("figures");
     let end = start + page[start..].find("</ul>").unwrap();
     page[start..end]
-        .split("<span class=\"figure\">")
+        .split("class=\"figure\"")
         .skip(1)
-        .map(|s| s[..s.find('<').unwrap()].parse().unwrap())
+        .map(|s| {
+            let number = &s[s.find('>').unwrap() + 1..];
+            number[..number.find('<').unwrap()].parse().unwrap()
+        })
+        .collect()
+}
+
+/// Where a page's headline figures link, in order (`None`: not a link).
+fn figure_links(page: &str) -> Vec<Option<String>> {
+    let start = page.find("<ul class=\"figures\">").expect("figures");
+    let end = start + page[start..].find("</ul>").unwrap();
+    page[start..end]
+        .split("<li>")
+        .skip(1)
+        .map(|item| {
+            let rest = item.strip_prefix("<a class=\"figure\" href=\"")?;
+            Some(rest[..rest.find('"').unwrap()].to_string())
+        })
         .collect()
 }
 
@@ -191,11 +208,11 @@ fn every_figure_and_list_agrees_with_the_generated_files() {
     // only those.
     let mut lists: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     for (a, e) in &public {
-        let mut dirs = vec![
-            "all".to_string(),
-            format!("status/{}", e.status),
-            format!("kind/{}", a.kind),
-        ];
+        let mut dirs = vec![format!("status/{}", e.status), format!("kind/{}", a.kind)];
+        if matches!(e.status, "active" | "expiring") {
+            dirs.push("in-force".to_string());
+        }
+        dirs.extend(e.flags.iter().map(|f| format!("flag/{f}")));
         dirs.extend(category_set(a).iter().map(|c| format!("category/{c}")));
         dirs.extend(a.signed.map(|s| format!("year/{}", s.year())));
         for dir in dirs {
@@ -213,9 +230,8 @@ fn every_figure_and_list_agrees_with_the_generated_files() {
         // The newest-first pages: `<list>/` and `<list>/<page>/`.
         let parts: Vec<&str> = dir.split('/').collect();
         let list = match parts.as_slice() {
-            [.., "expires"] | [.., "expires", _] => continue,
             [list @ .., page]
-                if page.parse::<usize>().is_ok() && (list.len() == 2 || list == ["all"]) =>
+                if page.parse::<usize>().is_ok() && (list.len() == 2 || list == ["in-force"]) =>
             {
                 list.join("/")
             }
@@ -233,6 +249,22 @@ fn every_figure_and_list_agrees_with_the_generated_files() {
     );
     for (dir, members) in &lists {
         assert_eq!(&on_site[dir], members, "members of lists/{dir}/");
+    }
+
+    // Each headline figure of the home page links to the list of exactly
+    // the agreements it counts.
+    let figures = figures_on(&home);
+    let links = figure_links(&home);
+    assert_eq!(links.len(), figures.len());
+    for (figure, link) in figures.iter().zip(&links) {
+        let link = link
+            .as_deref()
+            .expect("a headline figure above zero links to its list");
+        let dir = link
+            .strip_prefix(&format!("{BASE}lists/"))
+            .and_then(|d| d.strip_suffix('/'))
+            .unwrap_or_else(|| panic!("{link} is a list"));
+        assert_eq!(on_site[dir].len(), *figure, "{link} counts the figure");
     }
 
     // The search facets count the same agreements.
@@ -365,7 +397,7 @@ fn an_unsigned_agreement_shows_its_stage_and_no_year_lists_it() {
     // The date column names the stage its date belongs to.
     assert!(
         row.contains(&format!(
-            "<span class=\"nowrap\">19 Oktober 2026</span><span class=\"sub\">{}</span>",
+            "<td>19 Oktober 2026<small>{}</small></td>",
             texts.text("stage-drafting")
         )),
         "{row}"

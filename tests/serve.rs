@@ -65,7 +65,7 @@ impl Server {
         stream.write_all(request.as_bytes()).unwrap();
         let mut response = Vec::new();
         stream.read_to_end(&mut response).unwrap();
-        Reply::parse(&String::from_utf8_lossy(&response))
+        Reply::parse(&response)
     }
 
     /// Opens a live-reload stream; returns it once its head is read, with
@@ -126,19 +126,27 @@ struct Reply {
     status: u16,
     head: String,
     body: String,
+    /// The body as sent, for files that are not text.
+    bytes: Vec<u8>,
 }
 
 impl Reply {
-    fn parse(response: &str) -> Reply {
-        let status = response
+    fn parse(response: &[u8]) -> Reply {
+        let end = response
+            .windows(4)
+            .position(|w| w == b"\r\n\r\n")
+            .unwrap_or(response.len());
+        let head = String::from_utf8_lossy(&response[..end]).into_owned();
+        let status = head
             .get(9..12)
             .and_then(|s| s.parse().ok())
-            .unwrap_or_else(|| panic!("no status in {response:?}"));
-        let (head, body) = response.split_once("\r\n\r\n").unwrap_or((response, ""));
+            .unwrap_or_else(|| panic!("no status in {head:?}"));
+        let bytes = response.get(end + 4..).unwrap_or_default().to_vec();
         Reply {
             status,
-            head: head.to_string(),
-            body: body.to_string(),
+            head,
+            body: String::from_utf8_lossy(&bytes).into_owned(),
+            bytes,
         }
     }
 
@@ -193,8 +201,13 @@ fn pages_are_served_with_live_reload() {
     let (status, script) = server.get("/__pakta/live.js");
     assert_eq!(status, 200);
     assert!(script.contains("EventSource"));
-    let (status, data) = server.get("/data/agreements.json");
-    assert_eq!(status, 200);
+    let reply = server.get_with_host("/data/agreements.json.gz", &server.host());
+    assert_eq!(reply.status, 200);
+    assert_eq!(reply.header("content-type"), Some("application/gzip"));
+    let mut data = String::new();
+    flate2::read::GzDecoder::new(&reply.bytes[..])
+        .read_to_string(&mut data)
+        .expect("a gzip file");
     let document: serde_json::Value = serde_json::from_str(&data).expect("the data document");
     assert_eq!(document["generated_on"], "2026-11-22");
     assert_eq!(
@@ -269,7 +282,7 @@ fn a_request_for_another_host_is_refused() {
     // DNS rebinding: a page of evil.example, its name now resolving to
     // 127.0.0.1, asks the preview for its pages and problem reports.
     let evil = format!("evil.example:{}", server.port);
-    for path in ["/", PAGE, "/data/agreements.json", "/__pakta/live"] {
+    for path in ["/", PAGE, "/data/agreements.json.gz", "/__pakta/live"] {
         let reply = server.get_with_host(path, &evil);
         assert_eq!(reply.status, 403, "{path}: {}", reply.head);
         assert!(
@@ -331,7 +344,7 @@ fn an_oversize_header_is_refused_and_the_server_goes_on() {
     let mut reply = Vec::new();
     let _ = stream.read_to_end(&mut reply);
     if !reply.is_empty() {
-        let reply = Reply::parse(&String::from_utf8_lossy(&reply));
+        let reply = Reply::parse(&reply);
         assert_eq!(reply.status, 431, "{}", reply.head);
     }
     let grown_kb = server.status_number("VmHWM") - peak_before;
@@ -369,7 +382,7 @@ fn many_connections_do_not_make_a_thread_each() {
                 .unwrap();
                 let mut response = String::new();
                 stream.read_to_string(&mut response).unwrap();
-                Reply::parse(&response).status
+                Reply::parse(response.as_bytes()).status
             })
         })
         .collect();

@@ -23,7 +23,7 @@ fn stacked_rows_and_the_revision_history_keep_their_column_labels() {
     let test = SiteTest::new().agreement(active("2025-mou-uns"));
     let built = test.build();
     built.success();
-    let list = built.read("lists/all/index.html");
+    let list = built.read("lists/in-force/index.html");
     assert!(list.contains("<table class=\"agreements\">"), "{list}");
     let css = built.read("assets/style.css");
     assert!(css.starts_with("/*") && css.contains("@import url(\"labels.css\");"));
@@ -92,7 +92,7 @@ fn an_english_interface_marks_the_indonesian_content() {
         "{page}"
     );
     assert!(page.contains("<div class=\"prose\" lang=\"id\">"), "{page}");
-    let list = built.read("lists/all/index.html");
+    let list = built.read("lists/in-force/index.html");
     assert!(
         list.contains("<td lang=\"id\"><a href=\"/kerjasama/2025-mou-uns/\">"),
         "{list}"
@@ -164,9 +164,15 @@ fn the_footer_hides_its_links_with_their_separators_in_print() {
 }
 
 #[test]
-fn the_soonest_end_order_lists_only_ends_still_ahead() {
+fn the_in_force_list_holds_only_agreements_in_force_soonest_end_first() {
     let test = SiteTest::new()
         .agreement(active("2025-mou-berlaku"))
+        .agreement(
+            Agreement::mou("2024-mou-segera")
+                .signed("2024-01-10")
+                .expires("2026-12-20")
+                .partner("Universitas Sebelas Maret", "university"),
+        )
         .agreement(
             Agreement::mou("2020-mou-lama")
                 .signed("2020-01-10")
@@ -175,18 +181,34 @@ fn the_soonest_end_order_lists_only_ends_still_ahead() {
         );
     let built = test.build();
     built.success();
-    let newest = built.read("lists/all/index.html");
-    assert!(newest.contains("2025-mou-berlaku/") && newest.contains("2020-mou-lama/"));
-    let expires = built.read("lists/all/expires/index.html");
-    assert!(expires.contains("2025-mou-berlaku/"), "{expires}");
-    assert!(!expires.contains("2020-mou-lama/"), "{expires}");
+    let in_force = built.read("lists/in-force/index.html");
+    let soon = in_force
+        .find("2024-mou-segera/")
+        .expect("the expiring one is in force");
+    let later = in_force
+        .find("2025-mou-berlaku/")
+        .expect("the active one is in force");
+    assert!(soon < later, "soonest end first: {in_force}");
+    assert!(!in_force.contains("2020-mou-lama/"), "{in_force}");
     assert!(
-        expires.contains("<span class=\"count\">1</span>"),
-        "{expires}"
+        in_force.contains("<span class=\"count\">2</span>"),
+        "{in_force}"
     );
     assert!(
-        expires.contains("Hanya perjanjian yang masa berlakunya"),
-        "{expires}"
+        in_force.contains("yang paling cepat berakhir lebih dulu"),
+        "{in_force}"
+    );
+    // The expired one is still listed, newest first, under its status.
+    assert!(
+        built
+            .read("lists/status/expired/index.html")
+            .contains("2020-mou-lama/")
+    );
+    assert!(
+        !built
+            .file_list()
+            .iter()
+            .any(|f| f.starts_with("lists/all/"))
     );
 }
 

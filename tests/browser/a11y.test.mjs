@@ -60,7 +60,7 @@ const pages = {
   lists: '/lists/',
   list: '/lists/status/active/',
   monev: '/monev/',
-  'list-by-expiry': '/lists/all/expires/',
+  'list-in-force': '/lists/in-force/',
   findings: '/findings/',
   search: '/search/?q=pemilih',
   downloads: '/data/',

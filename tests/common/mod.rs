@@ -21,6 +21,17 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 pub(crate) const TODAY: &str = "2026-11-22";
 
+/// A gzip-compressed file, decompressed as text.
+pub(crate) fn gunzip(path: &std::path::Path) -> String {
+    use std::io::Read;
+    let file = std::fs::File::open(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let mut text = String::new();
+    flate2::read::GzDecoder::new(file)
+        .read_to_string(&mut text)
+        .unwrap_or_else(|e| panic!("{} is not gzip-compressed text: {e}", path.display()));
+    text
+}
+
 pub(crate) const CONFIG: &str =
     "[site]\ntitle = \"Uji\"\nbase_url = \"https://example.org/kerjasama\"\n";
 

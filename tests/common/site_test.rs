@@ -190,6 +190,11 @@ impl Built<'_> {
             .unwrap_or_else(|e| panic!("cannot read {rel} from the built site: {e}"))
     }
 
+    /// A gzip-compressed output file, decompressed.
+    pub(crate) fn read_gzip(&self, rel: &str) -> String {
+        super::gunzip(&self.out.join(rel))
+    }
+
     /// Compares a whole output file with the snapshot `name`.
     pub(crate) fn snapshot(&self, name: &str, rel: &str) -> &Self {
         assert_snapshot(name, &self.read(rel));

@@ -1,5 +1,5 @@
-//! The open-data view of the model: `data/agreements.json` and
-//! `<id>/index.json` on the site, and the output of `pakta data`.
+//! The open-data view of the model: `data/agreements.json.gz` on the
+//! site (compressed there) and the output of `pakta data`.
 //!
 //! The structs here are the published schema, written out field by field
 //! rather than serialising the loader's records, so that renaming a field
@@ -26,17 +26,6 @@ pub struct DataDocument<'a> {
     pub generated_on: NaiveDate,
     /// One record per public agreement, sorted by id.
     pub agreements: Vec<AgreementRecord<'a>>,
-}
-
-/// `<id>/index.json`: one agreement's record with the schema version
-/// beside its fields.
-#[derive(Serialize)]
-pub struct AgreementDocument<'a> {
-    /// The version of the published shape, [`SCHEMA_VERSION`].
-    pub schema_version: u32,
-    /// The agreement's fields, written beside `schema_version`.
-    #[serde(flatten)]
-    pub agreement: AgreementRecord<'a>,
 }
 
 /// One agreement as published: its front matter, lifecycle and public relations.
@@ -281,15 +270,6 @@ pub fn document(model: &Model) -> DataDocument<'_> {
             .map(|a| record(model, a))
             .collect(),
     }
-}
-
-/// One agreement's document, `<id>/index.json`, as compact JSON.
-pub fn agreement_json(model: &Model, agreement: &Agreement) -> Vec<u8> {
-    let document = AgreementDocument {
-        schema_version: SCHEMA_VERSION,
-        agreement: record(model, agreement),
-    };
-    serde_json::to_vec(&document).expect("records of borrowed text and dates serialise")
 }
 
 /// The published record of one agreement.

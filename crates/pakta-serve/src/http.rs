@@ -253,6 +253,7 @@ pub(crate) fn content_type(path: &str) -> &'static str {
         "css" => "text/css; charset=utf-8",
         "js" | "mjs" => "text/javascript; charset=utf-8",
         "json" => "application/json",
+        "gz" => "application/gzip",
         "xml" => "application/xml",
         "atom" => "application/atom+xml",
         "ics" => "text/calendar; charset=utf-8",

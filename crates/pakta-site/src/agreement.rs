@@ -43,7 +43,6 @@ pub(crate) struct AgreementPage<'a> {
     pub body: String,
     pub revisions: Vec<RevisionView<'a>>,
     pub last_updated: Option<NaiveDate>,
-    pub json_href: String,
 }
 
 /// One point on the lifecycle timeline; `key` names its label.
@@ -257,7 +256,6 @@ pub(crate) fn page<'a>(
             })
             .collect(),
         last_updated: revisions.first().map(|r| r.date),
-        json_href: format!("{}index.json", links.agreement(&a.id)),
     }
 }
 

@@ -6,6 +6,7 @@ mod agreement;
 mod charts;
 mod column_labels;
 pub(crate) mod csv;
+mod data_file;
 mod feeds;
 mod lists;
 mod markdown;
@@ -132,10 +133,9 @@ fn write_routes(
         let written = match route {
             // The open-data document of a national repository is over
             // 100 MB: stream it instead of holding it in memory.
-            Route::DataJson => staging.create(&path).and_then(|mut file| {
-                pakta_model::data::write_compact_json(model, &mut file)?;
-                file.flush()
-            }),
+            Route::DataJson => staging
+                .create(&path)
+                .and_then(|file| data_file::write(model, file)),
             _ => match site.render(route)? {
                 Output::Bytes(bytes) => staging.write(&path, &bytes),
                 Output::Copy(from) => staging.copy(&path, &from),

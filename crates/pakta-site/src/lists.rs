@@ -1,5 +1,15 @@
-//! Lists by status, kind, partner category and year: paginated, and
-//! sortable without JavaScript through one set of pages per sort order.
+//! Lists by status, finding (flag), kind, partner category and year
+//! signed, newest first,
+//! and the agreements in force, soonest end first: paginated pages that
+//! need no JavaScript.
+//!
+//! Each agreement is in one list of each dimension (a category list for
+//! each of its partners' categories, a finding list for each flag), once: at 50,000 agreements a list
+//! row is about half a kilobyte, so every further copy of every list, a
+//! list of all agreements or a second sort order of each list, would cost
+//! the published site tens of megabytes. The one other order readers
+//! follow, the soonest end, has its own list of the agreements in force,
+//! the one the headline figure "in force" counts.
 
 use std::collections::BTreeMap;
 
@@ -7,35 +17,51 @@ use serde::Serialize;
 
 use super::views::{RowHtml, Rows};
 use pakta_content::i18n::Texts;
-use pakta_model::{AgreementIx, Model, Status};
+use pakta_model::{AgreementIx, Model};
 
 /// A hundred rows a page: fewer pages repeat the page's header and
 /// footer, and a page of rows is still small for a phone.
 pub(crate) const PAGE_SIZE: usize = 100;
-/// Newest signing and soonest end: the orders people follow agreements by.
-/// The first order lists every member; the soonest-end order lists only
-/// the members whose end is still ahead (signed or in force), the ones a
-/// reader follows by their end, so that it does not double every list,
-/// the largest part of a national site. Alphabetical browsing is left to
-/// the partner index and search.
-pub(crate) const SORTS: [&str; 2] = ["newest", "expires"];
 
-/// One list: its folder below `lists/`, its heading and its members.
+/// The folder, below `lists/`, of the list of agreements in force.
+pub(crate) const IN_FORCE: &str = "in-force";
+
+/// The order of a list's rows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub(crate) enum Order {
+    /// The latest stage's date, newest first.
+    Newest,
+    /// The last day in force, soonest first; open-ended ones last.
+    SoonestEnd,
+}
+
+/// One list: its folder below `lists/`, its heading and its members in
+/// the list's order.
 pub(crate) struct List {
     pub dir: String,
     pub dimension: &'static str,
     pub heading: String,
+    pub order: Order,
     pub members: Vec<AgreementIx>,
 }
 
-/// Every list of the public agreements, in a fixed order: all, statuses,
-/// kinds, categories, years.
+/// Every list of the public agreements, in a fixed order: in force,
+/// statuses, findings, kinds, categories, years; each group in the order of its
+/// labels in the interface's language.
 pub(crate) fn all_lists(model: &Model, public: &[AgreementIx], texts: &Texts) -> Vec<List> {
+    let mut in_force: Vec<AgreementIx> = public
+        .iter()
+        .copied()
+        .filter(|&ix| model.agreements[ix].status().in_force())
+        .collect();
+    sort_members(model, &mut in_force, Order::SoonestEnd);
     let mut lists = vec![List {
-        dir: "all".into(),
-        dimension: "all",
-        heading: texts.text("all-agreements").to_string(),
-        members: public.to_vec(),
+        dir: IN_FORCE.into(),
+        dimension: IN_FORCE,
+        heading: texts.text("headline-in-force").to_string(),
+        order: Order::SoonestEnd,
+        members: in_force,
     }];
     let mut group = |dimension: &'static str,
                      key: &dyn Fn(AgreementIx) -> Vec<String>,
@@ -50,11 +76,15 @@ pub(crate) fn all_lists(model: &Model, public: &[AgreementIx], texts: &Texts) ->
         // interface's language, not by the value in the address.
         let mut group: Vec<List> = by
             .into_iter()
-            .map(|(value, members)| List {
-                dir: format!("{dimension}/{value}"),
-                dimension,
-                heading: label(&value),
-                members,
+            .map(|(value, mut members)| {
+                sort_members(model, &mut members, Order::Newest);
+                List {
+                    dir: format!("{dimension}/{value}"),
+                    dimension,
+                    heading: label(&value),
+                    order: Order::Newest,
+                    members,
+                }
             })
             .collect();
         group.sort_by_cached_key(|list| (list.heading.to_lowercase(), list.dir.clone()));
@@ -66,6 +96,18 @@ pub(crate) fn all_lists(model: &Model, public: &[AgreementIx], texts: &Texts) ->
         "status",
         &|ix| vec![model.agreements[ix].status().as_str().to_string()],
         &text("status"),
+    );
+    group(
+        "flag",
+        &|ix| {
+            model.agreements[ix]
+                .lifecycle
+                .flags
+                .iter()
+                .map(|f| f.as_str().to_string())
+                .collect()
+        },
+        &text("flag"),
     );
     group(
         "kind",
@@ -101,14 +143,13 @@ pub(crate) fn all_lists(model: &Model, public: &[AgreementIx], texts: &Texts) ->
 pub(crate) struct ListPage<'a> {
     pub heading: &'a str,
     pub dimension: &'static str,
-    /// The sort order shown (`newest`, `expires`).
-    pub sort: &'static str,
-    /// The rows in this order: every member, or those ending ahead.
+    /// The order of the rows.
+    pub order: Order,
+    /// How many agreements the list holds.
     pub total: usize,
     pub page: usize,
     pub pages: usize,
     pub rows: Vec<RowHtml<'a>>,
-    pub sorts: Vec<Link>,
     pub pagination: Vec<Link>,
     pub previous: Option<String>,
     pub next: Option<String>,
@@ -122,16 +163,12 @@ pub(crate) struct Link {
 }
 
 /// The site path (below the site root, ending in `/`) of one page of a list.
-pub(crate) fn page_dir(list_dir: &str, sort: &str, page: usize) -> String {
-    let mut dir = format!("lists/{list_dir}/");
-    if sort != SORTS[0] {
-        dir.push_str(sort);
-        dir.push('/');
-    }
+pub(crate) fn page_dir(list_dir: &str, page: usize) -> String {
     if page > 1 {
-        dir.push_str(&format!("{page}/"));
+        format!("lists/{list_dir}/{page}/")
+    } else {
+        format!("lists/{list_dir}/")
     }
-    dir
 }
 
 /// How many pages a list of `members` rows has (an empty list still has one).
@@ -139,65 +176,24 @@ pub(crate) fn page_count(members: usize) -> usize {
     members.div_ceil(PAGE_SIZE).max(1)
 }
 
-/// A list's members in one of the [`SORTS`] orders: every member in the
-/// first, those with an end still ahead in the soonest-end order.
-pub(crate) fn sorted_members(
-    model: &Model,
-    members: &[AgreementIx],
-    sort: usize,
-) -> Vec<AgreementIx> {
-    let mut sorted: Vec<AgreementIx> = match SORTS[sort] {
-        "expires" => members
-            .iter()
-            .copied()
-            .filter(|&i| ends_ahead(model, i))
-            .collect(),
-        _ => members.to_vec(),
-    };
-    sort_members(model, &mut sorted, SORTS[sort]);
-    sorted
-}
-
-/// Signed or in force with a known last day: an end a reader can follow.
-fn ends_ahead(model: &Model, ix: AgreementIx) -> bool {
-    let life = &model.agreements[ix].lifecycle;
-    (life.status == Status::Signed || life.status.in_force()) && life.end.is_some()
-}
-
-/// One page of a list whose members are already in `sort` order.
-pub(crate) fn page<'a>(
-    list: &'a List,
-    sorted: &[AgreementIx],
-    rows: &Rows<'a>,
-    base: &str,
-    texts: &Texts,
-    sort: usize,
-    page: usize,
-) -> ListPage<'a> {
-    let total = sorted.len();
+/// One page of a list.
+pub(crate) fn page<'a>(list: &'a List, rows: &Rows<'a>, base: &str, page: usize) -> ListPage<'a> {
+    let total = list.members.len();
     let page_count = page_count(total);
-    let href = |p: usize| format!("{base}{}", page_dir(&list.dir, SORTS[sort], p));
+    let href = |p: usize| format!("{base}{}", page_dir(&list.dir, p));
     ListPage {
         heading: &list.heading,
         dimension: list.dimension,
-        sort: SORTS[sort],
+        order: list.order,
         total,
         page,
         pages: page_count,
-        rows: sorted
+        rows: list
+            .members
             .iter()
             .skip((page - 1) * PAGE_SIZE)
             .take(PAGE_SIZE)
             .filter_map(|&i| rows.cell(i))
-            .collect(),
-        sorts: SORTS
-            .iter()
-            .enumerate()
-            .map(|(i, s)| Link {
-                label: texts.text(&format!("sort-{s}")).to_string(),
-                href: format!("{base}{}", page_dir(&list.dir, s, 1)),
-                current: i == sort,
-            })
             .collect(),
         pagination: window(page, page_count)
             .into_iter()
@@ -212,18 +208,13 @@ pub(crate) fn page<'a>(
     }
 }
 
-fn sort_members(model: &Model, members: &mut [AgreementIx], sort: &str) {
+fn sort_members(model: &Model, members: &mut [AgreementIx], order: Order) {
     let a = |i: &AgreementIx| &model.agreements[*i];
-    match sort {
-        "expires" => members.sort_by_key(|i| {
-            let life = &a(i).lifecycle;
-            let ended = matches!(
-                life.status,
-                Status::Expired | Status::Renewed | Status::Terminated | Status::Cancelled
-            );
-            (ended, life.end.is_none(), life.end, *i)
-        }),
-        _ => members.sort_by_key(|i| (std::cmp::Reverse(a(i).milestone_date()), *i)),
+    match order {
+        Order::SoonestEnd => {
+            members.sort_by_key(|i| (a(i).lifecycle.end.is_none(), a(i).lifecycle.end, *i))
+        }
+        Order::Newest => members.sort_by_key(|i| (std::cmp::Reverse(a(i).milestone_date()), *i)),
     }
 }
 
@@ -243,16 +234,9 @@ mod tests {
     use super::*;
 
     #[test]
-    fn paths_name_the_sort_and_page() {
-        assert_eq!(
-            page_dir("status/active", "newest", 1),
-            "lists/status/active/"
-        );
-        assert_eq!(
-            page_dir("status/active", "expires", 1),
-            "lists/status/active/expires/"
-        );
-        assert_eq!(page_dir("all", "expires", 3), "lists/all/expires/3/");
+    fn paths_name_the_list_and_page() {
+        assert_eq!(page_dir("status/active", 1), "lists/status/active/");
+        assert_eq!(page_dir("in-force", 3), "lists/in-force/3/");
     }
 
     #[test]

@@ -191,7 +191,13 @@ pub(crate) fn unit<'a>(
     let unit = &model.units[ix];
     let mut own = unit.agreements.clone();
     own.sort_by_key(|&i| (std::cmp::Reverse(model.agreements[i].milestone_date()), i));
-    let dir = links.unit(&unit.path);
+    // The root unit's subtree is the whole site: its feed and calendar are
+    // the site's, published once under data/.
+    let dir = if unit.parent.is_none() {
+        format!("{}data/", links.base)
+    } else {
+        links.unit(&unit.path)
+    };
     UnitPage {
         name: &unit.name,
         short: unit.short.as_deref(),

@@ -3,11 +3,11 @@
 //! `Site::render` turns any one route into bytes. `build` renders every
 //! route; the preview server renders only the ones a browser asks for.
 
+use chrono::Datelike;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, OnceLock};
 use std::time::{Duration, Instant};
 
-use rayon::prelude::*;
 use serde::Serialize;
 use tera::Context;
 
@@ -17,7 +17,7 @@ use super::theme::{self, Theme};
 use super::views::{
     self, AgreementRow, Figures, Links, PartnerEntry, PartnerSlugs, Rows, SiteView, unit_dir,
 };
-use super::{BuildError, agreement, column_labels, csv, feeds, monev, pages};
+use super::{BuildError, agreement, column_labels, csv, data_file, feeds, monev, pages};
 use pakta_content::i18n::Lang;
 use pakta_load::history::History;
 use pakta_model::data;
@@ -31,8 +31,6 @@ pub enum Route {
     Home,
     /// A public agreement's page, `<id>/index.html`.
     Agreement(AgreementIx),
-    /// A public agreement as data, `<id>/index.json`.
-    AgreementJson(AgreementIx),
     /// A unit's page, `units/<unit path>/index.html` (`units/index.html` for
     /// the root unit).
     Unit(UnitIx),
@@ -41,12 +39,10 @@ pub enum Route {
     Partner(usize),
     /// The page of every partner, `partners/index.html`.
     PartnerIndex,
-    /// A page of one list in one sort order.
+    /// A page of one list.
     ListPage {
         /// The list's position among the site's lists.
         list: usize,
-        /// The sort order's position in `lists::SORTS`.
-        sort: usize,
         /// The page number, from 1.
         page: usize,
     },
@@ -63,7 +59,8 @@ pub enum Route {
     NotFound,
     /// The page explaining each download, `data/index.html`.
     Downloads,
-    /// Every agreement as compact JSON, `data/agreements.json`.
+    /// Every agreement as compact JSON, gzip-compressed,
+    /// `data/agreements.json.gz`.
     DataJson,
     /// One row per agreement, `data/agreements.csv`.
     DataCsv,
@@ -136,8 +133,6 @@ pub struct Site {
     /// Each unit's scorecard over its subtree.
     scorecards: Vec<Scorecard>,
     lists: Vec<List>,
-    /// For each list, its members in each sort order.
-    sorted: Vec<Vec<Vec<AgreementIx>>>,
     public: Vec<AgreementIx>,
     documents: Vec<String>,
     sitemaps: OnceLock<Vec<(String, String)>>,
@@ -201,6 +196,7 @@ impl Site {
             content_lang: (lang != Lang::Id).then_some(Lang::Id.code()),
             base: links.base.clone(),
             today: model.today,
+            year: model.today.year(),
             expiring_days: model.config.rules.expiring_soon_days,
         };
         let mut theme =
@@ -221,14 +217,6 @@ impl Site {
             .filter(|&i| model.agreements[i].is_public())
             .collect();
         let lists = lists::all_lists(model, &public, &theme.texts);
-        let sorted = lists
-            .par_iter()
-            .map(|list| {
-                (0..lists::SORTS.len())
-                    .map(|sort| lists::sorted_members(model, &list.members, sort))
-                    .collect()
-            })
-            .collect();
         let partners = views::partners(model);
         let partner_slugs = PartnerSlugs::new(model);
         let rollups = model.unit_rollups();
@@ -248,7 +236,6 @@ impl Site {
             rollups,
             scorecards,
             lists,
-            sorted,
             public,
             documents,
             sitemaps: OnceLock::new(),
@@ -300,14 +287,16 @@ impl Site {
         let mut routes = vec![Route::Home];
         for &ix in &self.public {
             routes.push(Route::Agreement(ix));
-            routes.push(Route::AgreementJson(ix));
         }
         for ix in 0..self.model.units.len() {
-            routes.extend([
-                Route::Unit(ix),
-                Route::Feed(Scope::Unit(ix)),
-                Route::Calendar(Scope::Unit(ix)),
-            ]);
+            routes.push(Route::Unit(ix));
+            // The root unit's feed and calendar are the site's (data/).
+            if Some(ix) != self.root_unit {
+                routes.extend([
+                    Route::Feed(Scope::Unit(ix)),
+                    Route::Calendar(Scope::Unit(ix)),
+                ]);
+            }
         }
         for ix in 0..self.partners.len() {
             routes.extend([
@@ -317,11 +306,9 @@ impl Site {
             ]);
         }
         routes.push(Route::PartnerIndex);
-        for list in 0..self.lists.len() {
-            for sort in 0..lists::SORTS.len() {
-                for page in 1..=lists::page_count(self.sorted[list][sort].len()) {
-                    routes.push(Route::ListPage { list, sort, page });
-                }
+        for (list, entry) in self.lists.iter().enumerate() {
+            for page in 1..=lists::page_count(entry.members.len()) {
+                routes.push(Route::ListPage { list, page });
             }
         }
         routes.extend([
@@ -361,13 +348,12 @@ impl Site {
         match route {
             Route::Home => "index.html".into(),
             Route::Agreement(ix) => format!("{}/index.html", model.agreements[*ix].id),
-            Route::AgreementJson(ix) => format!("{}/index.json", model.agreements[*ix].id),
             Route::Unit(ix) => format!("{}index.html", unit_dir(&model.units[*ix].path)),
             Route::Partner(ix) => format!("partners/{}/index.html", self.partners[*ix].slug),
             Route::PartnerIndex => "partners/index.html".into(),
-            Route::ListPage { list, sort, page } => format!(
+            Route::ListPage { list, page } => format!(
                 "{}index.html",
-                lists::page_dir(&self.lists[*list].dir, lists::SORTS[*sort], *page)
+                lists::page_dir(&self.lists[*list].dir, *page)
             ),
             Route::ListIndex => "lists/index.html".into(),
             Route::Findings => "findings/index.html".into(),
@@ -375,7 +361,7 @@ impl Site {
             Route::Search => "search/index.html".into(),
             Route::NotFound => "404.html".into(),
             Route::Downloads => "data/index.html".into(),
-            Route::DataJson => "data/agreements.json".into(),
+            Route::DataJson => data_file::PATH.into(),
             Route::DataCsv => "data/agreements.csv".into(),
             Route::Feed(scope) => format!("{}feed.xml", self.scope_dir(*scope)),
             Route::Calendar(scope) => format!("{}calendar.ics", self.scope_dir(*scope)),
@@ -431,8 +417,7 @@ impl Site {
     pub fn is_page(route: &Route) -> bool {
         !matches!(
             route,
-            Route::AgreementJson(_)
-                | Route::DataJson
+            Route::DataJson
                 | Route::DataCsv
                 | Route::Feed(_)
                 | Route::Calendar(_)
@@ -473,7 +458,6 @@ impl Site {
                     agreement::page(model, links, &self.partner_slugs, a, revisions, repository);
                 self.page(route, "agreement.html", &a.front.title, "agreement", &view)?
             }
-            Route::AgreementJson(ix) => data::agreement_json(model, &model.agreements[*ix]),
             Route::Unit(ix) => {
                 let mut view =
                     pages::unit(model, links, rows, &self.rollups, &self.scorecards, *ix);
@@ -496,18 +480,9 @@ impl Site {
                 let view = pages::partner_index(links, &self.partners);
                 self.page(route, "partners.html", &text("partners"), "partners", &view)?
             }
-            Route::ListPage { list, sort, page } => {
+            Route::ListPage { list, page } => {
                 let entry = &self.lists[*list];
-                let members = &self.sorted[*list][*sort];
-                let view = lists::page(
-                    entry,
-                    members,
-                    rows,
-                    &links.base,
-                    &self.theme.texts,
-                    *sort,
-                    *page,
-                );
+                let view = lists::page(entry, rows, &links.base, *page);
                 self.page(route, "list.html", &entry.heading, "lists", &view)?
             }
             Route::ListIndex => {
@@ -551,9 +526,9 @@ impl Site {
                 self.page(route, "downloads.html", &text("downloads"), "data", &())?
             }
             Route::DataJson => {
-                let mut json = Vec::new();
-                data::write_compact_json(model, &mut json).expect("writing into memory succeeds");
-                json
+                let mut compressed = Vec::new();
+                data_file::write(model, &mut compressed).expect("writing into memory succeeds");
+                compressed
             }
             Route::DataCsv => {
                 let document = data::document(model);
@@ -601,12 +576,10 @@ impl Site {
                 match file {
                     ReportFile::Page => {
                         let view = self.reports.page(model, links, unit, period, &report);
-                        let title = format!(
-                            "{} — {} — {}",
-                            text("report-title"),
-                            report.unit_name,
-                            report.month
-                        );
+                        let period = theme::long_month(self.lang, &report.month)
+                            .unwrap_or_else(|| report.month.clone());
+                        let title =
+                            format!("{} — {} — {period}", text("report-title"), report.unit_name,);
                         self.page(route, "report.html", &title, "reports", &view)?
                     }
                     ReportFile::Csv => {

@@ -23,6 +23,8 @@ pub(crate) struct SiteView {
     /// The path the site is served from, ending in `/` (`/kerjasama/`).
     pub base: String,
     pub today: NaiveDate,
+    /// Today's calendar year: the year of "signed this year".
+    pub year: i32,
     pub expiring_days: u32,
 }
 
