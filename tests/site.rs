@@ -76,9 +76,18 @@ fn the_sample_repository_builds_every_kind_of_page() {
         "obstacles are shown"
     );
     assert!(page.contains("<h2 id=\"text-h\">"));
-    let record: serde_json::Value =
-        serde_json::from_str(&read(&out, "2021-mou-perludem/index.json")).unwrap();
-    assert_eq!(record["id"], "2021-mou-perludem");
+    assert!(
+        !out.join("2021-mou-perludem/index.json").exists(),
+        "an agreement's data is in data/agreements.json.gz only"
+    );
+    let data: serde_json::Value =
+        serde_json::from_str(&read_gzip(&out, "data/agreements.json.gz")).unwrap();
+    let record = data["agreements"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["id"] == "2021-mou-perludem")
+        .expect("the agreement's record");
     assert_eq!(record["status"], "expired");
 
     let bssn = read(&out, "2022-mou-bssn/index.html");
