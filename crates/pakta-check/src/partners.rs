@@ -19,6 +19,40 @@ fn close_enough(distance: usize, chars: usize) -> bool {
     distance <= (chars / 10).clamp(2, 4)
 }
 
+/// Whether two matching keys read as one name with a typo rather than
+/// two organisations. Besides few letters in all, each word that differs
+/// must be a misspelling of its counterpart: regional offices differ by a
+/// whole place name ("Dinas Kesehatan Kabupaten Bone" and "... Blora",
+/// "... Sulawesi Utara" and "... Sulawesi Barat") or a number ("Madrasah
+/// Aliyah Negeri 2" and "... 4"), a few letters apart but never a typo.
+fn typo_of(key: &str, registered: &str, distance: usize) -> bool {
+    if !close_enough(distance, key.chars().count()) {
+        return false;
+    }
+    let (words, registered_words): (Vec<&str>, Vec<&str>) = (
+        key.split_whitespace().collect(),
+        registered.split_whitespace().collect(),
+    );
+    if words.len() != registered_words.len() {
+        // A space typed or left out: the same letters, split differently.
+        return words.concat() == registered_words.concat();
+    }
+    words
+        .iter()
+        .zip(&registered_words)
+        .all(|(a, b)| a == b || misspelt_word(a, b))
+}
+
+/// A word typed with a letter or two wrong: at most one edit per four
+/// letters, and never a different number.
+fn misspelt_word(a: &str, b: &str) -> bool {
+    if a.chars().any(|c| c.is_ascii_digit()) || b.chars().any(|c| c.is_ascii_digit()) {
+        return false;
+    }
+    let shorter = a.chars().count().min(b.chars().count());
+    strsim::levenshtein(a, b) <= (shorter / 4).max(1)
+}
+
 /// Names shorter than this (as matching keys) are too short to compare:
 /// "KPU" and "BPS" are one letter apart and unrelated.
 const MIN_COMPARED_CHARS: usize = 6;
@@ -144,6 +178,8 @@ fn close_names(
         })
         .filter(|r| r.letters.chars >= MIN_COMPARED_CHARS)
         .collect();
+    let mut registered = registered;
+    registered.sort_by_key(|r| r.letters.chars);
     // A national repository names the same partners thousands of times:
     // each distinct name is compared once.
     let mut verdicts: HashMap<String, Option<(&PartnerSource, &str)>> = HashMap::new();
@@ -248,6 +284,8 @@ impl Letters {
 }
 
 /// The registered name nearest to an unregistered one, when close enough.
+/// `registered` is sorted by length, so only names of a length within the
+/// allowed distance are compared at all.
 fn closest_registered<'a>(
     key: &str,
     registered: &[Registered<'a>],
@@ -256,11 +294,14 @@ fn closest_registered<'a>(
     if letters.chars < MIN_COMPARED_CHARS {
         return None;
     }
-    registered
+    let most = (letters.chars / 10).clamp(2, 4);
+    let from = registered.partition_point(|r| r.letters.chars + most < letters.chars);
+    let to = registered.partition_point(|r| r.letters.chars <= letters.chars + most);
+    registered[from..to]
         .iter()
         .filter(|r| close_enough(letters.distance_at_least(&r.letters), letters.chars))
         .map(|r| (strsim::levenshtein(key, &r.key), r))
-        .filter(|(distance, _)| close_enough(*distance, letters.chars))
+        .filter(|(distance, r)| typo_of(key, &r.key, *distance))
         .min_by(|a, b| a.0.cmp(&b.0).then(a.1.name.cmp(b.1.name)))
         .map(|(_, r)| (r.partner, r.name))
 }
@@ -288,7 +329,7 @@ mod tests {
 
     fn close(a: &str, b: &str) -> bool {
         let (a, b) = (match_key(a), match_key(b));
-        close_enough(strsim::levenshtein(&a, &b), a.chars().count())
+        typo_of(&a, &b, strsim::levenshtein(&a, &b))
     }
 
     #[test]
@@ -322,5 +363,36 @@ mod tests {
             "Fakultas Ilmu Sosial dan Ilmu Politik, Universitas Muhammadiyah Ponorogo",
             "Fakultas Ilmu Sosial dan Ilmu Politik, Universitas Diponegoro"
         ));
+        assert!(close("Universitas  Dipo negoro", "Universitas Diponegoro"));
+        assert!(close("Komisi Informasi Pusat", "Komisi Infromasi Pusat"));
+    }
+
+    #[test]
+    fn offices_of_other_places_and_numbers_are_not_typos() {
+        for (a, b) in [
+            (
+                "Dinas Kesehatan Kabupaten Bone",
+                "Dinas Kesehatan Kabupaten Blora",
+            ),
+            (
+                "Dinas Komunikasi dan Informatika Provinsi Sulawesi Utara",
+                "Dinas Komunikasi dan Informatika Provinsi Sulawesi Barat",
+            ),
+            (
+                "Lembaga Penyiaran Publik TVRI Stasiun Sulawesi Tenggara",
+                "Lembaga Penyiaran Publik TVRI Stasiun Sulawesi Tengah",
+            ),
+            (
+                "Madrasah Aliyah Negeri 2 Flores Timur",
+                "Madrasah Aliyah Negeri 4 Flores Timur",
+            ),
+            (
+                "Pimpinan Daerah Muhammadiyah Kupang",
+                "Pimpinan Daerah Muhammadiyah Batang",
+            ),
+            ("Universitas Semarang", "Universitas Negeri Semarang"),
+        ] {
+            assert!(!close(a, b), "{a} / {b}");
+        }
     }
 }
