@@ -5,6 +5,7 @@ use super::{EXIT_FAILURE, EXIT_OK, exit};
 use crate::cli::NewArgs;
 use crate::console::Console;
 use crate::scaffold::{NewAgreement, normalise_unit_path};
+use pakta_content::i18n::{Lang, Texts};
 use pakta_content::message::Message;
 use pakta_content::slug::is_slug;
 use pakta_content::{Category, Kind};
@@ -13,7 +14,7 @@ use pakta_model::pipeline::{analyse, today_in};
 
 /// Writes a new agreement file and prints its path; never overwrites.
 pub(crate) fn run(args: &NewArgs, console: &Console) -> ExitCode {
-    match scaffold(args) {
+    match scaffold(args, console) {
         Ok(path) => {
             println!("{path}");
             exit(EXIT_OK)
@@ -25,7 +26,7 @@ pub(crate) fn run(args: &NewArgs, console: &Console) -> ExitCode {
     }
 }
 
-fn scaffold(args: &NewArgs) -> Result<String, Message> {
+fn scaffold(args: &NewArgs, console: &Console) -> Result<String, Message> {
     let kind = Kind::parse(&args.kind).ok_or_else(|| {
         Message::new("new-unknown-kind")
             .arg("value", &args.kind)
@@ -105,10 +106,14 @@ fn scaffold(args: &NewArgs) -> Result<String, Message> {
                 .arg("path", &relative)
                 .arg("detail", &error),
         })?;
-    file.write_all(new.render().as_bytes()).map_err(|error| {
-        Message::new("cannot-write")
-            .arg("path", &relative)
-            .arg("detail", error)
-    })?;
+    // The text is published, so it is in the site's language; the hints
+    // in its comments are for the editor running the command.
+    let site = Texts::default_for(Lang::from_config(&model.config.site.language));
+    file.write_all(new.render(console.texts, site).as_bytes())
+        .map_err(|error| {
+            Message::new("cannot-write")
+                .arg("path", &relative)
+                .arg("detail", error)
+        })?;
     Ok(relative)
 }
