@@ -596,8 +596,15 @@ fn without_git_the_report_says_why_changes_are_missing() {
     assert_eq!(r["history_note"], "the content is not in a Git repository");
     let md = stdout(&repo.pakta_untranslated(&["report", "--unit", ".", "--month", "2026-03"]));
     assert!(
-        md.contains("Riwayat perubahan tidak tersedia: the content is not in a Git repository."),
+        md.contains(
+            "Riwayat perubahan tidak tersedia: konten tidak berada di dalam repositori Git."
+        ),
         "{md}"
+    );
+    let english = stdout(&repo.pakta(&["report", "--unit", ".", "--month", "2026-03"]));
+    assert!(
+        english.contains(": the content is not in a Git repository.\n"),
+        "{english}"
     );
 }
 

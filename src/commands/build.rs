@@ -7,7 +7,7 @@ use crate::cli::BuildArgs;
 use crate::console::{Console, count};
 use pakta_content::message::Message;
 use pakta_load::LoadOptions;
-use pakta_load::history::History;
+use pakta_load::history::{History, HistoryGap};
 
 use pakta_site::{BuildOptions, OutputFolder};
 
@@ -33,7 +33,7 @@ pub(crate) fn run(args: &BuildArgs, console: &Console) -> ExitCode {
     let analysis = analysed(root, args.repo.today, LoadOptions { bodies: true }, console);
     let history = history
         .join()
-        .unwrap_or_else(|_| History::without("reading the Git history failed"));
+        .unwrap_or_else(|_| History::without(HistoryGap::Failed));
     let mut analysis = match analysis {
         Ok(a) => a,
         Err(code) => return code,
@@ -55,7 +55,7 @@ pub(crate) fn run(args: &BuildArgs, console: &Console) -> ExitCode {
         return exit(EXIT_INVALID);
     }
     if let Some(note) = &history.note {
-        console.note(Message::new("build-no-history").arg("reason", note));
+        console.note(Message::new("build-no-history").nested("reason", note.message()));
     }
     let options = BuildOptions {
         root: root.clone(),

@@ -54,12 +54,21 @@ pub(crate) fn run(args: &ReportArgs, console: &Console) -> ExitCode {
     let changes = timings.time("history", || {
         history::changes_between(&args.root, args.month.first_day(), as_of)
     });
+    // The JSON is for scripts, which read the English reason; the other
+    // formats are read by people, in the run's language.
+    let history_note = changes.as_ref().err().map(|gap| match args.format {
+        ReportFormat::Json => gap.reason(),
+        _ => console.text(&gap.message()),
+    });
     let report = timings.time("report", || {
         report::compute(
             model,
             unit,
             args.month,
-            changes.as_deref().map_err(String::as_str),
+            match &changes {
+                Ok(changes) => Ok(changes.as_slice()),
+                Err(_) => Err(history_note.as_deref().unwrap_or_default()),
+            },
         )
     });
     let (lang, texts) = (console.lang, console.texts);
