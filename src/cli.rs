@@ -15,9 +15,9 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 pub(crate) struct Cli {
     #[command(subcommand)]
     pub command: Command,
-    /// The language of messages and reports (default: `[site] language`
-    /// in pakta.toml, else id).
-    #[arg(long, global = true, value_enum, env = "PAKTA_LANG")]
+    /// The language of messages and reports (default: the PAKTA_LANG
+    /// environment variable, else `[site] language` in pakta.toml, else id).
+    #[arg(long, global = true, value_enum, ignore_case = true)]
     pub lang: Option<CliLang>,
 }
 

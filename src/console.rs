@@ -18,16 +18,35 @@ pub(crate) struct Console {
 }
 
 impl Console {
-    /// `flag` is `--lang` or `PAKTA_LANG` (clap reads both); without
-    /// either, the repository at `root` decides when its pakta.toml can be
-    /// read.
-    pub(crate) fn choose(flag: Option<CliLang>, root: &Path) -> Console {
-        let lang = match flag {
-            Some(CliLang::Id) => Lang::Id,
-            Some(CliLang::En) => Lang::En,
-            None => pakta_load::configured_language(root)
-                .map_or(Lang::Id, |language| Lang::from_config(&language)),
+    /// `--lang`, else `variable` (the value of `PAKTA_LANG`; empty counts
+    /// as unset), else the repository at `root` when its pakta.toml can
+    /// be read. A variable naming no language is refused, in the language
+    /// the run would otherwise speak, rather than silently ignored.
+    pub(crate) fn choose(
+        flag: Option<CliLang>,
+        variable: Option<&str>,
+        root: &Path,
+    ) -> Result<Console, (Console, Message)> {
+        let configured = || {
+            let lang = pakta_load::configured_language(root)
+                .map_or(Lang::Id, |language| Lang::from_config(&language));
+            Console::speaking(lang)
         };
+        let lang = match (flag, variable.map(str::trim).filter(|v| !v.is_empty())) {
+            (Some(CliLang::Id), _) => Lang::Id,
+            (Some(CliLang::En), _) => Lang::En,
+            (None, Some(v)) if v.eq_ignore_ascii_case("id") => Lang::Id,
+            (None, Some(v)) if v.eq_ignore_ascii_case("en") => Lang::En,
+            (None, Some(v)) => {
+                let problem = Message::new("unknown-language").arg("value", v);
+                return Err((configured(), problem));
+            }
+            (None, None) => return Ok(configured()),
+        };
+        Ok(Console::speaking(lang))
+    }
+
+    fn speaking(lang: Lang) -> Console {
         Console {
             lang,
             texts: Texts::default_for(lang),
@@ -75,4 +94,26 @@ impl Console {
 /// Indonesian writes the two alike.
 pub(crate) fn count(n: usize, one: Message, many: Message) -> Message {
     if n == 1 { one } else { many }.arg("n", n)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn chosen(flag: Option<CliLang>, variable: Option<&str>) -> Result<Lang, Lang> {
+        let nowhere = Path::new("/nonexistent/pakta-repository");
+        Console::choose(flag, variable, nowhere)
+            .map(|c| c.lang)
+            .map_err(|(c, _)| c.lang)
+    }
+
+    #[test]
+    fn the_flag_wins_then_the_variable_then_indonesian() {
+        assert_eq!(chosen(Some(CliLang::En), Some("id")), Ok(Lang::En));
+        assert_eq!(chosen(Some(CliLang::Id), Some("fr")), Ok(Lang::Id));
+        assert_eq!(chosen(None, Some(" En ")), Ok(Lang::En));
+        assert_eq!(chosen(None, Some("")), Ok(Lang::Id));
+        assert_eq!(chosen(None, None), Ok(Lang::Id));
+        assert_eq!(chosen(None, Some("fr")), Err(Lang::Id));
+    }
 }

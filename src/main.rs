@@ -19,7 +19,15 @@ use cli::{Cli, Command};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let console = console::Console::choose(cli.lang, cli.command.root());
+    let variable = std::env::var("PAKTA_LANG").ok();
+    let console = match console::Console::choose(cli.lang, variable.as_deref(), cli.command.root())
+    {
+        Ok(console) => console,
+        Err((console, problem)) => {
+            console.error(problem);
+            return ExitCode::from(2);
+        }
+    };
     match &cli.command {
         Command::Check(args) => commands::check::run(args, &console),
         Command::Data(args) => commands::data::run(args, &console),

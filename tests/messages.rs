@@ -331,7 +331,29 @@ fn command_errors_follow_the_language_too() {
 #[test]
 fn an_unknown_language_is_a_usage_error() {
     let repo = Repo::empty();
+    repo.write("agreements/_unit.toml", NATIONAL_UNIT);
     let output = repo.pakta(&["--lang", "fr", "check"]);
     assert_eq!(output.status.code(), Some(2));
     assert!(stderr(&output).contains("--lang"), "{}", stderr(&output));
+
+    let with_variable = |value: &str| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_pakta"))
+            .args(["check", "--today", TODAY, "--root"])
+            .arg(&repo.root)
+            .env("PAKTA_LANG", value)
+            .output()
+            .expect("pakta runs")
+    };
+    let unknown = with_variable("fr");
+    assert_eq!(unknown.status.code(), Some(2));
+    assert_eq!(
+        stderr(&unknown),
+        "kesalahan: PAKTA_LANG berisi \"fr\", bahasa yang tidak dikenal pakta; \
+         isi dengan id atau en, atau kosongkan\n"
+    );
+    // Set but empty is unset; the value is read without regard to case.
+    let empty = with_variable("");
+    assert!(stdout(&empty).ends_with("Tidak ada kesalahan, 0 peringatan.\n"));
+    let upper = with_variable("EN");
+    assert!(stdout(&upper).ends_with("No errors, 0 warnings.\n"));
 }
