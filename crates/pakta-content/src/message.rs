@@ -81,17 +81,6 @@ impl Message {
         self
     }
 
-    /// The catalog key.
-    pub fn key(&self) -> &'static str {
-        self.key
-    }
-
-    /// The names of the placeholders this message fills, for the tests
-    /// that compare them with the catalogs.
-    pub fn arg_names(&self) -> impl Iterator<Item = &'static str> + '_ {
-        self.args.iter().map(|(name, _)| *name)
-    }
-
     /// The text in the language of `texts`. A key missing from the
     /// catalog shows as itself with its arguments, so a theme's typo is
     /// visible rather than silent; the built-in catalogs have every key
@@ -106,6 +95,18 @@ impl Message {
             let shown: Vec<String> = values.iter().map(|(n, v)| format!("{n}={v}")).collect();
             return format!("{} ({})", self.key, shown.join(", "));
         };
+        // Code and catalog disagreeing is a mistake in pakta, not in the
+        // input: debug builds (and so every test that prints a message)
+        // stop on it; a release shows the placeholder as written.
+        debug_assert!(
+            placeholders(template)
+                .iter()
+                .all(|p| values.iter().any(|(name, _)| name == p)),
+            "[messages] {} uses {:?} but the code fills {:?}",
+            self.key,
+            placeholders(template),
+            values.iter().map(|(name, _)| *name).collect::<Vec<_>>()
+        );
         fill(template, &values)
     }
 }
