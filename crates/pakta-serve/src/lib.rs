@@ -265,7 +265,10 @@ fn try_rebuild(state: &State, phases: &mut String) -> Option<String> {
                             .unwrap_or_else(PoisonError::into_inner) = Some(Arc::new(preview));
                         None
                     }
-                    Err(error) => Some(format!("error: {error}\n")),
+                    Err(error) => Some(error_line(
+                        Message::new("as-reported").arg("detail", error),
+                        state.texts,
+                    )),
                 }
             }
         }
@@ -288,17 +291,20 @@ fn respond(state: &Arc<State>, request: &Request) -> Response {
                 Some(events) => Response::Events(events),
                 None => Response::text(
                     503,
-                    format!(
-                        "too many live-reload connections (at most {}); close some tabs\n",
-                        live::MAX_STREAMS
-                    ),
+                    Message::new("serve-too-many-streams")
+                        .arg("max", live::MAX_STREAMS)
+                        .render(state.texts)
+                        + "\n",
                 ),
             };
         }
         _ => {}
     }
     let Some(preview) = state.current() else {
-        return Response::text(404, "the site has problems; see the terminal\n");
+        return Response::text(
+            404,
+            Message::new("serve-no-site").render(state.texts) + "\n",
+        );
     };
     let mut path = request.path.trim_start_matches('/').to_string();
     if path.is_empty() || path.ends_with('/') {
@@ -321,7 +327,12 @@ fn respond(state: &Arc<State>, request: &Request) -> Response {
             Err(error) => {
                 return Response::text(
                     500,
-                    format!("error: cannot read {}: {error}\n", from.display()),
+                    error_line(
+                        Message::new("cannot-read")
+                            .arg("path", from.display())
+                            .arg("detail", error),
+                        state.texts,
+                    ),
                 );
             }
         },
