@@ -18,7 +18,7 @@ pub(crate) fn run(args: &DiffArgs, console: &Console) -> ExitCode {
         }
     };
     match args.format {
-        DiffFormat::Markdown => print!("{}", render_markdown(&report)),
+        DiffFormat::Markdown => print!("{}", render_markdown(&report, console.texts)),
         DiffFormat::Json => match serde_json::to_string_pretty(&report) {
             Ok(json) => println!("{json}"),
             Err(error) => {
