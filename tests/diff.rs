@@ -294,6 +294,11 @@ fn no_change_and_unknown_revisions() {
     let unknown = repo.pakta(&["diff", "no-such-branch"]);
     assert_eq!(unknown.status.code(), Some(2));
     assert!(stderr(&unknown).contains("`no-such-branch` is not a commit in this repository"));
+    let indonesian = repo.pakta_untranslated(&["diff", "no-such-branch"]);
+    assert_eq!(
+        stderr(&indonesian),
+        "kesalahan: `no-such-branch` bukan commit di repositori ini\n"
+    );
 }
 
 #[test]

@@ -13,7 +13,7 @@ pub(crate) fn run(args: &DiffArgs, console: &Console) -> ExitCode {
     let report = match diff_revisions(&args.repo.root, &args.base, &args.head, args.repo.today) {
         Ok(report) => report,
         Err(error) => {
-            console.error(Message::new("as-reported").arg("detail", error));
+            console.error(error.0);
             return exit(EXIT_FAILURE);
         }
     };
