@@ -15,6 +15,29 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 pub(crate) struct Cli {
     #[command(subcommand)]
     pub command: Command,
+    /// The language of messages and reports (default: the PAKTA_LANG
+    /// environment variable, else `[site] language` in pakta.toml, else id).
+    #[arg(long, global = true, value_enum, ignore_case = true)]
+    pub lang: Option<CliLang>,
+}
+
+impl Command {
+    /// The content repository the command works on, whose pakta.toml
+    /// may name the language to speak.
+    pub(crate) fn root(&self) -> &std::path::Path {
+        match self {
+            Command::Check(args) => &args.repo.root,
+            Command::Data(args) => &args.root,
+            Command::Build(args) => &args.repo.root,
+            Command::New(args) => &args.repo.root,
+            Command::Diff(args) => &args.repo.root,
+            Command::Codeowners(args) => &args.root,
+            Command::Serve(args) => &args.repo.root,
+            Command::Theme(ThemeCommand::Init(args)) => &args.root,
+            Command::Report(args) => &args.root,
+            Command::Schema(_) => std::path::Path::new("."),
+        }
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -59,9 +82,6 @@ pub(crate) struct ReportArgs {
     /// page, CSV of the numbers per unit, or JSON for scripts.
     #[arg(long, value_enum, default_value_t = ReportFormat::Md)]
     pub(crate) format: ReportFormat,
-    /// The language of the report's texts; default: `[site] language`.
-    #[arg(long, value_enum)]
-    pub(crate) lang: Option<ReportLang>,
     /// Print how long each phase took, on standard error.
     #[arg(long)]
     pub(crate) timings: bool,
@@ -76,8 +96,10 @@ pub(crate) enum ReportFormat {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub(crate) enum ReportLang {
+pub(crate) enum CliLang {
+    /// Bahasa Indonesia.
     Id,
+    /// English.
     En,
 }
 

@@ -4,6 +4,7 @@
 mod cli;
 mod codeowners;
 mod commands;
+mod console;
 mod scaffold;
 
 use std::process::ExitCode;
@@ -18,16 +19,25 @@ use cli::{Cli, Command};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    let variable = std::env::var("PAKTA_LANG").ok();
+    let console = match console::Console::choose(cli.lang, variable.as_deref(), cli.command.root())
+    {
+        Ok(console) => console,
+        Err((console, problem)) => {
+            console.error(problem);
+            return ExitCode::from(2);
+        }
+    };
     match &cli.command {
-        Command::Check(args) => commands::check::run(args),
-        Command::Data(args) => commands::data::run(args),
-        Command::Build(args) => commands::build::run(args),
-        Command::New(args) => commands::new::run(args),
-        Command::Diff(args) => commands::diff::run(args),
-        Command::Schema(args) => commands::schema::run(args),
-        Command::Codeowners(args) => commands::codeowners::run(args),
-        Command::Serve(args) => commands::serve::run(args),
-        Command::Theme(command) => commands::theme::run(command),
-        Command::Report(args) => commands::report::run(args),
+        Command::Check(args) => commands::check::run(args, &console),
+        Command::Data(args) => commands::data::run(args, &console),
+        Command::Build(args) => commands::build::run(args, &console),
+        Command::New(args) => commands::new::run(args, &console),
+        Command::Diff(args) => commands::diff::run(args, &console),
+        Command::Schema(args) => commands::schema::run(args, &console),
+        Command::Codeowners(args) => commands::codeowners::run(args, &console),
+        Command::Serve(args) => commands::serve::run(args, &console),
+        Command::Theme(command) => commands::theme::run(command, &console),
+        Command::Report(args) => commands::report::run(args, &console),
     }
 }

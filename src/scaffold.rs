@@ -7,8 +7,10 @@ use std::path::{Path, PathBuf};
 
 use chrono::{Datelike, NaiveDate};
 
+use pakta_content::i18n::Texts;
+use pakta_content::message::Message;
 use pakta_content::slug::slugify;
-use pakta_content::{Category, Kind};
+use pakta_content::{Category, Kind, Stage};
 use pakta_load::CONTENT_DIR;
 
 /// What the editor said about the new agreement.
@@ -54,48 +56,76 @@ impl NewAgreement {
         root.join(self.relative_path())
     }
 
-    /// The file's text.
-    pub(crate) fn render(&self) -> String {
+    /// The file's text: the hints in the comments speak the editor's
+    /// language (`hints`), the text to complete is published and so is in
+    /// the site's (`content`).
+    pub(crate) fn render(&self, hints: &Texts, content: &Texts) -> String {
+        let hint = |message: Message| message.render(hints);
+        let stage = |stage: Stage| hints.text(&format!("stage-{}", stage.as_str())).to_string();
         let mut out = String::from("+++\n");
         let _ = writeln!(out, "title = {}", toml_string(&self.title));
         let _ = writeln!(out, "kind = \"{}\"", self.kind);
-        out.push_str("# number = \"\"            # the unit's document number, once it has one\n");
+        let _ = writeln!(
+            out,
+            "# number = \"\"            # {}",
+            hint(Message::new("scaffold-hint-number"))
+        );
         match self.kind {
-            Kind::Pks => out.push_str(
-                "# parent = \"\"            # the id of the MoU this PKS carries out, e.g. \"2025-mou-bssn\"\n",
-            ),
-            Kind::Addendum => out.push_str(
-                "# amends = \"\"            # the id of the agreement this addendum changes\n",
-            ),
+            Kind::Pks => {
+                let _ = writeln!(
+                    out,
+                    "# parent = \"\"            # {}",
+                    hint(Message::new("scaffold-hint-parent"))
+                );
+            }
+            Kind::Addendum => {
+                let _ = writeln!(
+                    out,
+                    "# amends = \"\"            # {}",
+                    hint(Message::new("scaffold-hint-amends"))
+                );
+            }
             Kind::Mou | Kind::Other => {}
         }
         out.push_str("topics = []\n");
         out.push_str("\n[dates]\n");
-        let _ = writeln!(out, "planning = {}        # perencanaan", self.today);
-        out.push_str("# drafting = YYYY-MM-DD     # perumusan\n");
-        out.push_str("# negotiation = YYYY-MM-DD  # pembahasan\n");
-        out.push_str("# approval = YYYY-MM-DD     # pengesahan\n");
-        out.push_str("# signed = YYYY-MM-DD       # penandatanganan\n");
-        out.push_str("# duration_months = 60      # or expires = YYYY-MM-DD\n");
+        let _ = writeln!(
+            out,
+            "planning = {}        # {}",
+            self.today,
+            stage(Stage::Planning)
+        );
+        for (key, name) in [
+            ("drafting", Stage::Drafting),
+            ("negotiation", Stage::Negotiation),
+            ("approval", Stage::Approval),
+            ("signed", Stage::Signed),
+        ] {
+            let line = format!("# {key} = YYYY-MM-DD");
+            let _ = writeln!(out, "{line:<27} # {}", stage(name));
+        }
+        let _ = writeln!(
+            out,
+            "# duration_months = 60      # {}",
+            hint(Message::new("scaffold-hint-duration"))
+        );
         out.push_str("\n[[partners]]\n");
         let _ = writeln!(out, "name = {}", toml_string(&self.partner));
         let _ = writeln!(out, "category = \"{}\"", self.category);
         out.push_str("+++\n\n");
-        let _ = writeln!(
-            out,
-            "{} antara {} dan {}.",
-            self.title.trim_end_matches('.'),
-            self.unit_name,
-            self.partner
-        );
+        let summary = Message::new("scaffold-summary")
+            .arg("title", self.title.trim_end_matches('.'))
+            .arg("unit", &self.unit_name)
+            .arg("partner", &self.partner);
+        let _ = writeln!(out, "{}", summary.render(content));
         for heading in [
-            "Latar Belakang",
-            "Maksud dan Tujuan",
-            "Ruang Lingkup",
-            "Hak dan Kewajiban",
-            "Jangka Waktu",
+            Message::new("scaffold-heading-background"),
+            Message::new("scaffold-heading-purpose"),
+            Message::new("scaffold-heading-scope"),
+            Message::new("scaffold-heading-obligations"),
+            Message::new("scaffold-heading-term"),
         ] {
-            let _ = write!(out, "\n## {heading}\n\n");
+            let _ = write!(out, "\n## {}\n\n", heading.render(content));
         }
         out
     }
@@ -163,6 +193,7 @@ fn toml_string(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use pakta_content::i18n::Lang;
 
     fn request() -> NewAgreement {
         NewAgreement {
@@ -232,7 +263,8 @@ mod tests {
 
     #[test]
     fn quotes_in_titles_are_escaped() {
-        let text = request().render();
+        let indonesian = Texts::default_for(Lang::Id);
+        let text = request().render(Texts::default_for(Lang::En), indonesian);
         let front = text
             .strip_prefix("+++\n")
             .and_then(|rest| rest.split("+++\n").next())
@@ -243,6 +275,21 @@ mod tests {
             Some("Nota Kesepahaman tentang \"Pendidikan\" Pemilih")
         );
         assert!(text.contains("planning = 2026-11-22"));
-        assert!(text.contains("## Ruang Lingkup"));
+        assert!(text.contains(&format!(
+            "## {}\n",
+            indonesian.message("scaffold-heading-scope").unwrap()
+        )));
+        assert!(
+            text.contains(" antara KPU Kabupaten Karanganyar dan Universitas Sebelas Maret (UNS)."),
+            "{text}"
+        );
+        assert!(
+            text.contains("# number = \"\"            # the unit's document number"),
+            "{text}"
+        );
+        assert!(
+            text.contains("# negotiation = YYYY-MM-DD  # Negotiation\n"),
+            "{text}"
+        );
     }
 }

@@ -132,7 +132,7 @@ fn summarises_stage_transitions_renames_additions_and_removals() {
     assert!(created.status.success(), "{}", stderr(&created));
     repo.commit("sign the MoU, move BSSN, drop the old draft, start a PKS");
 
-    let markdown = repo.pakta(&["diff", &base, "--today", TODAY]);
+    let markdown = repo.pakta_untranslated(&["diff", &base, "--today", TODAY]);
     assert!(markdown.status.success(), "{}", stderr(&markdown));
     let text = stdout(&markdown);
     assert!(
@@ -225,7 +225,7 @@ fn status_changes_come_from_the_calendar_as_of_today() {
     with_evaluation = with_evaluation.replace("expires = 2029-01-11", "expires = 2027-01-31");
     repo.write("agreements/2026-mou-bssn.md", &with_evaluation);
     repo.commit("shorten the term and record an evaluation");
-    let text = stdout(&repo.pakta(&["diff", &base, "--today", TODAY]));
+    let text = stdout(&repo.pakta_untranslated(&["diff", &base, "--today", TODAY]));
     assert!(text.contains("#### `2026-mou-bssn`"), "{text}");
     assert!(
         text.contains("- Status: Berlaku → Segera berakhir\n"),
@@ -238,6 +238,19 @@ fn status_changes_come_from_the_calendar_as_of_today() {
     assert!(
         text.contains("- Evaluasi baru: 2026-11-02 — Sebagian\n"),
         "{text}"
+    );
+    let english = stdout(&repo.pakta(&["diff", &base, "--today", TODAY]));
+    assert!(
+        english.starts_with("## Summary of changes to the agreements\n"),
+        "{english}"
+    );
+    assert!(
+        english.contains("- Status: Active → Expiring\n"),
+        "{english}"
+    );
+    assert!(
+        english.contains("- New evaluation: 2026-11-02 — Partial\n"),
+        "{english}"
     );
 }
 
@@ -253,11 +266,11 @@ fn a_broken_side_is_still_compared_and_flagged() {
         OLD.replace("Perkumpulan Lama", "Perkumpulan Baru"),
     );
     repo.commit("a typo in a key");
-    let output = repo.pakta(&["diff", &base, "--today", TODAY]);
+    let output = repo.pakta_untranslated(&["diff", &base, "--today", TODAY]);
     assert!(output.status.success(), "{}", stderr(&output));
     let text = stdout(&output);
     assert!(
-        text.contains("> **Perhatian:** revisi perubahan `HEAD` memiliki 1 galat validasi"),
+        text.contains("> **Perhatian:** revisi perubahan `HEAD` memiliki 1 kesalahan validasi"),
         "{text}"
     );
     assert!(text.contains("- `2026-mou-baru` —"), "{text}");
@@ -272,7 +285,7 @@ fn no_change_and_unknown_revisions() {
     let (repo, base) = base_repository();
     repo.write("README.md", "Repositori kerja sama.\n");
     repo.commit("documentation only");
-    let text = stdout(&repo.pakta(&["diff", &base, "--today", TODAY]));
+    let text = stdout(&repo.pakta_untranslated(&["diff", &base, "--today", TODAY]));
     assert!(
         text.contains("Tidak ada perubahan pada kerja sama.\n"),
         "{text}"
@@ -281,6 +294,11 @@ fn no_change_and_unknown_revisions() {
     let unknown = repo.pakta(&["diff", "no-such-branch"]);
     assert_eq!(unknown.status.code(), Some(2));
     assert!(stderr(&unknown).contains("`no-such-branch` is not a commit in this repository"));
+    let indonesian = repo.pakta_untranslated(&["diff", "no-such-branch"]);
+    assert_eq!(
+        stderr(&indonesian),
+        "kesalahan: `no-such-branch` bukan commit di repositori ini\n"
+    );
 }
 
 #[test]

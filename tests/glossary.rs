@@ -300,3 +300,36 @@ fn the_scan_finds_a_name_written_by_hand() {
     assert!(names.matches("Segera berakhir"));
     assert!(!names.matches("active") && !names.matches("media") && !names.matches("lainnya"));
 }
+
+/// Whether `name` appears in `text` as whole words, in the same case.
+fn names_in(text: &str, name: &str) -> bool {
+    text.match_indices(name).any(|(at, _)| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + name.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
+}
+
+/// The sentences of the command line name kinds, levels and stages
+/// through `{placeholders}` filled from the glossary, never by writing the
+/// name again: a renamed term then changes every message with it.
+#[test]
+fn no_message_writes_a_glossary_name_itself() {
+    let names = glossary_names();
+    let mut found = Vec::new();
+    for lang in [Lang::Id, Lang::En] {
+        for (key, text) in Catalog::default_for(lang).messages {
+            for name in names.exact.iter().filter(|n| names_in(&text, n)) {
+                found.push(format!("{}.toml [messages] {key}: {name:?}", lang.code()));
+            }
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "glossary names written in messages (use a term placeholder):\n{}",
+        found.join("\n")
+    );
+    assert!(names_in("Status: Berlaku.", "Berlaku"));
+    assert!(!names_in("dianggap berlaku tanpa batas", "Berlaku"));
+    assert!(!names_in("Berlakunya", "Berlaku"));
+}

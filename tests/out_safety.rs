@@ -62,6 +62,7 @@ impl Fixture {
             .arg(out)
             .args(["--today", TODAY])
             .env("NO_COLOR", "1")
+            .env("PAKTA_LANG", "en")
             .output()
             .expect("pakta runs")
     }

@@ -445,7 +445,8 @@ fn an_agreement_that_ended_on_the_31st_expires_in_the_next_months_report() {
 #[test]
 fn markdown_is_the_default_and_escapes_editors_text() {
     let repo = fixture();
-    let output = repo.pakta(&["report", "--unit", "jawa-tengah", "--month", "2026-03"]);
+    let output =
+        repo.pakta_untranslated(&["report", "--unit", "jawa-tengah", "--month", "2026-03"]);
     assert!(output.status.success(), "{}", stderr(&output));
     let md = stdout(&output);
     assert!(
@@ -497,7 +498,7 @@ fn markdown_is_the_default_and_escapes_editors_text() {
 #[test]
 fn csv_has_the_subtree_then_one_row_per_unit_below() {
     let repo = fixture();
-    let output = repo.pakta(&[
+    let output = repo.pakta_untranslated(&[
         "report",
         "--unit",
         "jawa-tengah",
@@ -531,7 +532,7 @@ fn csv_has_the_subtree_then_one_row_per_unit_below() {
 #[test]
 fn html_is_one_standalone_page_with_the_same_content() {
     let repo = fixture();
-    let output = repo.pakta(&[
+    let output = repo.pakta_untranslated(&[
         "report",
         "--unit",
         "jawa-tengah",
@@ -593,10 +594,17 @@ fn without_git_the_report_says_why_changes_are_missing() {
     assert_eq!(ids(&r["signed"]), ["2026-mou-bssn"]);
     assert_eq!(r["changes"], json!([]));
     assert_eq!(r["history_note"], "the content is not in a Git repository");
-    let md = stdout(&repo.pakta(&["report", "--unit", ".", "--month", "2026-03"]));
+    let md = stdout(&repo.pakta_untranslated(&["report", "--unit", ".", "--month", "2026-03"]));
     assert!(
-        md.contains("Riwayat perubahan tidak tersedia: the content is not in a Git repository."),
+        md.contains(
+            "Riwayat perubahan tidak tersedia: konten tidak berada di dalam repositori Git."
+        ),
         "{md}"
+    );
+    let english = stdout(&repo.pakta(&["report", "--unit", ".", "--month", "2026-03"]));
+    assert!(
+        english.contains(": the content is not in a Git repository.\n"),
+        "{english}"
     );
 }
 

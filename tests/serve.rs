@@ -26,6 +26,7 @@ impl Server {
             .arg(&repo.root)
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
+            .env("PAKTA_LANG", "en")
             .spawn()
             .expect("pakta serve starts");
         let mut line = String::new();

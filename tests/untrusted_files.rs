@@ -38,6 +38,7 @@ fn run_with_limit(mut command: Command, repo: &Repo, args: &[&str]) -> Output {
         .arg("--root")
         .arg(&repo.root)
         .env("NO_COLOR", "1")
+        .env("PAKTA_LANG", "en")
         .env("PAKTA_TEST_SECRET", SECRET)
         .stdin(Stdio::null())
         .stdout(Stdio::piped())

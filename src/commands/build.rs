@@ -2,14 +2,16 @@ use std::io::IsTerminal;
 use std::process::ExitCode;
 use std::time::Instant;
 
-use super::{EXIT_FAILURE, EXIT_INVALID, EXIT_OK, analysed, exit, print_human};
+use super::{EXIT_FAILURE, EXIT_INVALID, EXIT_OK, analysed, exit};
 use crate::cli::BuildArgs;
+use crate::console::{Console, count};
+use pakta_content::message::Message;
 use pakta_load::LoadOptions;
-use pakta_load::history::History;
+use pakta_load::history::{History, HistoryGap};
 
 use pakta_site::{BuildOptions, OutputFolder};
 
-pub(crate) fn run(args: &BuildArgs) -> ExitCode {
+pub(crate) fn run(args: &BuildArgs, console: &Console) -> ExitCode {
     let started = Instant::now();
     let root = &args.repo.root;
     // Refused before anything is loaded: a mistyped --out is seen at once,
@@ -17,7 +19,7 @@ pub(crate) fn run(args: &BuildArgs) -> ExitCode {
     let out = match OutputFolder::choose(&args.out, root) {
         Ok(out) => out,
         Err(refusal) => {
-            eprintln!("error: {refusal}");
+            console.error(Message::new("as-reported").arg("detail", refusal));
             return exit(EXIT_FAILURE);
         }
     };
@@ -28,25 +30,32 @@ pub(crate) fn run(args: &BuildArgs) -> ExitCode {
         let root = root.clone();
         move || History::read(&root)
     });
-    let analysis = analysed(root, args.repo.today, LoadOptions { bodies: true });
+    let analysis = analysed(root, args.repo.today, LoadOptions { bodies: true }, console);
     let history = history
         .join()
-        .unwrap_or_else(|_| History::without("reading the Git history failed"));
+        .unwrap_or_else(|_| History::without(HistoryGap::Failed));
     let mut analysis = match analysis {
         Ok(a) => a,
         Err(code) => return code,
     };
-    print_human(&analysis.diagnostics);
+    console.diagnostics(&analysis.diagnostics);
     if analysis.has_errors() {
-        eprintln!(
-            "error: {} found; the site was not built and {} is unchanged",
-            super::plural(analysis.error_count(), "error", "errors"),
-            args.out.display()
+        console.error(
+            Message::new("build-refused")
+                .nested(
+                    "errors",
+                    count(
+                        analysis.error_count(),
+                        Message::new("count-errors.one"),
+                        Message::new("count-errors.many"),
+                    ),
+                )
+                .arg("out", args.out.display()),
         );
         return exit(EXIT_INVALID);
     }
     if let Some(note) = &history.note {
-        eprintln!("note: no revision history on the pages: {note}");
+        console.note(Message::new("build-no-history").nested("reason", note.message()));
     }
     let options = BuildOptions {
         root: root.clone(),
@@ -64,23 +73,27 @@ pub(crate) fn run(args: &BuildArgs) -> ExitCode {
             if args.timings {
                 eprint!("{}", timings.report());
                 if let Some(took) = summary.search_index {
-                    eprintln!(
-                        "    search: {:>8.1} ms (while rendering)",
-                        took.as_secs_f64() * 1000.0
+                    console.tell(
+                        Message::new("build-search-timing")
+                            .arg("ms", format!("{:>8.1}", took.as_secs_f64() * 1000.0)),
                     );
                 }
             }
-            println!(
-                "Built {} pages ({} files) into {} in {:.2} s.",
-                summary.pages,
-                summary.files,
-                args.out.display(),
-                started.elapsed().as_secs_f64()
+            console.say(
+                Message::new("build-done")
+                    .arg("pages", summary.pages)
+                    .arg("files", summary.files)
+                    .arg("out", args.out.display())
+                    .arg("seconds", format!("{:.2}", started.elapsed().as_secs_f64())),
             );
             exit(EXIT_OK)
         }
         Err(error) => {
-            eprintln!("error: {error}; {} is unchanged", args.out.display());
+            console.error(
+                Message::new("build-failed")
+                    .arg("detail", error)
+                    .arg("out", args.out.display()),
+            );
             exit(EXIT_FAILURE)
         }
     }

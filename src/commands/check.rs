@@ -1,33 +1,34 @@
-use std::fmt::Write;
 use std::process::ExitCode;
 
-use super::{EXIT_INVALID, EXIT_OK, analysed, exit, plural, print_human};
+use super::{EXIT_INVALID, EXIT_OK, analysed, exit};
 use crate::cli::{CheckArgs, Format};
+use crate::console::{Console, count};
 use pakta_content::diagnostics::{render_github, render_json};
-use pakta_content::i18n::{Lang, Texts};
+use pakta_content::message::Message;
 use pakta_load::LoadOptions;
 use pakta_model::pipeline::Analysis;
 use pakta_model::{Figures, Flag, Model, Status};
 
-pub(crate) fn run(args: &CheckArgs) -> ExitCode {
+pub(crate) fn run(args: &CheckArgs, console: &Console) -> ExitCode {
     let analysis = match analysed(
         &args.repo.root,
         args.repo.today,
         LoadOptions { bodies: false },
+        console,
     ) {
         Ok(a) => a,
         Err(code) => return code,
     };
     match args.format {
         Format::Human => {
-            print_human(&analysis.diagnostics);
-            print!("{}", summary(&analysis));
+            console.diagnostics(&analysis.diagnostics);
+            print!("{}", summary(&analysis, console));
         }
         Format::Github => {
-            print!("{}", render_github(&analysis.diagnostics));
-            print!("{}", summary(&analysis));
+            print!("{}", render_github(&analysis.diagnostics, console.texts));
+            print!("{}", summary(&analysis, console));
         }
-        Format::Json => print!("{}", render_json(&analysis.diagnostics)),
+        Format::Json => print!("{}", render_json(&analysis.diagnostics, console.texts)),
     }
     if args.timings {
         eprint!("{}", analysis.timings.report());
@@ -39,63 +40,80 @@ pub(crate) fn run(args: &CheckArgs) -> ExitCode {
     })
 }
 
-/// What was loaded, where statuses stand and what needs attention.
-pub(crate) fn summary(analysis: &Analysis) -> String {
+/// What was loaded, where statuses stand and what needs attention; the
+/// statuses and flags by the glossary's names, as the site calls them.
+pub(crate) fn summary(analysis: &Analysis, console: &Console) -> String {
     let model = &analysis.model;
-    let mut out = String::new();
+    let mut lines = Vec::new();
     let private = model.agreements.iter().filter(|a| !a.is_public()).count();
-    let _ = writeln!(
-        out,
-        "Checked {} and {} as of {}{}.",
-        plural(model.files_loaded, "agreement", "agreements"),
-        plural(analysis.units_loaded, "unit", "units"),
-        model.today,
-        if private > 0 {
-            format!(" ({private} not public)")
-        } else {
-            String::new()
-        }
+    let checked = if private > 0 {
+        Message::new("summary-checked-private").arg("private", private)
+    } else {
+        Message::new("summary-checked")
+    };
+    lines.push(
+        checked
+            .nested(
+                "agreements",
+                count(
+                    model.files_loaded,
+                    Message::new("count-agreements.one"),
+                    Message::new("count-agreements.many"),
+                ),
+            )
+            .nested(
+                "units",
+                count(
+                    analysis.units_loaded,
+                    Message::new("count-units.one"),
+                    Message::new("count-units.many"),
+                ),
+            )
+            .arg("today", model.today),
     );
-    // The command line speaks English; statuses and flags keep the
-    // glossary's names, so `check` calls them what the site calls them.
-    let texts = Texts::default_for(Lang::En);
-    let term = |field: &str, value: &str| texts.text(&format!("{field}-{value}")).to_string();
     let counts = Model::count_statuses(model.agreements.iter());
     if !counts.is_empty() {
-        let by_status: Vec<String> = Status::ALL
-            .iter()
-            .filter_map(|s| {
-                counts
-                    .get(s)
-                    .map(|n| format!("{n} {}", term("status", s.as_str())))
+        let by_status = Status::ALL.iter().filter_map(|s| {
+            counts.get(s).map(|n| {
+                Message::new("summary-count")
+                    .arg("n", n)
+                    .term("name", "status", s.as_str())
             })
-            .collect();
-        let _ = writeln!(out, "  Status:   {}", by_status.join("; "));
+        });
+        lines.push(Message::new("summary-status").joined("counts", by_status, "; "));
     }
     let figures = Figures::of(model.agreements.iter(), model.today);
-    let rules = &model.config.rules;
-    let _ = writeln!(
-        out,
-        "  Findings: {} {}; {} {} (in {} months); {} {} (in 12 months).",
-        figures.needs_pks,
-        term("flag", Flag::NeedsPks.as_str()),
-        figures.no_activity,
-        term("flag", Flag::NoActivity.as_str()),
-        rules.dormant_months,
-        figures.not_evaluated,
-        term("flag", Flag::NotEvaluated.as_str()),
+    lines.push(
+        Message::new("summary-findings")
+            .arg("needs_pks", figures.needs_pks)
+            .term("needs_pks_name", "flag", Flag::NeedsPks.as_str())
+            .arg("no_activity", figures.no_activity)
+            .term("no_activity_name", "flag", Flag::NoActivity.as_str())
+            .arg("dormant_months", model.config.rules.dormant_months)
+            .arg("not_evaluated", figures.not_evaluated)
+            .term("not_evaluated_name", "flag", Flag::NotEvaluated.as_str()),
     );
     let errors = analysis.error_count();
-    let warnings = analysis.warning_count();
-    let _ = writeln!(
-        out,
-        "{}, {}.",
-        if errors == 0 {
-            "No errors".to_string()
-        } else {
-            plural(errors, "error", "errors")
-        },
-        plural(warnings, "warning", "warnings")
+    let errors = if errors == 0 {
+        Message::new("summary-no-errors")
+    } else {
+        count(
+            errors,
+            Message::new("count-errors.one"),
+            Message::new("count-errors.many"),
+        )
+    };
+    lines.push(
+        Message::new("summary-problems")
+            .nested("errors", errors)
+            .nested(
+                "warnings",
+                count(
+                    analysis.warning_count(),
+                    Message::new("count-warnings.one"),
+                    Message::new("count-warnings.many"),
+                ),
+            ),
     );
-    out
+    lines.iter().map(|line| console.text(line) + "\n").collect()
 }

@@ -1,14 +1,16 @@
 use std::process::ExitCode;
 
-use super::{EXIT_FAILURE, EXIT_INVALID, EXIT_OK, analysed, exit, print_human};
+use super::{EXIT_FAILURE, EXIT_INVALID, EXIT_OK, analysed, exit};
 use crate::cli::CodeownersArgs;
 use crate::codeowners::{CODEOWNERS_FILE, is_generated, render};
+use crate::console::Console;
+use pakta_content::message::Message;
 use pakta_load::{LoadOptions, UNIT_FILE};
 
 /// Writes `.github/CODEOWNERS`, or with `--check` tells whether it is
 /// up to date.
-pub(crate) fn run(args: &CodeownersArgs) -> ExitCode {
-    let analysis = match analysed(&args.root, None, LoadOptions { bodies: false }) {
+pub(crate) fn run(args: &CodeownersArgs, console: &Console) -> ExitCode {
+    let analysis = match analysed(&args.root, None, LoadOptions { bodies: false }, console) {
         Ok(a) => a,
         Err(code) => return code,
     };
@@ -21,7 +23,7 @@ pub(crate) fn run(args: &CodeownersArgs) -> ExitCode {
         .cloned()
         .collect();
     if !unit_problems.is_empty() {
-        print_human(&unit_problems);
+        console.diagnostics(&unit_problems);
         return exit(EXIT_INVALID);
     }
     let text = render(&analysis.model.units);
@@ -30,28 +32,36 @@ pub(crate) fn run(args: &CodeownersArgs) -> ExitCode {
         return match std::fs::read_to_string(&path) {
             Ok(current) if current == text => exit(EXIT_OK),
             Ok(_) => {
-                eprintln!(
-                    "error: {CODEOWNERS_FILE} is out of date with the reviewers in {UNIT_FILE}; run `pakta codeowners` and commit the result"
+                console.error(
+                    Message::new("codeowners-out-of-date")
+                        .arg("file", CODEOWNERS_FILE)
+                        .arg("unit_file", UNIT_FILE),
                 );
                 exit(EXIT_INVALID)
             }
             Err(error) => {
-                eprintln!("error: cannot read {CODEOWNERS_FILE}: {error}; run `pakta codeowners`");
+                console.error(
+                    Message::new("codeowners-unreadable")
+                        .arg("file", CODEOWNERS_FILE)
+                        .arg("detail", error),
+                );
                 exit(EXIT_INVALID)
             }
         };
     }
     match std::fs::read(&path) {
         Ok(current) if !is_generated(&String::from_utf8_lossy(&current)) => {
-            eprintln!(
-                "error: {CODEOWNERS_FILE} was not written by `pakta codeowners`, so it is left as it is; move its rules into the units' reviewers, or remove it yourself, then run `pakta codeowners` again"
-            );
+            console.error(Message::new("codeowners-not-generated").arg("file", CODEOWNERS_FILE));
             return exit(EXIT_FAILURE);
         }
         Ok(_) => {}
         Err(error) if error.kind() == std::io::ErrorKind::NotFound => {}
         Err(error) => {
-            eprintln!("error: cannot read {}: {error}", path.display());
+            console.error(
+                Message::new("cannot-read")
+                    .arg("path", path.display())
+                    .arg("detail", error),
+            );
             return exit(EXIT_FAILURE);
         }
     }
@@ -65,7 +75,11 @@ pub(crate) fn run(args: &CodeownersArgs) -> ExitCode {
             exit(EXIT_OK)
         }
         Err(error) => {
-            eprintln!("error: cannot write {}: {error}", path.display());
+            console.error(
+                Message::new("cannot-write")
+                    .arg("path", path.display())
+                    .arg("detail", error),
+            );
             exit(EXIT_FAILURE)
         }
     }

@@ -1,18 +1,25 @@
 use std::io::Write;
 use std::process::ExitCode;
 
-use super::{EXIT_FAILURE, EXIT_INVALID, EXIT_OK, analysed, exit, print_human};
+use super::{EXIT_FAILURE, EXIT_INVALID, EXIT_OK, analysed, exit};
 use crate::cli::RepoArgs;
+use crate::console::Console;
+use pakta_content::message::Message;
 use pakta_load::LoadOptions;
 use pakta_model::data;
 
 /// Prints `data/agreements.json` on standard output.
-pub(crate) fn run(args: &RepoArgs) -> ExitCode {
-    let analysis = match analysed(&args.root, args.today, LoadOptions { bodies: true }) {
+pub(crate) fn run(args: &RepoArgs, console: &Console) -> ExitCode {
+    let analysis = match analysed(
+        &args.root,
+        args.today,
+        LoadOptions { bodies: true },
+        console,
+    ) {
         Ok(a) => a,
         Err(code) => return code,
     };
-    print_human(&analysis.diagnostics);
+    console.diagnostics(&analysis.diagnostics);
     if analysis.has_errors() {
         return exit(EXIT_INVALID);
     }
@@ -23,7 +30,7 @@ pub(crate) fn run(args: &RepoArgs) -> ExitCode {
         Ok(()) => exit(EXIT_OK),
         Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => exit(EXIT_OK),
         Err(error) => {
-            eprintln!("error: cannot write the data: {error}");
+            console.error(Message::new("data-write-failed").arg("detail", error));
             exit(EXIT_FAILURE)
         }
     }

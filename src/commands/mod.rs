@@ -13,7 +13,7 @@ pub(crate) mod theme;
 
 use std::process::ExitCode;
 
-use pakta_content::diagnostics::{Diagnostic, render_human, stderr_color};
+use crate::console::Console;
 
 /// Exit statuses fixed by the spec's "Interfaces" section.
 pub(crate) const EXIT_OK: u8 = 0;
@@ -24,25 +24,15 @@ pub(crate) fn exit(code: u8) -> ExitCode {
     ExitCode::from(code)
 }
 
-/// Diagnostics for people, on standard error.
-pub(crate) fn print_human(diagnostics: &[Diagnostic]) {
-    if !diagnostics.is_empty() {
-        eprint!("{}", render_human(diagnostics, stderr_color()));
-    }
-}
-
 /// Runs the pipeline, or reports why it could not run (exit status 2).
 pub(crate) fn analysed(
     root: &std::path::Path,
     today: Option<chrono::NaiveDate>,
     options: pakta_load::LoadOptions,
+    console: &Console,
 ) -> Result<pakta_model::pipeline::Analysis, ExitCode> {
     pakta_model::pipeline::analyse(root, today, options).map_err(|error| {
-        eprintln!("error: {error}");
+        console.error(error.message());
         exit(EXIT_FAILURE)
     })
-}
-
-pub(crate) fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
 }

@@ -1,11 +1,12 @@
 use std::io::Write;
 use std::process::ExitCode;
 
-use super::{EXIT_FAILURE, EXIT_INVALID, EXIT_OK, analysed, exit, print_human};
-use crate::cli::{ReportArgs, ReportFormat, ReportLang};
+use super::{EXIT_FAILURE, EXIT_INVALID, EXIT_OK, analysed, exit};
+use crate::cli::{ReportArgs, ReportFormat};
+use crate::console::{Console, count};
 use crate::scaffold::normalise_unit_path;
 use pakta_content::diagnostics::nearest;
-use pakta_content::i18n::{Lang, Texts};
+use pakta_content::message::Message;
 use pakta_load::LoadOptions;
 use pakta_load::history;
 use pakta_model::Model;
@@ -13,49 +14,64 @@ use pakta_report as report;
 
 /// Prints a unit's report for a month. Invalid content gets its problems
 /// and no report (exit 1): a report must not count what the check refuses.
-pub(crate) fn run(args: &ReportArgs) -> ExitCode {
+/// The report speaks the run's language (`--lang`, `PAKTA_LANG`, else
+/// `[site] language`).
+pub(crate) fn run(args: &ReportArgs, console: &Console) -> ExitCode {
     let as_of = args.month.last_day();
-    let mut analysis = match analysed(&args.root, Some(as_of), LoadOptions { bodies: false }) {
+    let mut analysis = match analysed(
+        &args.root,
+        Some(as_of),
+        LoadOptions { bodies: false },
+        console,
+    ) {
         Ok(a) => a,
         Err(code) => return code,
     };
     if analysis.has_errors() {
-        print_human(&analysis.diagnostics);
+        console.diagnostics(&analysis.diagnostics);
         return exit(EXIT_INVALID);
     }
     // Warnings do not change the figures; listing them is `check`'s job,
     // and a national repository can have thousands.
     let warnings = analysis.warning_count();
     if warnings > 0 {
-        eprintln!(
-            "{}; `pakta check` lists them",
-            super::plural(warnings, "warning", "warnings")
-        );
+        console.tell(Message::new("report-warnings").nested(
+            "warnings",
+            count(
+                warnings,
+                Message::new("count-warnings.one"),
+                Message::new("count-warnings.many"),
+            ),
+        ));
     }
     let model = &analysis.model;
     let unit_path = normalise_unit_path(&args.unit);
     let Some(unit) = model.units.iter().position(|u| u.path == unit_path) else {
-        eprintln!("error: {}", unknown_unit(model, &args.unit, &unit_path));
+        console.error(unknown_unit(model, &args.unit, &unit_path));
         return exit(EXIT_FAILURE);
     };
     let mut timings = std::mem::take(&mut analysis.timings);
     let changes = timings.time("history", || {
         history::changes_between(&args.root, args.month.first_day(), as_of)
     });
+    // The JSON is for scripts, which read the English reason; the other
+    // formats are read by people, in the run's language.
+    let history_note = changes.as_ref().err().map(|gap| match args.format {
+        ReportFormat::Json => gap.reason(),
+        _ => console.text(&gap.message()),
+    });
     let report = timings.time("report", || {
         report::compute(
             model,
             unit,
             args.month,
-            changes.as_deref().map_err(String::as_str),
+            match &changes {
+                Ok(changes) => Ok(changes.as_slice()),
+                Err(_) => Err(history_note.as_deref().unwrap_or_default()),
+            },
         )
     });
-    let lang = match args.lang {
-        Some(ReportLang::Id) => Lang::Id,
-        Some(ReportLang::En) => Lang::En,
-        None => Lang::from_config(&model.config.site.language),
-    };
-    let texts = Texts::default_for(lang);
+    let (lang, texts) = (console.lang, console.texts);
     let text = timings.time("render", || match args.format {
         ReportFormat::Md => report::markdown::render(&report, texts, lang),
         ReportFormat::Html => pakta_site::report_html(&report, texts, lang),
@@ -71,7 +87,7 @@ pub(crate) fn run(args: &ReportArgs) -> ExitCode {
         Ok(()) => exit(EXIT_OK),
         Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => exit(EXIT_OK),
         Err(error) => {
-            eprintln!("error: cannot write the report: {error}");
+            console.error(Message::new("report-write-failed").arg("detail", error));
             exit(EXIT_FAILURE)
         }
     }
@@ -79,7 +95,7 @@ pub(crate) fn run(args: &ReportArgs) -> ExitCode {
 
 /// Names the units whose path or last folder is close to what was typed;
 /// a national repository has hundreds, so not all of them.
-fn unknown_unit(model: &Model, typed: &str, path: &str) -> String {
+fn unknown_unit(model: &Model, typed: &str, path: &str) -> Message {
     let last = |p: &str| p.rsplit('/').next().unwrap_or(p).to_string();
     let wanted_last = last(path);
     let mut close: Vec<&str> = model
@@ -103,12 +119,12 @@ fn unknown_unit(model: &Model, typed: &str, path: &str) -> String {
             .collect();
         top.sort();
         top.truncate(10);
-        format!(
-            "the units are folders with a _unit.toml; those directly below the root include: {}",
-            top.join(", ")
-        )
+        Message::new("unknown-unit.top").list("units", top)
     } else {
-        format!("did you mean: {}?", close.join(", "))
+        Message::new("unknown-unit.close").list("units", close)
     };
-    format!("there is no unit `{typed}` (no agreements/{path}/_unit.toml); {hint}")
+    Message::new("unknown-unit")
+        .arg("typed", typed)
+        .arg("path", path)
+        .nested("hint", hint)
 }

@@ -2,10 +2,12 @@ use std::process::ExitCode;
 
 use super::{EXIT_FAILURE, EXIT_OK, exit};
 use crate::cli::{SchemaArgs, SchemaTarget};
+use crate::console::Console;
+use pakta_content::message::Message;
 use pakta_content::schema::json_schema::{SchemaKind, render};
 
 /// Prints one schema, or writes all of them into `--out`.
-pub(crate) fn run(args: &SchemaArgs) -> ExitCode {
+pub(crate) fn run(args: &SchemaArgs, console: &Console) -> ExitCode {
     let Some(dir) = &args.out else {
         let kind = match args.target {
             SchemaTarget::Agreement => SchemaKind::Agreement,
@@ -17,13 +19,21 @@ pub(crate) fn run(args: &SchemaArgs) -> ExitCode {
         return exit(EXIT_OK);
     };
     if let Err(error) = std::fs::create_dir_all(dir) {
-        eprintln!("error: cannot create {}: {error}", dir.display());
+        console.error(
+            Message::new("cannot-create")
+                .arg("path", dir.display())
+                .arg("detail", error),
+        );
         return exit(EXIT_FAILURE);
     }
     for kind in SchemaKind::ALL {
         let path = dir.join(kind.file_name());
         if let Err(error) = std::fs::write(&path, render(kind)) {
-            eprintln!("error: cannot write {}: {error}", path.display());
+            console.error(
+                Message::new("cannot-write")
+                    .arg("path", path.display())
+                    .arg("detail", error),
+            );
             return exit(EXIT_FAILURE);
         }
         println!("{}", path.display());

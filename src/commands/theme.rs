@@ -5,50 +5,55 @@ use std::process::ExitCode;
 
 use super::{EXIT_FAILURE, EXIT_OK, exit};
 use crate::cli::{ThemeCommand, ThemeInitArgs};
+use crate::console::Console;
+use pakta_content::message::Message;
 use pakta_site::DEFAULT_THEME_FILES as DEFAULT_FILES;
 
-pub(crate) fn run(command: &ThemeCommand) -> ExitCode {
+pub(crate) fn run(command: &ThemeCommand, console: &Console) -> ExitCode {
     match command {
         ThemeCommand::Init(args) => match init(args) {
             Ok(()) => {
-                println!(
-                    "Wrote the default theme into themes/{name}/ ({} files).\n\
-                     To use it, set in pakta.toml:\n\n  [site]\n  theme = \"{name}\"\n\n\
-                     Then change any file; a file you delete falls back to the default theme's.",
-                    DEFAULT_FILES.len(),
-                    name = args.name
+                console.say(
+                    Message::new("theme-written")
+                        .arg("name", &args.name)
+                        .arg("files", DEFAULT_FILES.len()),
                 );
                 exit(EXIT_OK)
             }
             Err(message) => {
-                eprintln!("error: {message}");
+                console.error(message);
                 exit(EXIT_FAILURE)
             }
         },
     }
 }
 
-fn init(args: &ThemeInitArgs) -> Result<(), String> {
+fn init(args: &ThemeInitArgs) -> Result<(), Message> {
     let name = &args.name;
     if !is_folder_name(name) {
-        return Err(format!(
-            "`{name}` is not a folder name; use letters, digits, `-` and `_`, e.g. pakta theme init kpu"
-        ));
+        return Err(Message::new("theme-invalid-name").arg("name", name));
     }
     let themes = args.root.join("themes");
-    std::fs::create_dir_all(&themes).map_err(|e| format!("cannot create themes/: {e}"))?;
+    std::fs::create_dir_all(&themes).map_err(|e| {
+        Message::new("cannot-create")
+            .arg("path", "themes/")
+            .arg("detail", e)
+    })?;
     let folder = themes.join(name);
     // create_dir (not create_dir_all) fails when the folder exists, so a
     // theme someone already changed is never written over.
     std::fs::create_dir(&folder).map_err(|error| match error.kind() {
-        std::io::ErrorKind::AlreadyExists => format!(
-            "themes/{name} already exists; pakta theme init never overwrites a theme. Choose another name"
-        ),
-        _ => format!("cannot create themes/{name}: {error}"),
+        std::io::ErrorKind::AlreadyExists => Message::new("theme-exists").arg("name", name),
+        _ => Message::new("cannot-create")
+            .arg("path", format!("themes/{name}"))
+            .arg("detail", &error),
     })?;
     for (path, bytes) in DEFAULT_FILES {
-        write_new(&folder, path, bytes)
-            .map_err(|e| format!("cannot write themes/{name}/{path}: {e}"))?;
+        write_new(&folder, path, bytes).map_err(|e| {
+            Message::new("cannot-write")
+                .arg("path", format!("themes/{name}/{path}"))
+                .arg("detail", e)
+        })?;
     }
     Ok(())
 }

@@ -122,6 +122,19 @@ impl Repo {
         pakta_in(&self.root, args)
     }
 
+    /// pakta as an editor runs it: no `--lang` and no `PAKTA_LANG`, so it
+    /// speaks the repository's `[site] language`, else Indonesian.
+    pub(crate) fn pakta_untranslated(&self, args: &[&str]) -> Output {
+        Command::new(env!("CARGO_BIN_EXE_pakta"))
+            .args(args)
+            .arg("--root")
+            .arg(&self.root)
+            .env("NO_COLOR", "1")
+            .env_remove("PAKTA_LANG")
+            .output()
+            .expect("pakta runs")
+    }
+
     /// `pakta check --format json`: the exit status and the diagnostics.
     pub(crate) fn check_json(&self) -> (i32, Vec<serde_json::Value>) {
         let output = self.pakta(&["check", "--format", "json", "--today", TODAY]);
@@ -174,12 +187,15 @@ impl Drop for Repo {
     }
 }
 
+/// Runs pakta in English: the tests read its messages in the English
+/// catalog; `tests/messages.rs` covers the Indonesian default.
 pub(crate) fn pakta_in(root: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_pakta"))
         .args(args)
         .arg("--root")
         .arg(root)
         .env("NO_COLOR", "1")
+        .env("PAKTA_LANG", "en")
         .output()
         .expect("pakta runs")
 }

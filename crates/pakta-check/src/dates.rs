@@ -4,6 +4,7 @@ use chrono::NaiveDate;
 
 use pakta_content::FrontMatter;
 use pakta_content::diagnostics::{Diagnostic, Diagnostics, SourceFile, Spanned};
+use pakta_content::message::Message;
 use pakta_content::term::expiry;
 
 pub(crate) fn check(file: &SourceFile, front: &FrontMatter) -> Diagnostics {
@@ -22,12 +23,13 @@ pub(crate) fn check(file: &SourceFile, front: &FrontMatter) -> Diagnostics {
                     file,
                     date.span.clone(),
                     "stage-order",
-                    format!(
-                        "`{stage}` ({}) is before `{earlier}` ({earlier_date}); the stages must follow each other in time",
-                        date.value
-                    ),
+                    Message::new("stage-order")
+                        .arg("stage", stage)
+                        .arg("date", date.value)
+                        .arg("earlier", earlier)
+                        .arg("earlier_date", earlier_date),
                 )
-                .with_help("the order is planning, drafting, negotiation, approval, signed"),
+                .with_help(stage_order_help()),
             );
         }
         if latest.is_none_or(|(_, d)| date.value >= d) {
@@ -42,12 +44,11 @@ pub(crate) fn check(file: &SourceFile, front: &FrontMatter) -> Diagnostics {
                     file,
                     period.to.span.clone(),
                     "period-order",
-                    format!(
-                        "the evaluated period ends ({}) before it begins ({})",
-                        period.to.value, period.from.value
-                    ),
+                    Message::new("period-order")
+                        .arg("to", period.to.value)
+                        .arg("from", period.from.value),
                 )
-                .with_help("write the first day evaluated in `from` and the last in `to`"),
+                .with_help(Message::new("period-order.help")),
             );
         }
     }
@@ -60,14 +61,11 @@ pub(crate) fn check(file: &SourceFile, front: &FrontMatter) -> Diagnostics {
                     file,
                     period.to.span.clone(),
                     "period-after-evaluation",
-                    format!(
-                        "the evaluated period ends on {}, after the evaluation itself ({})",
-                        period.to.value, evaluation.date.value
-                    ),
+                    Message::new("period-after-evaluation")
+                        .arg("to", period.to.value)
+                        .arg("date", evaluation.date.value),
                 )
-                .with_help(
-                    "an evaluation can only look back: check `to` and the evaluation's `date`",
-                ),
+                .with_help(Message::new("period-after-evaluation.help")),
             );
         }
     }
@@ -87,9 +85,9 @@ pub(crate) fn check(file: &SourceFile, front: &FrontMatter) -> Diagnostics {
                         file,
                         span,
                         "date-without-signed",
-                        format!("`{name}` is given but the agreement has no `signed` date"),
+                        Message::new("date-without-signed").arg("key", name),
                     )
-                    .with_help("add `signed = YYYY-MM-DD` once it is signed, or remove this key until then"),
+                    .with_help(Message::new("date-without-signed.help")),
                 );
             }
         }
@@ -103,10 +101,9 @@ pub(crate) fn check(file: &SourceFile, front: &FrontMatter) -> Diagnostics {
             file,
             starts.span.clone(),
             "starts-before-signed",
-            format!(
-                "`starts` ({}) is before `signed` ({}); an agreement cannot take effect before it is signed",
-                starts.value, signed.value
-            ),
+            Message::new("starts-before-signed")
+                .arg("starts", starts.value)
+                .arg("signed", signed.value),
         ));
     }
     let starts = dates.starts.as_ref().unwrap_or(signed);
@@ -117,10 +114,9 @@ pub(crate) fn check(file: &SourceFile, front: &FrontMatter) -> Diagnostics {
             file,
             expires.span.clone(),
             "expires-before-start",
-            format!(
-                "`expires` ({}) must be after the agreement starts ({})",
-                expires.value, starts.value
-            ),
+            Message::new("expires-before-start")
+                .arg("expires", expires.value)
+                .arg("starts", starts.value),
         ));
     }
     if let (Some(_), Some(months)) = (&dates.expires, &dates.duration_months) {
@@ -129,9 +125,9 @@ pub(crate) fn check(file: &SourceFile, front: &FrontMatter) -> Diagnostics {
                 file,
                 months.span.clone(),
                 "expires-and-duration",
-                "both `expires` and `duration_months` are given".into(),
+                Message::new("expires-and-duration"),
             )
-            .with_help("keep one of them: the exact last day (`expires`) or the length in months"),
+            .with_help(Message::new("expires-and-duration.help")),
         );
     }
     if expiry(dates).is_none() && dates.duration_months.is_none() {
@@ -140,20 +136,17 @@ pub(crate) fn check(file: &SourceFile, front: &FrontMatter) -> Diagnostics {
                 file,
                 signed.span.clone(),
                 "no-expiry",
-                "this signed agreement has no end date, so it counts as open-ended".into(),
+                Message::new("no-expiry"),
             )
-            .with_help("add `expires = YYYY-MM-DD` or `duration_months = N` to [dates] if the agreement has a term"),
+            .with_help(Message::new("no-expiry.help")),
         );
     }
-    let before = |what: &str, date: &Spanned<NaiveDate>| {
+    let before = |message: Message, date: &Spanned<NaiveDate>| {
         Diagnostic::warning(
             file,
             date.span.clone(),
             "dated-before-signed",
-            format!(
-                "this {what} is dated {}, before the agreement was signed ({})",
-                date.value, signed.value
-            ),
+            message.arg("date", date.value).arg("signed", signed.value),
         )
     };
     for activity in front
@@ -161,14 +154,31 @@ pub(crate) fn check(file: &SourceFile, front: &FrontMatter) -> Diagnostics {
         .iter()
         .filter(|a| a.date.value < signed.value)
     {
-        out.push(before("activity", &activity.date));
+        out.push(before(
+            Message::new("dated-before-signed.activity"),
+            &activity.date,
+        ));
     }
     for evaluation in front
         .evaluations
         .iter()
         .filter(|e| e.date.value < signed.value)
     {
-        out.push(before("evaluation", &evaluation.date));
+        out.push(before(
+            Message::new("dated-before-signed.evaluation"),
+            &evaluation.date,
+        ));
     }
     out
+}
+
+/// The stages in their order, each with the key an editor writes and the
+/// name the site gives it.
+fn stage_order_help() -> Message {
+    Message::new("stage-order.help")
+        .term("planning", "stage", "planning")
+        .term("drafting", "stage", "drafting")
+        .term("negotiation", "stage", "negotiation")
+        .term("approval", "stage", "approval")
+        .term("signed", "stage", "signed")
 }

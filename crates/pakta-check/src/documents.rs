@@ -8,6 +8,7 @@ use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 
 use pakta_content::diagnostics::{Diagnostic, Diagnostics, Span, Spanned};
+use pakta_content::message::Message;
 use pakta_content::{AgreementSource, FrontMatter};
 use pakta_load::not_a_file;
 
@@ -36,7 +37,7 @@ enum FileProblem {
     OutsideDocuments,
     Hidden,
     Missing,
-    NotAFile(&'static str),
+    NotAFile(Message),
     LinksOutside,
     Unreadable(String),
 }
@@ -96,12 +97,11 @@ pub(crate) fn check(
                                 &agreement.source,
                                 expected.span.clone(),
                                 "checksum-mismatch",
-                                format!(
-                                    "the SHA-256 of {} is {}, not the one given here",
-                                    file.value, attachment.sha256
-                                ),
+                                Message::new("checksum-mismatch")
+                                    .arg("file", &file.value)
+                                    .arg("sha256", &attachment.sha256),
                             )
-                            .with_help("the file changed, or the checksum was copied wrongly; check which is right"),
+                            .with_help(Message::new("checksum-mismatch.help")),
                         );
                     }
                     None
@@ -127,7 +127,7 @@ pub(crate) fn check(
 /// and are checked by the same rules.
 struct LinkedFile<'a> {
     /// How messages name it: `the document "..."`.
-    what: String,
+    what: Message,
     file: Option<&'a Spanned<String>>,
     url: Option<&'a String>,
     sha256: Option<&'a Spanned<String>>,
@@ -136,7 +136,7 @@ struct LinkedFile<'a> {
 
 fn linked_files(front: &FrontMatter) -> impl Iterator<Item = LinkedFile<'_>> {
     let documents = front.documents.iter().map(|d| LinkedFile {
-        what: format!("the document \"{}\"", d.title),
+        what: Message::new("linked-file.document").arg("title", &d.title),
         file: d.file.as_ref(),
         url: d.url.as_ref(),
         sha256: d.sha256.as_ref(),
@@ -144,7 +144,7 @@ fn linked_files(front: &FrontMatter) -> impl Iterator<Item = LinkedFile<'_>> {
     });
     let evidence = front.activities.iter().filter_map(|a| {
         a.evidence.as_ref().map(|e| LinkedFile {
-            what: format!("the evidence of the activity \"{}\"", a.title),
+            what: Message::new("linked-file.evidence").arg("title", &a.title),
             file: e.file.as_ref(),
             url: e.url.as_ref(),
             sha256: e.sha256.as_ref(),
@@ -211,7 +211,7 @@ fn inspect(
     }
     let real = full
         .canonicalize()
-        .map_err(|_| FileProblem::NotAFile("a link that leads nowhere (broken or looping)"))?;
+        .map_err(|_| FileProblem::NotAFile(Message::new("entry-broken-link")))?;
     let below_documents = documents_real.and_then(|dir| real.strip_prefix(dir).ok());
     let Some(below_documents) = below_documents else {
         return Err(FileProblem::LinksOutside);
@@ -259,12 +259,13 @@ fn source_problem(agreement: &AgreementSource, document: &LinkedFile) -> Diagnos
         document.span.clone(),
         "document-source",
         if both {
-            format!("{} has both `file` and `url`", document.what)
+            Message::new("document-source.both")
         } else {
-            format!("{} has neither `file` nor `url`", document.what)
-        },
+            Message::new("document-source.neither")
+        }
+        .nested("what", document.what.clone()),
     )
-    .with_help("give exactly one: `file` for a file in this repository, or `url` for a link")
+    .with_help(Message::new("document-source.help"))
 }
 
 fn file_problem(
@@ -276,48 +277,44 @@ fn file_problem(
     let (code, message, help) = match problem {
         FileProblem::Absolute => (
             "document-path",
-            format!("`file` must be a path inside the repository, but \"{file}\" is absolute"),
-            "write the path from the repository's top folder, e.g. files/2025-mou-uns.pdf",
+            Message::new("document-path.absolute"),
+            Message::new("document-path.help"),
         ),
         FileProblem::LeavesRepository => (
             "document-path",
-            format!("`file` \"{file}\" uses .. to leave its folder"),
-            "write the path from the repository's top folder, e.g. files/2025-mou-uns.pdf",
+            Message::new("document-path.leaves"),
+            Message::new("document-path.help"),
         ),
         FileProblem::OutsideDocuments => (
             "document-path",
-            format!(
-                "`file` \"{file}\" is not in the {DOCUMENTS_DIR}/ folder; only files there are published"
-            ),
-            "put the document under files/ and write its path from the repository's top folder, e.g. files/2025-mou-uns.pdf",
+            Message::new("document-path.outside").arg("folder", DOCUMENTS_DIR),
+            Message::new("document-path.outside.help"),
         ),
         FileProblem::Hidden => (
             "document-path",
-            format!(
-                "`file` \"{file}\" is in a hidden folder or is a hidden file (a name starting with `.`)"
-            ),
-            "hidden files are never published; move the document to a visible name under files/",
+            Message::new("document-path.hidden"),
+            Message::new("document-path.hidden.help"),
         ),
         FileProblem::LinksOutside => (
             "document-path",
-            format!("`file` \"{file}\" is a link to somewhere outside the {DOCUMENTS_DIR}/ folder"),
-            "copy the document into files/ instead of linking to it",
+            Message::new("document-path.link-outside").arg("folder", DOCUMENTS_DIR),
+            Message::new("document-path.link-outside.help"),
         ),
         FileProblem::Missing => (
             "missing-file",
-            format!("the document file \"{file}\" does not exist"),
-            "paths start at the repository's top folder and are case-sensitive; check the spelling, or add the file",
+            Message::new("missing-file"),
+            Message::new("missing-file.help"),
         ),
         FileProblem::NotAFile(what) => (
             "not-a-file",
-            format!("the document file \"{file}\" is {what}, not a regular file"),
-            "name the document file itself; it must be a plain file under files/",
+            Message::new("not-a-file.document").nested("what", what),
+            Message::new("not-a-file.document.help"),
         ),
         FileProblem::Unreadable(reason) => (
             "missing-file",
-            format!("the document file \"{file}\" cannot be read: {reason}"),
-            "check the file's permissions",
+            Message::new("unreadable-file.document").arg("reason", reason),
+            Message::new("unreadable-file.help"),
         ),
     };
-    Diagnostic::error(&agreement.source, span, code, message).with_help(help)
+    Diagnostic::error(&agreement.source, span, code, message.arg("file", file)).with_help(help)
 }

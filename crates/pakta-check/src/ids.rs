@@ -10,6 +10,7 @@ use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
 use pakta_content::diagnostics::{Diagnostic, Diagnostics, Severity};
+use pakta_content::message::Message;
 use pakta_load::{CONTENT_DIR, Sources};
 
 pub(crate) fn check(sources: &Sources, out: &mut Diagnostics) {
@@ -18,7 +19,7 @@ pub(crate) fn check(sources: &Sources, out: &mut Diagnostics) {
             out.push(invalid_id(
                 &agreement.source.path,
                 &agreement.id,
-                "the id",
+                Message::new("invalid-id.agreement"),
                 ".md",
             ));
         }
@@ -28,7 +29,7 @@ pub(crate) fn check(sources: &Sources, out: &mut Diagnostics) {
             out.push(invalid_id(
                 &unit.source.path,
                 &unit.path,
-                "the unit folder",
+                Message::new("invalid-id.unit"),
                 "/",
             ));
         }
@@ -38,7 +39,7 @@ pub(crate) fn check(sources: &Sources, out: &mut Diagnostics) {
             .agreements
             .iter()
             .map(|a| (a.id.as_str(), a.source.path.as_str())),
-        "agreement",
+        Message::new("id-collision.agreement"),
         out,
     );
     collisions(
@@ -46,7 +47,7 @@ pub(crate) fn check(sources: &Sources, out: &mut Diagnostics) {
             .units
             .iter()
             .map(|u| (u.path.as_str(), u.source.path.as_str())),
-        "unit folder",
+        Message::new("id-collision.unit"),
         out,
     );
 }
@@ -97,31 +98,24 @@ fn collision_key(name: &str) -> String {
     name.nfc().flat_map(char::to_lowercase).nfc().collect()
 }
 
-fn invalid_id(file: &str, id: &str, what: &str, suffix: &str) -> Diagnostic {
+/// `message` says whose id it is (an agreement's, a unit folder's).
+fn invalid_id(file: &str, id: &str, message: Message, suffix: &str) -> Diagnostic {
     let suggestion = suggest_id(id);
     let help = if suggestion.is_empty() || suggestion == id {
-        "use lower-case letters, digits and hyphens only".to_string()
+        Message::new("invalid-id.help")
     } else {
-        format!(
-            "rename it to {CONTENT_DIR}/{suggestion}{suffix}; ids use lower-case letters, digits and hyphens only"
-        )
+        Message::new("invalid-id.help-suggest")
+            .arg("path", format!("{CONTENT_DIR}/{suggestion}{suffix}"))
     };
-    Diagnostic::file_level(
-        Severity::Error,
-        file,
-        "invalid-id",
-        format!(
-            "{what} \"{id}\" may only contain lower-case letters, digits, `-` and `/`, since it is an address on the site"
-        ),
-    )
-    .with_help(help)
+    Diagnostic::file_level(Severity::Error, file, "invalid-id", message.arg("id", id))
+        .with_help(help)
 }
 
 /// Reports every name after the first (in sorted order) whose
 /// [`collision_key`] an earlier name already has.
 fn collisions<'a>(
     names: impl Iterator<Item = (&'a str, &'a str)>,
-    what: &str,
+    message: Message,
     out: &mut Diagnostics,
 ) {
     let mut first: BTreeMap<String, (&str, &str)> = BTreeMap::new();
@@ -135,11 +129,13 @@ fn collisions<'a>(
                     Severity::Error,
                     file,
                     "id-collision",
-                    format!(
-                        "the {what} \"{name}\" differs from \"{earlier}\" ({earlier_file}) only by case or Unicode form; on macOS and Windows they are the same file"
-                    ),
+                    message
+                        .clone()
+                        .arg("name", name)
+                        .arg("earlier", earlier)
+                        .arg("earlier_file", earlier_file),
                 )
-                .with_help(format!("rename one of them; the site needs one address per {what}")),
+                .with_help(Message::new("id-collision.help")),
             ),
             Some(_) => {}
             None => {

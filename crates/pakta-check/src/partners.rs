@@ -6,6 +6,7 @@
 use std::collections::{BTreeMap, HashMap};
 
 use pakta_content::diagnostics::{Diagnostic, Diagnostics, Severity, Spanned, nearest};
+use pakta_content::message::Message;
 use pakta_content::slug::match_key;
 use pakta_content::{AgreementSource, PartnerSource};
 use pakta_load::Sources;
@@ -87,11 +88,11 @@ fn unique_names<'a>(
                         partner,
                         &name,
                         "duplicate-partner-name",
-                        format!(
-                            "\"{}\" already names the partner \"{}\" ({})",
-                            name.value, owner.key, owner.source.path
-                        ),
-                        "a name, acronym or alias may belong to one partner only; keep it where it belongs and remove it here",
+                        Message::new("duplicate-partner-name")
+                            .arg("name", name.value)
+                            .arg("owner", &owner.key)
+                            .arg("file", &owner.source.path),
+                        Message::new("duplicate-partner-name.help"),
                     ));
                 }
                 Some(_) => {}
@@ -118,16 +119,13 @@ fn parents(partners: &[PartnerSource], out: &mut Diagnostics) {
                 &partner.source,
                 parent.span.clone(),
                 "unknown-partner",
-                format!(
-                    "`parent` names \"{}\", but there is no partners/{}.toml",
-                    parent.value, parent.value
-                ),
+                Message::new("unknown-partner").arg("value", &parent.value),
             );
             diagnostic = match nearest(&parent.value, by_key.keys().copied()) {
-                Some(guess) => diagnostic.with_help(format!("did you mean \"{guess}\"?")),
-                None => diagnostic.with_help(
-                    "`parent` is the register key of the larger organisation: its file name without .toml",
-                ),
+                Some(guess) => {
+                    diagnostic.with_help(Message::new("did-you-mean").arg("guess", guess))
+                }
+                None => diagnostic.with_help(Message::new("unknown-partner.help")),
             };
             out.push(diagnostic);
             continue;
@@ -143,9 +141,9 @@ fn parents(partners: &[PartnerSource], out: &mut Diagnostics) {
                         &partner.source,
                         parent.span.clone(),
                         "partner-cycle",
-                        format!("`parent` goes round in a circle: {}", chain.join(" -> ")),
+                        Message::new("partner-cycle").arg("chain", chain.join(" -> ")),
                     )
-                    .with_help("`parent` names the larger organisation; the largest one has none"),
+                    .with_help(Message::new("partner-cycle.help")),
                 );
                 break;
             }
@@ -209,15 +207,17 @@ fn close_names(
                     &agreement.source,
                     partner.name_span.clone(),
                     "partner-name-close",
-                    format!(
-                        "the partner \"{}\" is not in the partner register, but is close to \"{registered_name}\" ({})",
-                        partner.name, registered_partner.source.path
-                    ),
+                    Message::new("partner-name-close")
+                        .arg("name", &partner.name)
+                        .arg("registered", registered_name)
+                        .arg("file", &registered_partner.source.path),
                 )
-                .with_help(format!(
-                    "write name = \"{}\" if it is the same organisation, or add \"{}\" to `aliases` in {} if it is its usual name",
-                    registered_partner.name.value, partner.name, registered_partner.source.path
-                )),
+                .with_help(
+                    Message::new("partner-name-close.help")
+                        .arg("official", &registered_partner.name.value)
+                        .arg("name", &partner.name)
+                        .arg("file", &registered_partner.source.path),
+                ),
             );
         }
     }
@@ -312,8 +312,8 @@ fn error_at(
     partner: &PartnerSource,
     name: &Spanned<&str>,
     code: &'static str,
-    message: String,
-    help: &str,
+    message: Message,
+    help: Message,
 ) -> Diagnostic {
     let diagnostic = if name.span.is_empty() {
         Diagnostic::file_level(Severity::Error, &partner.source.path, code, message)

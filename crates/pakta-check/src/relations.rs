@@ -6,6 +6,7 @@ use std::collections::HashMap;
 
 use pakta_content::diagnostics::{Diagnostic, Diagnostics, Spanned, nearest};
 use pakta_content::hierarchy::folder_of;
+use pakta_content::message::Message;
 use pakta_content::{AgreementSource, Kind};
 
 pub(crate) fn check(agreements: &[AgreementSource], out: &mut Diagnostics) {
@@ -32,12 +33,9 @@ pub(crate) fn check(agreements: &[AgreementSource], out: &mut Diagnostics) {
                     &agreement.source,
                     amends.span.clone(),
                     "amends-not-addendum",
-                    format!(
-                        "only an addendum can amend another agreement, but this is kind \"{}\"",
-                        front.kind
-                    ),
+                    Message::new("amends-not-addendum").arg("kind", front.kind),
                 )
-                .with_help("set `kind = \"addendum\"`, or use `renews` for an extension or `parent` for a PKS"),
+                .with_help(Message::new("amends-not-addendum.help")),
             );
         }
     }
@@ -58,7 +56,7 @@ fn check_reference(
             &agreement.source,
             span,
             "self-reference",
-            format!("`{key}` names this agreement itself"),
+            Message::new("self-reference").arg("key", key),
         ));
         return;
     }
@@ -67,16 +65,13 @@ fn check_reference(
             &agreement.source,
             span,
             "unknown-reference",
-            format!(
-                "`{key}` names \"{}\", but there is no such agreement",
-                reference.value
-            ),
+            Message::new("unknown-reference")
+                .arg("key", key)
+                .arg("value", &reference.value),
         );
         diagnostic = match nearest_id(&reference.value, &agreement.id, by_id) {
-            Some(guess) => diagnostic.with_help(format!("did you mean \"{guess}\"?")),
-            None => diagnostic.with_help(
-                "an id is the file's path below agreements/ without .md, e.g. \"jawa-tengah/2025-mou-undip\"",
-            ),
+            Some(guess) => diagnostic.with_help(Message::new("did-you-mean").arg("guess", guess)),
+            None => diagnostic.with_help(Message::new("unknown-reference.help")),
         };
         out.push(diagnostic);
         return;
@@ -90,14 +85,11 @@ fn check_reference(
                 &agreement.source,
                 span,
                 "parent-not-mou",
-                format!(
-                    "`parent` must name an MoU, but \"{}\" is kind \"{kind}\"",
-                    reference.value
-                ),
+                Message::new("parent-not-mou")
+                    .arg("value", &reference.value)
+                    .arg("kind", kind),
             )
-            .with_help(
-                "a PKS carries out an MoU; to change an agreement use an addendum with `amends`",
-            ),
+            .with_help(Message::new("parent-not-mou.help")),
         );
     }
     if key == "parent" {
@@ -129,27 +121,23 @@ fn signed_after_parent(
                 &agreement.source,
                 reference.span.clone(),
                 "parent-not-signed",
-                format!(
-                    "this agreement was signed on {}, but its parent \"{parent_id}\" has no `signed` date",
-                    signed.value
-                ),
+                Message::new("parent-not-signed")
+                    .arg("signed", signed.value)
+                    .arg("parent", parent_id),
             )
-            .with_help(format!(
-                "add the date the MoU was signed to `[dates] signed` in {}, or check that `parent` names the right MoU",
-                parent.source.path
-            )),
+            .with_help(Message::new("parent-not-signed.help").arg("file", &parent.source.path)),
         ),
         Some(parent_signed) if signed.value < parent_signed.value => out.push(
             Diagnostic::error(
                 &agreement.source,
                 signed.span.clone(),
                 "signed-before-parent",
-                format!(
-                    "signed on {}, before its parent \"{parent_id}\" was signed on {}",
-                    signed.value, parent_signed.value
-                ),
+                Message::new("signed-before-parent")
+                    .arg("signed", signed.value)
+                    .arg("parent", parent_id)
+                    .arg("parent_signed", parent_signed.value),
             )
-            .with_help("check both `signed` dates against the signed documents, or check that `parent` names the right MoU"),
+            .with_help(Message::new("signed-before-parent.help")),
         ),
         Some(_) => {}
     }
@@ -222,9 +210,9 @@ fn renewal_cycles(
                         &agreement.source,
                         span,
                         "renewal-cycle",
-                        format!("`renews` goes round in a circle: {}", chain.join(" -> ")),
+                        Message::new("renewal-cycle").arg("chain", chain.join(" -> ")),
                     )
-                    .with_help("a renewal names the earlier agreement it extends; the earliest one has no `renews`"),
+                    .with_help(Message::new("renewal-cycle.help")),
                 );
                 break;
             }

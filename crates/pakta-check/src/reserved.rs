@@ -3,6 +3,7 @@
 
 use pakta_content::AgreementSource;
 use pakta_content::diagnostics::{Diagnostic, Diagnostics, Severity};
+use pakta_content::message::Message;
 use pakta_content::reserved::{RESERVED_SEGMENTS, is_reserved_segment};
 
 pub(crate) fn check(agreements: &[AgreementSource], out: &mut Diagnostics) {
@@ -14,15 +15,13 @@ pub(crate) fn check(agreements: &[AgreementSource], out: &mut Diagnostics) {
                     Severity::Error,
                     &agreement.source.path,
                     "reserved-id",
-                    format!(
-                        "the id \"{}\" starts with \"{first}\", which the site uses for its own pages",
-                        agreement.id
-                    ),
+                    Message::new("reserved-id")
+                        .arg("id", &agreement.id)
+                        .arg("first", first),
                 )
-                .with_help(format!(
-                    "rename the file or its folder; these names are reserved: {}, sitemap-<n>.xml",
-                    RESERVED_SEGMENTS.join(", ")
-                )),
+                .with_help(
+                    Message::new("reserved-id.help").list("reserved", RESERVED_SEGMENTS.iter()),
+                ),
             );
         }
     }

@@ -6,6 +6,7 @@ use std::collections::{HashMap, HashSet};
 
 use pakta_content::diagnostics::{Diagnostic, Diagnostics, Severity};
 use pakta_content::hierarchy::{folder_of, owning_unit, parent_unit};
+use pakta_content::message::Message;
 use pakta_load::{CONTENT_DIR, Sources, UNIT_FILE};
 
 pub(crate) fn check(sources: &Sources, out: &mut Diagnostics) {
@@ -30,13 +31,30 @@ pub(crate) fn check(sources: &Sources, out: &mut Diagnostics) {
                     &unit.source,
                     level.span.clone(),
                     "unit-level",
-                    format!(
-                        "a unit of level \"{}\" cannot sit below a unit of level \"{parent_level}\" ({CONTENT_DIR}/{}{UNIT_FILE})",
-                        level.value,
-                        if parent.is_empty() { String::new() } else { format!("{parent}/") },
-                    ),
+                    Message::new("unit-level")
+                        .arg("level", level.value)
+                        .term("level_name", "level", level.value)
+                        .arg("parent_level", parent_level)
+                        .term("parent_level_name", "level", parent_level)
+                        .arg(
+                            "parent_file",
+                            format!(
+                                "{CONTENT_DIR}/{}{UNIT_FILE}",
+                                if parent.is_empty() {
+                                    String::new()
+                                } else {
+                                    format!("{parent}/")
+                                }
+                            ),
+                        ),
                 )
-                .with_help("levels go national > province > regency/city, from the top folder down"),
+                .with_help(
+                    Message::new("unit-level.help")
+                        .term("national", "level", "national")
+                        .term("province", "level", "province")
+                        .term("regency", "level", "regency")
+                        .term("city", "level", "city"),
+                ),
             );
         }
     }
@@ -50,11 +68,13 @@ pub(crate) fn check(sources: &Sources, out: &mut Diagnostics) {
                     Severity::Error,
                     &agreement.source.path,
                     "no-unit",
-                    "this agreement belongs to no unit: there is no _unit.toml in its folder or any folder above it".into(),
+                    Message::new("no-unit").arg("unit_file", UNIT_FILE),
                 )
-                .with_help(format!(
-                    "add a {UNIT_FILE} with `name` and `level` to {CONTENT_DIR}/ or to the folder of the unit that signed it"
-                )),
+                .with_help(
+                    Message::new("no-unit.help")
+                        .arg("unit_file", UNIT_FILE)
+                        .arg("folder", CONTENT_DIR),
+                ),
             );
             continue;
         };
@@ -70,9 +90,11 @@ pub(crate) fn check(sources: &Sources, out: &mut Diagnostics) {
                     &agreement.source,
                     number.span.clone(),
                     "duplicate-number",
-                    format!("the number \"{}\" is already used by {first} in the same unit", number.value),
+                    Message::new("duplicate-number")
+                        .arg("number", &number.value)
+                        .arg("first", first),
                 )
-                .with_help("each document number is issued once per unit; check the number in the signed document"),
+                .with_help(Message::new("duplicate-number.help")),
             ),
             None => {
                 first_with_number.insert((unit, number.value.as_str()), &agreement.source.path);
@@ -96,13 +118,10 @@ fn folder_without_unit(path: &str, folder: &str, unit: &str) -> Diagnostic {
         Severity::Warning,
         path,
         "folder-without-unit",
-        format!(
-            "the folder {CONTENT_DIR}/{folder}/ has no {UNIT_FILE}, so this agreement is published under the unit of {}",
-            unit_file(unit)
-        ),
+        Message::new("folder-without-unit")
+            .arg("folder", format!("{CONTENT_DIR}/{folder}/"))
+            .arg("unit_file", UNIT_FILE)
+            .arg("owner", unit_file(unit)),
     )
-    .with_help(format!(
-        "move the file into the folder of the unit that signed it, or add {} with `name` and `level`",
-        unit_file(folder)
-    ))
+    .with_help(Message::new("folder-without-unit.help").arg("missing", unit_file(folder)))
 }

@@ -103,6 +103,11 @@ pub struct Catalog {
     /// The glossary: for each field, the name of each of its values.
     #[serde(default)]
     pub terms: BTreeMap<String, BTreeMap<String, String>>,
+    /// The sentences of diagnostics and of the command line, by key, with
+    /// `{name}` placeholders (see [`crate::message::Message`]). Never
+    /// handed to templates: no page shows them.
+    #[serde(default, skip_serializing)]
+    pub messages: BTreeMap<String, String>,
 }
 
 /// The built-in catalogs, embedded so that every command speaks without
@@ -147,6 +152,12 @@ impl Catalog {
                 None => unknown.push(format!("labels.{key}")),
             }
         }
+        for (key, text) in overrides.messages {
+            match self.messages.get_mut(&key) {
+                Some(slot) => *slot = text,
+                None => unknown.push(format!("messages.{key}")),
+            }
+        }
         for (field, terms) in overrides.terms {
             let Some(known) = self.terms.get_mut(&field) else {
                 unknown.push(format!("terms.{field}"));
@@ -180,7 +191,10 @@ impl Catalog {
                 texts.insert(format!("{field}-{value}"), text.clone());
             }
         }
-        Texts(texts)
+        Texts {
+            texts,
+            messages: self.messages.clone().into_iter().collect(),
+        }
     }
 
     /// Every key, labels as `labels.key` and terms as `terms.field.value`.
@@ -191,13 +205,17 @@ impl Catalog {
             .terms
             .iter()
             .flat_map(|(f, t)| t.keys().map(move |v| format!("terms.{f}.{v}")));
-        labels.chain(terms).collect()
+        let messages = self.messages.keys().map(|k| format!("messages.{k}"));
+        labels.chain(terms).chain(messages).collect()
     }
 }
 
 /// A catalog as one lookup table, for rendering.
 #[derive(Debug, Clone, Default)]
-pub struct Texts(HashMap<String, String>);
+pub struct Texts {
+    texts: HashMap<String, String>,
+    messages: HashMap<String, String>,
+}
 
 impl Texts {
     /// The built-in texts of `lang`, parsed once per process: for commands
@@ -215,7 +233,12 @@ impl Texts {
     /// The text for `key`; the key itself when missing, so that a
     /// theme's typo shows on the page instead of failing a build.
     pub fn text<'a>(&'a self, key: &'a str) -> &'a str {
-        self.0.get(key).map_or(key, String::as_str)
+        self.texts.get(key).map_or(key, String::as_str)
+    }
+
+    /// The `[messages]` text for `key`, with its placeholders unfilled.
+    pub fn message(&self, key: &str) -> Option<&str> {
+        self.messages.get(key).map(String::as_str)
     }
 }
 
@@ -238,6 +261,26 @@ mod tests {
         let en = default_catalog("en");
         assert!(id.keys().len() > 150, "{}", id.keys().len());
         assert_eq!(id.keys(), en.keys());
+    }
+
+    #[test]
+    fn every_message_has_the_same_placeholders_in_both_languages() {
+        use crate::message::placeholders;
+        let id = default_catalog("id");
+        let en = default_catalog("en");
+        assert!(id.messages.len() > 150, "{}", id.messages.len());
+        for (key, indonesian) in &id.messages {
+            let english = &en.messages[key];
+            assert_eq!(
+                placeholders(indonesian),
+                placeholders(english),
+                "[messages] {key}: id {indonesian:?} / en {english:?}"
+            );
+            assert!(
+                !indonesian.trim().is_empty() && !english.trim().is_empty(),
+                "{key}"
+            );
+        }
     }
 
     #[test]

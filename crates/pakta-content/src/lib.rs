@@ -6,6 +6,7 @@ pub mod csv;
 pub mod diagnostics;
 pub mod hierarchy;
 pub mod i18n;
+pub mod message;
 pub mod reserved;
 pub mod reviewers;
 pub mod schema;

@@ -2,6 +2,7 @@
 //! working tree: `git archive` of the content paths into a temporary
 //! folder, and git's own rename detection to pair moved agreements.
 
+use pakta_content::message::Message;
 use std::fmt;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -12,16 +13,9 @@ use pakta_load::{CONFIG_FILE, CONTENT_DIR};
 /// the attachments that documents point at.
 const CONTENT_PATHS: [&str; 3] = [CONTENT_DIR, CONFIG_FILE, "files"];
 
+/// Why a revision could not be read, said in the reader's language.
 #[derive(Debug)]
-pub(crate) struct GitError(pub String);
-
-impl fmt::Display for GitError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-impl std::error::Error for GitError {}
+pub(crate) struct GitError(pub Message);
 
 /// A revision written out to a temporary folder, removed on drop.
 #[derive(Debug)]
@@ -42,16 +36,31 @@ fn git(root: &Path, args: &[&str]) -> Result<Vec<u8>, GitError> {
         .args(args)
         .stdin(Stdio::null())
         .output()
-        .map_err(|e| GitError(format!("cannot run git: {e}")))?;
+        .map_err(|e| cannot_run("git", e))?;
     if output.status.success() {
         Ok(output.stdout)
     } else {
-        Err(GitError(format!(
-            "git {} failed: {}",
-            args.join(" "),
-            String::from_utf8_lossy(&output.stderr).trim()
-        )))
+        Err(failed(
+            format!("git {}", args.join(" ")),
+            String::from_utf8_lossy(&output.stderr).trim(),
+        ))
     }
+}
+
+fn cannot_run(program: &str, error: std::io::Error) -> GitError {
+    GitError(
+        Message::new("cannot-run")
+            .arg("program", program)
+            .arg("detail", error),
+    )
+}
+
+fn failed(command: impl fmt::Display, detail: impl fmt::Display) -> GitError {
+    GitError(
+        Message::new("command-failed")
+            .arg("command", command)
+            .arg("detail", detail),
+    )
 }
 
 fn text(bytes: Vec<u8>) -> String {
@@ -63,7 +72,7 @@ pub(crate) fn resolve(root: &Path, rev: &str) -> Result<String, GitError> {
     let spec = format!("{rev}^{{commit}}");
     git(root, &["rev-parse", "--verify", "--quiet", &spec])
         .map(text)
-        .map_err(|_| GitError(format!("`{rev}` is not a commit in this repository")))
+        .map_err(|_| GitError(Message::new("diff-unknown-revision").arg("rev", rev)))
 }
 
 /// Where the content repository sits in Git: the work tree's top folder
@@ -75,7 +84,7 @@ pub(crate) struct Location {
 }
 
 pub(crate) fn locate(root: &Path) -> Result<Location, GitError> {
-    let not_git = |_| GitError(format!("{} is not inside a Git repository", root.display()));
+    let not_git = |_| GitError(Message::new("diff-not-git").arg("root", root.display()));
     let top = text(git(root, &["rev-parse", "--show-toplevel"]).map_err(not_git)?);
     let prefix = text(git(root, &["rev-parse", "--show-prefix"]).map_err(not_git)?);
     Ok(Location {
@@ -126,8 +135,13 @@ fn scratch_bases() -> Vec<PathBuf> {
 }
 
 fn unpack(root: &Path, tree: &str, present: &[&str], dir: PathBuf) -> Result<Snapshot, GitError> {
-    std::fs::create_dir_all(dir.join(CONTENT_DIR))
-        .map_err(|e| GitError(format!("cannot create {}: {e}", dir.display())))?;
+    std::fs::create_dir_all(dir.join(CONTENT_DIR)).map_err(|e| {
+        GitError(
+            Message::new("cannot-create")
+                .arg("path", dir.display())
+                .arg("detail", e),
+        )
+    })?;
     // From here on, dropping the snapshot removes what was written.
     let snapshot = Snapshot { dir };
     if present.is_empty() {
@@ -142,7 +156,7 @@ fn unpack(root: &Path, tree: &str, present: &[&str], dir: PathBuf) -> Result<Sna
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
-        .map_err(|e| GitError(format!("cannot run git: {e}")))?;
+        .map_err(|e| cannot_run("git", e))?;
     let tar_input = archive.stdout.take().expect("stdout is piped");
     let untar = Command::new("tar")
         .arg("-x")
@@ -150,21 +164,21 @@ fn unpack(root: &Path, tree: &str, present: &[&str], dir: PathBuf) -> Result<Sna
         .arg(&snapshot.dir)
         .stdin(tar_input)
         .output()
-        .map_err(|e| GitError(format!("cannot run tar: {e}")))?;
+        .map_err(|e| cannot_run("tar", e))?;
     let archived = archive
         .wait_with_output()
-        .map_err(|e| GitError(format!("git archive failed: {e}")))?;
+        .map_err(|e| failed("git archive", e))?;
     if !archived.status.success() {
-        return Err(GitError(format!(
-            "git archive {tree} failed: {}",
-            String::from_utf8_lossy(&archived.stderr).trim()
-        )));
+        return Err(failed(
+            format!("git archive {tree}"),
+            String::from_utf8_lossy(&archived.stderr).trim(),
+        ));
     }
     if !untar.status.success() {
-        return Err(GitError(format!(
-            "cannot unpack {tree}: {}",
-            String::from_utf8_lossy(&untar.stderr).trim()
-        )));
+        return Err(failed(
+            format!("tar -x ({tree})"),
+            String::from_utf8_lossy(&untar.stderr).trim(),
+        ));
     }
     Ok(snapshot)
 }

@@ -15,6 +15,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 pub use markdown::render_markdown;
+use pakta_content::message::Message;
 use pakta_content::{Kind, Stage};
 use pakta_load::LoadOptions;
 use pakta_model::pipeline::{Analysis, analyse};
@@ -179,15 +180,10 @@ impl Change {
     }
 }
 
-/// Failures that stop `pakta diff` (exit status 2).
+/// Failures that stop `pakta diff` (exit status 2), said in the reader's
+/// language when printed.
 #[derive(Debug)]
-pub struct DiffError(pub String);
-
-impl std::fmt::Display for DiffError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
-    }
-}
+pub struct DiffError(pub Message);
 
 /// Loads both revisions from Git and compares them. `today` defaults to
 /// today in the head revision's time zone, and both sides use the same day.
@@ -221,7 +217,7 @@ pub fn diff_revisions(
 }
 
 fn load(dir: &Path, today: Option<NaiveDate>) -> Result<Analysis, DiffError> {
-    analyse(dir, today, LoadOptions { bodies: true }).map_err(|e| DiffError(e.to_string()))
+    analyse(dir, today, LoadOptions { bodies: true }).map_err(|e| DiffError(e.message()))
 }
 
 /// Compares two models of the same day. `renames` pairs old and new ids;

@@ -8,6 +8,7 @@ use toml::de::DeTable;
 use super::frontmatter::{Split, split};
 use super::toml_file::{decode_utf8, toml_syntax_errors};
 use pakta_content::diagnostics::{Diagnostic, Diagnostics, SourceFile, Spanned};
+use pakta_content::message::Message;
 use pakta_content::schema::{TableReader, characters, spec};
 use pakta_content::{
     Activity, ActivityType, AgreementSource, Category, Dates, Document, Evaluation,
@@ -46,9 +47,9 @@ pub(crate) fn parse_agreement(
                     &source,
                     0..0,
                     "missing-front-matter",
-                    "this agreement has no front matter".into(),
+                    Message::new("missing-front-matter"),
                 )
-                .with_help("the file must begin with a line of exactly +++, then the TOML keys, then another +++ line"),
+                .with_help(Message::new("missing-front-matter.help")),
             );
             (source.text.len(), None, None)
         }
@@ -59,9 +60,9 @@ pub(crate) fn parse_agreement(
                     &source,
                     0..3,
                     "unterminated-front-matter",
-                    "the front matter opened here is never closed".into(),
+                    Message::new("unterminated-front-matter"),
                 )
-                .with_help("add a line of exactly +++ after the last TOML key, before the text"),
+                .with_help(Message::new("unterminated-front-matter.help")),
             );
             (source.text.len(), None, None)
         }
@@ -122,14 +123,10 @@ fn check_body_characters(path: &str, text: &str, body_start: usize, diagnostics:
                     &source,
                     at..at + refused.len_utf8(),
                     "control-character",
-                    format!(
-                        "the text contains the control character {}",
-                        characters::code_point(refused)
-                    ),
+                    Message::new("control-character.body")
+                        .arg("character", characters::code_point(refused)),
                 )
-                .with_help(
-                    "remove it; of the control characters only tab and line breaks are allowed",
-                ),
+                .with_help(Message::new("control-character.help-multiline")),
             );
         }
         line_start += line.len();
@@ -183,7 +180,7 @@ fn dates(r: &TableReader, diagnostics: &mut Diagnostics) -> Dates {
                     r.file(),
                     n.span,
                     "invalid-value",
-                    "`duration_months` is implausibly large".into(),
+                    Message::new("invalid-value.duration-too-long"),
                 ));
                 None
             }
@@ -206,11 +203,9 @@ fn dates(r: &TableReader, diagnostics: &mut Diagnostics) -> Dates {
                 r.file(),
                 r.span().start..r.span().start,
                 "missing-field",
-                "[dates] needs at least one stage date".into(),
+                Message::new("missing-field.stage-date"),
             )
-            .with_help(
-                "add the date of the stage reached so far: planning, drafting, negotiation, approval or signed",
-            ),
+            .with_help(Message::new("missing-field.stage-date.help")),
         );
     }
     dates

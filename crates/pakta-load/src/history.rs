@@ -14,6 +14,39 @@ use std::path::Path;
 use std::process::Command;
 
 use chrono::NaiveDate;
+use pakta_content::i18n::{Lang, Texts};
+use pakta_content::message::Message;
+
+/// Why there is no history, or why it is incomplete.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HistoryGap {
+    /// The folder is not in a Git repository (a tarball, a copy).
+    NotARepository,
+    /// There is no `git` program to run.
+    NoGit,
+    /// A shallow clone: older revisions were never fetched.
+    Shallow,
+    /// Reading the history stopped unexpectedly.
+    Failed,
+}
+
+impl HistoryGap {
+    /// Said to the reader, in their language.
+    pub fn message(self) -> Message {
+        match self {
+            HistoryGap::NotARepository => Message::new("history-not-a-repository"),
+            HistoryGap::NoGit => Message::new("history-no-git"),
+            HistoryGap::Shallow => Message::new("history-shallow"),
+            HistoryGap::Failed => Message::new("history-failed"),
+        }
+    }
+
+    /// In English, as the report's JSON (`history_note`) has it for
+    /// scripts.
+    pub fn reason(self) -> String {
+        self.message().render(Texts::default_for(Lang::En))
+    }
+}
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 /// One commit that changed a file.
@@ -35,7 +68,7 @@ pub struct History {
     /// renamed file's older revisions are listed under its current path.
     files: HashMap<String, Vec<Revision>>,
     /// Why there is no history, or why it is incomplete.
-    pub note: Option<String>,
+    pub note: Option<HistoryGap>,
 }
 
 const RECORD: char = '\u{1e}';
@@ -59,16 +92,16 @@ impl History {
             .args(["rev-parse", "--is-shallow-repository"])
             .output();
         if shallow.is_ok_and(|o| o.stdout.starts_with(b"true")) {
-            history.note = Some("the Git clone is shallow, so older revisions are missing".into());
+            history.note = Some(HistoryGap::Shallow);
         }
         history
     }
 
-    /// An empty history, for a repository without Git; `reason` says why.
-    pub fn without(reason: &str) -> History {
+    /// An empty history, for a repository without Git; `gap` says why.
+    pub fn without(gap: HistoryGap) -> History {
         History {
             files: HashMap::new(),
-            note: Some(reason.to_string()),
+            note: Some(gap),
         }
     }
 
@@ -156,7 +189,11 @@ pub struct Change {
 
 /// The changes merged from `from` to `to` inclusive (committer dates as
 /// recorded), in one `git log` pass; `Err` says why there is no history.
-pub fn changes_between(root: &Path, from: NaiveDate, to: NaiveDate) -> Result<Vec<Change>, String> {
+pub fn changes_between(
+    root: &Path,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Result<Vec<Change>, HistoryGap> {
     // `--since` only prunes the walk; dates are compared exactly below, so
     // a day's margin covers commits recorded in other time zones.
     let since = from.pred_opt().unwrap_or(from);
@@ -179,7 +216,7 @@ pub fn changes_between(root: &Path, from: NaiveDate, to: NaiveDate) -> Result<Ve
 
 /// `git log -z` in `root` with paths as written (`core.quotepath=off`)
 /// and relative to it, plus `args`; `Err` says why there is no history.
-fn git_log(root: &Path, args: &[&str]) -> Result<String, &'static str> {
+fn git_log(root: &Path, args: &[&str]) -> Result<String, HistoryGap> {
     let output = Command::new("git")
         .arg("-C")
         .arg(root)
@@ -195,8 +232,8 @@ fn git_log(root: &Path, args: &[&str]) -> Result<String, &'static str> {
         .output();
     match output {
         Ok(o) if o.status.success() => Ok(String::from_utf8_lossy(&o.stdout).into_owned()),
-        Ok(_) => Err("the content is not in a Git repository"),
-        Err(_) => Err("git is not installed"),
+        Ok(_) => Err(HistoryGap::NotARepository),
+        Err(_) => Err(HistoryGap::NoGit),
     }
 }
 
@@ -344,7 +381,7 @@ mod tests {
         let dir = scratch("plain");
         let history = History::read(&dir);
         assert!(history.is_empty());
-        assert!(history.note.is_some());
+        assert_eq!(history.note, Some(HistoryGap::NotARepository));
         fs::remove_dir_all(&dir).unwrap();
     }
 }

@@ -24,6 +24,7 @@ pub use config::CONFIG_FILE;
 pub use register::PARTNERS_DIR;
 
 use pakta_content::diagnostics::{Diagnostic, Diagnostics, Severity, SourceFile};
+use pakta_content::message::Message;
 use pakta_content::{AgreementSource, Config, PartnerSource, References, UnitSource};
 use regular_file::{Refusal, read_regular_file, regular_file_metadata};
 
@@ -57,15 +58,23 @@ pub enum LoadError {
     NotARepository(PathBuf),
 }
 
+impl LoadError {
+    /// What went wrong, to be printed in the reader's language.
+    pub fn message(&self) -> Message {
+        match self {
+            LoadError::NotARepository(root) => Message::new("not-a-repository")
+                .arg("root", root.display())
+                .arg("folder", CONTENT_DIR),
+        }
+    }
+}
+
+/// In English, for callers that want a plain error (`diff`'s revisions);
+/// the command line prints [`LoadError::message`] in the chosen language.
 impl fmt::Display for LoadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            LoadError::NotARepository(root) => write!(
-                f,
-                "{} has no `{CONTENT_DIR}/` folder; run pakta in a content repository or pass --root",
-                root.display()
-            ),
-        }
+        let texts = pakta_content::i18n::Texts::default_for(pakta_content::i18n::Lang::En);
+        f.write_str(&self.message().render(texts))
     }
 }
 
@@ -291,9 +300,9 @@ fn discover(content: &Path, diagnostics: &mut Diagnostics) -> Vec<Found> {
                 Severity::Error,
                 CONTENT_DIR,
                 "not-a-file",
-                format!("`{CONTENT_DIR}/` is a symbolic link; pakta reads only a folder inside the repository"),
+                Message::new("not-a-file.content-link").arg("folder", CONTENT_DIR),
             )
-            .with_help(format!("replace the link with the {CONTENT_DIR}/ folder itself")),
+            .with_help(Message::new("not-a-file.content-link.help").arg("folder", CONTENT_DIR)),
         );
         return found;
     }
@@ -351,18 +360,19 @@ fn discover(content: &Path, diagnostics: &mut Diagnostics) -> Vec<Found> {
             });
         } else if entry.path_is_symlink() {
             // A linked folder would hide its agreements behind a warning.
-            diagnostics.push(Refusal::NotAFile("a symbolic link").diagnostic(&rel));
+            diagnostics
+                .push(Refusal::NotAFile(Message::new("entry-symbolic-link")).diagnostic(&rel));
         } else {
             diagnostics.push(
                 Diagnostic::file_level(
                     Severity::Warning,
                     &rel,
                     "ignored-file",
-                    format!(
-                        "`{name}` is neither an agreement (a .md file) nor {UNIT_FILE}, so it is ignored"
-                    ),
+                    Message::new("ignored-file")
+                        .arg("name", name)
+                        .arg("unit_file", UNIT_FILE),
                 )
-                .with_help("agreements end in .md; put signed scans and attachments under files/"),
+                .with_help(Message::new("ignored-file.help")),
             );
         }
     }
@@ -390,10 +400,9 @@ fn non_utf8_name(rel: &str) -> Diagnostic {
         Severity::Error,
         rel,
         "invalid-id",
-        "this file's path is not UTF-8 text, so it cannot be an id or an address on the site"
-            .into(),
+        Message::new("invalid-id.path-not-utf8"),
     )
-    .with_help("rename the file or folder with lower-case letters, digits and hyphens")
+    .with_help(Message::new("invalid-id.help-rename"))
 }
 
 fn slash_path(path: &Path) -> String {
@@ -415,6 +424,16 @@ fn with_file_bytes<T>(path: &Path, parse: impl FnOnce(Result<&[u8], Refusal>) ->
         Ok(()) => parse(Ok(buffer)),
         Err(refusal) => parse(Err(refusal)),
     })
+}
+
+/// `[site] language` of the repository at `root`, when `pakta.toml` can be
+/// read and names one: the command line speaks it before anything is
+/// loaded. Problems with the file are left to the run's diagnostics.
+pub fn configured_language(root: &Path) -> Option<String> {
+    let bytes = read_config(root).ok()??;
+    let table: toml::Table = toml::from_str(std::str::from_utf8(&bytes).ok()?).ok()?;
+    let language = table.get("site")?.get("language")?.as_str()?;
+    Some(language.to_string())
 }
 
 /// `pakta.toml`, when there is one; `None` when there is none.

@@ -9,6 +9,7 @@ use toml::de::DeTable;
 use super::regular_file::{Refusal, read_regular_file};
 use super::toml_file::{decode_utf8, toml_syntax_errors};
 use pakta_content::diagnostics::{Diagnostic, Diagnostics, Severity, SourceFile, Spanned};
+use pakta_content::message::Message;
 use pakta_content::schema::{TableReader, spec};
 use pakta_content::slug::{is_slug, slugify};
 use pakta_content::{Category, PartnerSource};
@@ -29,9 +30,9 @@ pub(crate) fn load_register(root: &Path, diagnostics: &mut Diagnostics) -> Vec<P
                 Severity::Error,
                 PARTNERS_DIR,
                 "not-a-file",
-                format!("`{PARTNERS_DIR}` is not a folder; the partner register is a folder of <key>.toml files"),
+                Message::new("not-a-file.register").arg("folder", PARTNERS_DIR),
             )
-            .with_help(format!("replace it with a {PARTNERS_DIR}/ folder inside the repository")),
+            .with_help(Message::new("not-a-file.register.help").arg("folder", PARTNERS_DIR)),
         );
         return Vec::new();
     }
@@ -49,7 +50,7 @@ pub(crate) fn load_register(root: &Path, diagnostics: &mut Diagnostics) -> Vec<P
                 Ok(name) => names.push(name),
                 Err(name) => diagnostics.push(invalid_key(
                     &format!("{PARTNERS_DIR}/{}", name.to_string_lossy()),
-                    "this file's name is not UTF-8 text, so it cannot be a partner's address",
+                    Message::new("invalid-id.partner-not-utf8"),
                     None,
                 )),
             },
@@ -71,20 +72,16 @@ pub(crate) fn load_register(root: &Path, diagnostics: &mut Diagnostics) -> Vec<P
                     Severity::Warning,
                     &rel,
                     "ignored-file",
-                    format!(
-                        "`{name}` is not a partner register entry (a .toml file), so it is ignored"
-                    ),
+                    Message::new("ignored-file.register").arg("name", &name),
                 )
-                .with_help(format!(
-                    "each partner is one {PARTNERS_DIR}/<key>.toml file"
-                )),
+                .with_help(Message::new("ignored-file.register.help").arg("folder", PARTNERS_DIR)),
             );
             continue;
         };
         if !is_slug(key) {
             diagnostics.push(invalid_key(
                 &rel,
-                &format!("the partner key \"{key}\" is not lower-case letters, digits and hyphens, so it cannot be an address on the site"),
+                Message::new("invalid-id.partner-key").arg("key", key),
                 Some(slugify(key)),
             ));
             continue;
@@ -101,12 +98,13 @@ pub(crate) fn load_register(root: &Path, diagnostics: &mut Diagnostics) -> Vec<P
     partners
 }
 
-fn invalid_key(rel: &str, message: &str, suggestion: Option<String>) -> Diagnostic {
+fn invalid_key(rel: &str, message: Message, suggestion: Option<String>) -> Diagnostic {
     let help = match suggestion.filter(|s| !s.is_empty()) {
-        Some(slug) => format!("rename it to {PARTNERS_DIR}/{slug}.toml"),
-        None => "rename the file with lower-case letters, digits and hyphens".into(),
+        Some(slug) => Message::new("invalid-id.help-rename-to")
+            .arg("path", format!("{PARTNERS_DIR}/{slug}.toml")),
+        None => Message::new("invalid-id.help-rename"),
     };
-    Diagnostic::file_level(Severity::Error, rel, "invalid-id", message.into()).with_help(help)
+    Diagnostic::file_level(Severity::Error, rel, "invalid-id", message).with_help(help)
 }
 
 fn parse_partner(

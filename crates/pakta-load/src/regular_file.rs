@@ -7,6 +7,7 @@ use std::io::Read;
 use std::path::Path;
 
 use pakta_content::diagnostics::{Diagnostic, Severity};
+use pakta_content::message::Message;
 
 /// No agreement, unit or settings file comes near this; anything larger
 /// is a mistake or an attack, and reading it would only exhaust memory.
@@ -16,7 +17,7 @@ pub const MAX_CONTENT_FILE_BYTES: u64 = 16 * 1024 * 1024;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum Refusal {
     /// A link, folder, FIFO, device or socket: named by what it is.
-    NotAFile(&'static str),
+    NotAFile(Message),
     TooLarge(u64),
     Unreadable(String),
 }
@@ -30,25 +31,25 @@ impl Refusal {
                 Severity::Error,
                 rel,
                 "not-a-file",
-                format!("this is {what}, not a regular file, so pakta does not read it"),
+                Message::new("not-a-file").nested("what", what.clone()),
             )
-            .with_help("replace it with the file itself; content files must be plain files inside the repository"),
+            .with_help(Message::new("not-a-file.help")),
             Refusal::TooLarge(size) => Diagnostic::file_level(
                 Severity::Error,
                 rel,
                 "file-too-large",
-                format!(
-                    "this file is {size} bytes; content files may be at most {MAX_CONTENT_FILE_BYTES} bytes (16 MiB)"
-                ),
+                Message::new("file-too-large")
+                    .arg("size", size)
+                    .arg("limit", MAX_CONTENT_FILE_BYTES),
             )
-            .with_help("put long texts and scans under files/ and link them as [[documents]]"),
+            .with_help(Message::new("file-too-large.help")),
             Refusal::Unreadable(reason) => Diagnostic::file_level(
                 Severity::Error,
                 rel,
                 "unreadable-file",
-                format!("this file cannot be read: {reason}"),
+                Message::new("unreadable-file").arg("reason", reason),
             )
-            .with_help("check the file's permissions"),
+            .with_help(Message::new("unreadable-file.help")),
         }
     }
 }
@@ -66,32 +67,33 @@ pub(crate) fn regular_file_metadata(path: &Path) -> Result<Metadata, Refusal> {
     Ok(metadata)
 }
 
-/// What kind of entry this is when it is not a regular file.
-pub fn not_a_file(metadata: &Metadata) -> Option<&'static str> {
+/// What kind of entry this is when it is not a regular file, named for
+/// a message.
+pub fn not_a_file(metadata: &Metadata) -> Option<Message> {
     let kind = metadata.file_type();
     if kind.is_file() {
         return None;
     }
     if kind.is_symlink() {
-        return Some("a symbolic link");
+        return Some(Message::new("entry-symbolic-link"));
     }
     if kind.is_dir() {
-        return Some("a folder");
+        return Some(Message::new("entry-folder"));
     }
     #[cfg(unix)]
     {
         use std::os::unix::fs::FileTypeExt;
         if kind.is_fifo() {
-            return Some("a named pipe (FIFO)");
+            return Some(Message::new("entry-named-pipe"));
         }
         if kind.is_char_device() || kind.is_block_device() {
-            return Some("a device");
+            return Some(Message::new("entry-device"));
         }
         if kind.is_socket() {
-            return Some("a socket");
+            return Some(Message::new("entry-socket"));
         }
     }
-    Some("a special file")
+    Some(Message::new("entry-special-file"))
 }
 
 /// Reads the regular file at `path` into `buffer` (cleared first).
@@ -142,15 +144,15 @@ mod tests {
         let mut buffer = Vec::new();
         assert_eq!(
             read_regular_file(&dir.join("zero.md"), &mut buffer),
-            Err(Refusal::NotAFile("a symbolic link"))
+            Err(Refusal::NotAFile(Message::new("entry-symbolic-link")))
         );
         assert_eq!(
             read_regular_file(&dir, &mut buffer),
-            Err(Refusal::NotAFile("a folder"))
+            Err(Refusal::NotAFile(Message::new("entry-folder")))
         );
         assert_eq!(
             read_regular_file(Path::new("/dev/zero"), &mut buffer),
-            Err(Refusal::NotAFile("a device"))
+            Err(Refusal::NotAFile(Message::new("entry-device")))
         );
         let _ = std::fs::remove_dir_all(&dir);
     }

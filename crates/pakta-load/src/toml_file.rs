@@ -2,6 +2,7 @@
 //! error, and TOML syntax errors turned into diagnostics.
 
 use pakta_content::diagnostics::{Diagnostic, Diagnostics, SourceFile};
+use pakta_content::message::Message;
 
 /// Decodes `bytes`, reporting the first invalid byte's line and column.
 /// Returns the (lossily decoded) source and whether it was valid.
@@ -22,9 +23,9 @@ pub(crate) fn decode_utf8(
                     &source,
                     valid_up_to..valid_up_to + 1,
                     "invalid-utf8",
-                    "this file contains bytes that are not UTF-8 text".into(),
+                    Message::new("invalid-utf8"),
                 )
-                .with_help("save the file with UTF-8 encoding in your editor"),
+                .with_help(Message::new("invalid-utf8.help")),
             );
             (source, false)
         }
@@ -53,9 +54,9 @@ pub(crate) fn toml_syntax_errors(
                 source,
                 span,
                 "invalid-toml",
-                format!("this is not valid TOML: {message}"),
+                Message::new("invalid-toml").arg("detail", message),
             )
-            .with_help("check quotes, brackets and `=` signs; text values need \"double quotes\"")
+            .with_help(Message::new("invalid-toml.help"))
         })
         .collect()
 }

@@ -4,6 +4,7 @@ use toml::de::DeTable;
 
 use super::toml_file::{decode_utf8, toml_syntax_errors};
 use pakta_content::diagnostics::{Diagnostic, Diagnostics, SourceFile, Spanned};
+use pakta_content::message::Message;
 use pakta_content::reviewers::is_valid_owner;
 use pakta_content::schema::{TableReader, spec};
 use pakta_content::{Level, UnitSource};
@@ -67,12 +68,10 @@ fn invalid_reviewer(file: &SourceFile, reviewer: &Spanned<String>) -> Diagnostic
         file,
         reviewer.span.clone(),
         "invalid-reviewer",
-        format!(
-            "{:?} is not a GitHub user, team or e-mail address",
-            reviewer.value
-        ),
+        // Quoted and escaped as in TOML, so a line break in it shows.
+        Message::new("invalid-reviewer").arg("value", format!("{:?}", reviewer.value)),
     )
-    .with_help("write one reviewer per item: \"@user\", \"@org/team\" or \"name@example.org\"")
+    .with_help(Message::new("invalid-reviewer.help"))
 }
 
 /// The record of a `_unit.toml` that could not be read: the unit exists

@@ -20,6 +20,8 @@ use chrono::NaiveDate;
 use http::{Request, Response, content_type};
 use live::Live;
 use pakta_content::diagnostics::{render_human, stderr_color};
+use pakta_content::i18n::Texts;
+use pakta_content::message::Message;
 use pakta_load::history::History;
 use pakta_load::{LoadCache, LoadOptions};
 use pakta_model::pipeline::analyse_with;
@@ -33,6 +35,8 @@ pub struct ServeOptions {
     pub today: Option<NaiveDate>,
     /// The loopback port to listen on.
     pub port: u16,
+    /// The language of what the preview prints and shows over the page.
+    pub texts: &'static Texts,
 }
 
 /// One successful build of the site, and the map from paths to routes,
@@ -73,6 +77,7 @@ struct State {
     cache: Mutex<LoadCache>,
     current: RwLock<Option<Arc<Preview>>>,
     live: Live,
+    texts: &'static Texts,
 }
 
 impl State {
@@ -107,6 +112,7 @@ pub fn run(options: ServeOptions) -> std::io::Result<()> {
         root: options.root.clone(),
         today: options.today,
         base_url: base_url.clone(),
+        texts: options.texts,
         history: Arc::new(history),
         cache: Mutex::new(LoadCache::default()),
         current: RwLock::new(None),
@@ -115,7 +121,12 @@ pub fn run(options: ServeOptions) -> std::io::Result<()> {
     // Watch before the first build, so no edit falls between the two.
     let changes = watch::start(&options.root).map_err(std::io::Error::other)?;
     rebuild(&state);
-    println!("Serving {base_url} (press Ctrl+C to stop)");
+    println!(
+        "{}",
+        Message::new("serve-started")
+            .arg("url", &base_url)
+            .render(options.texts)
+    );
 
     let watcher_state = Arc::clone(&state);
     std::thread::spawn(move || {
@@ -164,31 +175,46 @@ fn rebuild(state: &State) {
     let started = Instant::now();
     let mut phases = String::new();
     let problems = catch_unwind(AssertUnwindSafe(|| try_rebuild(state, &mut phases)))
-        .unwrap_or_else(|panic| Some(panic_report(panic.as_ref())));
+        .unwrap_or_else(|panic| Some(panic_report(panic.as_ref(), state.texts)));
     let took = started.elapsed().as_secs_f64() * 1000.0;
     match &problems {
         Some(text) => {
-            if text.starts_with("error: ") && !text.contains("-->") {
+            if !text.contains("-->") {
                 eprint!("{text}");
             }
-            eprintln!("Rebuild failed after {took:.0} ms; still serving the last good version.");
+            let failed = Message::new("serve-rebuild-failed").arg("ms", format!("{took:.0}"));
+            eprintln!("{}", failed.render(state.texts));
         }
-        None => eprintln!("Rebuilt in {took:.0} ms ({phases})."),
+        None => {
+            let rebuilt = Message::new("serve-rebuilt")
+                .arg("ms", format!("{took:.0}"))
+                .arg("phases", &phases);
+            eprintln!("{}", rebuilt.render(state.texts));
+        }
     }
     state.live.publish(problems);
 }
 
 /// A panic is a bug in pakta, but for the editor it is one more failed
 /// rebuild: the report says so, and the next change is tried afresh.
-fn panic_report(panic: &(dyn Any + Send)) -> String {
-    let message = panic
+fn panic_report(panic: &(dyn Any + Send), texts: &Texts) -> String {
+    let detail = panic
         .downcast_ref::<&str>()
         .copied()
         .or_else(|| panic.downcast_ref::<String>().map(String::as_str))
-        .unwrap_or("no message");
+        .map_or_else(
+            || Message::new("serve-panic.no-message").render(texts),
+            str::to_string,
+        );
+    error_line(Message::new("serve-panic").arg("detail", detail), texts)
+}
+
+/// `error: …` and a line break, in the preview's language.
+fn error_line(message: Message, texts: &Texts) -> String {
     format!(
-        "error: pakta failed while rebuilding ({message}); this is a bug in pakta. \
-         Undo the last change to go on; the last good version is still served.\n"
+        "{}: {}\n",
+        Message::new("severity-error").render(texts),
+        message.render(texts)
     )
 }
 
@@ -204,13 +230,16 @@ fn try_rebuild(state: &State, phases: &mut String) -> Option<String> {
         )
     };
     match analysis {
-        Err(error) => Some(format!("error: {error}\n")),
+        Err(error) => Some(error_line(error.message(), state.texts)),
         Ok(analysis) => {
             if !analysis.diagnostics.is_empty() {
-                eprint!("{}", render_human(&analysis.diagnostics, stderr_color()));
+                eprint!(
+                    "{}",
+                    render_human(&analysis.diagnostics, stderr_color(), state.texts)
+                );
             }
             if analysis.has_errors() {
-                Some(render_human(&analysis.diagnostics, false))
+                Some(render_human(&analysis.diagnostics, false, state.texts))
             } else {
                 let mut timings = analysis.timings;
                 let model = Arc::new(analysis.model);
@@ -236,7 +265,10 @@ fn try_rebuild(state: &State, phases: &mut String) -> Option<String> {
                             .unwrap_or_else(PoisonError::into_inner) = Some(Arc::new(preview));
                         None
                     }
-                    Err(error) => Some(format!("error: {error}\n")),
+                    Err(error) => Some(error_line(
+                        Message::new("as-reported").arg("detail", error),
+                        state.texts,
+                    )),
                 }
             }
         }
@@ -259,17 +291,20 @@ fn respond(state: &Arc<State>, request: &Request) -> Response {
                 Some(events) => Response::Events(events),
                 None => Response::text(
                     503,
-                    format!(
-                        "too many live-reload connections (at most {}); close some tabs\n",
-                        live::MAX_STREAMS
-                    ),
+                    Message::new("serve-too-many-streams")
+                        .arg("max", live::MAX_STREAMS)
+                        .render(state.texts)
+                        + "\n",
                 ),
             };
         }
         _ => {}
     }
     let Some(preview) = state.current() else {
-        return Response::text(404, "the site has problems; see the terminal\n");
+        return Response::text(
+            404,
+            Message::new("serve-no-site").render(state.texts) + "\n",
+        );
     };
     let mut path = request.path.trim_start_matches('/').to_string();
     if path.is_empty() || path.ends_with('/') {
@@ -292,7 +327,12 @@ fn respond(state: &Arc<State>, request: &Request) -> Response {
             Err(error) => {
                 return Response::text(
                     500,
-                    format!("error: cannot read {}: {error}\n", from.display()),
+                    error_line(
+                        Message::new("cannot-read")
+                            .arg("path", from.display())
+                            .arg("detail", error),
+                        state.texts,
+                    ),
                 );
             }
         },
@@ -318,16 +358,23 @@ fn respond(state: &Arc<State>, request: &Request) -> Response {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use pakta_content::i18n::Lang;
 
     #[test]
     fn a_panic_is_reported_as_a_failed_rebuild() {
         let text = String::from("index out of bounds");
+        let english = Texts::default_for(Lang::En);
         assert_eq!(
-            panic_report(&text),
+            panic_report(&text, english),
             "error: pakta failed while rebuilding (index out of bounds); this is a bug in \
              pakta. Undo the last change to go on; the last good version is still served.\n"
         );
-        assert!(panic_report(&"a static message").contains("(a static message)"));
-        assert!(panic_report(&42).contains("(no message)"));
+        assert!(panic_report(&"a static message", english).contains("(a static message)"));
+        assert!(panic_report(&42, english).contains("(no message)"));
+        assert!(
+            panic_report(&42, Texts::default_for(Lang::Id)).starts_with("kesalahan: "),
+            "{}",
+            panic_report(&42, Texts::default_for(Lang::Id))
+        );
     }
 }

@@ -10,6 +10,9 @@ pub use source::{SourceFile, Span, Spanned};
 
 use serde::Serialize;
 
+use crate::i18n::Texts;
+use crate::message::Message;
+
 /// How serious a diagnostic is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -35,10 +38,11 @@ pub struct Diagnostic {
     pub column: u32,
     /// A stable, kebab-case identifier that scripts and tests may rely on.
     pub code: &'static str,
-    /// What is wrong, as one sentence for the editor.
-    pub message: String,
+    /// What is wrong, as one sentence for the editor, in the language
+    /// chosen when it is printed.
+    pub message: Message,
     /// What to do about it, when that is not obvious from the message.
-    pub help: Option<String>,
+    pub help: Option<Message>,
     /// The offending source line and how many characters to underline,
     /// kept so the human renderer needs no access to the file.
     pub excerpt: Option<Excerpt>,
@@ -55,12 +59,12 @@ pub struct Excerpt {
 
 impl Diagnostic {
     /// An error at `span` in `file`.
-    pub fn error(file: &SourceFile, span: Span, code: &'static str, message: String) -> Self {
+    pub fn error(file: &SourceFile, span: Span, code: &'static str, message: Message) -> Self {
         Self::at(Severity::Error, file, span, code, message)
     }
 
     /// A warning at `span` in `file`.
-    pub fn warning(file: &SourceFile, span: Span, code: &'static str, message: String) -> Self {
+    pub fn warning(file: &SourceFile, span: Span, code: &'static str, message: Message) -> Self {
         Self::at(Severity::Warning, file, span, code, message)
     }
 
@@ -69,7 +73,7 @@ impl Diagnostic {
         file: &SourceFile,
         span: Span,
         code: &'static str,
-        message: String,
+        message: Message,
     ) -> Self {
         let location = file.locate(span);
         Diagnostic {
@@ -88,7 +92,12 @@ impl Diagnostic {
     }
 
     /// A problem with a whole file or folder, where no better place exists.
-    pub fn file_level(severity: Severity, path: &str, code: &'static str, message: String) -> Self {
+    pub fn file_level(
+        severity: Severity,
+        path: &str,
+        code: &'static str,
+        message: Message,
+    ) -> Self {
         Diagnostic {
             severity,
             file: path.to_string(),
@@ -102,8 +111,8 @@ impl Diagnostic {
     }
 
     /// Adds what to do about the problem.
-    pub fn with_help(mut self, help: impl Into<String>) -> Self {
-        self.help = Some(help.into());
+    pub fn with_help(mut self, help: Message) -> Self {
+        self.help = Some(help);
         self
     }
 
@@ -112,12 +121,13 @@ impl Diagnostic {
         self.severity == Severity::Error
     }
 
-    /// The message and its help as one sentence, for formats with one text
-    /// field (JSON, GitHub annotations).
-    pub fn full_message(&self) -> String {
+    /// The message and its help as one sentence in the language of
+    /// `texts`, for formats with one text field (JSON, GitHub annotations).
+    pub fn full_message(&self, texts: &Texts) -> String {
+        let message = self.message.render(texts);
         match &self.help {
-            Some(help) => format!("{} ({})", self.message, help),
-            None => self.message.clone(),
+            Some(help) => format!("{message} ({})", help.render(texts)),
+            None => message,
         }
     }
 }

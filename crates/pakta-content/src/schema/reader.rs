@@ -8,6 +8,7 @@ use toml::de::{DeTable, DeValue};
 use super::characters;
 use super::spec::{self, Choice, Field, FieldType, LegacyText, TableSpec};
 use crate::diagnostics::{Diagnostic, Diagnostics, SourceFile, Span, Spanned, nearest};
+use crate::message::Message;
 
 type Value<'i> = toml::Spanned<DeValue<'i>>;
 
@@ -68,43 +69,43 @@ impl<'a, 'i> TableReader<'a, 'i> {
     }
 
     fn unknown_key(&self, name: &str, span: Span) -> Diagnostic {
-        let allowed = self.spec.field_names().collect::<Vec<_>>().join(", ");
         let alias = spec::ALIASES
             .iter()
             .find(|(word, key)| word.eq_ignore_ascii_case(name) && self.spec.field(key).is_some())
             .map(|(_, key)| *key);
         let help = match alias.or_else(|| nearest(name, self.spec.field_names())) {
-            Some(guess) => format!("did you mean `{guess}`? Keys allowed here: {allowed}"),
-            None => format!("keys allowed here: {allowed}"),
+            Some(guess) => Message::new("unknown-field.help-guess").arg("guess", guess),
+            None => Message::new("unknown-field.help"),
         };
         Diagnostic::error(
             self.file,
             span,
             "unknown-field",
-            format!("unknown key `{name}` in {}", self.spec.title),
+            Message::new("unknown-field")
+                .arg("key", name)
+                .nested("table", table_name(self.spec)),
         )
-        .with_help(help)
+        .with_help(help.list("allowed", self.spec.field_names()))
     }
 
     fn missing_key(&self, field: &Field) -> Diagnostic {
         let example = match &field.ty {
-            FieldType::Table(_) => format!("add a [{}] table", field.name),
-            FieldType::TableList(_) => format!("add a [[{}]] table", field.name),
+            FieldType::Table(_) => Message::new("missing-field.help-table"),
+            FieldType::TableList(_) => Message::new("missing-field.help-table-list"),
             FieldType::Choice(choices) => {
-                format!("add `{} = \"{}\"`", field.name, choices[0].value)
+                Message::new("missing-field.help-choice").arg("value", choices[0].value)
             }
-            _ => format!("add `{} = ...`", field.name),
+            _ => Message::new("missing-field.help-value"),
         };
         Diagnostic::error(
             self.file,
             self.header_span(),
             "missing-field",
-            format!(
-                "{} is missing the required key `{}`",
-                self.spec.title, field.name
-            ),
+            Message::new("missing-field")
+                .arg("key", field.name)
+                .nested("table", table_name(self.spec)),
         )
-        .with_help(format!("{example}: {}", field.doc))
+        .with_help(example.arg("key", field.name))
     }
 
     /// Where to point when something is missing from this table: its header
@@ -128,9 +129,11 @@ impl<'a, 'i> TableReader<'a, 'i> {
                         self.file,
                         span,
                         "missing-field",
-                        format!("`{}` needs at least one entry", field.name),
+                        Message::new("missing-field.no-entry").arg("key", field.name),
                     )
-                    .with_help(format!("add a [[{}]] table", field.name)),
+                    .with_help(
+                        Message::new("missing-field.help-table-list").arg("key", field.name),
+                    ),
                 );
             }
             (FieldType::TableList(spec), DeValue::Array(items))
@@ -143,17 +146,14 @@ impl<'a, 'i> TableReader<'a, 'i> {
                     }
                 }
             }
-            (FieldType::TableList(_), DeValue::Array(_)) => {
-                diagnostics.push(self.wrong_type(field, value, span).with_help(format!(
-                    "write each entry as a [[{}]] table with its keys on the lines below it",
-                    field.name
-                )))
-            }
+            (FieldType::TableList(_), DeValue::Array(_)) => diagnostics
+                .push(self.wrong_type(field, value, span).with_help(
+                    Message::new("wrong-type.help-entry-tables").arg("key", field.name),
+                )),
             (FieldType::TableList(_), DeValue::Table(_)) => {
-                diagnostics.push(self.wrong_type(field, value, span).with_help(format!(
-                    "write [[{0}]] with two brackets, once for each entry",
-                    field.name
-                )))
+                diagnostics.push(self.wrong_type(field, value, span).with_help(
+                    Message::new("wrong-type.help-double-brackets").arg("key", field.name),
+                ))
             }
             (
                 FieldType::ChoiceList {
@@ -176,7 +176,9 @@ impl<'a, 'i> TableReader<'a, 'i> {
                                 self.file,
                                 item_span,
                                 "duplicate-value",
-                                format!("\"{s}\" is listed twice in `{}`", field.name),
+                                Message::new("duplicate-value")
+                                    .arg("value", s)
+                                    .arg("key", field.name),
                             ))
                         }
                         DeValue::String(s) if choices.iter().any(|c| c.value == s.as_ref()) => {
@@ -189,11 +191,9 @@ impl<'a, 'i> TableReader<'a, 'i> {
                             self.file,
                             item_span,
                             "wrong-type",
-                            format!(
-                                "every item of `{}` must be text in quotes, not {}",
-                                field.name,
-                                describe(other)
-                            ),
+                            Message::new("wrong-type.item")
+                                .arg("key", field.name)
+                                .nested("found", describe(other)),
                         )),
                     }
                 }
@@ -210,11 +210,9 @@ impl<'a, 'i> TableReader<'a, 'i> {
                             self.file,
                             item_span,
                             "wrong-type",
-                            format!(
-                                "every item of `{}` must be text in quotes, not {}",
-                                field.name,
-                                describe(item.get_ref())
-                            ),
+                            Message::new("wrong-type.item")
+                                .arg("key", field.name)
+                                .nested("found", describe(item.get_ref())),
                         )),
                     }
                 }
@@ -255,20 +253,18 @@ impl<'a, 'i> TableReader<'a, 'i> {
             let at = characters::locate_in_toml_string(raw, refused)
                 .map_or(span.clone(), |r| span.start + r.start..span.start + r.end);
             let help = if field.multiline {
-                "remove it; of the control characters only tab and line breaks are allowed"
+                Message::new("control-character.help-multiline")
             } else {
-                "remove it; this value is one line, so only tab is allowed among the control characters"
+                Message::new("control-character.help-one-line")
             };
             diagnostics.push(
                 Diagnostic::error(
                     self.file,
                     at,
                     "control-character",
-                    format!(
-                        "`{}` contains the control character {}",
-                        field.name,
-                        characters::code_point(refused)
-                    ),
+                    Message::new("control-character")
+                        .arg("key", field.name)
+                        .arg("character", characters::code_point(refused)),
                 )
                 .with_help(help),
             );
@@ -295,29 +291,31 @@ impl<'a, 'i> TableReader<'a, 'i> {
         match problem {
             Problem::WrongType => self.wrong_type(field, value, span),
             Problem::Empty => self.empty_value(field, span),
-            Problem::QuotedDate => self.wrong_type(field, value, span).with_help(format!(
-                "remove the quotes: {} = {}",
-                field.name,
-                value.get_ref().as_str().unwrap_or_default().trim()
-            )),
+            Problem::QuotedDate => self.wrong_type(field, value, span).with_help(
+                Message::new("wrong-type.help-quoted-date")
+                    .arg("key", field.name)
+                    .arg("date", value.get_ref().as_str().unwrap_or_default().trim()),
+            ),
             Problem::DateWithTime => Diagnostic::error(
                 self.file,
                 span,
                 "wrong-type",
-                format!("`{}` must be a date without a time of day", field.name),
+                Message::new("wrong-type.date-with-time").arg("key", field.name),
             )
-            .with_help("write only the date, like 2025-03-10"),
+            .with_help(Message::new("wrong-type.date-with-time.help")),
             Problem::TooSmall(min) => Diagnostic::error(
                 self.file,
                 span,
                 "invalid-value",
-                format!("`{}` must be at least {min}", field.name),
+                Message::new("invalid-value.too-small")
+                    .arg("key", field.name)
+                    .arg("min", min),
             ),
             Problem::TooLarge => Diagnostic::error(
                 self.file,
                 span,
                 "invalid-value",
-                format!("`{}` is too large", field.name),
+                Message::new("invalid-value.too-large").arg("key", field.name),
             ),
             Problem::NotInList(found) => {
                 let FieldType::Choice(choices) = &field.ty else {
@@ -329,18 +327,15 @@ impl<'a, 'i> TableReader<'a, 'i> {
                 self.file,
                 span,
                 "invalid-url",
-                format!(
-                    "`{}` must be a web address starting with https:// or http://",
-                    field.name
-                ),
+                Message::new("invalid-url").arg("key", field.name),
             ),
             Problem::BadSha256 => Diagnostic::error(
                 self.file,
                 span,
                 "invalid-value",
-                format!("`{}` must be 64 hexadecimal digits", field.name),
+                Message::new("invalid-value.sha256").arg("key", field.name),
             )
-            .with_help("compute it with `sha256sum FILE`, or remove the key"),
+            .with_help(Message::new("invalid-value.sha256.help")),
         }
     }
 
@@ -356,14 +351,13 @@ impl<'a, 'i> TableReader<'a, 'i> {
             self.file,
             span,
             "invalid-value",
-            format!(
-                "`{}` cannot be \"{found}\"; allowed: {}",
-                field.name,
-                values.join(", ")
-            ),
+            Message::new("invalid-value")
+                .arg("key", field.name)
+                .arg("value", found)
+                .list("allowed", &values),
         );
         match nearest(found, values.iter().copied()) {
-            Some(guess) => diagnostic.with_help(format!("did you mean \"{guess}\"?")),
+            Some(guess) => diagnostic.with_help(Message::new("did-you-mean").arg("guess", guess)),
             None => diagnostic,
         }
     }
@@ -382,32 +376,26 @@ impl<'a, 'i> TableReader<'a, 'i> {
         };
         let values: Vec<&str> = choices.iter().map(|c| c.value).collect();
         let last = values.last().copied().unwrap_or_default();
-        let rewrite = if self.table.contains_key(legacy.key) {
-            format!(
-                "{} = [\"{last}\"] and add this text to `{}`",
-                field.name, legacy.key
-            )
+        let help = if self.table.contains_key(legacy.key) {
+            Message::new("legacy-text.help-append")
         } else {
-            format!(
-                "{} = [\"{last}\"] and {} = {}",
-                field.name,
-                legacy.key,
-                toml::Value::String(text.trim().to_string())
-            )
+            Message::new("legacy-text.help-move")
+                .arg("text", toml::Value::String(text.trim().to_string()))
         };
         Diagnostic::warning(
             self.file,
             span,
             legacy.code,
-            format!(
-                "`{}` is now a list of categories; free text belongs in `{}`",
-                field.name, legacy.key
-            ),
+            Message::new("legacy-text")
+                .arg("key", field.name)
+                .arg("text_key", legacy.key),
         )
-        .with_help(format!(
-            "write {rewrite}, choosing the categories from: {}",
-            values.join(", ")
-        ))
+        .with_help(
+            help.arg("key", field.name)
+                .arg("text_key", legacy.key)
+                .arg("last", last)
+                .list("allowed", &values),
+        )
     }
 
     fn wrong_type(&self, field: &Field, value: &Value<'i>, span: Span) -> Diagnostic {
@@ -415,12 +403,10 @@ impl<'a, 'i> TableReader<'a, 'i> {
             self.file,
             span,
             "wrong-type",
-            format!(
-                "`{}` must be {}, not {}",
-                field.name,
-                expected(&field.ty),
-                describe(value.get_ref())
-            ),
+            Message::new("wrong-type")
+                .arg("key", field.name)
+                .nested("expected", expected(&field.ty))
+                .nested("found", describe(value.get_ref())),
         )
     }
 
@@ -429,9 +415,9 @@ impl<'a, 'i> TableReader<'a, 'i> {
             self.file,
             span,
             "empty-value",
-            format!("`{}` is empty", field.name),
+            Message::new("empty-value").arg("key", field.name),
         )
-        .with_help("write a value, or remove the key if it is optional")
+        .with_help(Message::new("empty-value.help"))
     }
 
     fn get(&self, name: &str) -> Option<&'a Value<'i>> {
@@ -692,37 +678,45 @@ fn strip_scheme<'u>(url: &'u str, scheme: &str) -> Option<&'u str> {
         .then(|| &url[scheme.len()..])
 }
 
-fn expected(ty: &FieldType) -> String {
-    match ty {
-        FieldType::Text | FieldType::Reference => "text in quotes".into(),
-        FieldType::Date => "a date like 2025-03-10".into(),
-        FieldType::Integer { .. } => "a whole number".into(),
-        FieldType::Bool => "true or false".into(),
-        FieldType::TextList => "a list of texts, like [\"a\", \"b\"]".into(),
-        FieldType::ReviewerList => "a list of reviewers, like [\"@org/team\"]".into(),
-        FieldType::Choice(choices) => {
-            let values: Vec<String> = choices.iter().map(|c| format!("\"{}\"", c.value)).collect();
-            format!("one of {}", values.join(", "))
-        }
-        FieldType::ChoiceList { .. } => "a list of values in quotes, like [\"a\", \"b\"]".into(),
-        FieldType::Url => "a web address in quotes".into(),
-        FieldType::Sha256 => "64 hexadecimal digits in quotes".into(),
-        FieldType::Table(_) => "a table".into(),
-        FieldType::TableList(_) => "a list of tables".into(),
+/// The table named in a message: its TOML header as written, or for the
+/// tables without one, a name in the reader's language.
+fn table_name(spec: &TableSpec) -> Message {
+    match spec.title {
+        "the front matter" => Message::new("table-front-matter"),
+        "the partner register entry" => Message::new("table-partner-entry"),
+        title => Message::new("table-as-written").arg("title", title),
     }
 }
 
-fn describe(value: &DeValue<'_>) -> &'static str {
+fn expected(ty: &FieldType) -> Message {
+    match ty {
+        FieldType::Text | FieldType::Reference => Message::new("type-text"),
+        FieldType::Date => Message::new("type-date"),
+        FieldType::Integer { .. } => Message::new("type-integer"),
+        FieldType::Bool => Message::new("type-bool"),
+        FieldType::TextList => Message::new("type-text-list"),
+        FieldType::ReviewerList => Message::new("type-reviewer-list"),
+        FieldType::Choice(choices) => Message::new("type-choice")
+            .list("values", choices.iter().map(|c| format!("\"{}\"", c.value))),
+        FieldType::ChoiceList { .. } => Message::new("type-choice-list"),
+        FieldType::Url => Message::new("type-url"),
+        FieldType::Sha256 => Message::new("type-sha256"),
+        FieldType::Table(_) => Message::new("type-table"),
+        FieldType::TableList(_) => Message::new("type-table-list"),
+    }
+}
+
+fn describe(value: &DeValue<'_>) -> Message {
     match value {
-        DeValue::String(_) => "text",
-        DeValue::Integer(_) => "a whole number",
-        DeValue::Float(_) => "a decimal number",
-        DeValue::Boolean(_) => "true/false",
-        DeValue::Datetime(dt) if dt.time.is_some() => "a date with a time",
-        DeValue::Datetime(dt) if dt.date.is_none() => "a time of day",
-        DeValue::Datetime(_) => "a date",
-        DeValue::Array(_) => "a list",
-        DeValue::Table(_) => "a table",
+        DeValue::String(_) => Message::new("found-text"),
+        DeValue::Integer(_) => Message::new("type-integer"),
+        DeValue::Float(_) => Message::new("found-decimal"),
+        DeValue::Boolean(_) => Message::new("found-bool"),
+        DeValue::Datetime(dt) if dt.time.is_some() => Message::new("found-date-time"),
+        DeValue::Datetime(dt) if dt.date.is_none() => Message::new("found-time"),
+        DeValue::Datetime(_) => Message::new("found-date"),
+        DeValue::Array(_) => Message::new("found-list"),
+        DeValue::Table(_) => Message::new("type-table"),
     }
 }
 
