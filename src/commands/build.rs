@@ -69,6 +69,11 @@ pub(crate) fn run(args: &BuildArgs) -> ExitCode {
                         took.as_secs_f64() * 1000.0
                     );
                 }
+                let (report_files, report_time) = summary.reports;
+                eprintln!(
+                    "   reports: {:>8.1} ms (of rendering; {report_files} files)",
+                    report_time.as_secs_f64() * 1000.0
+                );
             }
             println!(
                 "Built {} pages ({} files) into {} in {:.2} s.",
