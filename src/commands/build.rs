@@ -1,9 +1,11 @@
+use std::collections::BTreeMap;
 use std::io::IsTerminal;
 use std::process::ExitCode;
 use std::time::Instant;
 
 use super::{EXIT_FAILURE, EXIT_INVALID, EXIT_OK, analysed, exit, print_human};
 use crate::cli::BuildArgs;
+use pakta_content::diagnostics::{Diagnostic, Severity};
 use pakta_load::LoadOptions;
 use pakta_load::history::History;
 
@@ -36,7 +38,7 @@ pub(crate) fn run(args: &BuildArgs) -> ExitCode {
         Ok(a) => a,
         Err(code) => return code,
     };
-    print_human(&analysis.diagnostics);
+    print_capped(&analysis.diagnostics);
     if analysis.has_errors() {
         eprintln!(
             "error: {} found; the site was not built and {} is unchanged",
@@ -88,5 +90,38 @@ pub(crate) fn run(args: &BuildArgs) -> ExitCode {
             eprintln!("error: {error}; {} is unchanged", args.out.display());
             exit(EXIT_FAILURE)
         }
+    }
+}
+
+/// How many diagnostics of one code and severity `build` prints: a national
+/// repository can have thousands of one warning, which would bury a new
+/// problem. `pakta check` is the full list.
+const SHOWN_PER_CODE: usize = 10;
+
+/// The first [`SHOWN_PER_CODE`] diagnostics of each code, in their order,
+/// then a line for each code with how many more it has.
+fn print_capped(diagnostics: &[Diagnostic]) {
+    let mut seen: BTreeMap<(&str, Severity), usize> = BTreeMap::new();
+    let shown: Vec<Diagnostic> = diagnostics
+        .iter()
+        .filter(|d| {
+            let count = seen.entry((d.code, d.severity)).or_default();
+            *count += 1;
+            *count <= SHOWN_PER_CODE
+        })
+        .cloned()
+        .collect();
+    print_human(&shown);
+    for ((code, severity), count) in seen {
+        let Some(more) = count.checked_sub(SHOWN_PER_CODE).filter(|&n| n > 0) else {
+            continue;
+        };
+        let noun = match (severity, more) {
+            (Severity::Error, 1) => "error",
+            (Severity::Error, _) => "errors",
+            (Severity::Warning, 1) => "warning",
+            (Severity::Warning, _) => "warnings",
+        };
+        eprintln!("note: {more} more `{code}` {noun} not shown; `pakta check` lists them all");
     }
 }
