@@ -393,7 +393,7 @@ mod tests {
             activities: vec![ActivityLine {
                 agreement: "a".into(),
                 date: chrono::NaiveDate::from_ymd_opt(2026, 3, 2).expect("a day"),
-                title: "Sosialisasi".into(),
+                title: "Kegiatan uji".into(),
                 activity_type: Some("sosialisasi"),
                 participants: Some(40),
             }],
