@@ -80,7 +80,10 @@ for n in "${sizes[@]}"; do
   printf '%-8s %-6s %10s %10d  %s\n' "$n" pakta "$ps" $((pk / 1024)) "$pfiles"
   printf '%-8s %-6s %10s %10d  %s\n' "$n" hugo "$hs" $((hk / 1024)) "$hfiles"
   awk -v p="$ps" -v h="$hs" 'BEGIN { printf "         pakta takes %.2f of Hugo'"'"'s time\n", p / h }'
-  grep -E "^ +(load|validate|model|render|search):" "$work/pakta-$n.log" | sed 's/^/         pakta phases (last run) /'
+  # reports: the Laporan section's pages, CSV and JSON, written after the
+  # other pages; its share of the build.
+  grep -E "^ +(load|validate|model|render|search|reports):" "$work/pakta-$n.log" | sed 's/^/         pakta phases (last run) /'
+  awk -v total="$ps" '/^ +reports:/ { printf "         reports take %.2f s of the build (%.0f%%)\n", $2 / 1000, $2 / 10 / total }' "$work/pakta-$n.log"
   printf '%s\n' "$sizes_report"
   rm -rf "$out/pakta" "$out/hugo"
 done

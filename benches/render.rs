@@ -51,7 +51,7 @@ fn main() {
     let history = Arc::new(History::read(&corpus));
     let model = Arc::new(analysis.model);
     let site =
-        Site::new(Arc::clone(&model), history, &corpus, None).unwrap_or_else(|e| panic!("{e}"));
+        Site::new(Arc::clone(&model), history, &corpus, None).unwrap_or_else(|e| panic!("{e:?}"));
     let mut groups: BTreeMap<&str, Vec<Route>> = BTreeMap::new();
     for route in site.routes_before_search() {
         if let Some(kind) = kind(&route) {
@@ -72,7 +72,7 @@ fn main() {
             let cpu_started = thread_cpu_time();
             bytes = 0;
             for route in &routes {
-                if let Output::Bytes(b) = site.render(route).unwrap_or_else(|e| panic!("{e}")) {
+                if let Output::Bytes(b) = site.render(route).unwrap_or_else(|e| panic!("{e:?}")) {
                     bytes += b.len();
                 }
             }

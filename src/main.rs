@@ -11,6 +11,9 @@ use std::process::ExitCode;
 
 // Loading allocates many small strings from two threads at once; glibc
 // malloc spends a fifth of a large check in arena growth and page faults.
+// Without transparent huge pages (`no_thp`): where the kernel compacts
+// memory on a huge page fault, loading spent more time in the kernel
+// zeroing and compacting 2 MiB pages than parsing.
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 

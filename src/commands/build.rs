@@ -1,3 +1,4 @@
+use std::collections::BTreeMap;
 use std::io::IsTerminal;
 use std::process::ExitCode;
 use std::time::Instant;
@@ -5,6 +6,7 @@ use std::time::Instant;
 use super::{EXIT_FAILURE, EXIT_INVALID, EXIT_OK, analysed, exit};
 use crate::cli::BuildArgs;
 use crate::console::{Console, count};
+use pakta_content::diagnostics::{Diagnostic, Severity};
 use pakta_content::message::Message;
 use pakta_load::LoadOptions;
 use pakta_load::history::{History, HistoryGap};
@@ -19,7 +21,7 @@ pub(crate) fn run(args: &BuildArgs, console: &Console) -> ExitCode {
     let out = match OutputFolder::choose(&args.out, root) {
         Ok(out) => out,
         Err(refusal) => {
-            console.error(Message::new("as-reported").arg("detail", refusal));
+            console.error(refusal.message());
             return exit(EXIT_FAILURE);
         }
     };
@@ -38,7 +40,7 @@ pub(crate) fn run(args: &BuildArgs, console: &Console) -> ExitCode {
         Ok(a) => a,
         Err(code) => return code,
     };
-    console.diagnostics(&analysis.diagnostics);
+    print_capped(&analysis.diagnostics, console);
     if analysis.has_errors() {
         console.error(
             Message::new("build-refused")
@@ -78,6 +80,11 @@ pub(crate) fn run(args: &BuildArgs, console: &Console) -> ExitCode {
                             .arg("ms", format!("{:>8.1}", took.as_secs_f64() * 1000.0)),
                     );
                 }
+                let (report_files, report_time) = summary.reports;
+                eprintln!(
+                    "   reports: {:>8.1} ms (of rendering; {report_files} files)",
+                    report_time.as_secs_f64() * 1000.0
+                );
             }
             console.say(
                 Message::new("build-done")
@@ -91,10 +98,53 @@ pub(crate) fn run(args: &BuildArgs, console: &Console) -> ExitCode {
         Err(error) => {
             console.error(
                 Message::new("build-failed")
-                    .arg("detail", error)
+                    .nested("detail", error.message())
                     .arg("out", args.out.display()),
             );
             exit(EXIT_FAILURE)
         }
+    }
+}
+
+/// How many diagnostics of one code and severity `build` prints: a national
+/// repository can have thousands of one warning, which would bury a new
+/// problem. `pakta check` is the full list.
+const SHOWN_PER_CODE: usize = 10;
+
+/// The first [`SHOWN_PER_CODE`] diagnostics of each code, in their order,
+/// then a line for each code with how many more it has.
+fn print_capped(diagnostics: &[Diagnostic], console: &Console) {
+    let mut seen: BTreeMap<(&str, Severity), usize> = BTreeMap::new();
+    let shown: Vec<Diagnostic> = diagnostics
+        .iter()
+        .filter(|d| {
+            let count = seen.entry((d.code, d.severity)).or_default();
+            *count += 1;
+            *count <= SHOWN_PER_CODE
+        })
+        .cloned()
+        .collect();
+    console.diagnostics(&shown);
+    for ((code, severity), seen) in seen {
+        let Some(more) = seen.checked_sub(SHOWN_PER_CODE).filter(|&n| n > 0) else {
+            continue;
+        };
+        let more = match severity {
+            Severity::Error => count(
+                more,
+                Message::new("count-errors.one"),
+                Message::new("count-errors.many"),
+            ),
+            Severity::Warning => count(
+                more,
+                Message::new("count-warnings.one"),
+                Message::new("count-warnings.many"),
+            ),
+        };
+        console.note(
+            Message::new("build-more-not-shown")
+                .nested("count", more)
+                .arg("code", code),
+        );
     }
 }

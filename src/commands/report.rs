@@ -81,6 +81,9 @@ pub(crate) fn run(args: &ReportArgs, console: &Console) -> ExitCode {
     if args.timings {
         eprint!("{}", timings.report());
     }
+    // Freeing a national repository's records one by one takes longer than
+    // the report did; the process ends here and the system takes it all.
+    std::mem::forget(analysis);
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {

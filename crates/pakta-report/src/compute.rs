@@ -24,42 +24,10 @@ pub fn compute(
     changes: Result<&[Change], &str>,
 ) -> Report {
     let month = period.into();
-    let as_of = month.last_day();
     let subtree = model.subtree(unit);
     let line_of_unit = child_lines(model, unit, &subtree);
-    let root = &model.units[unit];
-    let mut report = Report {
-        unit: root.path.clone(),
-        unit_name: root.name.clone(),
-        month: month.to_string(),
-        as_of,
-        signed: Vec::new(),
-        started: Vec::new(),
-        expired: Vec::new(),
-        renewed: Vec::new(),
-        terminated: Vec::new(),
-        activities: Vec::new(),
-        evaluations: Vec::new(),
-        changes: Vec::new(),
-        history_note: changes.err().map(str::to_string),
-        findings: Findings::default(),
-        figures: empty_figures(),
-        total: UnitLine {
-            unit: root.path.clone(),
-            name: root.name.clone(),
-            ..UnitLine::default()
-        },
-        units: model.units[unit]
-            .children
-            .iter()
-            .map(|&child| UnitLine {
-                unit: model.units[child].path.clone(),
-                name: model.units[child].name.clone(),
-                ..UnitLine::default()
-            })
-            .collect(),
-    };
-    report.units.sort_by(|a, b| a.unit.cmp(&b.unit));
+    let mut report = empty_report(model, unit, month);
+    report.history_note = changes.err().map(str::to_string);
 
     let mut path_to_id: HashMap<&str, &str> = HashMap::new();
     for &u in &subtree {
@@ -99,6 +67,97 @@ pub fn compute(
         }
     }
     sort_report(&mut report);
+    report
+}
+
+/// The reports of `units` for one period, in that order, each equal to
+/// [`compute`]'s without merged changes (the site's). One pass over the
+/// agreements: each one's facts are found once and added to the report of
+/// every unit above it that is asked for, instead of once per report.
+pub fn compute_period(model: &Model, units: &[UnitIx], period: impl Into<Period>) -> Vec<Report> {
+    let period = period.into();
+    let mut reports: Vec<Report> = units
+        .iter()
+        .map(|&unit| empty_report(model, unit, period))
+        .collect();
+    let mut report_of_unit: Vec<Option<usize>> = vec![None; model.units.len()];
+    for (i, &unit) in units.iter().enumerate() {
+        report_of_unit[unit] = Some(i);
+    }
+    // Each unit's line in its parent's report: its place among the
+    // parent's children by path, as `empty_report` orders them.
+    let mut line_in_parent: Vec<usize> = vec![0; model.units.len()];
+    for unit in &model.units {
+        let mut children = unit.children.clone();
+        children.sort_by(|a, b| model.units[*a].path.cmp(&model.units[*b].path));
+        for (line, child) in children.into_iter().enumerate() {
+            line_in_parent[child] = line;
+        }
+    }
+    for (ix, agreement) in model.agreements.iter().enumerate() {
+        if !agreement.is_public() {
+            continue;
+        }
+        let mut facts = None;
+        let mut below: Option<UnitIx> = None;
+        let mut unit = Some(agreement.unit);
+        while let Some(u) = unit {
+            if let Some(i) = report_of_unit[u] {
+                let facts = facts.get_or_insert_with(|| month_facts(model, ix, period));
+                let report = &mut reports[i];
+                add_to_lists(report, agreement, facts);
+                add_to_line(&mut report.total, agreement, facts);
+                if let Some(child) = below {
+                    add_to_line(&mut report.units[line_in_parent[child]], agreement, facts);
+                }
+                add_to_figures(&mut report.figures, agreement, facts);
+            }
+            below = Some(u);
+            unit = model.units[u].parent;
+        }
+    }
+    for report in &mut reports {
+        sort_report(report);
+    }
+    reports
+}
+
+/// A report of `unit` for `period` with nothing counted yet: one line per
+/// child unit, sorted by path.
+fn empty_report(model: &Model, unit: UnitIx, period: Period) -> Report {
+    let root = &model.units[unit];
+    let mut report = Report {
+        unit: root.path.clone(),
+        unit_name: root.name.clone(),
+        month: period.to_string(),
+        as_of: period.last_day(),
+        signed: Vec::new(),
+        started: Vec::new(),
+        expired: Vec::new(),
+        renewed: Vec::new(),
+        terminated: Vec::new(),
+        activities: Vec::new(),
+        evaluations: Vec::new(),
+        changes: Vec::new(),
+        history_note: None,
+        findings: Findings::default(),
+        figures: empty_figures(),
+        total: UnitLine {
+            unit: root.path.clone(),
+            name: root.name.clone(),
+            ..UnitLine::default()
+        },
+        units: root
+            .children
+            .iter()
+            .map(|&child| UnitLine {
+                unit: model.units[child].path.clone(),
+                name: model.units[child].name.clone(),
+                ..UnitLine::default()
+            })
+            .collect(),
+    };
+    report.units.sort_by(|a, b| a.unit.cmp(&b.unit));
     report
 }
 
@@ -298,4 +357,154 @@ fn sort_report(report: &mut Report) {
     report
         .changes
         .sort_by(|a, b| (a.date, &a.commit).cmp(&(b.date, &b.commit)));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Month;
+
+    /// A national repository in small: two provinces, each with two
+    /// regencies, and agreements at every level whose signatures,
+    /// renewals, terminations, activities and evaluations fall in
+    /// different months of 2025 and 2026.
+    fn repository() -> std::path::PathBuf {
+        let root = std::env::temp_dir().join(format!("pakta-report-period-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&root);
+        let write = |rel: &str, text: &str| {
+            let path = root.join(rel);
+            std::fs::create_dir_all(path.parent().expect("a file has a folder")).unwrap();
+            std::fs::write(path, text).unwrap();
+        };
+        write(
+            "agreements/_unit.toml",
+            "name = \"KPU RI\"\nlevel = \"national\"\n",
+        );
+        let mut units = vec![String::new()];
+        for province in ["jawa-barat", "jawa-tengah"] {
+            write(
+                &format!("agreements/{province}/_unit.toml"),
+                &format!("name = \"KPU {province}\"\nlevel = \"province\"\n"),
+            );
+            units.push(province.to_string());
+            for regency in ["bandung", "cilacap"] {
+                write(
+                    &format!("agreements/{province}/{regency}/_unit.toml"),
+                    &format!("name = \"KPU {regency}\"\nlevel = \"regency\"\n"),
+                );
+                units.push(format!("{province}/{regency}"));
+            }
+        }
+        for (n, unit) in units.iter().enumerate() {
+            let folder = if unit.is_empty() {
+                "agreements".to_string()
+            } else {
+                format!("agreements/{unit}")
+            };
+            let id_prefix = if unit.is_empty() {
+                String::new()
+            } else {
+                format!("{unit}/")
+            };
+            for k in 0..4 {
+                let month = (n * 3 + k * 2) % 12 + 1;
+                let public = if (n + k) % 7 == 3 { "false" } else { "true" };
+                let mut front =
+                    format!("title = \"Kerja sama {n}-{k}\"\nkind = \"mou\"\npublic = {public}\n");
+                if k == 1 {
+                    front.push_str(&format!("renews = \"{id_prefix}2024-mou-{n}-0\"\n"));
+                }
+                front.push_str(&format!(
+                    "\n[dates]\nsigned = 202{}-{month:02}-{:02}\nexpires = 202{}-{:02}-28\n",
+                    4 + k % 3,
+                    k * 5 + 3,
+                    6 + k % 3,
+                    (month + k) % 12 + 1
+                ));
+                if k == 3 {
+                    front.push_str("terminated = 2026-05-20\n");
+                }
+                front.push_str(&format!(
+                    "\n[[partners]]\nname = \"Mitra {n}\"\ncategory = \"{}\"\n",
+                    ["university", "ngo", "media", "regional-government"][k]
+                ));
+                for (a, day) in [
+                    (0, "2025-03-10"),
+                    (1, "2026-03-10"),
+                    (2, "2026-0{month}-01"),
+                ]
+                .iter()
+                .take(k + 1)
+                {
+                    let day = if month > 9 {
+                        day.replace("0{month}", &month.to_string())
+                    } else {
+                        day.replace("{month}", &month.to_string())
+                    };
+                    front.push_str(&format!(
+                        "\n[[activities]]\ndate = {day}\ntitle = \"Kegiatan {a}\"\nparticipants = {}\n",
+                        10 * (a + 1)
+                    ));
+                }
+                if k % 2 == 0 {
+                    front.push_str(
+                        "\n[[evaluations]]\ndate = 2026-03-20\nresult = \"on-track\"\nobstacles = [\"anggaran\"]\n",
+                    );
+                }
+                let year = 2024 + k % 3;
+                write(
+                    &format!("{folder}/{year}-mou-{n}-{k}.md"),
+                    &format!("+++\n{front}+++\n\nTeks.\n"),
+                );
+            }
+        }
+        root
+    }
+
+    #[test]
+    fn a_periods_reports_in_one_pass_equal_each_units_own() {
+        let root = repository();
+        let analysis = pakta_model::pipeline::analyse(
+            &root,
+            NaiveDate::from_ymd_opt(2026, 11, 1),
+            pakta_load::LoadOptions { bodies: false },
+        )
+        .expect("the repository loads");
+        let _ = std::fs::remove_dir_all(&root);
+        assert!(
+            !analysis.has_errors(),
+            "{:?}",
+            analysis
+                .diagnostics
+                .iter()
+                .filter(|d| d.is_error())
+                .collect::<Vec<_>>()
+        );
+        let model = &analysis.model;
+        assert_eq!(model.units.len(), 7);
+        assert!(model.agreements.len() >= 28);
+        let units: Vec<UnitIx> = (0..model.units.len()).rev().collect();
+        let mut periods: Vec<Period> = (2024..=2026).map(Period::Year).collect();
+        for year in 2025..=2026 {
+            periods.extend(
+                (1..=12)
+                    .filter_map(|m| Month::new(year, m))
+                    .map(Period::Month),
+            );
+        }
+        let mut counted = 0;
+        for period in periods {
+            let together = compute_period(model, &units, period);
+            for (&unit, report) in units.iter().zip(&together) {
+                assert_eq!(
+                    report,
+                    &compute(model, unit, period, Ok(&[])),
+                    "{} {period}",
+                    model.units[unit].path
+                );
+                counted += report.total.signed + report.total.activities;
+            }
+        }
+        assert!(counted > 50, "the fixture's events fall in its periods");
+    }
 }

@@ -16,7 +16,7 @@ mod period;
 use chrono::NaiveDate;
 use serde::Serialize;
 
-pub use compute::compute;
+pub use compute::{compute, compute_period};
 pub use month::Month;
 pub use period::Period;
 

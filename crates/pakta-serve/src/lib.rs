@@ -265,10 +265,7 @@ fn try_rebuild(state: &State, phases: &mut String) -> Option<String> {
                             .unwrap_or_else(PoisonError::into_inner) = Some(Arc::new(preview));
                         None
                     }
-                    Err(error) => Some(error_line(
-                        Message::new("as-reported").arg("detail", error),
-                        state.texts,
-                    )),
+                    Err(error) => Some(error_line(error.message(), state.texts)),
                 }
             }
         }
@@ -336,7 +333,7 @@ fn respond(state: &Arc<State>, request: &Request) -> Response {
                 );
             }
         },
-        Err(error) => return Response::text(500, format!("{error}\n")),
+        Err(error) => return Response::text(500, error_line(error.message(), state.texts)),
     };
     let kind = if status == 404 {
         "text/html; charset=utf-8"

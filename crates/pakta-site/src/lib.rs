@@ -22,11 +22,12 @@ mod theme;
 mod views;
 mod write;
 
-use std::fmt;
+use pakta_content::message::Message;
 use std::io::Write as _;
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::Instant;
 
 use rayon::prelude::*;
 
@@ -59,30 +60,34 @@ pub struct BuildSummary {
     pub files: usize,
     /// How long the search index took to build, alongside the pages.
     pub search_index: Option<std::time::Duration>,
+    /// The Laporan section's report files: how many, and how long
+    /// computing, rendering and writing them took (after the other pages).
+    pub reports: (usize, std::time::Duration),
 }
 
 /// Why a build stopped; the output folder is then left as it was.
 #[derive(Debug)]
 pub enum BuildError {
     /// The theme could not be loaded.
-    Theme(String),
+    Theme(Message),
     /// A template failed to render.
     Template(String),
     /// A file could not be written (its path, the error).
     Io(String, std::io::Error),
 }
 
-impl fmt::Display for BuildError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl BuildError {
+    /// What went wrong, for the reader's language.
+    pub fn message(&self) -> Message {
         match self {
-            BuildError::Theme(m) => write!(f, "theme: {m}"),
-            BuildError::Template(m) => write!(f, "template: {m}"),
-            BuildError::Io(path, e) => write!(f, "cannot write {path}: {e}"),
+            BuildError::Theme(m) => Message::new("build-theme-error").nested("detail", m.clone()),
+            BuildError::Template(m) => Message::new("build-template-error").arg("detail", m),
+            BuildError::Io(path, e) => Message::new("build-write-error")
+                .arg("file", path)
+                .arg("error", e),
         }
     }
 }
-
-impl std::error::Error for BuildError {}
 
 /// Renders every route in parallel into a staging folder that then
 /// replaces `options.out`.
@@ -101,13 +106,22 @@ pub fn build(
     let out = options.out.path().display().to_string();
     let staging = Staging::new(&options.out).map_err(|e| BuildError::Io(out.clone(), e))?;
     let pages = site.routes_before_search();
+    // Reports are written by period, apart from the other routes.
+    let others: Vec<Route> = pages
+        .iter()
+        .filter(|route| !matches!(route, Route::Report(..)))
+        .cloned()
+        .collect();
     // The search index is built while the pages render; its files are
     // written once it is ready.
     let (rendered, index) = rayon::join(
-        || write_routes(&site, model, &staging, &pages, options.progress),
+        || write_routes(&site, model, &staging, &others, options.progress),
         || site.search_routes(),
     );
     rendered?;
+    let started = Instant::now();
+    write_reports(&site, &staging)?;
+    let report_time = started.elapsed();
     write_routes(&site, model, &staging, &index, false)?;
     if options.progress {
         eprint!("\r\x1b[2K");
@@ -117,7 +131,32 @@ pub fn build(
         pages: pages.iter().filter(|r| Site::is_page(r)).count(),
         files: pages.len() + index.len(),
         search_index: site.search_index_time(),
+        reports: (pages.len() - others.len(), report_time),
     })
+}
+
+/// Writes the Laporan section's reports: each period's reports computed
+/// in one pass over the agreements (a national report alone covers all of
+/// them), then each report's page, CSV and JSON from it, in parallel.
+fn write_reports(site: &Site, staging: &Staging) -> Result<(), BuildError> {
+    site.report_pages_by_period()
+        .par_iter()
+        .try_for_each(|pages| {
+            let reports = site.compute_reports(pages);
+            pages
+                .par_iter()
+                .zip(reports.par_iter())
+                .try_for_each(|(&page, report)| {
+                    for file in [ReportFile::Page, ReportFile::Csv, ReportFile::Json] {
+                        let bytes = site.render_report_file(page, file, report)?;
+                        let path = site.path(&Route::Report(page, file));
+                        staging
+                            .write(&path, &bytes)
+                            .map_err(|e| BuildError::Io(path, e))?;
+                    }
+                    Ok(())
+                })
+        })
 }
 
 fn write_routes(

@@ -3,7 +3,7 @@
 //! holding it, a folder inside the content it reads, or a folder holding
 //! files pakta did not write: those would be deleted.
 
-use std::fmt;
+use pakta_content::message::Message;
 use std::fs;
 use std::io;
 use std::path::{Component, Path, PathBuf};
@@ -140,41 +140,29 @@ fn resolve(path: &Path) -> io::Result<PathBuf> {
     Ok(resolved)
 }
 
-impl fmt::Display for Refusal {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl Refusal {
+    /// Why `--out` is refused and what to choose instead, for the reader's
+    /// language.
+    pub fn message(&self) -> Message {
         let out = self.shown.display();
-        let choose = "choose a new or empty folder, such as public";
-        match &self.reason {
-            Reason::IsRepository(root) => write!(
-                f,
-                "--out {out} is the repository itself ({}); the build replaces the whole output folder, so {choose}",
-                root.display()
-            ),
-            Reason::HoldsRepository(root) => write!(
-                f,
-                "--out {out} holds the repository ({}); the build replaces the whole output folder, so choose a new or empty folder outside it",
-                root.display()
-            ),
-            Reason::InsideContent(folder) => write!(
-                f,
-                "--out {out} lies inside the repository's {folder}/ folder, which the build reads; {choose}"
-            ),
-            Reason::InsideGit => write!(f, "--out {out} lies inside a Git folder (.git); {choose}"),
-            Reason::NotAFolder => write!(
-                f,
-                "--out {out} is a file, not a folder; {choose}, or remove the file yourself"
-            ),
-            Reason::NotPaktas => write!(
-                f,
-                "--out {out} is not empty and was not made by pakta (it has no {MARKER} file); \
-                 the build replaces the whole output folder, so {choose}, or remove it yourself"
-            ),
-            Reason::Unreadable(e) => write!(f, "cannot use --out {out}: {e}"),
-        }
+        let message = match &self.reason {
+            Reason::IsRepository(root) => {
+                Message::new("out-is-repository").arg("root", root.display())
+            }
+            Reason::HoldsRepository(root) => {
+                Message::new("out-holds-repository").arg("root", root.display())
+            }
+            Reason::InsideContent(folder) => {
+                Message::new("out-inside-content").arg("folder", folder)
+            }
+            Reason::InsideGit => Message::new("out-inside-git"),
+            Reason::NotAFolder => Message::new("out-not-a-folder"),
+            Reason::NotPaktas => Message::new("out-not-paktas").arg("marker", MARKER),
+            Reason::Unreadable(e) => Message::new("out-unreadable").arg("error", e),
+        };
+        message.arg("out", out)
     }
 }
-
-impl std::error::Error for Refusal {}
 
 #[cfg(test)]
 mod tests {
@@ -210,7 +198,12 @@ mod tests {
             (root.join(".git/hooks"), "Git folder"),
         ] {
             let refusal = OutputFolder::choose(&out, &root).unwrap_err();
-            assert!(refusal.to_string().contains(expected), "{refusal}");
+            let text = refusal
+                .message()
+                .render(pakta_content::i18n::Texts::default_for(
+                    pakta_content::i18n::Lang::En,
+                ));
+            assert!(text.contains(expected), "{text}");
         }
         fs::remove_dir_all(&dir).unwrap();
     }

@@ -569,28 +569,83 @@ impl Site {
                 self.page(route, "reports.html", &title, "reports", &view)?
             }
             Route::Report(page, file) => {
-                let (unit, period) = self.reports.pages[*page];
-                // The site shows no merged changes: each agreement's page
-                // has its history, and a build reads Git only once.
-                let report = pakta_report::compute(model, unit, period, Ok(&[]));
-                match file {
-                    ReportFile::Page => {
-                        let view = self.reports.page(model, links, unit, period, &report);
-                        let period = theme::long_month(self.lang, &report.month)
-                            .unwrap_or_else(|| report.month.clone());
-                        let title =
-                            format!("{} — {} — {period}", text("report-title"), report.unit_name,);
-                        self.page(route, "report.html", &title, "reports", &view)?
-                    }
-                    ReportFile::Csv => {
-                        pakta_report::csv::render(&report, &self.theme.texts).into_bytes()
-                    }
-                    ReportFile::Json => reports::site_json(&report),
-                }
+                let report = self.compute_report(*page);
+                self.report_file(*page, *file, &report)?
             }
         };
         self.rows_rendered()?;
         Ok(Output::Bytes(bytes))
+    }
+
+    /// The report pages grouped by period, each group sorted, the periods
+    /// in time order: a build computes a period's reports together.
+    pub fn report_pages_by_period(&self) -> Vec<Vec<usize>> {
+        let mut by_period: std::collections::BTreeMap<pakta_report::Period, Vec<usize>> =
+            std::collections::BTreeMap::new();
+        for (page, &(_, period)) in self.reports.pages.iter().enumerate() {
+            by_period.entry(period).or_default().push(page);
+        }
+        by_period.into_values().collect()
+    }
+
+    /// The reports of `pages`, all of one period, from one pass over the
+    /// agreements; in the order of `pages`.
+    pub fn compute_reports(&self, pages: &[usize]) -> Vec<pakta_report::Report> {
+        let Some(&(_, period)) = pages.first().map(|&page| &self.reports.pages[page]) else {
+            return Vec::new();
+        };
+        let units: Vec<UnitIx> = pages
+            .iter()
+            .map(|&page| self.reports.pages[page].0)
+            .collect();
+        pakta_report::compute_period(&self.model, &units, period)
+    }
+
+    /// One file of a report page whose report was computed already (by
+    /// [`Site::compute_reports`]).
+    pub fn render_report_file(
+        &self,
+        page: usize,
+        file: ReportFile,
+        report: &pakta_report::Report,
+    ) -> Result<Vec<u8>, BuildError> {
+        let bytes = self.report_file(page, file, report)?;
+        self.rows_rendered()?;
+        Ok(bytes)
+    }
+
+    fn compute_report(&self, page: usize) -> pakta_report::Report {
+        let (unit, period) = self.reports.pages[page];
+        // The site shows no merged changes: each agreement's page has its
+        // history, and a build reads Git only once.
+        pakta_report::compute(&self.model, unit, period, Ok(&[]))
+    }
+
+    fn report_file(
+        &self,
+        page: usize,
+        file: ReportFile,
+        report: &pakta_report::Report,
+    ) -> Result<Vec<u8>, BuildError> {
+        Ok(match file {
+            ReportFile::Page => {
+                let (unit, period) = self.reports.pages[page];
+                let view = self
+                    .reports
+                    .page(&self.model, &self.links, unit, period, report);
+                let period_words = theme::long_month(self.lang, &report.month)
+                    .unwrap_or_else(|| report.month.clone());
+                let title = format!(
+                    "{} — {} — {period_words}",
+                    self.theme.texts.text("report-title"),
+                    report.unit_name,
+                );
+                let route = Route::Report(page, file);
+                self.page(&route, "report.html", &title, "reports", &view)?
+            }
+            ReportFile::Csv => pakta_report::csv::render(report, &self.theme.texts).into_bytes(),
+            ReportFile::Json => reports::site_json(report),
+        })
     }
 
     fn scope_members(&self, scope: Scope) -> (&str, Vec<&Agreement>) {
@@ -701,7 +756,10 @@ impl Site {
     fn render_row(&self, row: &AgreementRow) -> String {
         self.fragment("row.html", "r", row).unwrap_or_else(|error| {
             let mut failed = self.row_error.lock().unwrap_or_else(|e| e.into_inner());
-            failed.get_or_insert_with(|| error.to_string());
+            failed.get_or_insert_with(|| match error {
+                BuildError::Template(detail) => detail,
+                other => format!("{other:?}"),
+            });
             String::new()
         })
     }

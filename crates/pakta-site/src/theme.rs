@@ -17,6 +17,7 @@ use tera::{Tera, Value};
 
 use super::markdown::is_safe_url;
 use pakta_content::i18n::{Catalog, Lang, Texts};
+use pakta_content::message::Message;
 
 macro_rules! embedded {
     ($($name:literal),+ $(,)?) => {
@@ -68,7 +69,7 @@ pub(crate) struct Theme {
 }
 
 #[derive(Debug)]
-pub(crate) struct ThemeError(pub String);
+pub(crate) struct ThemeError(pub Message);
 
 impl Theme {
     pub(crate) fn load(root: &Path, name: Option<&str>, lang: Lang) -> Result<Theme, ThemeError> {
@@ -78,7 +79,7 @@ impl Theme {
             .collect();
         let catalog_file = format!("{CATALOG_DIR}{}.toml", lang.code());
         let default_catalog = catalog_text("default theme", &catalog_file, &files[&catalog_file])?;
-        let mut catalog = Catalog::parse(&catalog_file, &default_catalog).map_err(ThemeError)?;
+        let mut catalog = Catalog::parse(&catalog_file, &default_catalog).map_err(as_reported)?;
         if let Some(name) = name {
             let dir = root.join("themes").join(name);
             let shown = format!("themes/{name}");
@@ -86,8 +87,8 @@ impl Theme {
                 if path == catalog_file {
                     let file = format!("{shown}/{path}");
                     let text = catalog_text(&shown, &path, &bytes)?;
-                    let overrides = Catalog::parse(&file, &text).map_err(ThemeError)?;
-                    catalog = catalog.merge(&file, overrides).map_err(ThemeError)?;
+                    let overrides = Catalog::parse(&file, &text).map_err(as_reported)?;
+                    catalog = catalog.merge(&file, overrides).map_err(as_reported)?;
                 }
                 files.insert(path, bytes);
             }
@@ -100,7 +101,7 @@ impl Theme {
             }
             if path.ends_with(".html") {
                 let text = String::from_utf8(bytes)
-                    .map_err(|_| ThemeError(format!("template {path} is not UTF-8 text")))?;
+                    .map_err(|_| ThemeError(Message::new("theme-not-utf8").arg("file", &path)))?;
                 templates.push((path, text));
             } else {
                 assets.push((path, bytes));
@@ -108,7 +109,7 @@ impl Theme {
         }
         let mut tera = Tera::default();
         tera.add_raw_templates(templates)
-            .map_err(|e| ThemeError(describe(&e)))?;
+            .map_err(|e| as_reported(describe(&e)))?;
         let texts = Arc::new(catalog.flatten());
         register(&mut tera, lang, Arc::clone(&texts));
         Ok(Theme {
@@ -120,9 +121,16 @@ impl Theme {
     }
 }
 
+/// A problem whose text comes from elsewhere (a catalog's parser, Tera),
+/// passed on as it is.
+fn as_reported(detail: String) -> ThemeError {
+    ThemeError(Message::new("as-reported").arg("detail", detail))
+}
+
 fn catalog_text(theme: &str, path: &str, bytes: &[u8]) -> Result<String, ThemeError> {
-    String::from_utf8(bytes.to_vec())
-        .map_err(|_| ThemeError(format!("{theme}/{path} is not UTF-8 text")))
+    String::from_utf8(bytes.to_vec()).map_err(|_| {
+        ThemeError(Message::new("theme-not-utf8").arg("file", format!("{theme}/{path}")))
+    })
 }
 
 /// Every file below a site's theme folder, by its path inside it (with
@@ -131,9 +139,9 @@ fn catalog_text(theme: &str, path: &str, bytes: &[u8]) -> Result<String, ThemeEr
 /// from outside the repository.
 fn read_theme_folder(dir: &Path, shown: &str) -> Result<Vec<(String, Vec<u8>)>, ThemeError> {
     if !dir.is_dir() {
-        return Err(ThemeError(format!(
-            "{shown} is not a folder; create it (pakta theme init) or remove `theme` from pakta.toml"
-        )));
+        return Err(ThemeError(
+            Message::new("theme-not-a-folder").arg("folder", shown),
+        ));
     }
     let mut files = Vec::new();
     let walk = walkdir::WalkDir::new(dir)
@@ -141,27 +149,38 @@ fn read_theme_folder(dir: &Path, shown: &str) -> Result<Vec<(String, Vec<u8>)>, 
         .into_iter()
         .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
     for entry in walk {
-        let entry = entry.map_err(|e| ThemeError(format!("cannot read {shown}: {e}")))?;
+        let entry = entry.map_err(|e| {
+            ThemeError(
+                Message::new("theme-unreadable")
+                    .arg("file", shown)
+                    .arg("error", e),
+            )
+        })?;
         let relative = entry
             .path()
             .strip_prefix(dir)
             .expect("walkdir yields paths below its root");
         let Some(relative) = relative.to_str().map(|r| r.replace('\\', "/")) else {
-            return Err(ThemeError(format!(
-                "{shown}/{} has a name that is not UTF-8",
-                relative.display()
-            )));
+            return Err(ThemeError(
+                Message::new("theme-name-not-utf8")
+                    .arg("file", format!("{shown}/{}", relative.display())),
+            ));
         };
         if entry.path_is_symlink() {
-            return Err(ThemeError(format!(
-                "{shown}/{relative} is a symbolic link; copy the file into the theme instead"
-            )));
+            return Err(ThemeError(
+                Message::new("theme-symbolic-link").arg("file", format!("{shown}/{relative}")),
+            ));
         }
         if !entry.file_type().is_file() {
             continue;
         }
-        let bytes = std::fs::read(entry.path())
-            .map_err(|e| ThemeError(format!("cannot read {shown}/{relative}: {e}")))?;
+        let bytes = std::fs::read(entry.path()).map_err(|e| {
+            ThemeError(
+                Message::new("theme-unreadable")
+                    .arg("file", format!("{shown}/{relative}"))
+                    .arg("error", e),
+            )
+        })?;
         files.push((relative, bytes));
     }
     Ok(files)

@@ -19,9 +19,44 @@ pub fn is_allowed(c: char, multiline: bool) -> bool {
 }
 
 /// The first refused character of `text` and its byte offset.
+///
+/// Every agreement body is scanned, so this looks at bytes, not chars:
+/// blocks without a byte that can begin a refused character are skipped
+/// in one vectorised pass, and only the candidates are decoded.
 pub fn first_refused(text: &str, multiline: bool) -> Option<(usize, char)> {
-    text.char_indices()
-        .find(|&(_, c)| !is_allowed(c, multiline))
+    const BLOCK: usize = 64;
+    let mut block_start = 0;
+    for block in text.as_bytes().chunks(BLOCK) {
+        let has_candidate = block
+            .iter()
+            .fold(false, |any, &b| any | may_begin_refused(b, multiline));
+        if has_candidate {
+            for (i, &b) in block.iter().enumerate() {
+                if !may_begin_refused(b, multiline) {
+                    continue;
+                }
+                let at = block_start + i;
+                // Candidates are ASCII or UTF-8 lead bytes, so `at` is a
+                // character boundary.
+                if let Some(c) = text.get(at..).and_then(|rest| rest.chars().next())
+                    && !is_allowed(c, multiline)
+                {
+                    return Some((at, c));
+                }
+            }
+        }
+        block_start += block.len();
+    }
+    None
+}
+
+/// Whether `b` can be the first byte of a character [`is_allowed`]
+/// refuses: ASCII controls (line breaks only unless `multiline`), DEL,
+/// 0xC2 (U+0080 to U+009F) and 0xEF (U+FFFE, U+FFFF). Never false for one.
+fn may_begin_refused(b: u8, multiline: bool) -> bool {
+    let line_break = b == b'\n' || b == b'\r';
+    let refused_control = b < 0x20 && b != b'\t' && !(multiline && line_break);
+    refused_control | (b == 0x7f) | (b == 0xc2) | (b == 0xef)
 }
 
 /// How messages name a character: `U+0007`.
@@ -102,6 +137,39 @@ mod tests {
         assert_eq!(first_refused("aé\u{1}b\u{2}", false), Some((3, '\u{1}')));
         assert_eq!(first_refused("a\nb", true), None);
         assert_eq!(first_refused("a\nb", false), Some((1, '\n')));
+    }
+
+    /// The byte scan agrees with [`is_allowed`] for every character,
+    /// wherever it sits relative to the scan's blocks.
+    #[test]
+    fn the_byte_scan_finds_exactly_the_refused_characters() {
+        let reference = |text: &str, multiline: bool| {
+            text.char_indices()
+                .find(|&(_, c)| !is_allowed(c, multiline))
+        };
+        for c in (0..=0x10ffff).filter_map(char::from_u32) {
+            let text = format!("aé{c}\u{a0}b");
+            for multiline in [false, true] {
+                assert_eq!(
+                    first_refused(&text, multiline),
+                    reference(&text, multiline),
+                    "{c:?}"
+                );
+            }
+        }
+        let prefix = "é\u{fffd}x".repeat(30);
+        for c in ['\u{1}', '\n', '\u{85}', '\u{ffff}', '\u{7f}'] {
+            for offset in 0..80 {
+                let cut = (0..=offset)
+                    .rev()
+                    .find(|&i| prefix.is_char_boundary(i))
+                    .unwrap_or(0);
+                let text = format!("{}{c}\u{fffe}", &prefix[..cut]);
+                for multiline in [false, true] {
+                    assert_eq!(first_refused(&text, multiline), reference(&text, multiline));
+                }
+            }
+        }
     }
 
     #[test]
