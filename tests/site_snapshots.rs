@@ -229,3 +229,54 @@ fn check_passes_the_fixture_with_a_summary() {
     run.success().stderr_is("");
     common::assert_snapshot("check_summary", &run.stdout());
 }
+
+/// A regency reports to its province every month: it has a page for each
+/// recent month with something in it, beside its province's, and a year
+/// page for earlier years.
+#[test]
+fn a_regency_gets_a_report_for_each_recent_month_with_something_in_it() {
+    let site = SiteTest::new()
+        .today("2026-11-01")
+        .unit(Unit::province("jawa-tengah", "KPU Provinsi Jawa Tengah"))
+        .unit(Unit::regency("jawa-tengah/sragen", "KPU Kabupaten Sragen"))
+        .agreement(
+            Agreement::mou("2024-mou-uns")
+                .in_unit("jawa-tengah/sragen")
+                .signed("2024-02-01")
+                .expires("2028-01-31")
+                .partner("Universitas Sebelas Maret", "university")
+                .activity("2026-09-15", "Sosialisasi pemilih pemula")
+                .activity("2026-10-03", "Pelatihan relawan demokrasi"),
+        );
+    let built = site.build();
+    built.success();
+    let reports: Vec<String> = built
+        .file_list()
+        .into_iter()
+        .filter(|f| f.contains("sragen/index.html") && f.starts_with("reports/20"))
+        .collect();
+    assert_eq!(
+        reports,
+        [
+            "reports/2024/jawa-tengah/sragen/index.html",
+            "reports/2026-09/jawa-tengah/sragen/index.html",
+            "reports/2026-10/jawa-tengah/sragen/index.html",
+        ]
+    );
+    let october = built.read("reports/2026-10/jawa-tengah/sragen/index.html");
+    assert!(october.contains("Pelatihan relawan demokrasi"), "{october}");
+    assert!(!october.contains("Sosialisasi pemilih pemula"), "{october}");
+    assert!(
+        october.contains("KPU Kabupaten Sragen — Oktober 2026"),
+        "{october}"
+    );
+    for file in ["report.csv", "report.json"] {
+        assert!(
+            built
+                .out
+                .join("reports/2026-10/jawa-tengah/sragen")
+                .join(file)
+                .is_file()
+        );
+    }
+}

@@ -7,9 +7,9 @@
 //! agreements most of the 550 units are quiet in most months, and an empty
 //! report says nothing the previous one did not (the unit page shows the
 //! standing figures). Recent months (`[reports] months`, ending with the
-//! month of today) are reported month by month, earlier ones year by year;
-//! regencies and cities, nine in ten of a national site's units, report
-//! year by year throughout. A page lists at most `LIST_LIMIT` agreements,
+//! month of today) are reported month by month, earlier ones year by year,
+//! for every unit: regencies and cities are the units that report to their
+//! province each month. A page lists at most `LIST_LIMIT` agreements,
 //! activities or evaluations per table (the CSV and JSON hold the rest),
 //! and the site's JSON leaves out the standing findings' id lists, which
 //! `findings/` and `data/agreements.json` already publish: at 50,000
@@ -27,7 +27,6 @@ use chrono::{Datelike, Months, NaiveDate};
 use serde::Serialize;
 
 use super::views::Links;
-use pakta_content::Level;
 use pakta_model::{Model, UnitIx};
 use pakta_report::{Month, Period, Report};
 
@@ -49,10 +48,10 @@ pub(crate) fn report_pages(model: &Model, months: u32) -> ReportPages {
         .first_day()
         .checked_sub_months(Months::new(months.saturating_sub(1)))
         .unwrap_or(NaiveDate::MIN);
-    let period_of = |day: NaiveDate, monthly: bool| -> Option<Period> {
+    let period_of = |day: NaiveDate| -> Option<Period> {
         if day > last_day {
             None
-        } else if monthly && day >= first_monthly {
+        } else if day >= first_monthly {
             Month::new(day.year(), day.month()).map(Period::Month)
         } else {
             Some(Period::Year(day.year()))
@@ -67,15 +66,9 @@ pub(crate) fn report_pages(model: &Model, months: u32) -> ReportPages {
             .into_iter()
             .chain(front.activities.iter().map(|a| a.date.value))
             .chain(front.evaluations.iter().map(|e| e.date.value));
-        let days: Vec<NaiveDate> = days.collect();
-        let monthly: BTreeSet<Period> = days.iter().filter_map(|&d| period_of(d, true)).collect();
-        let yearly: BTreeSet<Period> = days.iter().filter_map(|&d| period_of(d, false)).collect();
+        let periods: BTreeSet<Period> = days.filter_map(period_of).collect();
         let mut unit = Some(agreement.unit);
         while let Some(u) = unit {
-            let periods = match model.units[u].level {
-                Level::National | Level::Province => &monthly,
-                Level::Regency | Level::City => &yearly,
-            };
             pages.extend(periods.iter().map(|&p| (u, p)));
             unit = model.units[u].parent;
         }
