@@ -90,6 +90,24 @@ impl Console {
     }
 }
 
+/// "3 errors", in the run's language.
+pub(crate) fn errors(n: usize) -> Message {
+    count(
+        n,
+        Message::new("count-errors.one"),
+        Message::new("count-errors.many"),
+    )
+}
+
+/// "3 warnings", in the run's language.
+pub(crate) fn warnings(n: usize) -> Message {
+    count(
+        n,
+        Message::new("count-warnings.one"),
+        Message::new("count-warnings.many"),
+    )
+}
+
 /// `one` for 1, else `many`, each given `{n}`: English counts need both;
 /// Indonesian writes the two alike.
 pub(crate) fn count(n: usize, one: Message, many: Message) -> Message {

@@ -106,11 +106,16 @@ fn headline(set: &[(&Generated, &Expected)]) -> Vec<usize> {
     ]
 }
 
-/// The numbers of a page's headline figures, in order.
-fn figures_on(page: &str) -> Vec<usize> {
+/// A page's list of headline figures.
+fn figures_list(page: &str) -> &str {
     let start = page.find("<ul class=\"figures\">").expect("figures");
     let end = start + page[start..].find("</ul>").unwrap();
-    page[start..end]
+    &page[start..end]
+}
+
+/// The numbers of a page's headline figures, in order.
+fn figures_on(page: &str) -> Vec<usize> {
+    figures_list(page)
         .split("class=\"figure\"")
         .skip(1)
         .map(|s| {
@@ -122,9 +127,7 @@ fn figures_on(page: &str) -> Vec<usize> {
 
 /// Where a page's headline figures link, in order (`None`: not a link).
 fn figure_links(page: &str) -> Vec<Option<String>> {
-    let start = page.find("<ul class=\"figures\">").expect("figures");
-    let end = start + page[start..].find("</ul>").unwrap();
-    page[start..end]
+    figures_list(page)
         .split("<li>")
         .skip(1)
         .map(|item| {

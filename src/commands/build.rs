@@ -5,7 +5,7 @@ use std::time::Instant;
 
 use super::{EXIT_FAILURE, EXIT_INVALID, EXIT_OK, analysed, exit};
 use crate::cli::BuildArgs;
-use crate::console::{Console, count};
+use crate::console::Console;
 use pakta_content::diagnostics::{Diagnostic, Severity};
 use pakta_content::message::Message;
 use pakta_load::LoadOptions;
@@ -44,14 +44,7 @@ pub(crate) fn run(args: &BuildArgs, console: &Console) -> ExitCode {
     if analysis.has_errors() {
         console.error(
             Message::new("build-refused")
-                .nested(
-                    "errors",
-                    count(
-                        analysis.error_count(),
-                        Message::new("count-errors.one"),
-                        Message::new("count-errors.many"),
-                    ),
-                )
+                .nested("errors", crate::console::errors(analysis.error_count()))
                 .arg("out", args.out.display()),
         );
         return exit(EXIT_INVALID);
@@ -130,16 +123,8 @@ fn print_capped(diagnostics: &[Diagnostic], console: &Console) {
             continue;
         };
         let more = match severity {
-            Severity::Error => count(
-                more,
-                Message::new("count-errors.one"),
-                Message::new("count-errors.many"),
-            ),
-            Severity::Warning => count(
-                more,
-                Message::new("count-warnings.one"),
-                Message::new("count-warnings.many"),
-            ),
+            Severity::Error => crate::console::errors(more),
+            Severity::Warning => crate::console::warnings(more),
         };
         console.note(
             Message::new("build-more-not-shown")

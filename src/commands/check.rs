@@ -97,22 +97,14 @@ pub(crate) fn summary(analysis: &Analysis, console: &Console) -> String {
     let errors = if errors == 0 {
         Message::new("summary-no-errors")
     } else {
-        count(
-            errors,
-            Message::new("count-errors.one"),
-            Message::new("count-errors.many"),
-        )
+        crate::console::errors(errors)
     };
     lines.push(
         Message::new("summary-problems")
             .nested("errors", errors)
             .nested(
                 "warnings",
-                count(
-                    analysis.warning_count(),
-                    Message::new("count-warnings.one"),
-                    Message::new("count-warnings.many"),
-                ),
+                crate::console::warnings(analysis.warning_count()),
             ),
     );
     lines.iter().map(|line| console.text(line) + "\n").collect()
