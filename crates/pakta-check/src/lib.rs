@@ -29,11 +29,26 @@ pub fn validate(sources: &Sources) -> (Attachments, Diagnostics) {
     for local in per_file {
         diagnostics.extend(local.into_sorted());
     }
-    relations::check(&sources.agreements, &mut diagnostics);
-    reserved::check(&sources.agreements, &mut diagnostics);
-    ids::check(sources, &mut diagnostics);
-    units::check(sources, &mut diagnostics);
-    partners::check(sources, &mut diagnostics);
-    let attachments = documents::check(&sources.root, &sources.agreements, &mut diagnostics);
+    // The document check waits on the file system; the rules across files
+    // run beside it. Diagnostics are sorted afterwards, so the order in
+    // which the two halves finish does not show.
+    let ((attachments, documents), across) = rayon::join(
+        || {
+            let mut found = Diagnostics::new();
+            let attachments = documents::check(&sources.root, &sources.agreements, &mut found);
+            (attachments, found)
+        },
+        || {
+            let mut found = Diagnostics::new();
+            relations::check(&sources.agreements, &mut found);
+            reserved::check(&sources.agreements, &mut found);
+            ids::check(sources, &mut found);
+            units::check(sources, &mut found);
+            partners::check(sources, &mut found);
+            found
+        },
+    );
+    diagnostics.extend(across.into_sorted());
+    diagnostics.extend(documents.into_sorted());
     (attachments, diagnostics)
 }
