@@ -44,7 +44,7 @@ impl Command {
 pub(crate) enum Command {
     /// Validate every file and print every problem at once, then a summary.
     Check(CheckArgs),
-    /// Print the computed model as JSON (the site's data/agreements.json).
+    /// Print the computed model as JSON (the site's data/agreements.json.gz, uncompressed).
     Data(RepoArgs),
     /// Write the website; on any error print the problems and leave the
     /// output folder as it was.

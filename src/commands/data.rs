@@ -8,7 +8,7 @@ use pakta_content::message::Message;
 use pakta_load::LoadOptions;
 use pakta_model::data;
 
-/// Prints `data/agreements.json` on standard output.
+/// Prints the site's `data/agreements.json.gz`, uncompressed, on standard output.
 pub(crate) fn run(args: &RepoArgs, console: &Console) -> ExitCode {
     let analysis = match analysed(
         &args.root,

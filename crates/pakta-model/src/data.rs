@@ -17,7 +17,8 @@ use pakta_content as content;
 /// removed, renamed or changes type, and describe the change in README.
 pub const SCHEMA_VERSION: u32 = 3;
 
-/// `data/agreements.json`: every public agreement, sorted by id.
+/// The open-data document (`data/agreements.json.gz` on the site): every
+/// public agreement, sorted by id.
 #[derive(Serialize)]
 pub struct DataDocument<'a> {
     /// The version of the published shape, [`SCHEMA_VERSION`].
@@ -251,7 +252,7 @@ pub fn write_json(model: &Model, mut out: impl std::io::Write) -> std::io::Resul
     out.write_all(b"\n")
 }
 
-/// The same document as the site publishes it (`data/agreements.json`):
+/// The same document as the site publishes it (`data/agreements.json.gz`, uncompressed here):
 /// compact JSON and a final newline. Indentation is a third of the pretty
 /// document, and the published site has a size limit; scripts read both
 /// the same.
@@ -260,7 +261,7 @@ pub fn write_compact_json(model: &Model, mut out: impl std::io::Write) -> std::i
     out.write_all(b"\n")
 }
 
-/// The data document (`data/agreements.json`) for the model's public agreements.
+/// The data document (`data/agreements.json.gz`) for the model's public agreements.
 pub fn document(model: &Model) -> DataDocument<'_> {
     DataDocument {
         schema_version: SCHEMA_VERSION,

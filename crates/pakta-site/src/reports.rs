@@ -12,7 +12,7 @@
 //! province each month. A page lists at most `LIST_LIMIT` agreements,
 //! activities or evaluations per table (the CSV and JSON hold the rest),
 //! and the site's JSON leaves out the standing findings' id lists, which
-//! `findings/` and `data/agreements.json` already publish: at 50,000
+//! `findings/` and `data/agreements.json.gz` already publish: at 50,000
 //! agreements the national report's lists alone are megabytes, for every
 //! period.
 //!
