@@ -26,8 +26,8 @@ fn close_enough(distance: usize, chars: usize) -> bool {
 /// whole place name ("Dinas Kesehatan Kabupaten Bone" and "... Blora",
 /// "... Sulawesi Utara" and "... Sulawesi Barat") or a number ("Madrasah
 /// Aliyah Negeri 2" and "... 4"), a few letters apart but never a typo.
-fn typo_of(key: &str, registered: &str, distance: usize) -> bool {
-    if !close_enough(distance, key.chars().count()) {
+fn typo_of(key: &str, chars: usize, registered: &str, distance: usize) -> bool {
+    if !close_enough(distance, chars) {
         return false;
     }
     let (words, registered_words): (Vec<&str>, Vec<&str>) = (
@@ -301,7 +301,7 @@ fn closest_registered<'a>(
         .iter()
         .filter(|r| close_enough(letters.distance_at_least(&r.letters), letters.chars))
         .map(|r| (strsim::levenshtein(key, &r.key), r))
-        .filter(|(distance, r)| typo_of(key, &r.key, *distance))
+        .filter(|(distance, r)| typo_of(key, letters.chars, &r.key, *distance))
         .min_by(|a, b| a.0.cmp(&b.0).then(a.1.name.cmp(b.1.name)))
         .map(|(_, r)| (r.partner, r.name))
 }
@@ -329,7 +329,7 @@ mod tests {
 
     fn close(a: &str, b: &str) -> bool {
         let (a, b) = (match_key(a), match_key(b));
-        typo_of(&a, &b, strsim::levenshtein(&a, &b))
+        typo_of(&a, a.chars().count(), &b, strsim::levenshtein(&a, &b))
     }
 
     #[test]

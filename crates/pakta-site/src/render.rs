@@ -3,7 +3,7 @@
 //! `Site::render` turns any one route into bytes. `build` renders every
 //! route; the preview server renders only the ones a browser asks for.
 
-use chrono::Datelike;
+use chrono::{Datelike, NaiveDate};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, OnceLock};
 use std::time::{Duration, Instant};
@@ -689,38 +689,27 @@ impl Site {
             .nth(2)
             .unwrap_or("pakta")
             .to_string();
+        let texts = &self.theme.texts;
         let mut events = Vec::new();
         for a in agreements {
             let url = self.links.absolute(&format!("{}/", a.id));
+            let event = |kind: &str, date: NaiveDate, label: &str| feeds::Event {
+                uid: format!("{kind}-{}@{host}", a.id),
+                date,
+                summary: format!("{}: {}", texts.text(label), a.front.title),
+                url: url.clone(),
+            };
             let upcoming = a.status() == Status::Signed || a.status().in_force();
             if upcoming
                 && let Some(end) = a.lifecycle.end
                 && end >= model.today
             {
-                events.push(feeds::Event {
-                    uid: format!("expires-{}@{host}", a.id),
-                    date: end,
-                    summary: format!(
-                        "{}: {}",
-                        self.theme.texts.text("timeline-ends"),
-                        a.front.title
-                    ),
-                    url: url.clone(),
-                });
+                events.push(event("expires", end, "timeline-ends"));
             }
             if let Some(deadline) = a.lifecycle.pks_due
                 && deadline >= model.today
             {
-                events.push(feeds::Event {
-                    uid: format!("pks-deadline-{}@{host}", a.id),
-                    date: deadline,
-                    summary: format!(
-                        "{}: {}",
-                        self.theme.texts.text("flag-needs-pks"),
-                        a.front.title
-                    ),
-                    url,
-                });
+                events.push(event("pks-deadline", deadline, "flag-needs-pks"));
             }
         }
         events.sort_by(|x, y| x.date.cmp(&y.date).then(x.uid.cmp(&y.uid)));

@@ -3,6 +3,7 @@
 //! formats always say the same and editors' text stays text.
 
 use super::markdown::to_html;
+use super::theme::escape_html;
 use pakta_content::i18n::{Lang, Texts};
 use pakta_report::{Report, markdown};
 
@@ -27,10 +28,3 @@ pub fn render(report: &Report, texts: &Texts, lang: Lang) -> String {
 const STYLE: &str = "body{font-family:system-ui,sans-serif;line-height:1.5;margin:2rem auto;max-width:72rem;padding:0 1rem}\
 table{border-collapse:collapse;margin-bottom:1rem}th,td{border:1px solid #999;padding:.25rem .5rem;vertical-align:top}\
 th{background:#eee}code{font-size:.9em}";
-
-fn escape_html(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-}

@@ -201,7 +201,7 @@ pub(crate) fn describe(error: &tera::Error) -> String {
 
 /// HTML escaping for text and attribute values. Tera's default also
 /// escapes `/`, which makes every link in the output unreadable.
-fn escape_html(text: &str) -> String {
+pub(crate) fn escape_html(text: &str) -> String {
     let Some(first) = text.bytes().position(needs_escape) else {
         return text.to_string();
     };
