@@ -14,6 +14,7 @@ mod unit;
 
 use std::collections::HashMap;
 use std::fmt;
+use std::fs::FileType;
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
@@ -26,7 +27,7 @@ pub use register::PARTNERS_DIR;
 use pakta_content::diagnostics::{Diagnostic, Diagnostics, Severity, SourceFile};
 use pakta_content::message::Message;
 use pakta_content::{AgreementSource, Config, PartnerSource, References, UnitSource};
-use regular_file::{Refusal, read_regular_file, regular_file_metadata};
+use regular_file::{Refusal, read_listed_file, read_regular_file, regular_file_metadata};
 
 pub use regular_file::{MAX_CONTENT_FILE_BYTES, not_a_file};
 
@@ -87,11 +88,13 @@ enum Found {
         unit_path: String,
         rel: String,
         full: PathBuf,
+        listed: FileType,
     },
     Agreement {
         id: String,
         rel: String,
         full: PathBuf,
+        listed: FileType,
     },
 }
 
@@ -206,9 +209,10 @@ fn parse_found(item: Found, options: LoadOptions) -> (Parsed, Diagnostics) {
             unit_path,
             rel,
             full,
+            listed,
         } => {
             let mut bytes = Vec::new();
-            let unit = match read_regular_file(&full, &mut bytes) {
+            let unit = match read_listed_file(&full, listed, &mut bytes) {
                 Ok(()) => unit::parse_unit(unit_path, rel, bytes, &mut local),
                 Err(refusal) => {
                     local.push(refusal.diagnostic(&rel));
@@ -217,8 +221,13 @@ fn parse_found(item: Found, options: LoadOptions) -> (Parsed, Diagnostics) {
             };
             Parsed::Unit(Box::new(unit))
         }
-        Found::Agreement { id, rel, full } => {
-            let agreement = with_file_bytes(&full, |read| match read {
+        Found::Agreement {
+            id,
+            rel,
+            full,
+            listed,
+        } => {
+            let agreement = with_file_bytes(&full, listed, |read| match read {
                 Ok(bytes) => agreement::parse_agreement(id, rel, bytes, options.bodies, &mut local),
                 Err(refusal) => {
                     local.push(refusal.diagnostic(&rel));
@@ -288,13 +297,14 @@ impl Found {
     }
 }
 
-/// Every unit and agreement file below `content`, in name order. Entries
+/// Every unit and agreement file below `content`, sorted by path. Entries
 /// that cannot be listed and names that are not UTF-8 are reported here,
 /// each one, and the walk goes on; links are listed but never followed.
 /// The top level is listed first and each folder in it walked on a worker
 /// of its own: a national repository's thirty-eight provinces take as long
-/// to list as to parse on one thread. Concatenated in the top level's
-/// order, the walks list exactly what one walk of the whole tree would.
+/// to list as to parse on one thread. The walks do not sort folders as
+/// they go (sorting a folder by name compares paths, component by
+/// component); the whole list is sorted once at the end.
 fn discover(content: &Path, diagnostics: &mut Diagnostics) -> Vec<Found> {
     let content_is_link =
         std::fs::symlink_metadata(content).is_ok_and(|m| m.file_type().is_symlink());
@@ -346,11 +356,12 @@ fn discover(content: &Path, diagnostics: &mut Diagnostics) -> Vec<Found> {
         found.extend(listing.found);
         diagnostics.extend(listing.diagnostics);
     }
+    found.par_sort_unstable_by(|a, b| a.rel().cmp(b.rel()));
     found
 }
 
-/// A walk to `max_depth` in name order that skips hidden names below its
-/// root and never follows a link.
+/// A walk to `max_depth`, in the order the file system lists, that skips
+/// hidden names below its root and never follows a link.
 fn walk(
     root: &Path,
     max_depth: usize,
@@ -361,7 +372,6 @@ fn walk(
     WalkDir::new(root)
         .follow_links(false)
         .max_depth(max_depth)
-        .sort_by_file_name()
         .into_iter()
         .filter_entry(shown as fn(&walkdir::DirEntry) -> bool)
 }
@@ -404,6 +414,7 @@ impl Listing {
             return;
         }
         let full = entry.path().to_path_buf();
+        let listed = entry.file_type();
         if name == UNIT_FILE {
             let unit_path = below
                 .strip_suffix(UNIT_FILE)
@@ -414,6 +425,7 @@ impl Listing {
                 unit_path,
                 rel,
                 full,
+                listed,
             });
         } else if name.starts_with('_') || name.starts_with('.') {
             // Notes beside the content, never agreements.
@@ -422,6 +434,7 @@ impl Listing {
                 id: id.to_string(),
                 rel,
                 full,
+                listed,
             });
         } else if entry.path_is_symlink() {
             // A linked folder would hide its agreements behind a warning.
@@ -483,8 +496,12 @@ thread_local! {
 /// Reads a file into a buffer reused by the thread: most of an agreement
 /// file is body text that a run may not keep, and fresh memory for every
 /// file costs more than the parsing.
-fn with_file_bytes<T>(path: &Path, parse: impl FnOnce(Result<&[u8], Refusal>) -> T) -> T {
-    READ_BUFFER.with_borrow_mut(|buffer| match read_regular_file(path, buffer) {
+fn with_file_bytes<T>(
+    path: &Path,
+    listed: FileType,
+    parse: impl FnOnce(Result<&[u8], Refusal>) -> T,
+) -> T {
+    READ_BUFFER.with_borrow_mut(|buffer| match read_listed_file(path, listed, buffer) {
         Ok(()) => parse(Ok(buffer)),
         Err(refusal) => parse(Err(refusal)),
     })
@@ -562,8 +579,8 @@ mod tests {
     }
 
     /// Top-level files between folders, nested folders, hidden and
-    /// ignored names: the folders walked apart list, in the same order,
-    /// what one walk of the whole tree lists.
+    /// ignored names: the folders walked apart list what one walk of the
+    /// whole tree lists, sorted by path.
     #[test]
     fn walking_each_folder_apart_lists_what_one_walk_does() {
         let root = std::env::temp_dir().join(format!("pakta-load-walk-{}", std::process::id()));
@@ -603,9 +620,13 @@ mod tests {
                 .map(|f| f.rel().to_string())
                 .collect::<Vec<_>>()
         };
-        assert_eq!(rels(&found), rels(&one_walk.found));
+        let mut walked = rels(&one_walk.found);
+        walked.sort();
+        assert_eq!(rels(&found), walked);
         assert_eq!(found.len(), 11, "{:?}", rels(&found));
-        assert_eq!(diagnostics.into_sorted(), one_walk.diagnostics);
+        let mut walked_diagnostics = Diagnostics::new();
+        walked_diagnostics.extend(one_walk.diagnostics);
+        assert_eq!(diagnostics.into_sorted(), walked_diagnostics.into_sorted());
         let _ = std::fs::remove_dir_all(&root);
     }
 

@@ -2,7 +2,7 @@
 //! that is a link to `/dev/zero`, a FIFO or `/proc/self/environ` must be
 //! refused by what it is, before it is opened, never read.
 
-use std::fs::Metadata;
+use std::fs::{FileType, Metadata};
 use std::io::Read;
 use std::path::Path;
 
@@ -70,7 +70,10 @@ pub(crate) fn regular_file_metadata(path: &Path) -> Result<Metadata, Refusal> {
 /// What kind of entry this is when it is not a regular file, named for
 /// a message.
 pub fn not_a_file(metadata: &Metadata) -> Option<Message> {
-    let kind = metadata.file_type();
+    not_a_regular_file(metadata.file_type())
+}
+
+fn not_a_regular_file(kind: FileType) -> Option<Message> {
     if kind.is_file() {
         return None;
     }
@@ -98,20 +101,78 @@ pub fn not_a_file(metadata: &Metadata) -> Option<Message> {
 
 /// Reads the regular file at `path` into `buffer` (cleared first).
 pub(crate) fn read_regular_file(path: &Path, buffer: &mut Vec<u8>) -> Result<(), Refusal> {
+    let metadata =
+        std::fs::symlink_metadata(path).map_err(|e| Refusal::Unreadable(e.to_string()))?;
+    read_listed_file(path, metadata.file_type(), buffer)
+}
+
+/// Reads a file whose type a folder listing already gave (`listed`, not
+/// following links) into `buffer` (cleared first). What is not a regular
+/// file is refused by that type, unopened; the rest is opened without
+/// following a link and without blocking, and its type and size are
+/// checked again on the open file, so that a file swapped for a link or a
+/// FIFO after the listing is refused too. It is read to the size the open
+/// file has: no more, so a file growing meanwhile cannot exceed the limit.
+pub(crate) fn read_listed_file(
+    path: &Path,
+    listed: FileType,
+    buffer: &mut Vec<u8>,
+) -> Result<(), Refusal> {
     buffer.clear();
-    regular_file_metadata(path)?;
-    let file = std::fs::File::open(path).map_err(|e| Refusal::Unreadable(e.to_string()))?;
-    // The file may have grown since it was looked at; read one byte more
-    // than allowed to notice, never more.
-    file.take(MAX_CONTENT_FILE_BYTES + 1)
-        .read_to_end(buffer)
+    if let Some(what) = not_a_regular_file(listed) {
+        return Err(Refusal::NotAFile(what));
+    }
+    let file = open_no_follow(path).map_err(|error| match regular_file_metadata(path) {
+        // Swapped for something else since the listing: say what it is.
+        Err(refusal) => refusal,
+        Ok(_) => Refusal::Unreadable(error.to_string()),
+    })?;
+    let metadata = file
+        .metadata()
         .map_err(|e| Refusal::Unreadable(e.to_string()))?;
-    if buffer.len() as u64 > MAX_CONTENT_FILE_BYTES {
-        let size = buffer.len() as u64;
-        buffer.clear();
-        return Err(Refusal::TooLarge(size));
+    if let Some(what) = not_a_file(&metadata) {
+        return Err(Refusal::NotAFile(what));
+    }
+    if metadata.len() > MAX_CONTENT_FILE_BYTES {
+        return Err(Refusal::TooLarge(metadata.len()));
+    }
+    let size = metadata.len() as usize;
+    buffer.reserve(size);
+    let mut reader = &file;
+    while buffer.len() < size {
+        let start = buffer.len();
+        buffer.resize(size, 0);
+        match reader.read(&mut buffer[start..]) {
+            Ok(0) => {
+                // Shrunk since it was looked at: what is there is the file.
+                buffer.truncate(start);
+                break;
+            }
+            Ok(n) => buffer.truncate(start + n),
+            Err(error) if error.kind() == std::io::ErrorKind::Interrupted => {
+                buffer.truncate(start);
+            }
+            Err(error) => {
+                buffer.clear();
+                return Err(Refusal::Unreadable(error.to_string()));
+            }
+        }
     }
     Ok(())
+}
+
+#[cfg(unix)]
+fn open_no_follow(path: &Path) -> std::io::Result<std::fs::File> {
+    use std::os::unix::fs::OpenOptionsExt;
+    std::fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK | libc::O_NOCTTY)
+        .open(path)
+}
+
+#[cfg(not(unix))]
+fn open_no_follow(path: &Path) -> std::io::Result<std::fs::File> {
+    std::fs::File::open(path)
 }
 
 #[cfg(test)]
@@ -153,6 +214,45 @@ mod tests {
         assert_eq!(
             read_regular_file(Path::new("/dev/zero"), &mut buffer),
             Err(Refusal::NotAFile(Message::new("entry-device")))
+        );
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    /// The listing said "file", but by the time it is read a link stands
+    /// there: the open does not follow it, and the refusal names it.
+    #[cfg(unix)]
+    #[test]
+    fn a_file_swapped_for_a_link_after_listing_is_refused() {
+        let dir = scratch("swapped");
+        std::fs::write(dir.join("a.md"), "+++\n").unwrap();
+        let listed = std::fs::symlink_metadata(dir.join("a.md")).unwrap().file_type();
+        std::fs::remove_file(dir.join("a.md")).unwrap();
+        std::os::unix::fs::symlink("/dev/zero", dir.join("a.md")).unwrap();
+        let mut buffer = Vec::new();
+        assert_eq!(
+            read_listed_file(&dir.join("a.md"), listed, &mut buffer),
+            Err(Refusal::NotAFile(Message::new("entry-symbolic-link")))
+        );
+        assert!(buffer.is_empty());
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    /// A named pipe would block a reader forever: listed as one, it is
+    /// refused without being opened.
+    #[cfg(unix)]
+    #[test]
+    fn a_listed_named_pipe_is_refused_unopened() {
+        let dir = scratch("fifo");
+        let status = std::process::Command::new("mkfifo")
+            .arg(dir.join("p.md"))
+            .status()
+            .unwrap();
+        assert!(status.success());
+        let listed = std::fs::symlink_metadata(dir.join("p.md")).unwrap().file_type();
+        let mut buffer = Vec::new();
+        assert_eq!(
+            read_listed_file(&dir.join("p.md"), listed, &mut buffer),
+            Err(Refusal::NotAFile(Message::new("entry-named-pipe")))
         );
         let _ = std::fs::remove_dir_all(&dir);
     }
