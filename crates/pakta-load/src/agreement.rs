@@ -139,7 +139,7 @@ fn first_line(text: &str) -> &str {
 
 fn front_matter(r: &TableReader, diagnostics: &mut Diagnostics) -> Option<FrontMatter> {
     let dates = r.table("dates").map(|d| dates(&d, diagnostics));
-    let partners: Vec<Partner> = r.tables("partners").iter().filter_map(partner).collect();
+    let partners: Vec<Partner> = exact(r.tables("partners").iter().filter_map(partner));
     let kind = r.choice("kind")?;
     let front = FrontMatter {
         title: r.text("title")?.value,
@@ -150,7 +150,7 @@ fn front_matter(r: &TableReader, diagnostics: &mut Diagnostics) -> Option<FrontM
             .choice("scope")
             .and_then(|s| Scope::parse(s.value))
             .unwrap_or(Scope::Domestic),
-        topics: r.text_list("topics"),
+        topics: exact(r.text_list("topics")),
         summary: r.text("summary").map(|s| s.value),
         parent: r.text("parent"),
         renews: r.text("renews"),
@@ -158,16 +158,21 @@ fn front_matter(r: &TableReader, diagnostics: &mut Diagnostics) -> Option<FrontM
         public: r.bool("public").unwrap_or(true),
         dates: dates?,
         partners,
-        activities: r.tables("activities").iter().filter_map(activity).collect(),
-        evaluations: r
-            .tables("evaluations")
-            .iter()
-            .filter_map(evaluation)
-            .collect(),
-        documents: r.tables("documents").iter().filter_map(document).collect(),
+        activities: exact(r.tables("activities").iter().filter_map(activity)),
+        evaluations: exact(r.tables("evaluations").iter().filter_map(evaluation)),
+        documents: exact(r.tables("documents").iter().filter_map(document)),
     };
     let complete = front.dates.stages().next().is_some() && !front.partners.is_empty();
     complete.then_some(front)
+}
+
+/// Collected without spare room: a national repository keeps fifty
+/// thousand of these lists for the whole run, and a list grown one entry
+/// at a time has room for four, most of it never used.
+fn exact<T>(items: impl IntoIterator<Item = T>) -> Vec<T> {
+    let mut list: Vec<T> = items.into_iter().collect();
+    list.shrink_to_fit();
+    list
 }
 
 fn dates(r: &TableReader, diagnostics: &mut Diagnostics) -> Dates {

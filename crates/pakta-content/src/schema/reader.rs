@@ -234,18 +234,18 @@ impl<'a, 'i> TableReader<'a, 'i> {
         ) {
             return;
         }
-        let strings: Vec<(&str, Span)> = match value.get_ref() {
-            DeValue::String(s) => vec![(s.as_ref(), shift(self.base, value.span()))],
-            DeValue::Array(items) => items
-                .iter()
-                .filter_map(|item| match item.get_ref() {
-                    DeValue::String(s) => Some((s.as_ref(), shift(self.base, item.span()))),
-                    _ => None,
-                })
-                .collect(),
+        // Every text value of the file passes here: no list is built for
+        // the one string most keys hold.
+        let strings: &[Value<'i>] = match value.get_ref() {
+            DeValue::String(_) => std::slice::from_ref(value),
+            DeValue::Array(items) => items,
             _ => return,
         };
-        for (text, span) in strings {
+        for item in strings {
+            let DeValue::String(text) = item.get_ref() else {
+                continue;
+            };
+            let span = shift(self.base, item.span());
             let Some((_, refused)) = characters::first_refused(text, field.multiline) else {
                 continue;
             };
