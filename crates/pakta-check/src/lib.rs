@@ -29,18 +29,19 @@ pub fn validate(sources: &Sources) -> (Attachments, Diagnostics) {
     for local in per_file {
         diagnostics.extend(local.into_sorted());
     }
-    // The document check waits on the file system; the rules across files
-    // run beside it. Diagnostics are sorted afterwards, so the order in
-    // which the two halves finish does not show.
+    // The rules run as two halves of about equal length at national scale
+    // (the document check waits on the file system). Diagnostics are
+    // sorted afterwards, so the order in which the halves finish does not
+    // show.
     let ((attachments, documents), across) = rayon::join(
         || {
             let mut found = Diagnostics::new();
             let attachments = documents::check(&sources.root, &sources.agreements, &mut found);
+            relations::check(&sources.agreements, &mut found);
             (attachments, found)
         },
         || {
             let mut found = Diagnostics::new();
-            relations::check(&sources.agreements, &mut found);
             reserved::check(&sources.agreements, &mut found);
             ids::check(sources, &mut found);
             units::check(sources, &mut found);
