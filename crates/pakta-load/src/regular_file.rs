@@ -225,7 +225,9 @@ mod tests {
     fn a_file_swapped_for_a_link_after_listing_is_refused() {
         let dir = scratch("swapped");
         std::fs::write(dir.join("a.md"), "+++\n").unwrap();
-        let listed = std::fs::symlink_metadata(dir.join("a.md")).unwrap().file_type();
+        let listed = std::fs::symlink_metadata(dir.join("a.md"))
+            .unwrap()
+            .file_type();
         std::fs::remove_file(dir.join("a.md")).unwrap();
         std::os::unix::fs::symlink("/dev/zero", dir.join("a.md")).unwrap();
         let mut buffer = Vec::new();
@@ -248,7 +250,9 @@ mod tests {
             .status()
             .unwrap();
         assert!(status.success());
-        let listed = std::fs::symlink_metadata(dir.join("p.md")).unwrap().file_type();
+        let listed = std::fs::symlink_metadata(dir.join("p.md"))
+            .unwrap()
+            .file_type();
         let mut buffer = Vec::new();
         assert_eq!(
             read_listed_file(&dir.join("p.md"), listed, &mut buffer),
