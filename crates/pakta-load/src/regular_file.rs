@@ -218,11 +218,12 @@ mod tests {
         let _ = std::fs::remove_dir_all(&dir);
     }
 
-    /// The listing said "file", but by the time it is read a link stands
-    /// there: the open does not follow it, and the refusal names it.
+    /// The listing said "file", but by the time it is read a link or a
+    /// named pipe stands there: the open neither follows the link nor
+    /// waits on the pipe, and the refusal names what it found.
     #[cfg(unix)]
     #[test]
-    fn a_file_swapped_for_a_link_after_listing_is_refused() {
+    fn a_file_swapped_for_a_link_or_a_pipe_after_listing_is_refused() {
         let dir = scratch("swapped");
         std::fs::write(dir.join("a.md"), "+++\n").unwrap();
         let listed = std::fs::symlink_metadata(dir.join("a.md"))
@@ -236,6 +237,18 @@ mod tests {
             Err(Refusal::NotAFile(Message::new("entry-symbolic-link")))
         );
         assert!(buffer.is_empty());
+        // A named pipe in its place: opening does not wait for a writer,
+        // and the open file says what it is.
+        std::fs::remove_file(dir.join("a.md")).unwrap();
+        let status = std::process::Command::new("mkfifo")
+            .arg(dir.join("a.md"))
+            .status()
+            .unwrap();
+        assert!(status.success());
+        assert_eq!(
+            read_listed_file(&dir.join("a.md"), listed, &mut buffer),
+            Err(Refusal::NotAFile(Message::new("entry-named-pipe")))
+        );
         let _ = std::fs::remove_dir_all(&dir);
     }
 
