@@ -20,32 +20,50 @@ fn active(id: &str) -> Agreement {
 
 #[test]
 fn stacked_rows_and_the_revision_history_keep_their_column_labels() {
-    let test = SiteTest::new().agreement(active("2025-mou-uns"));
+    let test = SiteTest::new().agreement(
+        active("2025-mou-uns")
+            .activity("2025-06-10", "Sosialisasi pemilih pemula")
+            .evaluation("2025-09-10", "on-track"),
+    );
     let built = test.build();
     built.success();
     let list = built.read("lists/in-force/index.html");
-    assert!(list.contains("<table class=\"agreements\">"), "{list}");
+    assert!(
+        list.contains("<table class=\"stack agreements\">"),
+        "{list}"
+    );
     let css = built.read("assets/style.css");
     assert!(css.starts_with("/*") && css.contains("@import url(\"labels.css\");"));
     let phone = &css[css
         .find("@media (max-width: 40rem)")
         .expect("a phone layout")..];
     assert!(
-        phone.contains("table.revisions tr { display: block;"),
-        "the revision history stacks instead of clipping: {phone}"
+        phone.contains("table.stack tr { display: block;"),
+        "the revision history and the scorecard stack instead of clipping: {phone}"
     );
+    // Each stacked cell is labelled with its column's heading on a wide
+    // screen, read from the built pages themselves.
     let labels = built.read("assets/labels.css");
-    for (column, label) in [
-        (2, "Satuan kerja"),
-        (3, "Status"),
-        (4, "Ditandatangani"),
-        (5, "Berakhir"),
+    for (table, page) in [
+        ("agreements", "lists/in-force/index.html"),
+        ("scorecard", "units/index.html"),
+        ("report-activities", "reports/2025/index.html"),
+        ("report-evaluations", "reports/2025/index.html"),
     ] {
-        let rule = format!(
-            "table.agreements td:nth-child({column}):not(:empty)::before {{ content: \"{label}: \"; }}"
-        );
-        assert!(labels.contains(&rule), "{rule} in {labels}");
+        let headings = column_headings(&built.read(page), table);
+        assert!(headings.len() > 3, "{table}: {headings:?}");
+        for (n, heading) in headings.iter().enumerate().skip(1) {
+            let rule = format!(
+                "table.{table} td:nth-child({}):not(:empty)::before {{ content: \"{heading}: \"; }}",
+                n + 1
+            );
+            assert!(labels.contains(&rule), "{rule} in {labels}");
+        }
     }
+    assert!(
+        labels.contains("content: \"Tahap terakhir: \""),
+        "an unsigned agreement's stage date is never labelled as signed: {labels}"
+    );
     assert!(
         labels.contains("table.revisions td:nth-child(3)"),
         "{labels}"
@@ -264,4 +282,22 @@ fn the_sitemap_dates_agreement_pages_from_git_and_nothing_else() {
     let built = untracked.build();
     built.success();
     assert!(!built.read("sitemap.xml").contains("<lastmod>"));
+}
+
+/// The texts of the column headings of the first table of `class` in a
+/// page.
+fn column_headings(page: &str, class: &str) -> Vec<String> {
+    let start = page
+        .find(&format!(" {class}\">"))
+        .unwrap_or_else(|| panic!("a table of class {class}: {page}"));
+    let head = &page[start..];
+    let head = &head[head.find("<thead>").expect("a heading row") + "<thead>".len()
+        ..head.find("</thead>").expect("the end of the heading row")];
+    head.split("<th")
+        .skip(1)
+        .map(|cell| {
+            let text = &cell[cell.find('>').unwrap() + 1..cell.find("</th>").unwrap()];
+            text.trim().to_string()
+        })
+        .collect()
 }

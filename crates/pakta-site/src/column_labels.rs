@@ -9,9 +9,12 @@ use pakta_content::i18n::Texts;
 /// The site path of the stylesheet below `assets/`.
 pub(crate) const FILE: &str = "labels.css";
 
-/// Each table whose rows stack on a phone, with the catalog key of each
-/// column's label; `None` for a column that needs none (an agreement's
-/// title is its own label).
+/// Each table whose rows stack on a phone (class `stack` in the theme),
+/// with the catalog key of each column's label: the key of the column's
+/// heading in its template, so that a stacked cell is labelled as on a
+/// wide screen. `None` for a
+/// column that needs none (an agreement's title, a scorecard measure's
+/// name are their own labels).
 const TABLES: &[(&str, &[Option<&str>])] = &[
     (
         "table.agreements",
@@ -19,8 +22,38 @@ const TABLES: &[(&str, &[Option<&str>])] = &[
             None,
             Some("unit"),
             Some("status"),
-            Some("signed"),
+            Some("latest-stage"),
             Some("expires"),
+        ],
+    ),
+    (
+        "table.scorecard",
+        &[
+            None,
+            Some("score-value"),
+            Some("score-counts"),
+            Some("score-formula"),
+        ],
+    ),
+    (
+        "table.report-activities",
+        &[
+            Some("report-date"),
+            Some("report-agreement"),
+            Some("title"),
+            Some("report-type"),
+            Some("report-participants"),
+        ],
+    ),
+    (
+        "table.report-evaluations",
+        &[
+            Some("report-date"),
+            Some("report-agreement"),
+            Some("report-result"),
+            Some("report-method"),
+            Some("report-obstacles"),
+            Some("report-recommendation"),
         ],
     ),
     (
