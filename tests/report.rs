@@ -450,7 +450,7 @@ fn markdown_is_the_default_and_escapes_editors_text() {
     assert!(output.status.success(), "{}", stderr(&output));
     let md = stdout(&output);
     assert!(
-        md.starts_with("# Laporan Kerja Sama — KPU Provinsi Jawa Tengah — 2026-03\n"),
+        md.starts_with("# Laporan Kerja Sama — KPU Provinsi Jawa Tengah — Maret 2026\n"),
         "{md}"
     );
     assert!(md.contains("Keadaan per 31 Maret 2026"), "{md}");
@@ -488,7 +488,7 @@ fn markdown_is_the_default_and_escapes_editors_text() {
     ]);
     let md = stdout(&english);
     assert!(
-        md.starts_with("# Cooperation Report — KPU Provinsi Jawa Tengah — 2026-03\n"),
+        md.starts_with("# Cooperation Report — KPU Provinsi Jawa Tengah — March 2026\n"),
         "{md}"
     );
     assert!(md.contains("As of 31 March 2026"), "{md}");
@@ -548,7 +548,7 @@ fn html_is_one_standalone_page_with_the_same_content() {
         "{html}"
     );
     assert!(
-        html.contains("<title>Laporan Kerja Sama — KPU Provinsi Jawa Tengah — 2026-03</title>"),
+        html.contains("<title>Laporan Kerja Sama — KPU Provinsi Jawa Tengah — Maret 2026</title>"),
         "{html}"
     );
     assert!(

@@ -57,6 +57,26 @@ impl Lang {
             date.year()
         )
     }
+
+    /// A calendar month written `2026-10`, in words: "Oktober 2026"; `None`
+    /// for anything else.
+    pub fn long_month(self, text: &str) -> Option<String> {
+        let (year, month) = text.split_once('-')?;
+        if year.len() != 4 || month.len() != 2 || !year.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        let name = self
+            .month_names()
+            .get(month.parse::<usize>().ok()?.checked_sub(1)?)?;
+        Some(format!("{name} {year}"))
+    }
+
+    /// A report period as a reader names it: a month in words, a year as it
+    /// is.
+    pub fn period_words(self, period: &str) -> String {
+        self.long_month(period)
+            .unwrap_or_else(|| period.to_string())
+    }
 }
 
 const ID_MONTHS: [&str; 12] = [
@@ -333,5 +353,22 @@ mod tests {
         assert_eq!(Lang::En.long_date(date), "10 September 2025");
         assert_eq!(Lang::from_config("en"), Lang::En);
         assert_eq!(Lang::from_config("id").code(), "id");
+    }
+
+    #[test]
+    fn a_month_reads_as_words() {
+        assert_eq!(
+            Lang::Id.long_month("2026-10").as_deref(),
+            Some("Oktober 2026")
+        );
+        assert_eq!(
+            Lang::En.long_month("2026-01").as_deref(),
+            Some("January 2026")
+        );
+        for not_a_month in ["2026", "2026-13", "2026-00", "26-10", "abcd-10", "2026-1"] {
+            assert_eq!(Lang::Id.long_month(not_a_month), None, "{not_a_month}");
+        }
+        assert_eq!(Lang::Id.period_words("2025"), "2025");
+        assert_eq!(Lang::En.period_words("2025-12"), "December 2025");
     }
 }

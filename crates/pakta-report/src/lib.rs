@@ -14,6 +14,7 @@ mod month;
 mod period;
 
 use chrono::NaiveDate;
+use pakta_content::i18n::{Lang, Texts};
 use serde::Serialize;
 
 pub use compute::{compute, compute_period};
@@ -61,6 +62,20 @@ pub struct Report {
     pub total: UnitLine,
     /// One line per unit directly below, each covering its own subtree.
     pub units: Vec<UnitLine>,
+}
+
+impl Report {
+    /// The report's heading, its period in words: "Laporan Kerja Sama —
+    /// KPU Kabupaten Banyumas — Oktober 2026". The site, the Markdown and
+    /// the standalone page all use it, so they name a report alike.
+    pub fn title(&self, texts: &Texts, lang: Lang) -> String {
+        format!(
+            "{} — {} — {}",
+            texts.text("report-title"),
+            self.unit_name,
+            lang.period_words(&self.month)
+        )
+    }
 }
 
 /// One activity of the period.

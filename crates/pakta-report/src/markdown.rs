@@ -16,20 +16,14 @@ pub fn render(report: &Report, texts: &Texts, lang: Lang) -> String {
     } else {
         report.unit.clone()
     };
-    let _ = writeln!(
-        out,
-        "# {} — {} — {}\n",
-        t("report-title"),
-        escape(&report.unit_name),
-        report.month
-    );
+    let _ = writeln!(out, "# {}\n", escape(&report.title(texts, lang)));
     let _ = writeln!(
         out,
         "{}: {} (`{unit_path}`)  \n{}: {} · {} {}\n",
         t("report-unit"),
         escape(&report.unit_name),
         t("report-month"),
-        report.month,
+        lang.period_words(&report.month),
         t("report-as-of"),
         lang.long_date(report.as_of)
     );

@@ -633,13 +633,7 @@ impl Site {
                 let view = self
                     .reports
                     .page(&self.model, &self.links, unit, period, report);
-                let period_words = theme::long_month(self.lang, &report.month)
-                    .unwrap_or_else(|| report.month.clone());
-                let title = format!(
-                    "{} — {} — {period_words}",
-                    self.theme.texts.text("report-title"),
-                    report.unit_name,
-                );
+                let title = report.title(&self.theme.texts, self.lang);
                 let route = Route::Report(page, file);
                 self.page(&route, "report.html", &title, "reports", &view)?
             }

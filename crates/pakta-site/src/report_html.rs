@@ -9,12 +9,7 @@ use pakta_report::{Report, markdown};
 
 /// The report as a page that needs nothing beside it (no theme, no assets).
 pub fn render(report: &Report, texts: &Texts, lang: Lang) -> String {
-    let title = format!(
-        "{} — {} — {}",
-        texts.text("report-title"),
-        report.unit_name,
-        report.month
-    );
+    let title = report.title(texts, lang);
     format!(
         "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\

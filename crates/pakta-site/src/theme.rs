@@ -229,19 +229,6 @@ fn needs_escape(byte: u8) -> bool {
     matches!(byte, b'&' | b'<' | b'>' | b'"' | b'\'')
 }
 
-/// A calendar month as a report period names it, `2026-10`, in words:
-/// "Oktober 2026".
-pub(crate) fn long_month(lang: Lang, text: &str) -> Option<String> {
-    let (year, month) = text.split_once('-')?;
-    if year.len() != 4 || month.len() != 2 || !year.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    let name = lang
-        .month_names()
-        .get(month.parse::<usize>().ok()?.checked_sub(1)?)?;
-    Some(format!("{name} {year}"))
-}
-
 fn register(tera: &mut Tera, lang: Lang, texts: Arc<Texts>) {
     tera.set_escape_fn(escape_html);
     tera.register_function("t", move |args: &HashMap<String, Value>| {
@@ -264,7 +251,7 @@ fn register(tera: &mut Tera, lang: Lang, texts: Arc<Texts>) {
                 text.parse::<NaiveDate>()
                     .ok()
                     .map(|d| lang.long_date(d))
-                    .or_else(|| long_month(lang, text))
+                    .or_else(|| lang.long_month(text))
                     .unwrap_or_else(|| text.to_string()),
             ))
         },
@@ -282,21 +269,6 @@ fn register(tera: &mut Tera, lang: Lang, texts: Arc<Texts>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn a_month_reads_as_words() {
-        assert_eq!(
-            long_month(Lang::Id, "2026-10").as_deref(),
-            Some("Oktober 2026")
-        );
-        assert_eq!(
-            long_month(Lang::En, "2026-01").as_deref(),
-            Some("January 2026")
-        );
-        for not_a_month in ["2026", "2026-13", "2026-00", "26-10", "abcd-10", "2026-1"] {
-            assert_eq!(long_month(Lang::Id, not_a_month), None, "{not_a_month}");
-        }
-    }
 
     #[test]
     fn every_file_of_the_default_theme_is_embedded() {
