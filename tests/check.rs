@@ -960,7 +960,7 @@ fn ids_and_unit_folders_cannot_name_other_site_files() {
     let repo = Repo::minimal();
     repo.write("agreements/x.md", VALID_AGREEMENT);
     repo.write(
-        "agreements/x/index.json.md",
+        "agreements/x/index.html.md",
         VALID_AGREEMENT.replacen("01/PR", "02/PR", 1),
     );
     repo.write(
@@ -969,8 +969,8 @@ fn ids_and_unit_folders_cannot_name_other_site_files() {
     );
     let (status, diagnostics) = repo.check_json();
     assert_eq!(status, 1);
-    let d = invalid_id_of(&diagnostics, "agreements/x/index.json.md");
-    assert!(message(d).contains("x/index-json"), "{d}");
+    let d = invalid_id_of(&diagnostics, "agreements/x/index.html.md");
+    assert!(message(d).contains("x/index-html"), "{d}");
     let d = invalid_id_of(&diagnostics, "agreements/feed.xml/_unit.toml");
     assert!(message(d).contains("unit folder \"feed.xml\""), "{d}");
     assert!(message(d).contains("agreements/feed-xml/"), "{d}");
