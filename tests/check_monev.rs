@@ -340,3 +340,35 @@ fn the_sample_repository_uses_the_new_records_and_stays_clean() {
     );
     assert!(rich_evaluations >= 10, "{rich_evaluations}");
 }
+
+#[test]
+fn a_record_dated_after_today_is_a_warning_and_today_itself_is_not() {
+    let content = agreement(&format!("{ACTIVITY}{EVALUATION}"))
+        .replacen("date = 2026-10-01", "date = 2026-11-23", 1)
+        .replacen("date = 2026-06-01", &format!("date = {TODAY}"), 1);
+    let (_, status, diagnostics) = check(&content);
+    assert_eq!(status, 0, "{diagnostics:#?}");
+    let d = one_at(&diagnostics, "date-after-today", &content, "2026-11-23");
+    assert_eq!(d["severity"], "warning");
+    assert!(
+        text(&d).starts_with("this activity is dated 2026-11-23, after today (2026-11-22) ("),
+        "{d}"
+    );
+    assert!(text(&d).contains("check the date and its year"), "{d}");
+
+    let signed_ahead = agreement("").replacen("signed = 2025-03-10", "signed = 2026-12-01", 1);
+    let (_, status, diagnostics) = check(&signed_ahead);
+    assert_eq!(status, 0, "{diagnostics:#?}");
+    let d = one_at(
+        &diagnostics,
+        "date-after-today",
+        &signed_ahead,
+        "2026-12-01",
+    );
+    assert!(
+        text(&d).starts_with("`signed` (2026-12-01) is after today (2026-11-22) ("),
+        "{d}"
+    );
+    // The term may lie ahead: only what has happened is dated in the past.
+    assert_eq!(diagnostics.len(), 1, "{diagnostics:#?}");
+}

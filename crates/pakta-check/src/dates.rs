@@ -7,7 +7,9 @@ use pakta_content::diagnostics::{Diagnostic, Diagnostics, SourceFile, Spanned};
 use pakta_content::message::Message;
 use pakta_content::term::expiry;
 
-pub(crate) fn check(file: &SourceFile, front: &FrontMatter) -> Diagnostics {
+/// `today` is the day statuses are computed for: a date after it has not
+/// happened yet.
+pub(crate) fn check(file: &SourceFile, front: &FrontMatter, today: NaiveDate) -> Diagnostics {
     let mut out = Diagnostics::new();
     let dates = &front.dates;
 
@@ -69,6 +71,8 @@ pub(crate) fn check(file: &SourceFile, front: &FrontMatter) -> Diagnostics {
             );
         }
     }
+
+    after_today(file, front, today, &mut out);
 
     let Some(signed) = &dates.signed else {
         for (name, span) in [
@@ -170,6 +174,43 @@ pub(crate) fn check(file: &SourceFile, front: &FrontMatter) -> Diagnostics {
         ));
     }
     out
+}
+
+/// Stages, activities and evaluations record what has happened. One dated
+/// later counts as done too early (a `signed` date makes the agreement
+/// signed, an activity enters the current month's report), and is most
+/// often a wrong year. The term's own dates (`starts`, `expires`,
+/// `terminated`) may well lie ahead.
+fn after_today(file: &SourceFile, front: &FrontMatter, today: NaiveDate, out: &mut Diagnostics) {
+    let warning = |date: &Spanned<NaiveDate>, message: Message| {
+        Diagnostic::warning(
+            file,
+            date.span.clone(),
+            "date-after-today",
+            message.arg("date", date.value).arg("today", today),
+        )
+        .with_help(Message::new("date-after-today.help"))
+    };
+    for (stage, date) in front.dates.stages() {
+        if date.value > today {
+            out.push(warning(
+                date,
+                Message::new("date-after-today.stage").arg("stage", stage),
+            ));
+        }
+    }
+    for activity in front.activities.iter().filter(|a| a.date.value > today) {
+        out.push(warning(
+            &activity.date,
+            Message::new("date-after-today.activity"),
+        ));
+    }
+    for evaluation in front.evaluations.iter().filter(|e| e.date.value > today) {
+        out.push(warning(
+            &evaluation.date,
+            Message::new("date-after-today.evaluation"),
+        ));
+    }
 }
 
 /// The stages in their order, each with the key an editor writes and the

@@ -10,6 +10,7 @@ mod relations;
 mod reserved;
 mod units;
 
+use chrono::NaiveDate;
 use rayon::prelude::*;
 
 pub use documents::{Attachment, Attachments, attachment_key};
@@ -19,12 +20,16 @@ use pakta_load::Sources;
 
 /// Runs every rule and returns the facts about attached files that the
 /// checks computed (sizes and SHA-256), so later stages need not hash again.
-pub fn validate(sources: &Sources) -> (Attachments, Diagnostics) {
+pub fn validate(sources: &Sources, today: NaiveDate) -> (Attachments, Diagnostics) {
     let mut diagnostics = Diagnostics::new();
     let per_file: Vec<Diagnostics> = sources
         .agreements
         .par_iter()
-        .filter_map(|a| a.front.as_ref().map(|front| dates::check(&a.source, front)))
+        .filter_map(|a| {
+            a.front
+                .as_ref()
+                .map(|front| dates::check(&a.source, front, today))
+        })
         .collect();
     for local in per_file {
         diagnostics.extend(local.into_sorted());

@@ -97,7 +97,7 @@ pub fn analyse_with(
     })?;
     let today = today.unwrap_or_else(|| today_in(&sources.config.site.timezone));
     let (attachments, validate_diagnostics) =
-        timings.time("validate", || pakta_check::validate(&sources));
+        timings.time("validate", || pakta_check::validate(&sources, today));
     let mut diagnostics = load_diagnostics;
     diagnostics.extend(validate_diagnostics.into_sorted());
     let units_loaded = sources.units.len();
