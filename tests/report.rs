@@ -463,11 +463,11 @@ fn markdown_is_the_default_and_escapes_editors_text() {
         "{md}"
     );
     assert!(
-        md.contains("| 2026-03-31 | `jawa-tengah/karanganyar/2025-mou-uns` | Sosialisasi \\| pemilih \\*pemula\\* | Sosialisasi | 120 |"),
+        md.contains("| 31 Maret 2026 | `jawa-tengah/karanganyar/2025-mou-uns` | Sosialisasi \\| pemilih \\*pemula\\* | Sosialisasi | 120 |"),
         "{md}"
     );
     assert!(
-        md.contains("| 2026-03-20 | `jawa-tengah/2023-mou-undip` | Sesuai rencana | Rapat evaluasi | Anggaran | Perpanjang |"),
+        md.contains("| 20 Maret 2026 | `jawa-tengah/2023-mou-undip` | Sesuai rencana | Rapat evaluasi | Anggaran | Perpanjang |"),
         "{md}"
     );
     assert!(

@@ -68,7 +68,7 @@ pub fn render(report: &Report, texts: &Texts, lang: Lang) -> String {
             let _ = writeln!(
                 out,
                 "| {} | `{}` | {} | {} | {} |",
-                a.date,
+                lang.long_date(a.date),
                 a.agreement,
                 escape(&a.title),
                 a.activity_type
@@ -107,7 +107,7 @@ pub fn render(report: &Report, texts: &Texts, lang: Lang) -> String {
             let _ = writeln!(
                 out,
                 "| {} | `{}` | {} | {} | {} | {} |",
-                e.date,
+                lang.long_date(e.date),
                 e.agreement,
                 t(&format!("eval-{}", e.result)),
                 e.method
@@ -143,7 +143,7 @@ pub fn render(report: &Report, texts: &Texts, lang: Lang) -> String {
             let _ = writeln!(
                 out,
                 "| {} | `{}` | {} | {} |",
-                c.date,
+                lang.long_date(c.date),
                 c.commit.get(..10).unwrap_or(&c.commit),
                 escape(&c.subject),
                 id_list(&c.agreements)
