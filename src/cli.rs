@@ -75,9 +75,14 @@ pub(crate) struct ReportArgs {
     /// The unit's folder below agreements/, e.g. jawa-tengah ("." for the root).
     #[arg(long, value_name = "PATH")]
     pub(crate) unit: String,
-    /// The calendar month; statuses are computed as of its last day.
+    /// The calendar month; statuses are computed as of its last day, or
+    /// as of today while it is in progress.
     #[arg(long, value_name = "YYYY-MM")]
     pub(crate) month: pakta_report::Month,
+    /// Make the report as of this day instead of today in the site's time
+    /// zone (a month after it is refused).
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub(crate) today: Option<NaiveDate>,
     /// Markdown (to paste into a letter or an issue), a standalone HTML
     /// page, CSV of the numbers per unit, or JSON for scripts.
     #[arg(long, value_enum, default_value_t = ReportFormat::Md)]

@@ -443,6 +443,82 @@ fn an_agreement_that_ended_on_the_31st_expires_in_the_next_months_report() {
 }
 
 #[test]
+fn a_month_in_progress_is_reported_up_to_today_and_one_not_begun_is_refused() {
+    let repo = fixture();
+    let output = repo.pakta(&[
+        "report",
+        "--unit",
+        "jawa-tengah",
+        "--month",
+        "2026-03",
+        "--format",
+        "json",
+        "--today",
+        "2026-03-20",
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let r: Value = serde_json::from_str(&stdout(&output)).expect("the report is JSON");
+    assert_eq!(r["as_of"], "2026-03-20");
+    // The PKS signed on 30 March and the activity of the 31st have not
+    // happened yet; the evaluation of the 20th has.
+    assert_eq!(ids(&r["signed"]), ["jawa-tengah/2026-mou-undip"]);
+    assert_eq!(ids(&r["started"]), Vec::<&str>::new());
+    assert_eq!(ids(&r["expired"]), ["jawa-tengah/2023-pks-undip"]);
+    assert_eq!(ids(&r["renewed"]), ["jawa-tengah/2023-mou-undip"]);
+    assert_eq!(ids(&r["terminated"]), ["jawa-tengah/sragen/2024-mou-media"]);
+    let dates = |list: &Value| -> Vec<String> {
+        list.as_array()
+            .expect("a list")
+            .iter()
+            .map(|a| a["date"].as_str().expect("a date").to_string())
+            .collect()
+    };
+    assert_eq!(dates(&r["activities"]), ["2026-03-10"]);
+    assert_eq!(dates(&r["evaluations"]), ["2026-03-20"]);
+    let changes = dates(&r["changes"]);
+    assert!(changes.contains(&"2026-03-15".to_string()), "{changes:?}");
+    assert!(
+        changes.iter().all(|d| d.as_str() <= "2026-03-20"),
+        "{changes:?}"
+    );
+    assert_eq!(r["total"]["activities"], 1);
+    assert_eq!(r["total"]["signed"], 1);
+
+    let md = stdout(&repo.pakta_untranslated(&[
+        "report",
+        "--unit",
+        "jawa-tengah",
+        "--month",
+        "2026-03",
+        "--today",
+        "2026-03-20",
+    ]));
+    assert!(
+        md.contains("Keadaan per 20 Maret 2026 (masih berjalan)"),
+        "{md}"
+    );
+    assert!(md.contains("## Temuan sejauh ini"), "{md}");
+    assert!(md.contains("## Angka sejauh ini"), "{md}");
+
+    let ahead = repo.pakta(&[
+        "report",
+        "--unit",
+        "jawa-tengah",
+        "--month",
+        "2026-04",
+        "--today",
+        "2026-03-20",
+    ]);
+    assert_eq!(ahead.status.code(), Some(2));
+    assert!(stdout(&ahead).is_empty());
+    assert!(
+        stderr(&ahead).contains("2026-04 has not begun (today is 2026-03-20)"),
+        "{}",
+        stderr(&ahead)
+    );
+}
+
+#[test]
 fn markdown_is_the_default_and_escapes_editors_text() {
     let repo = fixture();
     let output =

@@ -280,3 +280,54 @@ fn a_regency_gets_a_report_for_each_recent_month_with_something_in_it() {
         );
     }
 }
+
+#[test]
+fn the_report_of_the_month_in_progress_covers_it_up_to_the_build_day() {
+    let site = SiteTest::new()
+        .today("2026-11-10")
+        .unit(Unit::province("jawa-tengah", "KPU Provinsi Jawa Tengah"))
+        .unit(Unit::regency("jawa-tengah/sragen", "KPU Kabupaten Sragen"))
+        .unit(Unit::regency("jawa-tengah/blora", "KPU Kabupaten Blora"))
+        .agreement(
+            Agreement::mou("2024-mou-uns")
+                .in_unit("jawa-tengah/sragen")
+                .signed("2024-02-01")
+                .expires("2028-01-31")
+                .partner("Universitas Sebelas Maret", "university")
+                .activity("2026-11-05", "Sosialisasi pemilih pemula")
+                .activity("2026-11-25", "Pelatihan relawan demokrasi"),
+        )
+        .agreement(
+            Agreement::mou("2024-mou-unnes")
+                .in_unit("jawa-tengah/blora")
+                .signed("2024-02-01")
+                .expires("2028-01-31")
+                .partner("Universitas Negeri Semarang", "university")
+                .activity("2026-11-20", "Lokakarya data pemilih"),
+        );
+    let built = site.build();
+    built.success();
+    let november = built.read("reports/2026-11/jawa-tengah/sragen/index.html");
+    assert!(
+        november.contains("Keadaan per 10 November 2026 (masih berjalan)"),
+        "{november}"
+    );
+    assert!(
+        november.contains("Sosialisasi pemilih pemula"),
+        "{november}"
+    );
+    assert!(
+        !november.contains("Pelatihan relawan demokrasi"),
+        "{november}"
+    );
+    assert!(november.contains("Temuan sejauh ini"), "{november}");
+    let json = built.read("reports/2026-11/jawa-tengah/sragen/report.json");
+    assert!(json.contains("\"as_of\":\"2026-11-10\""), "{json}");
+    // Blora's only activity this month lies ahead: no report yet.
+    assert!(
+        !built
+            .out
+            .join("reports/2026-11/jawa-tengah/blora/index.html")
+            .exists()
+    );
+}

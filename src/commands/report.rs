@@ -11,22 +11,33 @@ use pakta_load::LoadOptions;
 use pakta_load::history;
 use pakta_model::Model;
 use pakta_report as report;
+use pakta_report::Period;
 
 /// Prints a unit's report for a month. Invalid content gets its problems
 /// and no report (exit 1): a report must not count what the check refuses.
 /// The report speaks the run's language (`--lang`, `PAKTA_LANG`, else
 /// `[site] language`).
 pub(crate) fn run(args: &ReportArgs, console: &Console) -> ExitCode {
-    let as_of = args.month.last_day();
     let mut analysis = match analysed(
         &args.root,
-        Some(as_of),
+        args.today,
         LoadOptions { bodies: false },
         console,
     ) {
         Ok(a) => a,
         Err(code) => return code,
     };
+    let today = analysis.model.today;
+    // A month not begun has nothing to report, only dates that foretell.
+    if args.month.first_day() > today {
+        console.error(
+            Message::new("report-month-ahead")
+                .arg("month", args.month)
+                .arg("today", today),
+        );
+        return exit(EXIT_FAILURE);
+    }
+    let as_of = Period::from(args.month).as_of(today);
     if analysis.has_errors() {
         console.diagnostics(&analysis.diagnostics);
         return exit(EXIT_INVALID);

@@ -130,7 +130,8 @@ fn empty_report(model: &Model, unit: UnitIx, period: Period) -> Report {
         unit: root.path.clone(),
         unit_name: root.name.clone(),
         month: period.to_string(),
-        as_of: period.last_day(),
+        period,
+        as_of: period.as_of(model.today),
         signed: Vec::new(),
         started: Vec::new(),
         expired: Vec::new(),
@@ -193,10 +194,10 @@ struct MonthFacts {
 
 fn month_facts(model: &Model, ix: AgreementIx, month: Period) -> MonthFacts {
     let agreement = &model.agreements[ix];
-    let as_of = month.last_day();
+    let as_of = month.as_of(model.today);
     let known = agreement.front.dates.known_on(as_of);
     let lifecycle = model.lifecycle_on(ix, &known, as_of);
-    let in_month = |d: Option<NaiveDate>| d.is_some_and(|d| month.contains(d));
+    let in_month = |d: Option<NaiveDate>| d.is_some_and(|d| month.covers_by(d, as_of));
     let signed = known.signed();
     let first_day_out = lifecycle.end.and_then(|end| end.succ_opt());
     let renewal_signed = agreement
@@ -216,10 +217,10 @@ fn month_facts(model: &Model, ix: AgreementIx, month: Period) -> MonthFacts {
         renewed: in_month(renewal_signed),
         terminated: signed.is_some() && in_month(known.terminated.as_ref().map(|t| t.value)),
         activities: (0..front.activities.len())
-            .filter(|&i| month.contains(front.activities[i].date.value))
+            .filter(|&i| month.covers_by(front.activities[i].date.value, as_of))
             .collect(),
         evaluations: (0..front.evaluations.len())
-            .filter(|&i| month.contains(front.evaluations[i].date.value))
+            .filter(|&i| month.covers_by(front.evaluations[i].date.value, as_of))
             .collect(),
         flags: lifecycle.flags,
     }

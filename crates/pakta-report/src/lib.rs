@@ -32,7 +32,12 @@ pub struct Report {
     pub unit_name: String,
     /// The period: `YYYY-MM`, or `YYYY` for a year's report on the site.
     pub month: String,
-    /// The month's last day: every status and finding is as of this day.
+    /// The period `month` names.
+    #[serde(skip)]
+    pub period: Period,
+    /// The period's last day, or the day the report was made while the
+    /// period is in progress: every status and finding is as of this day,
+    /// and the period's events are counted up to it.
     pub as_of: NaiveDate,
     /// Agreements signed in the month.
     pub signed: Vec<String>,
@@ -65,6 +70,12 @@ pub struct Report {
 }
 
 impl Report {
+    /// Whether the period had not ended when the report was made: the
+    /// report then covers it up to `as_of`.
+    pub fn in_progress(&self) -> bool {
+        self.as_of < self.period.last_day()
+    }
+
     /// The report's heading, its period in words: "Laporan Kerja Sama —
     /// KPU Kabupaten Banyumas — Oktober 2026". The site, the Markdown and
     /// the standalone page all use it, so they name a report alike.

@@ -17,9 +17,14 @@ pub fn render(report: &Report, texts: &Texts, lang: Lang) -> String {
         report.unit.clone()
     };
     let _ = writeln!(out, "# {}\n", escape(&report.title(texts, lang)));
+    let in_progress = if report.in_progress() {
+        format!(" ({})", t("report-in-progress"))
+    } else {
+        String::new()
+    };
     let _ = writeln!(
         out,
-        "{}: {} (`{unit_path}`)  \n{}: {} · {} {}\n",
+        "{}: {} (`{unit_path}`)  \n{}: {} · {} {}{in_progress}\n",
         t("report-unit"),
         escape(&report.unit_name),
         t("report-month"),
@@ -27,6 +32,11 @@ pub fn render(report: &Report, texts: &Texts, lang: Lang) -> String {
         t("report-as-of"),
         lang.long_date(report.as_of)
     );
+    let (findings_heading, figures_heading) = if report.in_progress() {
+        ("report-findings-so-far", "report-figures-so-far")
+    } else {
+        ("report-findings", "report-figures")
+    };
 
     let _ = writeln!(out, "## {}\n", t("report-events"));
     let _ = writeln!(
@@ -152,7 +162,7 @@ pub fn render(report: &Report, texts: &Texts, lang: Lang) -> String {
         out.push('\n');
     }
 
-    let _ = writeln!(out, "## {}\n", t("report-findings"));
+    let _ = writeln!(out, "## {}\n", t(findings_heading));
     let _ = writeln!(
         out,
         "| | {} | {} |\n|---|---:|---|",
@@ -174,7 +184,7 @@ pub fn render(report: &Report, texts: &Texts, lang: Lang) -> String {
     let _ = writeln!(
         out,
         "## {}\n\n{}: {}\n",
-        t("report-figures"),
+        t(figures_heading),
         t("report-agreements"),
         figures.agreements
     );

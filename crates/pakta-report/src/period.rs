@@ -38,6 +38,19 @@ impl Period {
     pub fn contains(self, day: NaiveDate) -> bool {
         self.first_day() <= day && day <= self.last_day()
     }
+
+    /// The day a report made on `today` is computed for: the period's last
+    /// day, or `today` while the period is in progress. A report states
+    /// what has happened, not what the dates of a month still running
+    /// foretell (an expiry next week, a deadline not yet passed).
+    pub fn as_of(self, today: NaiveDate) -> NaiveDate {
+        self.last_day().min(today)
+    }
+
+    /// Whether `day` falls in the period and on or before `as_of`.
+    pub fn covers_by(self, day: NaiveDate, as_of: NaiveDate) -> bool {
+        self.first_day() <= day && day <= as_of.min(self.last_day())
+    }
 }
 
 impl Ord for Period {
@@ -84,5 +97,17 @@ mod tests {
         assert_eq!(Period::from(month).last_day().to_string(), "2026-03-31");
         assert!(Period::Year(2025) < Period::from(month));
         assert!(Period::from(month) < Period::Year(2027));
+    }
+
+    #[test]
+    fn a_period_in_progress_is_reported_up_to_today() {
+        let day = |text: &str| text.parse::<NaiveDate>().expect("a date");
+        let march = Period::from("2026-03".parse::<Month>().expect("a month"));
+        assert_eq!(march.as_of(day("2026-03-20")), day("2026-03-20"));
+        assert_eq!(march.as_of(day("2026-04-02")), day("2026-03-31"));
+        let as_of = march.as_of(day("2026-03-20"));
+        assert!(march.covers_by(day("2026-03-20"), as_of));
+        assert!(!march.covers_by(day("2026-03-21"), as_of));
+        assert!(!march.covers_by(day("2026-02-28"), as_of));
     }
 }

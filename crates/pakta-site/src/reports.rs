@@ -39,17 +39,17 @@ pub(crate) struct ReportPages {
 }
 
 /// The periods each unit reports on, from the dates of its subtree's
-/// signatures, activities and evaluations up to the end of today's month.
+/// signatures, activities and evaluations up to today: a date later in
+/// this month has not happened, and its report would not count it.
 pub(crate) fn report_pages(model: &Model, months: u32) -> ReportPages {
     let this_month =
         Month::new(model.today.year(), model.today.month()).expect("today's month is a month");
-    let last_day = this_month.last_day();
     let first_monthly = this_month
         .first_day()
         .checked_sub_months(Months::new(months.saturating_sub(1)))
         .unwrap_or(NaiveDate::MIN);
     let period_of = |day: NaiveDate| -> Option<Period> {
-        if day > last_day {
+        if day > model.today {
             None
         } else if day >= first_monthly {
             Month::new(day.year(), day.month()).map(Period::Month)
@@ -133,6 +133,7 @@ impl<'a> PublishedReport<'a> {
             unit,
             unit_name,
             month,
+            period: _,
             as_of,
             signed,
             started,
@@ -175,6 +176,9 @@ pub(crate) struct ReportPage<'a> {
     pub report: PublishedReport<'a>,
     /// A year's report rather than a month's.
     pub year: bool,
+    /// The period had not ended when the site was built: the report
+    /// covers it up to that day.
+    pub in_progress: bool,
     /// The unit's page.
     pub unit_href: String,
     /// The unit's list of reports.
@@ -238,6 +242,7 @@ impl ReportPages {
         ReportPage {
             report: PublishedReport::of(report),
             year: matches!(period, Period::Year(_)),
+            in_progress: report.in_progress(),
             unit_href: links.unit(&report.unit),
             reports_href: format!("{}{}", links.base, unit_reports_dir(&report.unit)),
             csv_href: format!("{dir}report.csv"),
@@ -377,6 +382,7 @@ mod tests {
             unit: "jawa-tengah".into(),
             unit_name: "KPU Jawa Tengah".into(),
             month: "2026-03".into(),
+            period: Period::Month("2026-03".parse().expect("a month")),
             as_of: chrono::NaiveDate::from_ymd_opt(2026, 3, 31).expect("a day"),
             signed: vec!["a".into()],
             started: vec!["b".into()],
