@@ -445,17 +445,14 @@ fn an_agreement_that_ended_on_the_31st_expires_in_the_next_months_report() {
 #[test]
 fn a_month_in_progress_is_reported_up_to_today_and_one_not_begun_is_refused() {
     let repo = fixture();
-    let output = repo.pakta(&[
-        "report",
-        "--unit",
-        "jawa-tengah",
-        "--month",
-        "2026-03",
-        "--format",
-        "json",
-        "--today",
-        "2026-03-20",
-    ]);
+    let on_the_20th = |month: &'static str, more: &[&'static str]| {
+        let mut args = vec!["report", "--unit", "jawa-tengah", "--month", month];
+        args.extend(["--today", "2026-03-20"]);
+        args.extend(more);
+        args
+    };
+    let args = on_the_20th("2026-03", &["--format", "json"]);
+    let output = repo.pakta(&args);
     assert!(output.status.success(), "{}", stderr(&output));
     let r: Value = serde_json::from_str(&stdout(&output)).expect("the report is JSON");
     assert_eq!(r["as_of"], "2026-03-20");
@@ -484,15 +481,8 @@ fn a_month_in_progress_is_reported_up_to_today_and_one_not_begun_is_refused() {
     assert_eq!(r["total"]["activities"], 1);
     assert_eq!(r["total"]["signed"], 1);
 
-    let md = stdout(&repo.pakta_untranslated(&[
-        "report",
-        "--unit",
-        "jawa-tengah",
-        "--month",
-        "2026-03",
-        "--today",
-        "2026-03-20",
-    ]));
+    let args = on_the_20th("2026-03", &[]);
+    let md = stdout(&repo.pakta_untranslated(&args));
     assert!(
         md.contains("Keadaan per 20 Maret 2026 (masih berjalan)"),
         "{md}"
@@ -500,15 +490,8 @@ fn a_month_in_progress_is_reported_up_to_today_and_one_not_begun_is_refused() {
     assert!(md.contains("## Temuan sejauh ini"), "{md}");
     assert!(md.contains("## Angka sejauh ini"), "{md}");
 
-    let ahead = repo.pakta(&[
-        "report",
-        "--unit",
-        "jawa-tengah",
-        "--month",
-        "2026-04",
-        "--today",
-        "2026-03-20",
-    ]);
+    let args = on_the_20th("2026-04", &[]);
+    let ahead = repo.pakta(&args);
     assert_eq!(ahead.status.code(), Some(2));
     assert!(stdout(&ahead).is_empty());
     assert!(
