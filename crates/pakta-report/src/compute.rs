@@ -129,8 +129,7 @@ fn empty_report(model: &Model, unit: UnitIx, period: Period) -> Report {
     let mut report = Report {
         unit: root.path.clone(),
         unit_name: root.name.clone(),
-        month: period.to_string(),
-        period,
+        month: period,
         as_of: period.as_of(model.today),
         signed: Vec::new(),
         started: Vec::new(),

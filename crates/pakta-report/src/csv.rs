@@ -36,7 +36,7 @@ pub fn render(report: &Report, texts: &Texts) -> String {
     );
     push_row(&mut out, header);
     for line in std::iter::once(&report.total).chain(&report.units) {
-        push_row(&mut out, row(&report.month, line));
+        push_row(&mut out, row(&report.month.to_string(), line));
     }
     out
 }

@@ -30,11 +30,9 @@ pub struct Report {
     pub unit: String,
     /// The unit's name.
     pub unit_name: String,
-    /// The period: `YYYY-MM`, or `YYYY` for a year's report on the site.
-    pub month: String,
-    /// The period `month` names.
-    #[serde(skip)]
-    pub period: Period,
+    /// The period, serialised as its name: `YYYY-MM`, or `YYYY` for a
+    /// year's report on the site.
+    pub month: Period,
     /// The period's last day, or the day the report was made while the
     /// period is in progress: every status and finding is as of this day,
     /// and the period's events are counted up to it.
@@ -73,7 +71,7 @@ impl Report {
     /// Whether the period had not ended when the report was made: the
     /// report then covers it up to `as_of`.
     pub fn in_progress(&self) -> bool {
-        self.as_of < self.period.last_day()
+        self.as_of < self.month.last_day()
     }
 
     /// The report's heading, its period in words: "Laporan Kerja Sama —
@@ -84,7 +82,7 @@ impl Report {
             "{} — {} — {}",
             texts.text("report-title"),
             self.unit_name,
-            lang.period_words(&self.month)
+            lang.period_words(&self.month.to_string())
         )
     }
 }

@@ -28,7 +28,7 @@ pub fn render(report: &Report, texts: &Texts, lang: Lang) -> String {
         t("report-unit"),
         escape(&report.unit_name),
         t("report-month"),
-        lang.period_words(&report.month),
+        lang.period_words(&report.month.to_string()),
         t("report-as-of"),
         lang.long_date(report.as_of)
     );

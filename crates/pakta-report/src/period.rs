@@ -49,7 +49,7 @@ impl Period {
 
     /// Whether `day` falls in the period and on or before `as_of`.
     pub fn covers_by(self, day: NaiveDate, as_of: NaiveDate) -> bool {
-        self.first_day() <= day && day <= as_of.min(self.last_day())
+        self.contains(day) && day <= as_of
     }
 }
 
@@ -62,6 +62,14 @@ impl Ord for Period {
 impl PartialOrd for Period {
     fn partial_cmp(&self, other: &Period) -> Option<std::cmp::Ordering> {
         Some(self.cmp(other))
+    }
+}
+
+/// A period is written as it names itself, as `pakta report --format json`
+/// has always written `month`.
+impl serde::Serialize for Period {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
     }
 }
 

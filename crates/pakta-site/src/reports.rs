@@ -110,7 +110,7 @@ pub(crate) fn unit_reports_dir(unit_path: &str) -> String {
 pub(crate) struct PublishedReport<'a> {
     unit: &'a str,
     unit_name: &'a str,
-    month: &'a str,
+    month: Period,
     as_of: chrono::NaiveDate,
     signed: &'a [String],
     started: &'a [String],
@@ -133,7 +133,6 @@ impl<'a> PublishedReport<'a> {
             unit,
             unit_name,
             month,
-            period: _,
             as_of,
             signed,
             started,
@@ -152,7 +151,7 @@ impl<'a> PublishedReport<'a> {
         PublishedReport {
             unit,
             unit_name,
-            month,
+            month: *month,
             as_of: *as_of,
             signed,
             started,
@@ -381,8 +380,7 @@ mod tests {
         let report = Report {
             unit: "jawa-tengah".into(),
             unit_name: "KPU Jawa Tengah".into(),
-            month: "2026-03".into(),
-            period: Period::Month("2026-03".parse().expect("a month")),
+            month: Period::Month("2026-03".parse().expect("a month")),
             as_of: chrono::NaiveDate::from_ymd_opt(2026, 3, 31).expect("a day"),
             signed: vec!["a".into()],
             started: vec!["b".into()],
