@@ -283,11 +283,13 @@ fn add_to_line(line: &mut UnitLine, agreement: &Agreement, facts: &MonthFacts) {
     line.renewed += usize::from(facts.renewed);
     line.terminated += usize::from(facts.terminated);
     line.activities += facts.activities.len();
-    line.participants += facts
+    // Each count is bounded when read, but a total must not wrap however
+    // many activities a unit has: it stops at the largest value instead.
+    line.participants = facts
         .activities
         .iter()
         .filter_map(|&i| agreement.front.activities[i].participants)
-        .sum::<u64>();
+        .fold(line.participants, u64::saturating_add);
     line.evaluations += facts.evaluations.len();
     let counts: &mut FindingCounts = &mut line.findings;
     for flag in &facts.flags {

@@ -234,7 +234,7 @@ pub(crate) fn page<'a>(
                 DocumentView {
                     title: &d.title,
                     href: match &key {
-                        Some(key) => format!("{}{}", links.base, site_file_path(key)),
+                        Some(key) => format!("{}{}", links.base, site_file_href(key)),
                         None => d.url.clone().unwrap_or_default(),
                     },
                     local: key.is_some(),
@@ -354,7 +354,7 @@ fn evidence(model: &Model, links: &Links, e: &pakta_content::Evidence) -> Option
         Some(file) => {
             let key = pakta_check::attachment_key(&file.value)?;
             model.attachments.contains_key(&key).then(|| EvidenceView {
-                href: format!("{}{}", links.base, site_file_path(&key)),
+                href: format!("{}{}", links.base, site_file_href(&key)),
                 local: true,
             })
         }
@@ -375,6 +375,23 @@ pub(crate) fn site_file_path(key: &str) -> String {
     }
 }
 
+/// [`site_file_path`] as it is written in a link: a file name may hold
+/// `#`, `?`, `%`, spaces or any letter, which a browser would otherwise
+/// read as the end of the path or as an escape, so every byte but the
+/// unreserved ones and the `/` between folders is percent-encoded.
+fn site_file_href(key: &str) -> String {
+    let path = site_file_path(key);
+    let mut href = String::with_capacity(path.len());
+    for byte in path.bytes() {
+        if byte.is_ascii_alphanumeric() || matches!(byte, b'/' | b'-' | b'.' | b'_' | b'~') {
+            href.push(char::from(byte));
+        } else {
+            href.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    href
+}
+
 pub(crate) fn human_size(bytes: u64) -> String {
     const UNITS: [&str; 4] = ["B", "KB", "MB", "GB"];
     let mut size = bytes as f64;
@@ -392,7 +409,18 @@ pub(crate) fn human_size(bytes: u64) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::human_size;
+    use super::{human_size, site_file_href};
+
+    #[test]
+    fn file_links_escape_what_a_browser_would_read_otherwise() {
+        assert_eq!(site_file_href("files/x#y.pdf"), "files/x%23y.pdf");
+        assert_eq!(site_file_href("files/a?b.pdf"), "files/a%3Fb.pdf");
+        assert_eq!(site_file_href("files/%41.pdf"), "files/%2541.pdf");
+        assert_eq!(
+            site_file_href("files/sub dir/Résumé.pdf"),
+            "files/sub%20dir/R%C3%A9sum%C3%A9.pdf"
+        );
+    }
 
     #[test]
     fn sizes_read_like_a_file_manager() {

@@ -317,6 +317,14 @@ impl<'a, 'i> TableReader<'a, 'i> {
                 "invalid-value",
                 Message::new("invalid-value.too-large").arg("key", field.name),
             ),
+            Problem::AboveMax(max) => Diagnostic::error(
+                self.file,
+                span,
+                "invalid-value",
+                Message::new("invalid-value.too-large-max")
+                    .arg("key", field.name)
+                    .arg("max", max),
+            ),
             Problem::NotInList(found) => {
                 let FieldType::Choice(choices) = &field.ty else {
                     unreachable!("only choices produce NotInList")
@@ -591,6 +599,7 @@ enum Problem {
     DateWithTime,
     TooSmall(i64),
     TooLarge,
+    AboveMax(i64),
     NotInList(String),
     BadUrl,
     BadSha256,
@@ -636,10 +645,11 @@ fn scalar<'v>(ty: &FieldType, value: &'v DeValue<'_>) -> Result<Scalar<'v>, Prob
         (FieldType::Date, DeValue::String(s)) if s.trim().parse::<NaiveDate>().is_ok() => {
             Err(Problem::QuotedDate)
         }
-        (FieldType::Integer { min }, DeValue::Integer(n)) => {
+        (FieldType::Integer { min, max }, DeValue::Integer(n)) => {
             match i64::from_str_radix(&n.as_str().replace('_', ""), n.radix()) {
-                Ok(n) if n >= *min => Ok(Scalar::Integer(n)),
-                Ok(_) => Err(Problem::TooSmall(*min)),
+                Ok(n) if n < *min => Err(Problem::TooSmall(*min)),
+                Ok(n) if n > *max => Err(Problem::AboveMax(*max)),
+                Ok(n) => Ok(Scalar::Integer(n)),
                 // The TOML parser already knows it is a whole number.
                 Err(_) => Err(Problem::TooLarge),
             }
