@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { buildSite, launch, settled, resultIds, count } from './lib/search-site.mjs';
 import { serve } from './lib/search-server.mjs';
+import { parseCsv } from './lib/csv.mjs';
 
 let server, browser, site;
 
@@ -167,8 +168,8 @@ test('a browse by one value shows its first page from its own file, in every ord
 test('a browse by one value downloads its whole set as CSV', async () => {
   const page = await open('?status=active&sort=newest');
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('#pakta-csv')]);
-  const lines = fs.readFileSync(await download.path(), 'utf8').trim().split('\r\n');
-  assert.deepEqual(lines.slice(1).map((l) => l.split(',')[0]), [
+  const rows = parseCsv(fs.readFileSync(await download.path(), 'utf8'));
+  assert.deepEqual(rows.slice(1).map((r) => r[0]), [
     'bali/2026-mou-unud',
     'jawa-tengah/karanganyar/2025-pks-uns',
     'jawa-tengah/2025-mou-undip',
@@ -180,13 +181,12 @@ test('a browse by one value downloads its whole set as CSV', async () => {
 test('the result set downloads as CSV with its fields', async () => {
   const page = await open('?unit=jawa-tengah/karanganyar');
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('#pakta-csv')]);
-  const text = fs.readFileSync(await download.path(), 'utf8').replace(/^\ufeff/, '');
-  const lines = text.trim().split('\r\n');
-  assert.equal(lines.length, 3);
-  assert.match(lines[0], /^id,title,status,partners,summary,signed,expires/);
-  assert.match(lines[0], /unit_name,kind,scope,flags,partner_categories$/);
-  assert.ok(lines.some((l) => l.startsWith('jawa-tengah/karanganyar/2025-pks-uns,Kerjasama Penelitian Partisipasi Pemilih,active')));
-  assert.ok(lines.every((l, i) => i === 0 || l.includes('KPU Karanganyar')));
+  const rows = parseCsv(fs.readFileSync(await download.path(), 'utf8'));
+  assert.equal(rows.length, 3);
+  assert.deepEqual(rows[0].slice(0, 7), ['id', 'title', 'status', 'partners', 'summary', 'signed', 'expires']);
+  assert.deepEqual(rows[0].slice(-5), ['unit_name', 'kind', 'scope', 'flags', 'partner_categories']);
+  assert.ok(rows.some((r) => r.slice(0, 3).join() === 'jawa-tengah/karanganyar/2025-pks-uns,Kerjasama Penelitian Partisipasi Pemilih,active'));
+  assert.ok(rows.every((r, i) => i === 0 || r.includes('KPU Karanganyar')));
   await page.close();
 });
 

@@ -530,9 +530,12 @@
   }
 
   // ---- CSV ----
+  // Written exactly as data/agreements.csv (pakta_content::csv): every
+  // cell quoted, and one a spreadsheet would run as a formula kept as text.
   function csvCell(v) {
     var t = v === null || v === undefined ? '' : String(v);
-    return /[",\n;]/.test(t) ? '"' + t.replace(/"/g, '""') + '"' : t;
+    if (/^[=+\-@\t\r]/.test(t)) t = "'" + t;
+    return '"' + t.replace(/"/g, '""') + '"';
   }
   function downloadCsv(m) {
     if (!lastOrdered) return;
@@ -542,7 +545,7 @@
     }).then(function (r) {
       var columns = r[1];
       var head = m.record_fields.concat(['url', 'unit', 'unit_name', 'kind', 'scope', 'flags', 'partner_categories']);
-      var lines = [head.join(',')];
+      var lines = [head.map(csvCell).join(',')];
       r[0].forEach(function (rec) {
         var named = function (name) {
           var f = facetOf(m, name);

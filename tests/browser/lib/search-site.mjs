@@ -10,9 +10,14 @@ import { chromium } from 'playwright-core';
 export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 export const CHROMIUM = process.env.PAKTA_CHROMIUM || '/usr/bin/chromium';
 
-/** Builds a fixture repository with `pakta build` into a temporary folder. */
+/**
+ * Builds a fixture repository with `pakta build` into a temporary folder;
+ * PAKTA_SEARCH_SITE stands in for tests/fixtures/search only.
+ */
 export function buildSite(fixture, today) {
-  if (process.env.PAKTA_SEARCH_SITE) return process.env.PAKTA_SEARCH_SITE;
+  if (process.env.PAKTA_SEARCH_SITE && fixture === 'tests/fixtures/search') {
+    return process.env.PAKTA_SEARCH_SITE;
+  }
   const out = fs.mkdtempSync(path.join(os.tmpdir(), 'pakta-search-site-'));
   const args = ['build', '--root', path.join(REPO, fixture), '--out', path.join(out, 'site'),
     '--today', today, '--base-url', '/'];
