@@ -28,6 +28,12 @@ fn with_front(extra: &str) -> String {
     VALID_AGREEMENT.replacen("+++\n\nKerja", &format!("{extra}\n+++\n\nKerja"), 1)
 }
 
+/// The fixture with its body replaced by `body`.
+fn with_body(body: &str) -> String {
+    let end = VALID_AGREEMENT.rfind("+++\n").expect("front matter closes");
+    format!("{}+++\n\n{body}\n", &VALID_AGREEMENT[..end])
+}
+
 /// Percent escapes decoded, as a web server reads a path.
 fn percent_decoded(path: &str) -> String {
     let bytes = path.as_bytes();
@@ -149,4 +155,39 @@ fn document_links_lead_to_the_copied_files_whatever_their_names() {
     }
     let expected: BTreeSet<_> = names.iter().map(|n| out.join("files").join(n)).collect();
     assert_eq!(resolved, expected);
+}
+
+#[test]
+fn an_agreement_over_512_kib_is_refused_before_its_markdown_is_rendered() {
+    // `[a](` repeated once cost a build about 270 bytes per byte of text.
+    const LIMIT: usize = 512 * 1024;
+    let repo = Repo::minimal();
+    let at_limit = with_body("");
+    let at_limit = with_body(&"[a](".repeat((LIMIT - at_limit.len()) / 4));
+    assert!(at_limit.len() <= LIMIT);
+    repo.write(FILE, &at_limit);
+    let (status, diagnostics) = repo.check_json();
+    assert_eq!(status, 0, "{diagnostics:#?}");
+
+    let over = with_body(&"[a](".repeat(LIMIT / 4));
+    repo.write(FILE, &over);
+    let (status, diagnostics) = repo.check_json();
+    assert_eq!(status, 1, "{diagnostics:#?}");
+    assert_eq!(diagnostics.len(), 1, "{diagnostics:#?}");
+    let d = &diagnostics[0];
+    assert_eq!(d["code"], "agreement-too-large");
+    assert_eq!(
+        (d["file"].as_str(), d["line"].as_u64()),
+        (Some(FILE), Some(1))
+    );
+    assert!(
+        d["message"]
+            .as_str()
+            .unwrap()
+            .contains(&format!("{} bytes", over.len())),
+        "{d}"
+    );
+    let built = build(&repo);
+    assert_eq!(built.status.code(), Some(1), "{}", stderr(&built));
+    assert!(!repo.path("public").exists());
 }

@@ -16,6 +16,13 @@ use pakta_content::{
     Recommendation, References, Scope,
 };
 
+/// The largest agreement file, front matter and text together. Rendering
+/// hostile Markdown (`[a](`, `>` or `1. ` repeated) costs a build up to
+/// about 300 bytes of memory per byte of text, so this keeps any one file
+/// within 200 MB of a build's peak (`bench/hostile.sh` measures it); real
+/// agreements are a few kilobytes, and long texts belong under `files/`.
+pub(crate) const MAX_AGREEMENT_BYTES: usize = 512 * 1024;
+
 /// Parses one agreement file. Only the front matter's text is kept (every
 /// later diagnostic points into it); the body is kept when `keep_body`, so
 /// that checking a large repository does not hold every text in memory.
@@ -26,6 +33,26 @@ pub(crate) fn parse_agreement(
     keep_body: bool,
     diagnostics: &mut Diagnostics,
 ) -> AgreementSource {
+    if bytes.len() > MAX_AGREEMENT_BYTES {
+        diagnostics.push(
+            Diagnostic::file_level(
+                pakta_content::diagnostics::Severity::Error,
+                &path,
+                "agreement-too-large",
+                Message::new("agreement-too-large")
+                    .arg("size", bytes.len())
+                    .arg("limit", MAX_AGREEMENT_BYTES),
+            )
+            .with_help(Message::new("agreement-too-large.help")),
+        );
+        return AgreementSource {
+            id,
+            source: SourceFile::new(path, ""),
+            front: None,
+            references: References::default(),
+            body: Arc::from(""),
+        };
+    }
     let text = match std::str::from_utf8(bytes) {
         Ok(text) => text,
         Err(_) => {
