@@ -34,6 +34,15 @@ fn with_body(body: &str) -> String {
     format!("{}+++\n\n{body}\n", &VALID_AGREEMENT[..end])
 }
 
+/// Where each diagnostic of `code` is, as (line, column).
+fn located(diagnostics: &[Value], code: &str) -> Vec<(u64, u64)> {
+    diagnostics
+        .iter()
+        .filter(|d| d["code"] == code)
+        .map(|d| (d["line"].as_u64().unwrap(), d["column"].as_u64().unwrap()))
+        .collect()
+}
+
 /// Percent escapes decoded, as a web server reads a path.
 fn percent_decoded(path: &str) -> String {
     let bytes = path.as_bytes();
@@ -190,4 +199,62 @@ fn an_agreement_over_512_kib_is_refused_before_its_markdown_is_rendered() {
     let built = build(&repo);
     assert_eq!(built.status.code(), Some(1), "{}", stderr(&built));
     assert!(!repo.path("public").exists());
+}
+
+/// An agreement whose text links to what the site publishes, and to two
+/// places it does not.
+fn linking_repository() -> (Repo, String) {
+    let body = "Naskah [lengkap](../files/naskah%20final.pdf) dan [MoU lain](../2024-mou-lain/).\n\n\
+                Lihat [daftar](../lists/), [unit](../units/) dan [beranda](../).\n\n\
+                Piksel ![](https://tracker.example/p.gif) dan [rahasia](../2024-mou-rahasia/).\n\n\
+                Juga [ini](../../../etc/passwd).\n";
+    let end = VALID_AGREEMENT.rfind("+++\n").expect("front matter closes");
+    let content = format!(
+        "{}\n[[documents]]\ntitle = \"Naskah\"\nfile = \"files/naskah final.pdf\"\n+++\n\n{body}",
+        &VALID_AGREEMENT[..end]
+    );
+    let repo = Repo::minimal();
+    repo.write(FILE, &content)
+        .write("files/naskah final.pdf", "%PDF-1.4")
+        .write(
+            "agreements/2024-mou-lain.md",
+            VALID_AGREEMENT.replace("01/PR.07-NK/01/2025", "02/PR.07-NK/01/2024"),
+        )
+        .write(
+            "agreements/2024-mou-rahasia.md",
+            VALID_AGREEMENT
+                .replace("01/PR.07-NK/01/2025", "03/PR.07-NK/01/2024")
+                .replacen("kind = \"mou\"", "kind = \"mou\"\npublic = false", 1),
+        );
+    (repo, content)
+}
+
+#[test]
+fn external_images_and_links_to_nothing_in_texts_are_warned_about_where_written() {
+    let (repo, content) = linking_repository();
+    let (status, diagnostics) = repo.check_json();
+    assert_eq!(status, 0, "warnings only: {diagnostics:#?}");
+    assert_eq!(
+        located(&diagnostics, "external-image"),
+        [position(&content, "![](https://tracker")]
+    );
+    assert_eq!(
+        located(&diagnostics, "dead-link"),
+        [
+            position(&content, "[rahasia]"),
+            position(&content, "[ini](../../../etc/passwd)")
+        ]
+    );
+    assert_eq!(diagnostics.len(), 3, "{diagnostics:#?}");
+    let dead = diagnostics
+        .iter()
+        .find(|d| d["code"] == "dead-link")
+        .unwrap();
+    assert!(
+        dead["message"]
+            .as_str()
+            .unwrap()
+            .contains("../2024-mou-rahasia/"),
+        "{dead}"
+    );
 }

@@ -8,6 +8,7 @@ mod ids;
 mod partners;
 mod relations;
 mod reserved;
+mod text_links;
 mod units;
 
 use chrono::NaiveDate;
@@ -43,6 +44,7 @@ pub fn validate(sources: &Sources, today: NaiveDate) -> (Attachments, Diagnostic
             let mut found = Diagnostics::new();
             let attachments = documents::check(&sources.root, &sources.agreements, &mut found);
             relations::check(&sources.agreements, &mut found);
+            text_links::check(sources, &attachments, &mut found);
             (attachments, found)
         },
         || {

@@ -240,6 +240,7 @@ mod tests {
             front: None,
             references: pakta_content::References::default(),
             body: "".into(),
+            text_links: Vec::new(),
         };
         let by_id: HashMap<&'static str, &AgreementSource> =
             ids.iter().map(|id| (*id, &source)).collect();

@@ -517,6 +517,19 @@ pub struct AgreementSource {
     pub references: References,
     /// The Markdown after the closing `+++`, when the run asked for it.
     pub body: Arc<str>,
+    /// The relative links and images written in the text, which check
+    /// resolves against the site.
+    pub text_links: Vec<TextLink>,
+}
+
+/// A relative link or image written in an agreement's text.
+#[derive(Debug, Clone)]
+pub struct TextLink {
+    /// The address as written.
+    pub target: String,
+    /// The warning to give when it leads to nothing the site publishes,
+    /// already located at the link (the text itself is not kept).
+    pub unresolved: diagnostics::Diagnostic,
 }
 
 /// One `_unit.toml`. The unit's path is its folder below `agreements/`,

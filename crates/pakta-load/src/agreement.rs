@@ -6,6 +6,7 @@ use std::sync::Arc;
 use toml::de::DeTable;
 
 use super::frontmatter::{Split, split};
+use super::text_links;
 use super::toml_file::{decode_utf8, toml_syntax_errors};
 use pakta_content::diagnostics::{Diagnostic, Diagnostics, SourceFile, Spanned};
 use pakta_content::message::Message;
@@ -51,6 +52,7 @@ pub(crate) fn parse_agreement(
             front: None,
             references: References::default(),
             body: Arc::from(""),
+            text_links: Vec::new(),
         };
     }
     let text = match std::str::from_utf8(bytes) {
@@ -63,6 +65,7 @@ pub(crate) fn parse_agreement(
                 front: None,
                 references: References::default(),
                 body: Arc::from(""),
+                text_links: Vec::new(),
             };
         }
     };
@@ -95,8 +98,10 @@ pub(crate) fn parse_agreement(
         }
         Split::Found { toml, body } => (body.start, Some(body), Some(toml)),
     };
+    let mut text_links = Vec::new();
     if let Some(body) = &body {
         check_body_characters(&path, text, body.start, diagnostics);
+        text_links = text_links::read(&path, text, body.clone(), diagnostics);
     }
     let source = SourceFile::new(path, &text[..header_end]);
     let mut agreement = AgreementSource {
@@ -107,6 +112,7 @@ pub(crate) fn parse_agreement(
             Some(body) if keep_body => Arc::from(&text[body]),
             _ => Arc::from(""),
         },
+        text_links,
         source,
     };
     if let Some(toml) = front {

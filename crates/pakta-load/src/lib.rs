@@ -9,6 +9,7 @@ mod frontmatter;
 pub mod history;
 mod register;
 mod regular_file;
+mod text_links;
 mod toml_file;
 mod unit;
 
@@ -237,6 +238,7 @@ fn parse_found(item: Found, options: LoadOptions) -> (Parsed, Diagnostics) {
                         front: None,
                         references: References::default(),
                         body: std::sync::Arc::from(""),
+                        text_links: Vec::new(),
                     }
                 }
             });

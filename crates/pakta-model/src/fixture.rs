@@ -96,6 +96,7 @@ pub(crate) fn model(agreements: Vec<(&str, FrontMatter)>, today: &str) -> Model 
             front: Some(Arc::new(front)),
             references: Default::default(),
             body: Arc::from(""),
+            text_links: Vec::new(),
         })
         .collect();
     agreements.sort_by(|x, y| x.id.cmp(&y.id));
