@@ -16,6 +16,7 @@ use std::process::Command;
 use chrono::NaiveDate;
 use pakta_content::i18n::{Lang, Texts};
 use pakta_content::message::Message;
+use pakta_content::schema::characters;
 
 /// Why there is no history, or why it is incomplete.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -125,8 +126,8 @@ impl History {
             let revision = Revision {
                 commit: commit.to_string(),
                 date,
-                author: author.to_string(),
-                subject: subject.to_string(),
+                author: printable(author),
+                subject: printable(subject),
             };
             let mut tokens = changes
                 .trim_start_matches('\n')
@@ -237,6 +238,21 @@ fn git_log(root: &Path, args: &[&str]) -> Result<String, HistoryGap> {
     }
 }
 
+/// A commit's text as it may be shown: anyone who pushes a commit writes
+/// its message and author name, and a control character (ESC, BEL, C1)
+/// would drive the terminal of whoever runs `pakta report`, or land in a
+/// page. Each becomes U+FFFD, so the reader sees that something was there;
+/// a tab becomes a space.
+fn printable(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '\t' => ' ',
+            c if characters::is_allowed(c, false) => c,
+            _ => char::REPLACEMENT_CHARACTER,
+        })
+        .collect()
+}
+
 /// Parses `git log -z --name-only` output with the format above.
 fn parse_changes(log: &str) -> Vec<Change> {
     let mut changes = Vec::new();
@@ -262,7 +278,7 @@ fn parse_changes(log: &str) -> Vec<Change> {
         changes.push(Change {
             commit: commit.to_string(),
             date,
-            subject: subject.to_string(),
+            subject: printable(subject),
             paths,
         });
     }
@@ -360,6 +376,17 @@ mod tests {
         assert_eq!(history.revisions("agreements/other.md").len(), 1);
         assert!(history.revisions("agreements/old.md").is_empty());
         fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn control_characters_of_a_commit_are_replaced() {
+        let log = "\u{1e}c1\u{1f}2025-01-01\u{1f}A\u{1b}[31m\u{1f}x\u{7}\ty\u{9b}\0\nA\0a.md\0";
+        let history = History::parse(log);
+        let revision = &history.revisions("a.md")[0];
+        assert_eq!(revision.author, "A\u{fffd}[31m");
+        assert_eq!(revision.subject, "x\u{fffd} y\u{fffd}");
+        let changes = parse_changes("\u{1e}c1\u{1f}2025-01-01\u{1f}x\u{1b}y\0\na.md\0");
+        assert_eq!(changes[0].subject, "x\u{fffd}y");
     }
 
     #[test]
