@@ -25,6 +25,14 @@ pub(crate) fn run(args: &BuildArgs, console: &Console) -> ExitCode {
             return exit(EXIT_FAILURE);
         }
     };
+    if let Some(url) = args
+        .base_url
+        .as_deref()
+        .filter(|u| !pakta_load::is_base_url(u))
+    {
+        console.error(Message::new("build-invalid-base-url").arg("url", url));
+        return exit(EXIT_FAILURE);
+    }
     // Git history does not depend on the content's validity: read it while
     // the content loads, on a thread of its own, since waiting for `git`
     // would otherwise hold one of the workers that parse the files.

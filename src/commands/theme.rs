@@ -30,10 +30,10 @@ pub(crate) fn run(command: &ThemeCommand, console: &Console) -> ExitCode {
 
 fn init(args: &ThemeInitArgs) -> Result<(), Message> {
     let name = &args.name;
-    if !is_folder_name(name) {
+    if !pakta_load::is_theme_name(name) {
         return Err(Message::new("theme-invalid-name").arg("name", name));
     }
-    let themes = args.root.join("themes");
+    let themes = args.root.join(pakta_load::THEMES_DIR);
     std::fs::create_dir_all(&themes).map_err(|e| {
         Message::new("cannot-create")
             .arg("path", "themes/")
@@ -68,27 +68,4 @@ fn write_new(folder: &Path, path: &str, bytes: &[u8]) -> std::io::Result<()> {
         .create_new(true)
         .open(&target)?;
     std::io::Write::write_all(&mut file, bytes)
-}
-
-fn is_folder_name(name: &str) -> bool {
-    !name.is_empty()
-        && name
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
-        && !name.starts_with('-')
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn only_plain_folder_names_are_accepted() {
-        for good in ["custom", "kpu-jateng", "tema_2"] {
-            assert!(is_folder_name(good), "{good}");
-        }
-        for bad in ["", "..", "a/b", "-x", "tema baru", "../x"] {
-            assert!(!is_folder_name(bad), "{bad}");
-        }
-    }
 }

@@ -9,7 +9,7 @@
 //! texts through the `t` function.
 
 use std::collections::{BTreeMap, HashMap};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use chrono::NaiveDate;
@@ -18,6 +18,8 @@ use tera::{Tera, Value};
 use super::markdown::is_safe_url;
 use pakta_content::i18n::{Catalog, Lang, Texts};
 use pakta_content::message::Message;
+use pakta_content::reserved::OUTPUT_MARKER;
+use pakta_load::{THEMES_DIR, is_theme_name};
 
 macro_rules! embedded {
     ($($name:literal),+ $(,)?) => {
@@ -81,8 +83,8 @@ impl Theme {
         let default_catalog = catalog_text("default theme", &catalog_file, &files[&catalog_file])?;
         let mut catalog = Catalog::parse(&catalog_file, &default_catalog).map_err(as_reported)?;
         if let Some(name) = name {
-            let dir = root.join("themes").join(name);
-            let shown = format!("themes/{name}");
+            let dir = theme_folder(root, name)?;
+            let shown = format!("{THEMES_DIR}/{name}");
             for (path, bytes) in read_theme_folder(&dir, &shown)? {
                 if path == catalog_file {
                     let file = format!("{shown}/{path}");
@@ -133,22 +135,45 @@ fn catalog_text(theme: &str, path: &str, bytes: &[u8]) -> Result<String, ThemeEr
     })
 }
 
-/// Every file below a site's theme folder, by its path inside it (with
-/// `/` separators), sorted. Hidden files (`.DS_Store`, editor backups)
-/// are skipped; a symbolic link is refused, since it could publish a file
-/// from outside the repository.
-fn read_theme_folder(dir: &Path, shown: &str) -> Result<Vec<(String, Vec<u8>)>, ThemeError> {
-    if !dir.is_dir() {
+/// The folder of the site theme `name`: a plain folder name directly under
+/// `themes/`, where neither `themes/` nor the folder is a link. `check`
+/// reports a bad `theme` at its place in pakta.toml; this refuses it again
+/// for any caller.
+fn theme_folder(root: &Path, name: &str) -> Result<PathBuf, ThemeError> {
+    let shown = format!("{THEMES_DIR}/{name}");
+    if !is_theme_name(name) {
+        return Err(ThemeError(Message::new("invalid-theme.name")));
+    }
+    let themes = root.join(THEMES_DIR);
+    let folder = themes.join(name);
+    for path in [&themes, &folder] {
+        if std::fs::symlink_metadata(path).is_ok_and(|m| m.is_symlink()) {
+            return Err(ThemeError(
+                Message::new("invalid-theme.link").arg("name", name),
+            ));
+        }
+    }
+    if !folder.is_dir() {
         return Err(ThemeError(
             Message::new("theme-not-a-folder").arg("folder", shown),
         ));
     }
+    Ok(folder)
+}
+
+/// Every file below a site's theme folder, by its path inside it (with
+/// `/` separators), sorted. Hidden files and folders (`.DS_Store`, `.git`,
+/// editor backups) are skipped; a symbolic link is refused, since it could
+/// publish a file from outside the repository; and a site pakta built
+/// (it holds the output marker) is refused, since it would be published
+/// again inside the next one.
+fn read_theme_folder(dir: &Path, shown: &str) -> Result<Vec<(String, Vec<u8>)>, ThemeError> {
     let mut files = Vec::new();
-    let walk = walkdir::WalkDir::new(dir)
+    let mut walk = walkdir::WalkDir::new(dir)
+        .follow_links(false)
         .sort_by_file_name()
-        .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
-    for entry in walk {
+        .into_iter();
+    while let Some(entry) = walk.next() {
         let entry = entry.map_err(|e| {
             ThemeError(
                 Message::new("theme-unreadable")
@@ -166,6 +191,18 @@ fn read_theme_folder(dir: &Path, shown: &str) -> Result<Vec<(String, Vec<u8>)>, 
                     .arg("file", format!("{shown}/{}", relative.display())),
             ));
         };
+        if entry.file_name() == OUTPUT_MARKER {
+            let site = relative.rsplit_once('/').map_or("", |(folder, _)| folder);
+            return Err(ThemeError(
+                Message::new("theme-holds-a-site").arg("folder", format!("{shown}/{site}")),
+            ));
+        }
+        if entry.depth() > 0 && entry.file_name().to_string_lossy().starts_with('.') {
+            if entry.file_type().is_dir() {
+                walk.skip_current_dir();
+            }
+            continue;
+        }
         if entry.path_is_symlink() {
             return Err(ThemeError(
                 Message::new("theme-symbolic-link").arg("file", format!("{shown}/{relative}")),

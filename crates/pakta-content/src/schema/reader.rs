@@ -311,11 +311,13 @@ impl<'a, 'i> TableReader<'a, 'i> {
                     .arg("key", field.name)
                     .arg("min", min),
             ),
-            Problem::TooLarge => Diagnostic::error(
+            Problem::TooLarge(max) => Diagnostic::error(
                 self.file,
                 span,
                 "invalid-value",
-                Message::new("invalid-value.too-large").arg("key", field.name),
+                Message::new("invalid-value.too-large")
+                    .arg("key", field.name)
+                    .arg("max", max),
             ),
             Problem::NotInList(found) => {
                 let FieldType::Choice(choices) = &field.ty else {
@@ -590,7 +592,7 @@ enum Problem {
     QuotedDate,
     DateWithTime,
     TooSmall(i64),
-    TooLarge,
+    TooLarge(i64),
     NotInList(String),
     BadUrl,
     BadSha256,
@@ -636,12 +638,14 @@ fn scalar<'v>(ty: &FieldType, value: &'v DeValue<'_>) -> Result<Scalar<'v>, Prob
         (FieldType::Date, DeValue::String(s)) if s.trim().parse::<NaiveDate>().is_ok() => {
             Err(Problem::QuotedDate)
         }
-        (FieldType::Integer { min }, DeValue::Integer(n)) => {
+        (FieldType::Integer { min, max }, DeValue::Integer(n)) => {
             match i64::from_str_radix(&n.as_str().replace('_', ""), n.radix()) {
-                Ok(n) if n >= *min => Ok(Scalar::Integer(n)),
-                Ok(_) => Err(Problem::TooSmall(*min)),
-                // The TOML parser already knows it is a whole number.
-                Err(_) => Err(Problem::TooLarge),
+                Ok(n) if n < *min => Err(Problem::TooSmall(*min)),
+                Ok(n) if n <= *max => Ok(Scalar::Integer(n)),
+                // The TOML parser already knows it is a whole number, so
+                // one that does not parse is beyond i64.
+                Err(_) if n.as_str().starts_with('-') => Err(Problem::TooSmall(*min)),
+                Ok(_) | Err(_) => Err(Problem::TooLarge(*max)),
             }
         }
         (FieldType::Bool, DeValue::Boolean(b)) => Ok(Scalar::Bool(*b)),

@@ -24,6 +24,8 @@ pub enum FieldType {
     Integer {
         /// The smallest value allowed.
         min: i64,
+        /// The largest value allowed.
+        max: i64,
     },
     /// `true` or `false`.
     Bool,
@@ -496,7 +498,10 @@ pub static DATES: TableSpec = TableSpec {
         ),
         field(
             "duration_months",
-            FieldType::Integer { min: 1 },
+            FieldType::Integer {
+                min: 1,
+                max: i64::MAX,
+            },
             "length in calendar months from `starts`; instead of `expires`",
         ),
     ],
@@ -568,7 +573,10 @@ pub static ACTIVITY: TableSpec = TableSpec {
         ),
         field(
             "participants",
-            FieldType::Integer { min: 0 },
+            FieldType::Integer {
+                min: 0,
+                max: i64::MAX,
+            },
             "jumlah peserta: how many people took part",
         ),
         field("url", FieldType::Url, "a report or news item about it"),
@@ -830,17 +838,17 @@ pub static RULES: TableSpec = TableSpec {
     fields: &[
         field(
             "expiring_soon_days",
-            FieldType::Integer { min: 0 },
+            FieldType::Integer { min: 0, max: 3650 },
             "days before expiry from which an agreement is \"segera berakhir\" (default 90)",
         ),
         field(
             "pks_deadline_months",
-            FieldType::Integer { min: 0 },
+            FieldType::Integer { min: 0, max: 120 },
             "months within which an MoU must be followed by a PKS (default 6)",
         ),
         field(
             "dormant_months",
-            FieldType::Integer { min: 0 },
+            FieldType::Integer { min: 0, max: 120 },
             "months without activity after which an agreement is flagged (default 6)",
         ),
     ],
@@ -851,7 +859,7 @@ pub static REPORTS: TableSpec = TableSpec {
     title: "[reports]",
     fields: &[field(
         "months",
-        FieldType::Integer { min: 1 },
+        FieldType::Integer { min: 1, max: 120 },
         "how many recent months, ending with today's, get a report page per unit; earlier ones get one per year (default 12)",
     )],
 };
