@@ -3,7 +3,7 @@ use std::io::IsTerminal;
 use std::process::ExitCode;
 use std::time::Instant;
 
-use super::{EXIT_FAILURE, EXIT_INVALID, EXIT_OK, analysed, exit};
+use super::{EXIT_FAILURE, EXIT_INVALID, EXIT_OK, add_theme_problems, analysed, exit};
 use crate::cli::BuildArgs;
 use crate::console::Console;
 use pakta_content::diagnostics::{Diagnostic, Severity};
@@ -48,6 +48,7 @@ pub(crate) fn run(args: &BuildArgs, console: &Console) -> ExitCode {
         Ok(a) => a,
         Err(code) => return code,
     };
+    add_theme_problems(&mut analysis, root);
     print_capped(&analysis.diagnostics, console);
     if analysis.has_errors() {
         console.error(

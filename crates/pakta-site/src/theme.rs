@@ -58,7 +58,7 @@ pub const DEFAULT_FILES: &[(&str, &[u8])] = embedded!(
     "unit.html",
 );
 
-const CATALOG_DIR: &str = "i18n/";
+pub(crate) const CATALOG_DIR: &str = "i18n/";
 
 pub(crate) struct Theme {
     pub tera: Tera,
@@ -139,7 +139,7 @@ fn catalog_text(theme: &str, path: &str, bytes: &[u8]) -> Result<String, ThemeEr
 /// `themes/`, where neither `themes/` nor the folder is a link. `check`
 /// reports a bad `theme` at its place in pakta.toml; this refuses it again
 /// for any caller.
-fn theme_folder(root: &Path, name: &str) -> Result<PathBuf, ThemeError> {
+pub(crate) fn theme_folder(root: &Path, name: &str) -> Result<PathBuf, ThemeError> {
     let shown = format!("{THEMES_DIR}/{name}");
     if !is_theme_name(name) {
         return Err(ThemeError(Message::new("invalid-theme.name")));
@@ -167,7 +167,10 @@ fn theme_folder(root: &Path, name: &str) -> Result<PathBuf, ThemeError> {
 /// publish a file from outside the repository; and a site pakta built
 /// (it holds the output marker) is refused, since it would be published
 /// again inside the next one.
-fn read_theme_folder(dir: &Path, shown: &str) -> Result<Vec<(String, Vec<u8>)>, ThemeError> {
+pub(crate) fn read_theme_folder(
+    dir: &Path,
+    shown: &str,
+) -> Result<Vec<(String, Vec<u8>)>, ThemeError> {
     let mut files = Vec::new();
     let mut walk = walkdir::WalkDir::new(dir)
         .follow_links(false)
@@ -266,11 +269,94 @@ fn needs_escape(byte: u8) -> bool {
     matches!(byte, b'&' | b'<' | b'>' | b'"' | b'\'')
 }
 
+/// Tera's own functions a template may call: only those that compute from
+/// their arguments alone. `get_env` would put the environment (CI's token)
+/// on a page, and `now` and `get_random` would make every build differ;
+/// the README's theming section lists the same names.
+const TERA_FUNCTIONS: &[&str] = &["range"];
+
+/// Tera's own filters a template may use, all computing from their input.
+/// (`safe` is part of Tera's syntax, not a registered filter.)
+const TERA_FILTERS: &[&str] = &[
+    "abs",
+    "addslashes",
+    "as_str",
+    "capitalize",
+    "concat",
+    "escape",
+    "escape_xml",
+    "filter",
+    "first",
+    "float",
+    "get",
+    "group_by",
+    "indent",
+    "int",
+    "join",
+    "json_encode",
+    "last",
+    "length",
+    "linebreaksbr",
+    "lower",
+    "map",
+    "nth",
+    "pluralize",
+    "replace",
+    "reverse",
+    "round",
+    "slice",
+    "sort",
+    "spaceless",
+    "split",
+    "striptags",
+    "title",
+    "trim",
+    "trim_end",
+    "trim_end_matches",
+    "trim_start",
+    "trim_start_matches",
+    "truncate",
+    "unique",
+    "upper",
+    "wordcount",
+];
+
+/// Tera's own tests (`x is number`) a template may use.
+const TERA_TESTS: &[&str] = &[
+    "containing",
+    "defined",
+    "divisibleby",
+    "ending_with",
+    "even",
+    "iterable",
+    "matching",
+    "number",
+    "object",
+    "odd",
+    "starting_with",
+    "string",
+    "undefined",
+];
+
 fn register(tera: &mut Tera, lang: Lang, texts: Arc<Texts>) {
+    // Tera registers its builtins when it is made and has no way to leave
+    // them out; what is not allowed is removed before ours are added, so a
+    // newer Tera's additions stay out too.
+    tera.functions
+        .retain(|name, _| TERA_FUNCTIONS.contains(&name.as_str()));
+    tera.filters
+        .retain(|name, _| TERA_FILTERS.contains(&name.as_str()));
+    tera.testers
+        .retain(|name, _| TERA_TESTS.contains(&name.as_str()));
     tera.set_escape_fn(escape_html);
     tera.register_function("t", move |args: &HashMap<String, Value>| {
         let key = args.get("k").and_then(Value::as_str).unwrap_or_default();
-        let text = texts.text(key);
+        // A missing text fails the page rather than showing its key; keys
+        // written out in a template are reported by `check` already.
+        let Some(text) = texts.get(key) else {
+            let problem = Message::new("theme-unknown-text").arg("key", key);
+            return Err(tera::Error::msg(problem.render(&texts)));
+        };
         // A label that depends on a setting says the setting's value
         // ("Berakhir dalam {n} hari"), handed over as `n`.
         Ok(Value::String(match args.get("n") {
@@ -354,6 +440,54 @@ mod tests {
             for word in ["ditemukan", "Halaman", "Semua unit", "Unduh", in_force] {
                 assert!(!script.contains(word), "search.js writes {word}");
             }
+        }
+    }
+
+    fn sorted<'a>(names: impl Iterator<Item = &'a String>) -> Vec<&'a str> {
+        let mut names: Vec<&str> = names.map(String::as_str).collect();
+        names.sort_unstable();
+        names
+    }
+
+    /// Everything a template can call, written out: a name Tera or pakta
+    /// adds must be added here and to the README on purpose.
+    #[test]
+    fn templates_can_call_exactly_the_documented_functions_filters_and_tests() {
+        let root = std::env::temp_dir();
+        let theme = Theme::load(&root, None, Lang::Id).unwrap();
+        assert_eq!(sorted(theme.tera.functions.keys()), ["range", "t"]);
+        let mut filters = TERA_FILTERS.to_vec();
+        filters.extend(["longdate", "safe_url"]);
+        filters.sort_unstable();
+        assert_eq!(sorted(theme.tera.filters.keys()), filters);
+        assert_eq!(filters.len(), 43);
+        assert_eq!(sorted(theme.tera.testers.keys()), TERA_TESTS);
+        assert_eq!(TERA_TESTS.len(), 13);
+
+        let readme =
+            std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("../../README.md"))
+                .unwrap();
+        let documented = readme
+            .split_once("A template can call")
+            .and_then(|(_, rest)| rest.split_once("\n\n"))
+            .map(|(list, _)| list.to_string())
+            .expect("the README lists what a template can call");
+        let named: Vec<&str> = ["range", "t", "safe"]
+            .into_iter()
+            .chain(filters.iter().copied())
+            .chain(TERA_TESTS.iter().copied())
+            .collect();
+        for name in named {
+            assert!(
+                documented.contains(&format!("`{name}`")),
+                "the README does not list `{name}`"
+            );
+        }
+        for gone in ["get_env", "now", "get_random", "throw", "date"] {
+            assert!(
+                !documented.contains(&format!("`{gone}`")),
+                "the README lists `{gone}`"
+            );
         }
     }
 
