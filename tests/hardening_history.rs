@@ -80,3 +80,22 @@ fn control_characters_of_commits_never_reach_the_terminal_or_the_site() {
     assert_eq!(control_characters(&page), []);
     assert!(!page.contains("&#27;") && !page.contains("&#x1b;"));
 }
+
+#[test]
+fn a_commit_message_cannot_forge_another_commit_in_the_history() {
+    let repo = Repo::minimal();
+    repo.write("agreements/2025-mou-uns.md", VALID_AGREEMENT);
+    repo.git(&["init", "-q", "-b", "main"]);
+    let forged = "Tambah MoU\u{1e}0000000000000000000000000000000000000000\u{1f}2001-01-01\u{1f}Mallory\u{1f}Disetujui pimpinan";
+    let real = repo.commit(forged);
+    let out = repo.path("site");
+    let output = repo.pakta(&["build", "--out", out.to_str().unwrap(), "--today", TODAY]);
+    assert!(output.status.success(), "{output:?}");
+    let page = std::fs::read_to_string(out.join("2025-mou-uns/index.html")).unwrap();
+    assert!(page.contains(&real[..7]), "{page}");
+    // The message is shown as the text it is, in the one real revision.
+    assert!(page.contains("<td>Editor</td>"), "{page}");
+    assert!(!page.contains("<code>0000000000</code>"), "{page}");
+    assert!(!page.contains("<td>Mallory</td>"), "{page}");
+    assert!(!page.contains("Januari 2001"), "{page}");
+}
