@@ -86,6 +86,16 @@ fn a_base_url_with_a_query_or_fragment_is_a_located_error() {
         );
         assert_eq!(build(&repo).status.code(), Some(1), "{base_url}");
     }
+    let config = format!("{SITE}repository = \"https://github.com/org/repo#readme\"\n");
+    let (status, diagnostics) = repo_with(&config).check_json();
+    assert_eq!(status, 1, "{diagnostics:#?}");
+    let message = located(
+        &diagnostics,
+        "invalid-url",
+        &config,
+        "\"https://github.com/org/repo#",
+    );
+    assert!(message.contains("`repository`"), "{message}");
     let repo = repo_with(SITE);
     let out = repo.path("site");
     let output = repo.pakta(&[
@@ -188,7 +198,7 @@ fn a_theme_contributes_no_link_no_hidden_file_and_not_the_output() {
     repo.write("themes/mine/public/.pakta-site", "");
     repo.write("themes/mine/public/index.html", "old site");
     let output = build(&repo);
-    assert_eq!(output.status.code(), Some(2), "{output:?}");
+    assert_eq!(output.status.code(), Some(1), "{output:?}");
     assert!(
         String::from_utf8_lossy(&output.stderr).contains("themes/mine/public is a site"),
         "{output:?}"

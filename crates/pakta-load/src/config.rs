@@ -28,9 +28,9 @@ pub fn is_theme_name(name: &str) -> bool {
         && !name.starts_with('-')
 }
 
-/// Whether `url` may be the site's address: a web address whose links
-/// can be made by appending paths, so no query (`?`) and no fragment
-/// (`#`), which would swallow every path after them.
+/// Whether `url` may be the site's (or the repository's) address: a web
+/// address whose links are made by appending paths, so no query (`?`) and
+/// no fragment (`#`), which would swallow every path after them.
 pub fn is_base_url(url: &str) -> bool {
     is_web_url(url) && !url.contains(['?', '#'])
 }
@@ -52,24 +52,31 @@ pub(crate) fn parse_config(root: &Path, bytes: Vec<u8>, diagnostics: &mut Diagno
         let choice = |name: &str| site.choice(name).map(|c| c.value.to_string());
         let defaults = &mut config.site;
         defaults.title = text("title").unwrap_or(defaults.title.clone());
-        if let Some(base_url) = site.text("base_url") {
-            if is_base_url(&base_url.value) {
-                defaults.base_url = base_url.value;
-            } else if is_web_url(&base_url.value) {
+        let mut address = |key: &'static str| {
+            let url = site.text(key)?;
+            if is_base_url(&url.value) {
+                return Some(url.value);
+            }
+            // Other addresses are reported as such by the reader.
+            if is_web_url(&url.value) {
                 diagnostics.push(Diagnostic::error(
                     &source,
-                    base_url.span,
+                    url.span,
                     "invalid-url",
-                    Message::new("invalid-url.base-url"),
+                    Message::new("invalid-url.path-base").arg("key", key),
                 ));
             }
+            None
+        };
+        if let Some(base_url) = address("base_url") {
+            defaults.base_url = base_url;
         }
+        defaults.repository = address("repository");
         defaults.language = choice("language").unwrap_or(defaults.language.clone());
         defaults.timezone = choice("timezone").unwrap_or(defaults.timezone.clone());
         defaults.theme = site
             .text("theme")
             .and_then(|name| checked_theme(root, &source, name, diagnostics));
-        defaults.repository = text("repository");
     }
     if let Some(rules) = r.table("rules") {
         let defaults = Rules::default();
