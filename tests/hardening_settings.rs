@@ -205,3 +205,18 @@ fn a_theme_contributes_no_link_no_hidden_file_and_not_the_output() {
     );
     assert!(!repo.path("site").exists());
 }
+
+#[cfg(unix)]
+#[test]
+fn theme_init_writes_nothing_through_a_linked_themes_folder() {
+    let repo = repo_with(SITE);
+    std::fs::create_dir_all(repo.path("elsewhere")).unwrap();
+    std::os::unix::fs::symlink(repo.path("elsewhere"), repo.path("themes")).unwrap();
+    let output = repo.pakta(&["theme", "init", "kpu"]);
+    assert_eq!(output.status.code(), Some(2), "{output:?}");
+    assert!(
+        String::from_utf8_lossy(&output.stderr).contains("symbolic link"),
+        "{output:?}"
+    );
+    assert!(!repo.path("elsewhere/kpu").exists());
+}

@@ -39,6 +39,11 @@ fn init(args: &ThemeInitArgs) -> Result<(), Message> {
             .arg("path", "themes/")
             .arg("detail", e)
     })?;
+    // The theme would be written wherever the link leads, and then refused
+    // by every build.
+    if std::fs::symlink_metadata(&themes).is_ok_and(|m| m.is_symlink()) {
+        return Err(Message::new("invalid-theme.link").arg("name", name));
+    }
     let folder = themes.join(name);
     // create_dir (not create_dir_all) fails when the folder exists, so a
     // theme someone already changed is never written over.
