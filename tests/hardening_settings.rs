@@ -109,6 +109,17 @@ fn a_base_url_with_a_query_or_fragment_is_a_located_error() {
     ]);
     assert_eq!(output.status.code(), Some(2), "{output:?}");
     assert!(!out.exists());
+    // A path from the root stays allowed, for sites served at a root.
+    let output = repo.pakta(&[
+        "build",
+        "--out",
+        out.to_str().unwrap(),
+        "--today",
+        TODAY,
+        "--base-url",
+        "/",
+    ]);
+    assert!(output.status.success(), "{output:?}");
 }
 
 #[test]

@@ -25,11 +25,7 @@ pub(crate) fn run(args: &BuildArgs, console: &Console) -> ExitCode {
             return exit(EXIT_FAILURE);
         }
     };
-    if let Some(url) = args
-        .base_url
-        .as_deref()
-        .filter(|u| !pakta_load::is_base_url(u))
-    {
+    if let Some(url) = args.base_url.as_deref().filter(|u| !is_base_url_flag(u)) {
         console.error(Message::new("build-invalid-base-url").arg("url", url));
         return exit(EXIT_FAILURE);
     }
@@ -141,4 +137,16 @@ fn print_capped(diagnostics: &[Diagnostic], console: &Console) {
                 .arg("code", code),
         );
     }
+}
+
+/// `--base-url` may be a web address as `base_url` is, or, for a site
+/// served from the root of wherever it is put (local previews, the
+/// benchmarks), a path from the root; never with a query or a fragment.
+fn is_base_url_flag(url: &str) -> bool {
+    pakta_load::is_base_url(url)
+        || (url.starts_with('/')
+            && !url.starts_with("//")
+            && !url
+                .chars()
+                .any(|c| matches!(c, '?' | '#' | '\\') || c.is_whitespace() || c.is_control()))
 }
