@@ -22,7 +22,9 @@ use cli::{Cli, Command};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let variable = std::env::var("PAKTA_LANG").ok();
+    // Read even when it is not UTF-8, so that such a value is refused like
+    // any other that names no language instead of being taken as unset.
+    let variable = std::env::var_os("PAKTA_LANG").map(|v| v.to_string_lossy().into_owned());
     let console = match console::Console::choose(cli.lang, variable.as_deref(), cli.command.root())
     {
         Ok(console) => console,

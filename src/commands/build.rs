@@ -3,7 +3,7 @@ use std::io::IsTerminal;
 use std::process::ExitCode;
 use std::time::Instant;
 
-use super::{EXIT_FAILURE, EXIT_INVALID, EXIT_OK, analysed, exit};
+use super::{EXIT_FAILURE, EXIT_INVALID, EXIT_OK, add_theme_problems, analysed, exit};
 use crate::cli::BuildArgs;
 use crate::console::Console;
 use pakta_content::diagnostics::{Diagnostic, Severity};
@@ -25,6 +25,10 @@ pub(crate) fn run(args: &BuildArgs, console: &Console) -> ExitCode {
             return exit(EXIT_FAILURE);
         }
     };
+    if let Some(url) = args.base_url.as_deref().filter(|u| !is_base_url_flag(u)) {
+        console.error(Message::new("build-invalid-base-url").arg("url", url));
+        return exit(EXIT_FAILURE);
+    }
     // Git history does not depend on the content's validity: read it while
     // the content loads, on a thread of its own, since waiting for `git`
     // would otherwise hold one of the workers that parse the files.
@@ -40,6 +44,7 @@ pub(crate) fn run(args: &BuildArgs, console: &Console) -> ExitCode {
         Ok(a) => a,
         Err(code) => return code,
     };
+    add_theme_problems(&mut analysis, root);
     print_capped(&analysis.diagnostics, console);
     if analysis.has_errors() {
         console.error(
@@ -132,4 +137,16 @@ fn print_capped(diagnostics: &[Diagnostic], console: &Console) {
                 .arg("code", code),
         );
     }
+}
+
+/// `--base-url` may be a web address as `base_url` is, or, for a site
+/// served from the root of wherever it is put (local previews, the
+/// benchmarks), a path from the root; never with a query or a fragment.
+fn is_base_url_flag(url: &str) -> bool {
+    pakta_load::is_base_url(url)
+        || (url.starts_with('/')
+            && !url.starts_with("//")
+            && !url
+                .chars()
+                .any(|c| matches!(c, '?' | '#' | '\\') || c.is_whitespace() || c.is_control()))
 }

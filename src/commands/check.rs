@@ -1,6 +1,6 @@
 use std::process::ExitCode;
 
-use super::{EXIT_INVALID, EXIT_OK, analysed, exit};
+use super::{EXIT_INVALID, EXIT_OK, add_theme_problems, analysed, exit};
 use crate::cli::{CheckArgs, Format};
 use crate::console::{Console, count};
 use pakta_content::diagnostics::{render_github, render_json};
@@ -10,7 +10,7 @@ use pakta_model::pipeline::Analysis;
 use pakta_model::{Figures, Flag, Model, Status};
 
 pub(crate) fn run(args: &CheckArgs, console: &Console) -> ExitCode {
-    let analysis = match analysed(
+    let mut analysis = match analysed(
         &args.repo.root,
         args.repo.today,
         LoadOptions { bodies: false },
@@ -19,6 +19,7 @@ pub(crate) fn run(args: &CheckArgs, console: &Console) -> ExitCode {
         Ok(a) => a,
         Err(code) => return code,
     };
+    add_theme_problems(&mut analysis, &args.repo.root);
     match args.format {
         Format::Human => {
             console.diagnostics(&analysis.diagnostics);

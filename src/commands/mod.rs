@@ -36,3 +36,19 @@ pub(crate) fn analysed(
         exit(EXIT_FAILURE)
     })
 }
+
+/// The runs that show pages (`check`, `build`) add the site theme's
+/// problems to the content's, in the same order.
+pub(crate) fn add_theme_problems(
+    analysis: &mut pakta_model::pipeline::Analysis,
+    root: &std::path::Path,
+) {
+    let found = pakta_site::check_theme(root, &analysis.model.config);
+    if found.is_empty() {
+        return;
+    }
+    let mut all = pakta_content::diagnostics::Diagnostics::new();
+    all.extend(std::mem::take(&mut analysis.diagnostics));
+    all.extend(found);
+    analysis.diagnostics = all.into_sorted();
+}

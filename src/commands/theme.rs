@@ -30,15 +30,20 @@ pub(crate) fn run(command: &ThemeCommand, console: &Console) -> ExitCode {
 
 fn init(args: &ThemeInitArgs) -> Result<(), Message> {
     let name = &args.name;
-    if !is_folder_name(name) {
+    if !pakta_load::is_theme_name(name) {
         return Err(Message::new("theme-invalid-name").arg("name", name));
     }
-    let themes = args.root.join("themes");
+    let themes = args.root.join(pakta_load::THEMES_DIR);
     std::fs::create_dir_all(&themes).map_err(|e| {
         Message::new("cannot-create")
             .arg("path", "themes/")
             .arg("detail", e)
     })?;
+    // The theme would be written wherever the link leads, and then refused
+    // by every build.
+    if std::fs::symlink_metadata(&themes).is_ok_and(|m| m.is_symlink()) {
+        return Err(Message::new("invalid-theme.link").arg("name", name));
+    }
     let folder = themes.join(name);
     // create_dir (not create_dir_all) fails when the folder exists, so a
     // theme someone already changed is never written over.
@@ -68,27 +73,4 @@ fn write_new(folder: &Path, path: &str, bytes: &[u8]) -> std::io::Result<()> {
         .create_new(true)
         .open(&target)?;
     std::io::Write::write_all(&mut file, bytes)
-}
-
-fn is_folder_name(name: &str) -> bool {
-    !name.is_empty()
-        && name
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
-        && !name.starts_with('-')
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn only_plain_folder_names_are_accepted() {
-        for good in ["custom", "kpu-jateng", "tema_2"] {
-            assert!(is_folder_name(good), "{good}");
-        }
-        for bad in ["", "..", "a/b", "-x", "tema baru", "../x"] {
-            assert!(!is_folder_name(bad), "{bad}");
-        }
-    }
 }

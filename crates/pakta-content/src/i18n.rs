@@ -250,10 +250,15 @@ impl Texts {
         cell.get_or_init(|| Catalog::default_for(lang).flatten())
     }
 
-    /// The text for `key`; the key itself when missing, so that a
-    /// theme's typo shows on the page instead of failing a build.
+    /// The text for `key`; the key itself when missing. Templates use
+    /// [`Texts::get`] instead, so that a missing text fails the build.
     pub fn text<'a>(&'a self, key: &'a str) -> &'a str {
         self.texts.get(key).map_or(key, String::as_str)
+    }
+
+    /// The text for `key`, if a catalog has it.
+    pub fn get(&self, key: &str) -> Option<&str> {
+        self.texts.get(key).map(String::as_str)
     }
 
     /// The `[messages]` text for `key`, with its placeholders unfilled.

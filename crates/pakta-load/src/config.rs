@@ -1,17 +1,41 @@
 //! Reads `pakta.toml`. A missing file means the defaults; a broken key is
 //! reported and its default used, so the rest of the run still happens.
 
+use std::path::Path;
+
 use toml::de::DeTable;
 
 use super::toml_file::{decode_utf8, toml_syntax_errors};
-use pakta_content::diagnostics::Diagnostics;
-use pakta_content::schema::{TableReader, spec};
+use pakta_content::diagnostics::{Diagnostic, Diagnostics, SourceFile, Spanned};
+use pakta_content::message::Message;
+use pakta_content::schema::{TableReader, is_web_url, spec};
 use pakta_content::{Config, Reports, Rules};
 
 /// The repository's settings file, at its root.
 pub const CONFIG_FILE: &str = "pakta.toml";
 
-pub(crate) fn parse_config(bytes: Vec<u8>, diagnostics: &mut Diagnostics) -> Config {
+/// The folder of site themes, at the repository's root.
+pub const THEMES_DIR: &str = "themes";
+
+/// Whether `name` may name a theme: one plain folder name directly under
+/// `themes/` (letters, digits, `-`, `_`), so no `..`, separator, drive,
+/// absolute path or hidden folder can make a theme of another folder.
+pub fn is_theme_name(name: &str) -> bool {
+    !name.is_empty()
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+        && !name.starts_with('-')
+}
+
+/// Whether `url` may be the site's (or the repository's) address: a web
+/// address whose links are made by appending paths, so no query (`?`) and
+/// no fragment (`#`), which would swallow every path after them.
+pub fn is_base_url(url: &str) -> bool {
+    is_web_url(url) && !url.contains(['?', '#'])
+}
+
+pub(crate) fn parse_config(root: &Path, bytes: Vec<u8>, diagnostics: &mut Diagnostics) -> Config {
     let mut config = Config::default();
     let (source, utf8_ok) = decode_utf8(CONFIG_FILE.into(), bytes, diagnostics);
     if !utf8_ok {
@@ -28,11 +52,31 @@ pub(crate) fn parse_config(bytes: Vec<u8>, diagnostics: &mut Diagnostics) -> Con
         let choice = |name: &str| site.choice(name).map(|c| c.value.to_string());
         let defaults = &mut config.site;
         defaults.title = text("title").unwrap_or(defaults.title.clone());
-        defaults.base_url = text("base_url").unwrap_or(defaults.base_url.clone());
+        let mut address = |key: &'static str| {
+            let url = site.text(key)?;
+            if is_base_url(&url.value) {
+                return Some(url.value);
+            }
+            // Other addresses are reported as such by the reader.
+            if is_web_url(&url.value) {
+                diagnostics.push(Diagnostic::error(
+                    &source,
+                    url.span,
+                    "invalid-url",
+                    Message::new("invalid-url.path-base").arg("key", key),
+                ));
+            }
+            None
+        };
+        if let Some(base_url) = address("base_url") {
+            defaults.base_url = base_url;
+        }
+        defaults.repository = address("repository");
         defaults.language = choice("language").unwrap_or(defaults.language.clone());
         defaults.timezone = choice("timezone").unwrap_or(defaults.timezone.clone());
-        defaults.theme = text("theme");
-        defaults.repository = text("repository");
+        defaults.theme = site
+            .text("theme")
+            .and_then(|name| checked_theme(root, &source, name, diagnostics));
     }
     if let Some(rules) = r.table("rules") {
         let defaults = Rules::default();
@@ -57,4 +101,81 @@ pub(crate) fn parse_config(bytes: Vec<u8>, diagnostics: &mut Diagnostics) -> Con
         };
     }
     config
+}
+
+/// `theme`, when it names a real folder directly under `themes/`; anything
+/// else is reported at the value, and no theme is used.
+fn checked_theme(
+    root: &Path,
+    source: &SourceFile,
+    name: Spanned<String>,
+    diagnostics: &mut Diagnostics,
+) -> Option<String> {
+    let problem = if !is_theme_name(&name.value) {
+        Some(Message::new("invalid-theme.name"))
+    } else {
+        let themes = root.join(THEMES_DIR);
+        let folder = themes.join(&name.value);
+        let is_link = |path: &Path| std::fs::symlink_metadata(path).is_ok_and(|m| m.is_symlink());
+        if is_link(&themes) || is_link(&folder) {
+            Some(Message::new("invalid-theme.link").arg("name", &name.value))
+        } else if !folder.is_dir() {
+            Some(Message::new("invalid-theme.missing").arg("name", &name.value))
+        } else {
+            None
+        }
+    };
+    match problem {
+        Some(message) => {
+            diagnostics.push(Diagnostic::error(
+                source,
+                name.span,
+                "invalid-theme",
+                message,
+            ));
+            None
+        }
+        None => Some(name.value),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_theme_is_named_by_one_plain_folder_name() {
+        for good in ["custom", "kpu-jateng", "tema_2"] {
+            assert!(is_theme_name(good), "{good}");
+        }
+        for bad in [
+            "",
+            ".",
+            "..",
+            ".hidden",
+            "a/b",
+            "a\\b",
+            "-x",
+            "tema baru",
+            "../x",
+            "/etc",
+            "C:x",
+        ] {
+            assert!(!is_theme_name(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn a_base_url_takes_paths_after_it() {
+        assert!(is_base_url("https://example.org/kerjasama"));
+        assert!(is_base_url("http://localhost:1313/"));
+        for bad in [
+            "https://example.org/?x=1",
+            "https://example.org/#top",
+            "ftp://example.org",
+            "/kerjasama",
+        ] {
+            assert!(!is_base_url(bad), "{bad}");
+        }
+    }
 }

@@ -16,6 +16,7 @@ use std::process::Command;
 use chrono::NaiveDate;
 use pakta_content::i18n::{Lang, Texts};
 use pakta_content::message::Message;
+use pakta_content::schema::characters;
 
 /// Why there is no history, or why it is incomplete.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -111,9 +112,8 @@ impl History {
         // Older names of renamed files, pointing at the current name; an
         // empty target means the name belonged to a different, earlier file.
         let mut current_name: HashMap<String, String> = HashMap::new();
-        for record in log.split(RECORD).filter(|r| !r.is_empty()) {
-            let (header, changes) = record.split_once('\0').unwrap_or((record, ""));
-            let mut fields = header.split(FIELD);
+        for logged in logged_commits(log) {
+            let mut fields = logged.header.splitn(4, FIELD);
             let (Some(commit), Some(date), Some(author), Some(subject)) =
                 (fields.next(), fields.next(), fields.next(), fields.next())
             else {
@@ -125,23 +125,14 @@ impl History {
             let revision = Revision {
                 commit: commit.to_string(),
                 date,
-                author: author.to_string(),
-                subject: subject.to_string(),
+                author: printable(author),
+                subject: printable(subject),
             };
-            let mut tokens = changes
-                .trim_start_matches('\n')
-                .split('\0')
-                .filter(|t| !t.is_empty());
-            while let Some(status) = tokens.next() {
-                let renamed = status.starts_with('R');
-                let copied = status.starts_with('C');
-                let Some(first) = tokens.next() else { break };
-                let path = if renamed || copied {
-                    let Some(second) = tokens.next() else { break };
-                    second
-                } else {
-                    first
-                };
+            for change in &logged.changes {
+                let renamed = change.status.starts_with('R');
+                let first = change.path;
+                let path = change.new_path.unwrap_or(first);
+                let status = change.status;
                 let canonical = match current_name.get(path) {
                     Some(name) if name.is_empty() => continue,
                     Some(name) => name.clone(),
@@ -203,7 +194,7 @@ pub fn changes_between(
         &[
             "--first-parent",
             "--diff-merges=first-parent",
-            "--name-only",
+            "--name-status",
             "--format=%x1e%H%x1f%cs%x1f%s",
             &since,
         ],
@@ -237,12 +228,90 @@ fn git_log(root: &Path, args: &[&str]) -> Result<String, HistoryGap> {
     }
 }
 
-/// Parses `git log -z --name-only` output with the format above.
+/// A commit's text as it may be shown: anyone who pushes a commit writes
+/// its message and author name, and a control character (ESC, BEL, C1)
+/// would drive the terminal of whoever runs `pakta report`, or land in a
+/// page. Each becomes U+FFFD, so the reader sees that something was there;
+/// a tab becomes a space.
+fn printable(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '\t' => ' ',
+            c if characters::is_allowed(c, false) => c,
+            _ => char::REPLACEMENT_CHARACTER,
+        })
+        .collect()
+}
+
+/// One file a logged commit changed.
+struct LoggedChange<'a> {
+    /// `M`, `A`, `D`, `R100`, …
+    status: &'a str,
+    /// The path, or for a rename or copy the path before it.
+    path: &'a str,
+    /// The path after a rename or copy.
+    new_path: Option<&'a str>,
+}
+
+/// One commit of `git log -z --name-status` output.
+struct LoggedCommit<'a> {
+    /// The formatted header, without the RECORD mark.
+    header: &'a str,
+    changes: Vec<LoggedChange<'a>>,
+}
+
+/// Splits `git log -z --name-status` output, whose format begins each
+/// commit with RECORD, into commits by position: a commit's header is the
+/// token after the previous commit's changes, and paths are the tokens
+/// after a status. A commit message or a file name holding RECORD or FIELD
+/// therefore stays inside its own commit instead of forging another (with
+/// a chosen hash and date) for the files it touched.
+fn logged_commits(log: &str) -> Vec<LoggedCommit<'_>> {
+    let mut commits: Vec<LoggedCommit<'_>> = Vec::new();
+    let mut tokens = log.split('\0');
+    while let Some(token) = tokens.next() {
+        let token = token.trim_start_matches('\n');
+        if let Some(header) = token.strip_prefix(RECORD) {
+            commits.push(LoggedCommit {
+                header,
+                changes: Vec::new(),
+            });
+            continue;
+        }
+        let Some(commit) = commits.last_mut() else {
+            continue;
+        };
+        if !is_status(token) {
+            continue;
+        }
+        let Some(path) = tokens.next() else { break };
+        let new_path = if token.starts_with(['R', 'C']) {
+            let Some(new_path) = tokens.next() else { break };
+            Some(new_path)
+        } else {
+            None
+        };
+        commit.changes.push(LoggedChange {
+            status: token,
+            path,
+            new_path,
+        });
+    }
+    commits
+}
+
+/// A `--name-status` letter, with a similarity score after renames and
+/// copies.
+fn is_status(token: &str) -> bool {
+    let mut chars = token.chars();
+    chars.next().is_some_and(|c| "ACDMRTUXB".contains(c)) && chars.all(|c| c.is_ascii_digit())
+}
+
+/// Parses `git log -z --name-status` output with the format above.
 fn parse_changes(log: &str) -> Vec<Change> {
     let mut changes = Vec::new();
-    for record in log.split(RECORD).filter(|r| !r.is_empty()) {
-        let (header, files) = record.split_once('\0').unwrap_or((record, ""));
-        let mut fields = header.split(FIELD);
+    for logged in logged_commits(log) {
+        let mut fields = logged.header.splitn(3, FIELD);
         let (Some(commit), Some(date), Some(subject)) =
             (fields.next(), fields.next(), fields.next())
         else {
@@ -251,10 +320,11 @@ fn parse_changes(log: &str) -> Vec<Change> {
         let Ok(date) = NaiveDate::parse_from_str(date, "%Y-%m-%d") else {
             continue;
         };
-        let mut paths: Vec<String> = files
-            .trim_start_matches('\n')
-            .split('\0')
-            .filter(|p| !p.is_empty())
+        let mut paths: Vec<String> = logged
+            .changes
+            .iter()
+            .flat_map(|c| [Some(c.path), c.new_path])
+            .flatten()
             .map(str::to_string)
             .collect();
         paths.sort();
@@ -262,7 +332,7 @@ fn parse_changes(log: &str) -> Vec<Change> {
         changes.push(Change {
             commit: commit.to_string(),
             date,
-            subject: subject.to_string(),
+            subject: printable(subject),
             paths,
         });
     }
@@ -275,8 +345,8 @@ mod tests {
 
     #[test]
     fn changes_list_each_commit_with_its_files_once() {
-        let log = "\u{1e}abc\u{1f}2026-03-15\u{1f}Perpanjangan MoU\0\nagreements/b.md\0agreements/a.md\0agreements/a.md\0\
-                   \u{1e}def\u{1f}bukan-tanggal\u{1f}Rusak\0\nagreements/c.md\0";
+        let log = "\u{1e}abc\u{1f}2026-03-15\u{1f}Perpanjangan MoU\0\nM\0agreements/b.md\0M\0agreements/a.md\0R100\0agreements/a.md\0agreements/a.md\0\
+                   \u{1e}def\u{1f}bukan-tanggal\u{1f}Rusak\0\nM\0agreements/c.md\0";
         let changes = parse_changes(log);
         assert_eq!(
             changes,
@@ -360,6 +430,35 @@ mod tests {
         assert_eq!(history.revisions("agreements/other.md").len(), 1);
         assert!(history.revisions("agreements/old.md").is_empty());
         fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn control_characters_of_a_commit_are_replaced() {
+        let log = "\u{1e}c1\u{1f}2025-01-01\u{1f}A\u{1b}[31m\u{1f}x\u{7}\ty\u{9b}\0\nA\0a.md\0";
+        let history = History::parse(log);
+        let revision = &history.revisions("a.md")[0];
+        assert_eq!(revision.author, "A\u{fffd}[31m");
+        assert_eq!(revision.subject, "x\u{fffd} y\u{fffd}");
+        let changes = parse_changes("\u{1e}c1\u{1f}2025-01-01\u{1f}x\u{1b}y\0\nM\0a.md\0");
+        assert_eq!(changes[0].subject, "x\u{fffd}y");
+    }
+
+    #[test]
+    fn a_subject_holding_the_record_mark_forges_no_commit() {
+        let log = "\u{1e}c2\u{1f}2025-02-01\u{1f}A\u{1f}second\0\nA\0b.md\0\
+                   \u{1e}c1\u{1f}2025-01-01\u{1f}A\u{1f}real\u{1e}FAKE\u{1f}2001-01-01\u{1f}Mallory\u{1f}forged\0\nA\0a.md\0";
+        let history = History::parse(log);
+        let revisions = history.revisions("a.md");
+        assert_eq!(revisions.len(), 1);
+        assert_eq!(revisions[0].commit, "c1");
+        assert_eq!(revisions[0].author, "A");
+        assert!(revisions[0].subject.starts_with("real\u{fffd}FAKE"));
+        let changes = parse_changes(
+            "\u{1e}c1\u{1f}2025-01-01\u{1f}real\u{1e}FAKE\u{1f}2001-01-01\u{1f}forged\0\nM\0a.md\0",
+        );
+        assert_eq!(changes.len(), 1);
+        assert_eq!(changes[0].commit, "c1");
+        assert_eq!(changes[0].paths, ["a.md"]);
     }
 
     #[test]

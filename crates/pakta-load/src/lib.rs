@@ -22,7 +22,7 @@ use std::time::SystemTime;
 use rayon::prelude::*;
 use walkdir::WalkDir;
 
-pub use config::CONFIG_FILE;
+pub use config::{CONFIG_FILE, THEMES_DIR, is_base_url, is_theme_name};
 pub use register::PARTNERS_DIR;
 
 use pakta_content::diagnostics::{Diagnostic, Diagnostics, Severity, SourceFile};
@@ -190,7 +190,7 @@ fn begin(root: &Path) -> Result<(Config, Vec<Found>, Diagnostics), LoadError> {
     }
     let mut diagnostics = Diagnostics::new();
     let config = match read_config(root) {
-        Ok(Some(bytes)) => config::parse_config(bytes, &mut diagnostics),
+        Ok(Some(bytes)) => config::parse_config(root, bytes, &mut diagnostics),
         Ok(None) => Config::default(),
         Err(refusal) => {
             diagnostics.push(refusal.diagnostic(CONFIG_FILE));

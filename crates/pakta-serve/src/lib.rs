@@ -231,7 +231,15 @@ fn try_rebuild(state: &State, phases: &mut String) -> Option<String> {
     };
     match analysis {
         Err(error) => Some(error_line(error.message(), state.texts)),
-        Ok(analysis) => {
+        Ok(mut analysis) => {
+            // The theme's problems, at their place, as `check` gives them.
+            let theme = pakta_site::check_theme(&state.root, &analysis.model.config);
+            if !theme.is_empty() {
+                let mut all = pakta_content::diagnostics::Diagnostics::new();
+                all.extend(std::mem::take(&mut analysis.diagnostics));
+                all.extend(theme);
+                analysis.diagnostics = all.into_sorted();
+            }
             if !analysis.diagnostics.is_empty() {
                 eprint!(
                     "{}",

@@ -19,6 +19,7 @@ mod reports;
 mod stale;
 mod swap;
 mod theme;
+mod theme_check;
 mod views;
 mod write;
 
@@ -38,6 +39,7 @@ use pakta_model::Model;
 pub use render::{Output, ReportFile, Route, Scope, Site};
 pub use report_html::render as report_html;
 pub use theme::DEFAULT_FILES as DEFAULT_THEME_FILES;
+pub use theme_check::check_theme;
 use write::Staging;
 
 /// What `pakta build` was asked for.

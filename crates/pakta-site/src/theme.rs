@@ -9,7 +9,7 @@
 //! texts through the `t` function.
 
 use std::collections::{BTreeMap, HashMap};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use chrono::NaiveDate;
@@ -18,6 +18,8 @@ use tera::{Tera, Value};
 use super::markdown::is_safe_url;
 use pakta_content::i18n::{Catalog, Lang, Texts};
 use pakta_content::message::Message;
+use pakta_content::reserved::OUTPUT_MARKER;
+use pakta_load::{THEMES_DIR, is_theme_name};
 
 macro_rules! embedded {
     ($($name:literal),+ $(,)?) => {
@@ -56,7 +58,7 @@ pub const DEFAULT_FILES: &[(&str, &[u8])] = embedded!(
     "unit.html",
 );
 
-const CATALOG_DIR: &str = "i18n/";
+pub(crate) const CATALOG_DIR: &str = "i18n/";
 
 pub(crate) struct Theme {
     pub tera: Tera,
@@ -81,8 +83,8 @@ impl Theme {
         let default_catalog = catalog_text("default theme", &catalog_file, &files[&catalog_file])?;
         let mut catalog = Catalog::parse(&catalog_file, &default_catalog).map_err(as_reported)?;
         if let Some(name) = name {
-            let dir = root.join("themes").join(name);
-            let shown = format!("themes/{name}");
+            let dir = theme_folder(root, name)?;
+            let shown = format!("{THEMES_DIR}/{name}");
             for (path, bytes) in read_theme_folder(&dir, &shown)? {
                 if path == catalog_file {
                     let file = format!("{shown}/{path}");
@@ -133,22 +135,48 @@ fn catalog_text(theme: &str, path: &str, bytes: &[u8]) -> Result<String, ThemeEr
     })
 }
 
-/// Every file below a site's theme folder, by its path inside it (with
-/// `/` separators), sorted. Hidden files (`.DS_Store`, editor backups)
-/// are skipped; a symbolic link is refused, since it could publish a file
-/// from outside the repository.
-fn read_theme_folder(dir: &Path, shown: &str) -> Result<Vec<(String, Vec<u8>)>, ThemeError> {
-    if !dir.is_dir() {
+/// The folder of the site theme `name`: a plain folder name directly under
+/// `themes/`, where neither `themes/` nor the folder is a link. `check`
+/// reports a bad `theme` at its place in pakta.toml; this refuses it again
+/// for any caller.
+pub(crate) fn theme_folder(root: &Path, name: &str) -> Result<PathBuf, ThemeError> {
+    let shown = format!("{THEMES_DIR}/{name}");
+    if !is_theme_name(name) {
+        return Err(ThemeError(Message::new("invalid-theme.name")));
+    }
+    let themes = root.join(THEMES_DIR);
+    let folder = themes.join(name);
+    for path in [&themes, &folder] {
+        if std::fs::symlink_metadata(path).is_ok_and(|m| m.is_symlink()) {
+            return Err(ThemeError(
+                Message::new("invalid-theme.link").arg("name", name),
+            ));
+        }
+    }
+    if !folder.is_dir() {
         return Err(ThemeError(
             Message::new("theme-not-a-folder").arg("folder", shown),
         ));
     }
+    Ok(folder)
+}
+
+/// Every file below a site's theme folder, by its path inside it (with
+/// `/` separators), sorted. Hidden files and folders (`.DS_Store`, `.git`,
+/// editor backups) are skipped; a symbolic link is refused, since it could
+/// publish a file from outside the repository; and a site pakta built
+/// (it holds the output marker) is refused, since it would be published
+/// again inside the next one.
+pub(crate) fn read_theme_folder(
+    dir: &Path,
+    shown: &str,
+) -> Result<Vec<(String, Vec<u8>)>, ThemeError> {
     let mut files = Vec::new();
-    let walk = walkdir::WalkDir::new(dir)
+    let mut walk = walkdir::WalkDir::new(dir)
+        .follow_links(false)
         .sort_by_file_name()
-        .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
-    for entry in walk {
+        .into_iter();
+    while let Some(entry) = walk.next() {
         let entry = entry.map_err(|e| {
             ThemeError(
                 Message::new("theme-unreadable")
@@ -166,6 +194,18 @@ fn read_theme_folder(dir: &Path, shown: &str) -> Result<Vec<(String, Vec<u8>)>, 
                     .arg("file", format!("{shown}/{}", relative.display())),
             ));
         };
+        if entry.file_name() == OUTPUT_MARKER {
+            let site = relative.rsplit_once('/').map_or("", |(folder, _)| folder);
+            return Err(ThemeError(
+                Message::new("theme-holds-a-site").arg("folder", format!("{shown}/{site}")),
+            ));
+        }
+        if entry.depth() > 0 && entry.file_name().to_string_lossy().starts_with('.') {
+            if entry.file_type().is_dir() {
+                walk.skip_current_dir();
+            }
+            continue;
+        }
         if entry.path_is_symlink() {
             return Err(ThemeError(
                 Message::new("theme-symbolic-link").arg("file", format!("{shown}/{relative}")),
@@ -229,11 +269,94 @@ fn needs_escape(byte: u8) -> bool {
     matches!(byte, b'&' | b'<' | b'>' | b'"' | b'\'')
 }
 
+/// Tera's own functions a template may call: only those that compute from
+/// their arguments alone. `get_env` would put the environment (CI's token)
+/// on a page, and `now` and `get_random` would make every build differ;
+/// the README's theming section lists the same names.
+const TERA_FUNCTIONS: &[&str] = &["range"];
+
+/// Tera's own filters a template may use, all computing from their input.
+/// (`safe` is part of Tera's syntax, not a registered filter.)
+const TERA_FILTERS: &[&str] = &[
+    "abs",
+    "addslashes",
+    "as_str",
+    "capitalize",
+    "concat",
+    "escape",
+    "escape_xml",
+    "filter",
+    "first",
+    "float",
+    "get",
+    "group_by",
+    "indent",
+    "int",
+    "join",
+    "json_encode",
+    "last",
+    "length",
+    "linebreaksbr",
+    "lower",
+    "map",
+    "nth",
+    "pluralize",
+    "replace",
+    "reverse",
+    "round",
+    "slice",
+    "sort",
+    "spaceless",
+    "split",
+    "striptags",
+    "title",
+    "trim",
+    "trim_end",
+    "trim_end_matches",
+    "trim_start",
+    "trim_start_matches",
+    "truncate",
+    "unique",
+    "upper",
+    "wordcount",
+];
+
+/// Tera's own tests (`x is number`) a template may use.
+const TERA_TESTS: &[&str] = &[
+    "containing",
+    "defined",
+    "divisibleby",
+    "ending_with",
+    "even",
+    "iterable",
+    "matching",
+    "number",
+    "object",
+    "odd",
+    "starting_with",
+    "string",
+    "undefined",
+];
+
 fn register(tera: &mut Tera, lang: Lang, texts: Arc<Texts>) {
+    // Tera registers its builtins when it is made and has no way to leave
+    // them out; what is not allowed is removed before ours are added, so a
+    // newer Tera's additions stay out too.
+    tera.functions
+        .retain(|name, _| TERA_FUNCTIONS.contains(&name.as_str()));
+    tera.filters
+        .retain(|name, _| TERA_FILTERS.contains(&name.as_str()));
+    tera.testers
+        .retain(|name, _| TERA_TESTS.contains(&name.as_str()));
     tera.set_escape_fn(escape_html);
     tera.register_function("t", move |args: &HashMap<String, Value>| {
         let key = args.get("k").and_then(Value::as_str).unwrap_or_default();
-        let text = texts.text(key);
+        // A missing text fails the page rather than showing its key; keys
+        // written out in a template are reported by `check` already.
+        let Some(text) = texts.get(key) else {
+            let problem = Message::new("theme-unknown-text").arg("key", key);
+            return Err(tera::Error::msg(problem.render(&texts)));
+        };
         // A label that depends on a setting says the setting's value
         // ("Berakhir dalam {n} hari"), handed over as `n`.
         Ok(Value::String(match args.get("n") {
@@ -317,6 +440,54 @@ mod tests {
             for word in ["ditemukan", "Halaman", "Semua unit", "Unduh", in_force] {
                 assert!(!script.contains(word), "search.js writes {word}");
             }
+        }
+    }
+
+    fn sorted<'a>(names: impl Iterator<Item = &'a String>) -> Vec<&'a str> {
+        let mut names: Vec<&str> = names.map(String::as_str).collect();
+        names.sort_unstable();
+        names
+    }
+
+    /// Everything a template can call, written out: a name Tera or pakta
+    /// adds must be added here and to the README on purpose.
+    #[test]
+    fn templates_can_call_exactly_the_documented_functions_filters_and_tests() {
+        let root = std::env::temp_dir();
+        let theme = Theme::load(&root, None, Lang::Id).unwrap();
+        assert_eq!(sorted(theme.tera.functions.keys()), ["range", "t"]);
+        let mut filters = TERA_FILTERS.to_vec();
+        filters.extend(["longdate", "safe_url"]);
+        filters.sort_unstable();
+        assert_eq!(sorted(theme.tera.filters.keys()), filters);
+        assert_eq!(filters.len(), 43);
+        assert_eq!(sorted(theme.tera.testers.keys()), TERA_TESTS);
+        assert_eq!(TERA_TESTS.len(), 13);
+
+        let readme =
+            std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("../../README.md"))
+                .unwrap();
+        let documented = readme
+            .split_once("A template can call")
+            .and_then(|(_, rest)| rest.split_once("\n\n"))
+            .map(|(list, _)| list.to_string())
+            .expect("the README lists what a template can call");
+        let named: Vec<&str> = ["range", "t", "safe"]
+            .into_iter()
+            .chain(filters.iter().copied())
+            .chain(TERA_TESTS.iter().copied())
+            .collect();
+        for name in named {
+            assert!(
+                documented.contains(&format!("`{name}`")),
+                "the README does not list `{name}`"
+            );
+        }
+        for gone in ["get_env", "now", "get_random", "throw", "date"] {
+            assert!(
+                !documented.contains(&format!("`{gone}`")),
+                "the README lists `{gone}`"
+            );
         }
     }
 

@@ -142,7 +142,9 @@ fn type_schema(ty: &FieldType, required: bool) -> Value {
     match ty {
         FieldType::Text | FieldType::Reference => json!({ "type": "string", "minLength": 1 }),
         FieldType::Date => json!({ "type": "string", "format": "date" }),
-        FieldType::Integer { min, max: i64::MAX } => json!({ "type": "integer", "minimum": min }),
+        FieldType::Integer { min, max } if *max == i64::MAX => {
+            json!({ "type": "integer", "minimum": min })
+        }
         FieldType::Integer { min, max } => {
             json!({ "type": "integer", "minimum": min, "maximum": max })
         }

@@ -311,17 +311,11 @@ impl<'a, 'i> TableReader<'a, 'i> {
                     .arg("key", field.name)
                     .arg("min", min),
             ),
-            Problem::TooLarge => Diagnostic::error(
+            Problem::TooLarge(max) => Diagnostic::error(
                 self.file,
                 span,
                 "invalid-value",
-                Message::new("invalid-value.too-large").arg("key", field.name),
-            ),
-            Problem::AboveMax(max) => Diagnostic::error(
-                self.file,
-                span,
-                "invalid-value",
-                Message::new("invalid-value.too-large-max")
+                Message::new("invalid-value.too-large")
                     .arg("key", field.name)
                     .arg("max", max),
             ),
@@ -598,8 +592,7 @@ enum Problem {
     QuotedDate,
     DateWithTime,
     TooSmall(i64),
-    TooLarge,
-    AboveMax(i64),
+    TooLarge(i64),
     NotInList(String),
     BadUrl,
     BadSha256,
@@ -648,10 +641,11 @@ fn scalar<'v>(ty: &FieldType, value: &'v DeValue<'_>) -> Result<Scalar<'v>, Prob
         (FieldType::Integer { min, max }, DeValue::Integer(n)) => {
             match i64::from_str_radix(&n.as_str().replace('_', ""), n.radix()) {
                 Ok(n) if n < *min => Err(Problem::TooSmall(*min)),
-                Ok(n) if n > *max => Err(Problem::AboveMax(*max)),
-                Ok(n) => Ok(Scalar::Integer(n)),
-                // The TOML parser already knows it is a whole number.
-                Err(_) => Err(Problem::TooLarge),
+                Ok(n) if n <= *max => Ok(Scalar::Integer(n)),
+                // The TOML parser already knows it is a whole number, so
+                // one that does not parse is beyond i64.
+                Err(_) if n.as_str().starts_with('-') => Err(Problem::TooSmall(*min)),
+                Ok(_) | Err(_) => Err(Problem::TooLarge(*max)),
             }
         }
         (FieldType::Bool, DeValue::Boolean(b)) => Ok(Scalar::Bool(*b)),

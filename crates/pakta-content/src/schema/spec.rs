@@ -843,26 +843,17 @@ pub static RULES: TableSpec = TableSpec {
     fields: &[
         field(
             "expiring_soon_days",
-            FieldType::Integer {
-                min: 0,
-                max: i64::MAX,
-            },
+            FieldType::Integer { min: 0, max: 3650 },
             "days before expiry from which an agreement is \"segera berakhir\" (default 90)",
         ),
         field(
             "pks_deadline_months",
-            FieldType::Integer {
-                min: 0,
-                max: i64::MAX,
-            },
+            FieldType::Integer { min: 0, max: 120 },
             "months within which an MoU must be followed by a PKS (default 6)",
         ),
         field(
             "dormant_months",
-            FieldType::Integer {
-                min: 0,
-                max: i64::MAX,
-            },
+            FieldType::Integer { min: 0, max: 120 },
             "months without activity after which an agreement is flagged (default 6)",
         ),
     ],
@@ -873,10 +864,7 @@ pub static REPORTS: TableSpec = TableSpec {
     title: "[reports]",
     fields: &[field(
         "months",
-        FieldType::Integer {
-            min: 1,
-            max: i64::MAX,
-        },
+        FieldType::Integer { min: 1, max: 120 },
         "how many recent months, ending with today's, get a report page per unit; earlier ones get one per year (default 12)",
     )],
 };
