@@ -4,7 +4,8 @@
 use toml::de::DeTable;
 
 use super::toml_file::{decode_utf8, toml_syntax_errors};
-use pakta_content::diagnostics::Diagnostics;
+use pakta_content::diagnostics::{Diagnostic, Diagnostics};
+use pakta_content::message::Message;
 use pakta_content::schema::{TableReader, spec};
 use pakta_content::{Config, Reports, Rules};
 
@@ -33,6 +34,21 @@ pub(crate) fn parse_config(bytes: Vec<u8>, diagnostics: &mut Diagnostics) -> Con
         defaults.timezone = choice("timezone").unwrap_or(defaults.timezone.clone());
         defaults.theme = text("theme");
         defaults.repository = text("repository");
+        if let Some(branch) = site.text("branch") {
+            if is_branch_name(&branch.value) {
+                defaults.branch = branch.value;
+            } else {
+                diagnostics.push(
+                    Diagnostic::error(
+                        &source,
+                        branch.span,
+                        "invalid-branch",
+                        Message::new("invalid-branch").arg("value", &branch.value),
+                    )
+                    .with_help(Message::new("invalid-branch.help")),
+                );
+            }
+        }
     }
     if let Some(rules) = r.table("rules") {
         let defaults = Rules::default();
@@ -57,4 +73,62 @@ pub(crate) fn parse_config(bytes: Vec<u8>, diagnostics: &mut Diagnostics) -> Con
         };
     }
     config
+}
+
+/// A branch name Git accepts and a link can carry as it is: letters,
+/// digits, `-`, `_`, `.` and `/` between parts, no `..`, no part starting
+/// with `.` or `-`, not ending in `.lock`.
+fn is_branch_name(name: &str) -> bool {
+    !name.is_empty()
+        && name.len() <= 200
+        && !name.ends_with(".lock")
+        && name.split('/').all(|part| {
+            !part.is_empty()
+                && !part.starts_with(['.', '-'])
+                && !part.contains("..")
+                && part
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn branch_names_are_plain_git_names() {
+        for good in ["main", "gh-pages", "rilis/2026", "v1.2_x"] {
+            assert!(is_branch_name(good), "{good}");
+        }
+        for bad in [
+            "",
+            "a..b",
+            ".hidden",
+            "-x",
+            "a//b",
+            "a/",
+            "main.lock",
+            "a b",
+            "a?b",
+            "a#b",
+            "é",
+        ] {
+            assert!(!is_branch_name(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn a_bad_branch_is_located_and_main_kept() {
+        let mut diagnostics = Diagnostics::new();
+        let text = "[site]\nrepository = \"https://github.com/a/b\"\nbranch = \"a..b\"\n";
+        let config = parse_config(text.as_bytes().to_vec(), &mut diagnostics);
+        assert_eq!(config.site.branch, "main");
+        let found = diagnostics.into_sorted();
+        assert_eq!(found.len(), 1);
+        assert_eq!(
+            (found[0].code, found[0].line, found[0].column),
+            ("invalid-branch", 3, 10)
+        );
+    }
 }
