@@ -35,6 +35,7 @@ impl Command {
             Command::Serve(args) => &args.repo.root,
             Command::Theme(ThemeCommand::Init(args)) => &args.root,
             Command::Report(args) => &args.root,
+            Command::Init(args) => &args.dir,
             Command::Schema(_) => std::path::Path::new("."),
         }
     }
@@ -65,6 +66,71 @@ pub(crate) enum Command {
     /// Print the monthly report a unit sends up: the month's events,
     /// activities, evaluations and changes, and the findings at its end.
     Report(ReportArgs),
+    /// Start the content repository of a new institution in a new or
+    /// empty folder: settings, the root unit, an example agreement,
+    /// schemas, GitHub workflows that install a released pakta, and a
+    /// README for editors.
+    Init(InitArgs),
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct InitArgs {
+    /// The new repository's folder; it must not exist or be empty.
+    pub dir: PathBuf,
+    /// The site's title, e.g. "Transparansi Kerja Sama KPU Provinsi Jawa Tengah".
+    #[arg(long, value_name = "TEXT")]
+    pub title: String,
+    /// The root unit's name, e.g. "KPU Provinsi Jawa Tengah".
+    #[arg(long, value_name = "NAME")]
+    pub unit_name: String,
+    /// The root unit's level.
+    #[arg(long, value_enum, default_value_t = UnitLevel::National)]
+    pub level: UnitLevel,
+    /// Where the site will be published (the publish workflow passes
+    /// GitHub Pages' address at each run).
+    #[arg(long, value_name = "URL", default_value = "/")]
+    pub base_url: String,
+    /// The language of the site's interface.
+    #[arg(long, value_enum, default_value_t = SiteLanguage::Id)]
+    pub language: SiteLanguage,
+    /// The repository's GitHub address, https://github.com/OWNER/REPO:
+    /// pages then link to their commits and to GitHub's editor.
+    #[arg(long, value_name = "URL")]
+    pub repository: Option<String>,
+    /// The Action the workflows install pakta with (default: this
+    /// release of pakta).
+    #[arg(long, value_name = "OWNER/REPO@REF")]
+    pub action: Option<String>,
+    /// The example agreement's planning date instead of today.
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub today: Option<NaiveDate>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum SiteLanguage {
+    /// Bahasa Indonesia.
+    Id,
+    /// English.
+    En,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum UnitLevel {
+    National,
+    Province,
+    Regency,
+    City,
+}
+
+impl UnitLevel {
+    pub(crate) fn as_str(self) -> &'static str {
+        match self {
+            UnitLevel::National => "national",
+            UnitLevel::Province => "province",
+            UnitLevel::Regency => "regency",
+            UnitLevel::City => "city",
+        }
+    }
 }
 
 #[derive(Debug, Args)]

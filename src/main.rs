@@ -6,6 +6,8 @@ mod codeowners;
 mod commands;
 mod console;
 mod scaffold;
+mod starting_text;
+mod usage;
 
 use std::process::ExitCode;
 
@@ -17,11 +19,15 @@ use std::process::ExitCode;
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-use clap::Parser;
-use cli::{Cli, Command};
+use cli::Command;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    pakta_site::use_new_agreement_text(starting_text::new_agreement_file);
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let cli = match usage::parse(args.clone(), &usage::early_console(&args)) {
+        Ok(cli) => cli,
+        Err(status) => return status,
+    };
     // Read even when it is not UTF-8, so that such a value is refused like
     // any other that names no language instead of being taken as unset.
     let variable = std::env::var_os("PAKTA_LANG").map(|v| v.to_string_lossy().into_owned());
@@ -44,5 +50,6 @@ fn main() -> ExitCode {
         Command::Serve(args) => commands::serve::run(args, &console),
         Command::Theme(command) => commands::theme::run(command, &console),
         Command::Report(args) => commands::report::run(args, &console),
+        Command::Init(args) => commands::init::run(args, &console),
     }
 }

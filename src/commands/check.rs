@@ -32,7 +32,7 @@ pub(crate) fn run(args: &CheckArgs, console: &Console) -> ExitCode {
         Format::Json => print!("{}", render_json(&analysis.diagnostics, console.texts)),
     }
     if args.timings {
-        eprint!("{}", analysis.timings.report());
+        eprint!("{}", analysis.timings.report(console.texts));
     }
     exit(if analysis.has_errors() {
         EXIT_INVALID

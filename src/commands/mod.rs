@@ -5,6 +5,7 @@ pub(crate) mod check;
 pub(crate) mod codeowners;
 pub(crate) mod data;
 pub(crate) mod diff;
+pub(crate) mod init;
 pub(crate) mod new;
 pub(crate) mod report;
 pub(crate) mod schema;

@@ -90,7 +90,7 @@ pub(crate) fn run(args: &ReportArgs, console: &Console) -> ExitCode {
         ReportFormat::Json => report::to_json(&report),
     });
     if args.timings {
-        eprint!("{}", timings.report());
+        eprint!("{}", timings.report(console.texts));
     }
     // Freeing a national repository's records one by one takes longer than
     // the report did; the process ends here and the system takes it all.

@@ -604,8 +604,12 @@ pub struct SiteConfig {
     pub timezone: String,
     /// A folder under `themes/` whose files override the default theme.
     pub theme: Option<String>,
-    /// The Git repository's web address, for links to commits.
+    /// The Git repository's web address, for links to commits and, on
+    /// GitHub, to edit, add and upload files.
     pub repository: Option<String>,
+    /// The branch the site is published from, which the edit links
+    /// propose changes to (default `main`).
+    pub branch: String,
 }
 
 /// `[rules]` in `pakta.toml`: the thresholds of the compliance checks.
@@ -664,6 +668,7 @@ impl Default for Config {
                 timezone: "Asia/Jakarta".into(),
                 theme: None,
                 repository: None,
+                branch: "main".into(),
             },
             rules: Rules::default(),
             reports: Reports::default(),

@@ -77,6 +77,21 @@ pub(crate) fn parse_config(root: &Path, bytes: Vec<u8>, diagnostics: &mut Diagno
         defaults.theme = site
             .text("theme")
             .and_then(|name| checked_theme(root, &source, name, diagnostics));
+        if let Some(branch) = site.text("branch") {
+            if is_branch_name(&branch.value) {
+                defaults.branch = branch.value;
+            } else {
+                diagnostics.push(
+                    Diagnostic::error(
+                        &source,
+                        branch.span,
+                        "invalid-branch",
+                        Message::new("invalid-branch").arg("value", &branch.value),
+                    )
+                    .with_help(Message::new("invalid-branch.help")),
+                );
+            }
+        }
     }
     if let Some(rules) = r.table("rules") {
         let defaults = Rules::default();
@@ -139,6 +154,23 @@ fn checked_theme(
     }
 }
 
+/// A branch name Git accepts and a link can carry as it is: letters,
+/// digits, `-`, `_`, `.` and `/` between parts, no `..`, no part starting
+/// with `.` or `-`, not ending in `.lock`.
+fn is_branch_name(name: &str) -> bool {
+    !name.is_empty()
+        && name.len() <= 200
+        && !name.ends_with(".lock")
+        && name.split('/').all(|part| {
+            !part.is_empty()
+                && !part.starts_with(['.', '-'])
+                && !part.contains("..")
+                && part
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
+        })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -166,6 +198,28 @@ mod tests {
     }
 
     #[test]
+    fn branch_names_are_plain_git_names() {
+        for good in ["main", "gh-pages", "rilis/2026", "v1.2_x"] {
+            assert!(is_branch_name(good), "{good}");
+        }
+        for bad in [
+            "",
+            "a..b",
+            ".hidden",
+            "-x",
+            "a//b",
+            "a/",
+            "main.lock",
+            "a b",
+            "a?b",
+            "a#b",
+            "é",
+        ] {
+            assert!(!is_branch_name(bad), "{bad}");
+        }
+    }
+
+    #[test]
     fn a_base_url_takes_paths_after_it() {
         assert!(is_base_url("https://example.org/kerjasama"));
         assert!(is_base_url("http://localhost:1313/"));
@@ -177,5 +231,19 @@ mod tests {
         ] {
             assert!(!is_base_url(bad), "{bad}");
         }
+    }
+
+    #[test]
+    fn a_bad_branch_is_located_and_main_kept() {
+        let mut diagnostics = Diagnostics::new();
+        let text = "[site]\nrepository = \"https://github.com/a/b\"\nbranch = \"a..b\"\n";
+        let config = parse_config(Path::new("."), text.as_bytes().to_vec(), &mut diagnostics);
+        assert_eq!(config.site.branch, "main");
+        let found = diagnostics.into_sorted();
+        assert_eq!(found.len(), 1);
+        assert_eq!(
+            (found[0].code, found[0].line, found[0].column),
+            ("invalid-branch", 3, 10)
+        );
     }
 }

@@ -170,7 +170,22 @@ fn open_no_follow(path: &Path) -> std::io::Result<std::fs::File> {
         .open(path)
 }
 
-#[cfg(not(unix))]
+/// Opens the entry itself when it is a symbolic link or a junction
+/// (`FILE_FLAG_OPEN_REPARSE_POINT`), so that the open file's metadata says
+/// "link" and it is refused, never read through. Windows has no FIFOs or
+/// device files in folders, so opening cannot block.
+#[cfg(windows)]
+fn open_no_follow(path: &Path) -> std::io::Result<std::fs::File> {
+    use std::os::windows::fs::OpenOptionsExt;
+    /// `FILE_FLAG_OPEN_REPARSE_POINT` from the Windows SDK's `winbase.h`.
+    const OPEN_REPARSE_POINT: u32 = 0x0020_0000;
+    std::fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(OPEN_REPARSE_POINT)
+        .open(path)
+}
+
+#[cfg(not(any(unix, windows)))]
 fn open_no_follow(path: &Path) -> std::io::Result<std::fs::File> {
     std::fs::File::open(path)
 }
@@ -271,6 +286,34 @@ mod tests {
             read_listed_file(&dir.join("p.md"), listed, &mut buffer),
             Err(Refusal::NotAFile(Message::new("entry-named-pipe")))
         );
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    /// Creating a link needs Developer Mode or an administrator on
+    /// Windows; where it cannot be made there is nothing to refuse.
+    #[cfg(windows)]
+    #[test]
+    fn links_are_refused_even_when_the_listing_said_file() {
+        let dir = scratch("windows-link");
+        std::fs::write(dir.join("target.md"), "+++\n").unwrap();
+        let listed = std::fs::symlink_metadata(dir.join("target.md"))
+            .unwrap()
+            .file_type();
+        if std::os::windows::fs::symlink_file(dir.join("target.md"), dir.join("a.md")).is_err() {
+            eprintln!("note: this account may not create symbolic links; skipped");
+            let _ = std::fs::remove_dir_all(&dir);
+            return;
+        }
+        let mut buffer = Vec::new();
+        assert_eq!(
+            read_regular_file(&dir.join("a.md"), &mut buffer),
+            Err(Refusal::NotAFile(Message::new("entry-symbolic-link")))
+        );
+        assert_eq!(
+            read_listed_file(&dir.join("a.md"), listed, &mut buffer),
+            Err(Refusal::NotAFile(Message::new("entry-symbolic-link")))
+        );
+        assert!(buffer.is_empty());
         let _ = std::fs::remove_dir_all(&dir);
     }
 

@@ -9,6 +9,8 @@ use chrono::{FixedOffset, NaiveDate, Utc};
 
 use crate::Model;
 use pakta_content::diagnostics::Diagnostic;
+use pakta_content::i18n::Texts;
+use pakta_content::message::Message;
 use pakta_load::{LoadCache, LoadError, LoadOptions};
 
 /// What the pipeline produced, and what it found wrong.
@@ -55,22 +57,51 @@ impl Timings {
         result
     }
 
-    /// `load 12 ms, validate 3 ms, ...` on one line.
-    pub fn brief(&self) -> String {
+    /// `memuat 12 ms, memeriksa 3 ms, ...` on one line, each phase named
+    /// in the language of `texts`.
+    pub fn brief(&self, texts: &Texts) -> String {
         self.phases
             .iter()
-            .map(|(phase, took)| format!("{phase} {:.0} ms", took.as_secs_f64() * 1000.0))
+            .map(|(phase, took)| {
+                format!(
+                    "{} {:.0} ms",
+                    phase_label(phase, texts),
+                    took.as_secs_f64() * 1000.0
+                )
+            })
             .collect::<Vec<_>>()
             .join(", ")
     }
 
-    /// One line per phase, for `--timings`.
-    pub fn report(&self) -> String {
+    /// One line per phase, for `--timings`, named as in [`Timings::brief`].
+    pub fn report(&self, texts: &Texts) -> String {
         self.phases
             .iter()
-            .map(|(phase, took)| format!("{phase:>10}: {:>8.1} ms\n", took.as_secs_f64() * 1000.0))
+            .map(|(phase, took)| {
+                format!(
+                    "{:>10}: {:>8.1} ms\n",
+                    phase_label(phase, texts),
+                    took.as_secs_f64() * 1000.0
+                )
+            })
             .collect()
     }
+}
+
+/// A phase's name in the reader's language.
+fn phase_label(phase: &str, texts: &Texts) -> String {
+    let message = match phase {
+        "load" => Message::new("phase-load"),
+        "validate" => Message::new("phase-validate"),
+        "model" => Message::new("phase-model"),
+        "render" => Message::new("phase-render"),
+        "site" => Message::new("phase-site"),
+        "history" => Message::new("phase-history"),
+        "report" => Message::new("phase-report"),
+        // A phase added without a catalog entry keeps its name.
+        other => return other.to_string(),
+    };
+    message.render(texts)
 }
 
 /// Runs load, check and model on the repository at `root`, as of `today`

@@ -259,7 +259,7 @@ fn try_rebuild(state: &State, phases: &mut String) -> Option<String> {
                         Some(&state.base_url),
                     )
                 });
-                *phases = timings.brief();
+                *phases = timings.brief(state.texts);
                 match site {
                     Ok(site) => {
                         let preview = Preview {
@@ -285,7 +285,7 @@ fn respond(state: &Arc<State>, request: &Request) -> Response {
         live::SCRIPT_PATH => {
             return Response::ok(
                 "text/javascript; charset=utf-8",
-                live::SCRIPT.as_bytes().to_vec(),
+                live::script(state.texts).into_bytes(),
             );
         }
         live::STYLE_PATH => {

@@ -1,8 +1,10 @@
 // Live reload for `pakta serve`: reloads the page after a successful
 // rebuild and shows the problems of a failed one over the page. It is a
 // file of its own (with live.css) because pages forbid inline script and
-// style.
+// style. PAKTA_OVERLAY_HEADING is replaced, as it is served, by the
+// overlay's heading in the preview's language (a JSON string).
 (() => {
+  const heading = PAKTA_OVERLAY_HEADING;
   const events = new EventSource("/__pakta/live");
   let overlay = null;
   events.addEventListener("reload", () => location.reload());
@@ -19,7 +21,7 @@
     }
     overlay.replaceChildren();
     const title = document.createElement("h2");
-    title.textContent = "pakta: the last change has problems";
+    title.textContent = heading;
     const text = document.createElement("pre");
     text.textContent = JSON.parse(event.data);
     overlay.append(title, text);

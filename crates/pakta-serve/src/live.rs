@@ -10,12 +10,16 @@ use bytes::Bytes;
 use http_body_util::channel::{Channel, Sender};
 use tokio::sync::watch;
 
+use pakta_content::i18n::Texts;
+use pakta_content::message::Message;
+
 pub(crate) const EVENTS_PATH: &str = "/__pakta/live";
 pub(crate) const SCRIPT_PATH: &str = "/__pakta/live.js";
 pub(crate) const STYLE_PATH: &str = "/__pakta/live.css";
 
-/// The script every served HTML page gets before `</body>`.
-pub(crate) const SCRIPT: &str = include_str!("live.js");
+/// The script every served HTML page gets before `</body>`, with its
+/// overlay heading still to be filled in (see [`script`]).
+const SCRIPT: &str = include_str!("live.js");
 /// The overlay's look, loaded by the script when it first shows problems.
 pub(crate) const STYLE: &str = include_str!("live.css");
 
@@ -113,6 +117,13 @@ fn problems_event(problems: &str) -> String {
     format!("event: problems\ndata: {data}\n\n")
 }
 
+/// The live-reload script, its overlay heading in the language of `texts`.
+pub(crate) fn script(texts: &Texts) -> String {
+    let heading = Message::new("serve-overlay-heading").render(texts);
+    let heading = serde_json::to_string(&heading).expect("strings serialise");
+    SCRIPT.replace("PAKTA_OVERLAY_HEADING", &heading)
+}
+
 /// Adds the live-reload script to an HTML page.
 pub(crate) fn inject(html: &[u8]) -> Vec<u8> {
     let tag = format!("<script src=\"{SCRIPT_PATH}\"></script>");
@@ -126,6 +137,19 @@ pub(crate) fn inject(html: &[u8]) -> Vec<u8> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_overlay_heading_speaks_the_preview_language() {
+        use pakta_content::i18n::Lang;
+        let indonesian = script(Texts::default_for(Lang::Id));
+        assert!(!indonesian.contains("PAKTA_OVERLAY_HEADING"));
+        assert!(
+            indonesian.contains("const heading = \"pakta: perubahan terakhir bermasalah\";"),
+            "{indonesian}"
+        );
+        let english = script(Texts::default_for(Lang::En));
+        assert!(english.contains("const heading = \"pakta: the last change has problems\";"));
+    }
 
     #[test]
     fn the_script_goes_before_the_end_of_the_body() {

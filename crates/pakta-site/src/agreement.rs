@@ -43,6 +43,8 @@ pub(crate) struct AgreementPage<'a> {
     pub body: String,
     pub revisions: Vec<RevisionView<'a>>,
     pub last_updated: Option<NaiveDate>,
+    /// GitHub's editor for the agreement's file (the site fills it in).
+    pub edit_href: Option<String>,
 }
 
 /// One point on the lifecycle timeline; `key` names its label.
@@ -256,6 +258,7 @@ pub(crate) fn page<'a>(
             })
             .collect(),
         last_updated: revisions.first().map(|r| r.date),
+        edit_href: None,
     }
 }
 

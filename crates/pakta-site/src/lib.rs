@@ -7,6 +7,7 @@ mod charts;
 mod column_labels;
 pub(crate) mod csv;
 mod data_file;
+mod edit_links;
 mod feeds;
 mod lists;
 mod markdown;
@@ -32,6 +33,7 @@ use std::time::Instant;
 
 use rayon::prelude::*;
 
+pub use edit_links::{NewAgreementFile, NewAgreementText, use_new_agreement_text};
 pub use markdown::to_html as markdown_to_html;
 pub use output_folder::OutputFolder;
 use pakta_load::history::History;

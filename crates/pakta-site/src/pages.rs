@@ -1,5 +1,6 @@
 //! Views of the overview pages: home, units, partners and findings.
 
+use super::edit_links::UnitEditLinks;
 use serde::Serialize;
 
 use super::monev::{self, HomeMonev, KeyCount, RankedUnit, ScorecardView};
@@ -178,6 +179,9 @@ pub(crate) struct UnitPage<'a> {
     pub latest_report: Option<PeriodLink>,
     /// The unit's list of reports, when it has any.
     pub reports_href: Option<String>,
+    /// GitHub's pages to add an agreement and upload documents (the site
+    /// fills them in).
+    pub edit: Option<UnitEditLinks>,
 }
 
 pub(crate) fn unit<'a>(
@@ -225,6 +229,7 @@ pub(crate) fn unit<'a>(
         calendar_href: format!("{dir}calendar.ics"),
         latest_report: None,
         reports_href: None,
+        edit: None,
     }
 }
 

@@ -3,6 +3,7 @@
 //! `Site::render` turns any one route into bytes. `build` renders every
 //! route; the preview server renders only the ones a browser asks for.
 
+use super::edit_links::GitHub;
 use chrono::{Datelike, NaiveDate};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, OnceLock};
@@ -147,6 +148,8 @@ pub struct Site {
     /// hold a page's most labels and `site.*` lookups, none of which
     /// change within a build.
     chrome: Vec<(&'static str, Chrome)>,
+    /// The repository on GitHub, for the pages' edit links.
+    github: Option<GitHub>,
 }
 
 /// The sections pages belong to (`section` in templates; "" for the
@@ -242,6 +245,7 @@ impl Site {
             row_error: Mutex::new(None),
             search: OnceLock::new(),
             chrome: Vec::new(),
+            github: GitHub::from_config(config),
             theme,
             links,
             lang,
@@ -454,14 +458,20 @@ impl Site {
                 let a = &model.agreements[*ix];
                 let repository = model.config.site.repository.as_deref();
                 let revisions = self.history.revisions(&a.path);
-                let view =
+                let mut view =
                     agreement::page(model, links, &self.partner_slugs, a, revisions, repository);
+                view.edit_href = self.github.as_ref().map(|g| g.edit(&a.path));
                 self.page(route, "agreement.html", &a.front.title, "agreement", &view)?
             }
             Route::Unit(ix) => {
                 let mut view =
                     pages::unit(model, links, rows, &self.rollups, &self.scorecards, *ix);
                 view.latest_report = self.reports.latest(model, links, *ix);
+                let unit = &model.units[*ix];
+                view.edit = self
+                    .github
+                    .as_ref()
+                    .map(|g| g.unit(&unit.path, &unit.name, model.today, &self.theme.texts));
                 view.reports_href = (!self.reports.by_unit[*ix].is_empty()).then(|| {
                     format!(
                         "{}{}",

@@ -70,8 +70,40 @@ fn is_running(pid: u32) -> bool {
     status == 0 || std::io::Error::last_os_error().raw_os_error() != Some(libc::ESRCH)
 }
 
+/// Whether the build that made a staging folder may still be writing it:
+/// a process that cannot be opened because no such id exists has ended;
+/// one that cannot be opened for another reason (access denied) exists.
+#[cfg(windows)]
+fn is_running(pid: u32) -> bool {
+    use windows_sys::Win32::Foundation::{
+        CloseHandle, ERROR_INVALID_PARAMETER, GetLastError, STILL_ACTIVE,
+    };
+    use windows_sys::Win32::System::Threading::{
+        GetExitCodeProcess, OpenProcess, PROCESS_QUERY_LIMITED_INFORMATION,
+    };
+
+    if pid == std::process::id() {
+        return false;
+    }
+    // SAFETY: OpenProcess takes plain values; the handle it returns is
+    // closed before returning and used only in between, and the exit code
+    // is written into a local that outlives the call.
+    unsafe {
+        let process = OpenProcess(PROCESS_QUERY_LIMITED_INFORMATION, 0, pid);
+        if process.is_null() {
+            return GetLastError() != ERROR_INVALID_PARAMETER;
+        }
+        let mut exit_code: u32 = 0;
+        let asked = GetExitCodeProcess(process, &mut exit_code);
+        CloseHandle(process);
+        // A handle stays open on an ended process while anyone holds one;
+        // its exit code then says it has ended.
+        asked == 0 || exit_code == STILL_ACTIVE as u32
+    }
+}
+
 /// Without a way to ask, every build is assumed to be running.
-#[cfg(not(unix))]
+#[cfg(not(any(unix, windows)))]
 fn is_running(_pid: u32) -> bool {
     true
 }
@@ -97,5 +129,26 @@ mod tests {
         child.wait().unwrap();
         assert!(!is_running(pid));
         assert!(is_running(1), "init is always running");
+    }
+
+    #[cfg(windows)]
+    #[test]
+    fn a_finished_process_is_not_running_and_a_live_one_is() {
+        let mut child = std::process::Command::new("cmd")
+            .args(["/C", "exit 0"])
+            .spawn()
+            .unwrap();
+        let pid = child.id();
+        child.wait().unwrap();
+        // The child's handle is still held here, so the process object
+        // exists: its exit code is what says it has ended.
+        assert!(!is_running(pid));
+        let mut live = std::process::Command::new("cmd")
+            .args(["/C", "ping -n 30 127.0.0.1 >NUL"])
+            .spawn()
+            .unwrap();
+        assert!(is_running(live.id()));
+        live.kill().unwrap();
+        live.wait().unwrap();
     }
 }

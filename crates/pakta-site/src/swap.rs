@@ -1,5 +1,7 @@
 //! Exchanging two folders in one step, where the operating system can:
-//! the output name then always holds a complete site, old or new.
+//! the output name then always holds a complete site, old or new. Linux
+//! has `renameat2(RENAME_EXCHANGE)` and macOS `renamex_np(RENAME_SWAP)`;
+//! Windows has no such call, so there the caller falls back to two renames.
 
 use std::io;
 use std::path::Path;
@@ -30,8 +32,27 @@ pub(crate) fn exchange(a: &Path, b: &Path) -> io::Result<()> {
     }
 }
 
-#[cfg(not(target_os = "linux"))]
-pub fn exchange(_a: &Path, _b: &Path) -> io::Result<()> {
+/// Swaps the folders at `a` and `b` atomically.
+#[cfg(target_os = "macos")]
+pub(crate) fn exchange(a: &Path, b: &Path) -> io::Result<()> {
+    use std::ffi::CString;
+    use std::os::unix::ffi::OsStrExt;
+
+    let a = CString::new(a.as_os_str().as_bytes())?;
+    let b = CString::new(b.as_os_str().as_bytes())?;
+    // SAFETY: both pointers are to NUL-terminated strings that outlive the
+    // call; renamex_np reads them and keeps nothing.
+    let status = unsafe { libc::renamex_np(a.as_ptr(), b.as_ptr(), libc::RENAME_SWAP) };
+    if status == 0 {
+        Ok(())
+    } else {
+        Err(io::Error::last_os_error())
+    }
+}
+
+/// Says that this system cannot exchange folders in one step.
+#[cfg(not(any(target_os = "linux", target_os = "macos")))]
+pub(crate) fn exchange(_a: &Path, _b: &Path) -> io::Result<()> {
     Err(io::ErrorKind::Unsupported.into())
 }
 
@@ -49,7 +70,16 @@ pub(crate) fn unsupported(error: &io::Error) -> bool {
             Some(libc::EINVAL | libc::ENOSYS | libc::EOPNOTSUPP)
         )
     }
-    #[cfg(not(target_os = "linux"))]
+    // File systems without the swap (FAT, exFAT, SMB shares) answer
+    // ENOTSUP.
+    #[cfg(target_os = "macos")]
+    {
+        matches!(
+            error.raw_os_error(),
+            Some(libc::EINVAL | libc::ENOTSUP | libc::EOPNOTSUPP | libc::ENOSYS)
+        )
+    }
+    #[cfg(not(any(target_os = "linux", target_os = "macos")))]
     {
         false
     }

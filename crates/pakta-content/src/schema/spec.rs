@@ -832,7 +832,12 @@ pub static SITE: TableSpec = TableSpec {
         field(
             "repository",
             FieldType::Url,
-            "the Git repository's web address, for links to commits",
+            "the Git repository's web address, for links to commits; on GitHub (https://github.com/OWNER/REPO) pages also link to edit, add and upload files",
+        ),
+        field(
+            "branch",
+            FieldType::Text,
+            "the branch the site is published from, which the edit links propose changes to (default main)",
         ),
     ],
 };
