@@ -35,7 +35,7 @@ pub(crate) fn check(file: &SourceFile, front: &FrontMatter, today: NaiveDate) ->
             );
         }
         if latest.is_none_or(|(_, d)| date.value >= d) {
-            latest = Some((stage.as_str(), date.value));
+            latest = Some((stage.code(), date.value));
         }
     }
 

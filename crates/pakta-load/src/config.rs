@@ -4,6 +4,7 @@
 use toml::de::DeTable;
 
 use super::toml_file::{decode_utf8, toml_syntax_errors};
+use pakta_content::closed::{Lang, TimeZone};
 use pakta_content::diagnostics::Diagnostics;
 use pakta_content::schema::{TableReader, spec};
 use pakta_content::{Config, Reports, Rules};
@@ -25,12 +26,15 @@ pub(crate) fn parse_config(bytes: Vec<u8>, diagnostics: &mut Diagnostics) -> Con
     let r = TableReader::check(&source, 0, &spec::CONFIG, &table, diagnostics);
     if let Some(site) = r.table("site") {
         let text = |name: &str| site.text(name).map(|t| t.value);
-        let choice = |name: &str| site.choice(name).map(|c| c.value.to_string());
         let defaults = &mut config.site;
         defaults.title = text("title").unwrap_or(defaults.title.clone());
         defaults.base_url = text("base_url").unwrap_or(defaults.base_url.clone());
-        defaults.language = choice("language").unwrap_or(defaults.language.clone());
-        defaults.timezone = choice("timezone").unwrap_or(defaults.timezone.clone());
+        if let Some(language) = site.choice::<Lang>("language") {
+            defaults.language = language.value.code().to_string();
+        }
+        if let Some(zone) = site.choice::<TimeZone>("timezone") {
+            defaults.timezone = zone.value.code().to_string();
+        }
         defaults.theme = text("theme");
         defaults.repository = text("repository");
     }

@@ -36,9 +36,7 @@ pub(crate) fn parse_unit(
     }
     let r = TableReader::check(&unit.source, 0, &spec::UNIT, &table, diagnostics);
     let name = r.text("name").map(|n| n.value).unwrap_or_default();
-    let level = r
-        .choice("level")
-        .and_then(|l| Level::parse(l.value).map(|level| Spanned::new(level, l.span)));
+    let level = r.choice::<Level>("level");
     let short = r.text("short").map(|s| s.value);
     let website = r.text("website").map(|s| s.value);
     let region_code = r.text("region_code").map(|s| s.value);

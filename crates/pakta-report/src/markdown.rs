@@ -189,8 +189,8 @@ pub fn render(report: &Report, texts: &Texts, lang: Lang) -> String {
         figures.agreements
     );
     let statuses: Vec<&str> = Status::ALL.iter().map(|s| s.as_str()).collect();
-    let kinds: Vec<&str> = Kind::ALL.iter().map(|k| k.as_str()).collect();
-    let categories: Vec<&str> = Category::ALL.iter().map(|c| c.as_str()).collect();
+    let kinds: Vec<&str> = Kind::ALL.iter().map(|k| k.code()).collect();
+    let categories: Vec<&str> = Category::ALL.iter().map(|c| c.code()).collect();
     for (heading, prefix, order, counts) in [
         ("by-status", "status", &statuses, &figures.by_status),
         ("by-kind", "kind", &kinds, &figures.by_kind),

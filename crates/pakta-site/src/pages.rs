@@ -48,7 +48,7 @@ pub(crate) fn home<'a>(
     let categories = Category::ALL
         .iter()
         .map(|&c| CategoryCount {
-            key: c.as_str(),
+            key: c.code(),
             partners: partners
                 .iter()
                 .filter(|p| p.categories.contains(&c))
@@ -82,7 +82,7 @@ pub(crate) fn home<'a>(
     let kinds = Kind::ALL
         .iter()
         .map(|&k| Count {
-            key: k.as_str(),
+            key: k.code(),
             count: public
                 .iter()
                 .filter(|&&i| model.agreements[i].front.kind == k)
@@ -201,7 +201,7 @@ pub(crate) fn unit<'a>(
     UnitPage {
         name: &unit.name,
         short: unit.short.as_deref(),
-        level: unit.level.as_str(),
+        level: unit.level.code(),
         website: unit.website.as_deref(),
         region_code: unit.region_code.as_deref(),
         breadcrumbs: breadcrumbs(model, links, ix),
@@ -212,7 +212,7 @@ pub(crate) fn unit<'a>(
             .map(|&c| ChildUnit {
                 name: model.units[c].display_name().to_string(),
                 href: links.unit(&model.units[c].path),
-                level: model.units[c].level.as_str(),
+                level: model.units[c].level.code(),
                 figures: rollups[c],
             })
             .collect(),
@@ -271,7 +271,7 @@ pub(crate) fn partner<'a>(
         acronym: entry.acronym.as_deref(),
         parent: entry.parent.as_ref().map(related),
         sub_units: entry.sub_units.iter().map(related).collect(),
-        categories: entry.categories.iter().map(|c| c.as_str()).collect(),
+        categories: entry.categories.iter().map(|c| c.code()).collect(),
         websites: entry.websites.iter().map(String::as_str).collect(),
         figures: Figures::of(
             entry.agreements.iter().map(|&i| &model.agreements[i]),
@@ -314,7 +314,7 @@ pub(crate) fn partner_index<'a>(
                 .collect();
             members.sort_by_key(|a| a.name.to_lowercase());
             PartnerGroup {
-                key: c.as_str(),
+                key: c.code(),
                 partners: members,
             }
         })

@@ -6,7 +6,8 @@ use chrono::NaiveDate;
 use toml::de::{DeTable, DeValue};
 
 use super::characters;
-use super::spec::{self, Choice, Field, FieldType, LegacyText, TableSpec};
+use super::spec::{self, Field, FieldType, LegacyText, TableSpec};
+use crate::closed::{ClosedList, ClosedValue};
 use crate::diagnostics::{Diagnostic, Diagnostics, SourceFile, Span, Spanned, nearest};
 use crate::message::Message;
 
@@ -93,7 +94,7 @@ impl<'a, 'i> TableReader<'a, 'i> {
             FieldType::Table(_) => Message::new("missing-field.help-table"),
             FieldType::TableList(_) => Message::new("missing-field.help-table-list"),
             FieldType::Choice(choices) => {
-                Message::new("missing-field.help-choice").arg("value", choices[0].value)
+                Message::new("missing-field.help-choice").arg("value", choices.choices[0].code)
             }
             _ => Message::new("missing-field.help-value"),
         };
@@ -181,9 +182,7 @@ impl<'a, 'i> TableReader<'a, 'i> {
                                     .arg("key", field.name),
                             ))
                         }
-                        DeValue::String(s) if choices.iter().any(|c| c.value == s.as_ref()) => {
-                            seen.push(s.as_ref())
-                        }
+                        DeValue::String(s) if choices.choice(s).is_some() => seen.push(s.as_ref()),
                         DeValue::String(s) => {
                             diagnostics.push(self.not_in_list(field, choices, s, item_span))
                         }
@@ -342,11 +341,11 @@ impl<'a, 'i> TableReader<'a, 'i> {
     fn not_in_list(
         &self,
         field: &Field,
-        choices: &[Choice],
+        choices: &ClosedList,
         found: &str,
         span: Span,
     ) -> Diagnostic {
-        let values: Vec<&str> = choices.iter().map(|c| c.value).collect();
+        let values: Vec<&str> = choices.codes().collect();
         let diagnostic = Diagnostic::error(
             self.file,
             span,
@@ -374,7 +373,7 @@ impl<'a, 'i> TableReader<'a, 'i> {
         let FieldType::ChoiceList { choices, .. } = &field.ty else {
             unreachable!("only choice lists have a legacy text form")
         };
-        let values: Vec<&str> = choices.iter().map(|c| c.value).collect();
+        let values: Vec<&str> = choices.codes().collect();
         let last = values.last().copied().unwrap_or_default();
         let help = if self.table.contains_key(legacy.key) {
             Message::new("legacy-text.help-append")
@@ -473,10 +472,18 @@ impl<'a, 'i> TableReader<'a, 'i> {
         }
     }
 
-    /// A closed-list key's value, as the spec spells it.
-    pub fn choice(&self, name: &str) -> Option<Spanned<&'static str>> {
+    /// A closed-list key's value, if written and valid. `T` is the enum
+    /// of the field's list, so every value the check let through is read:
+    /// none is dropped without the diagnostic the check gave.
+    pub fn choice<T: ClosedValue>(&self, name: &str) -> Option<Spanned<T>> {
+        debug_assert!(
+            matches!(self.spec.field(name).map(|f| &f.ty), Some(FieldType::Choice(list)) if std::ptr::eq(*list, T::list())),
+            "{name} of {} is not a {}",
+            self.spec.title,
+            T::list().name
+        );
         match self.valid(name)? {
-            (Scalar::Choice(c), span) => Some(Spanned::new(c, span)),
+            (Scalar::Choice(code), span) => Some(Spanned::new(T::parse(code)?, span)),
             _ => None,
         }
     }
@@ -510,19 +517,24 @@ impl<'a, 'i> TableReader<'a, 'i> {
         }
     }
 
-    /// The valid values of a choice list, in the order written.
-    pub fn choice_list(&self, name: &str) -> Vec<&'static str> {
-        let Some(FieldType::ChoiceList { choices, .. }) = self.spec.field(name).map(|f| &f.ty)
-        else {
-            return Vec::new();
-        };
-        let mut values: Vec<&'static str> = Vec::new();
+    /// The valid values of a choice list, in the order written, each
+    /// once; `T` is the enum of the field's list, as for [`Self::choice`].
+    pub fn choice_list<T: ClosedValue + PartialEq>(&self, name: &str) -> Vec<T> {
+        debug_assert!(
+            matches!(self.spec.field(name).map(|f| &f.ty), Some(FieldType::ChoiceList { choices, .. }) if std::ptr::eq(*choices, T::list())),
+            "{name} of {} is not a list of {}",
+            self.spec.title,
+            T::list().name
+        );
+        let mut values: Vec<T> = Vec::new();
         if let Some(DeValue::Array(items)) = self.get(name).map(|v| v.get_ref()) {
-            for text in items.iter().filter_map(|i| i.get_ref().as_str()) {
-                if let Some(choice) = choices.iter().find(|c| c.value == text)
-                    && !values.contains(&choice.value)
-                {
-                    values.push(choice.value);
+            for value in items
+                .iter()
+                .filter_map(|i| i.get_ref().as_str())
+                .filter_map(T::parse)
+            {
+                if !values.contains(&value) {
+                    values.push(value);
                 }
             }
         }
@@ -620,9 +632,8 @@ fn scalar<'v>(ty: &FieldType, value: &'v DeValue<'_>) -> Result<Scalar<'v>, Prob
             }
         }
         (FieldType::Choice(choices), DeValue::String(s)) => choices
-            .iter()
-            .find(|c| c.value == s.as_ref())
-            .map(|c: &Choice| Scalar::Choice(c.value))
+            .choice(s)
+            .map(|c| Scalar::Choice(c.code))
             .ok_or_else(|| Problem::NotInList(s.to_string())),
         (FieldType::Date, DeValue::Datetime(dt)) => match (dt.date, dt.time, dt.offset) {
             (Some(d), None, None) => {
@@ -696,8 +707,9 @@ fn expected(ty: &FieldType) -> Message {
         FieldType::Bool => Message::new("type-bool"),
         FieldType::TextList => Message::new("type-text-list"),
         FieldType::ReviewerList => Message::new("type-reviewer-list"),
-        FieldType::Choice(choices) => Message::new("type-choice")
-            .list("values", choices.iter().map(|c| format!("\"{}\"", c.value))),
+        FieldType::Choice(choices) => {
+            Message::new("type-choice").list("values", choices.codes().map(|c| format!("\"{c}\"")))
+        }
         FieldType::ChoiceList { .. } => Message::new("type-choice-list"),
         FieldType::Url => Message::new("type-url"),
         FieldType::Sha256 => Message::new("type-sha256"),
