@@ -5,6 +5,8 @@
 pub mod closed;
 pub mod csv;
 pub mod diagnostics;
+pub mod escape;
+pub mod fold;
 pub mod hierarchy;
 pub mod i18n;
 pub mod message;
@@ -323,6 +325,23 @@ pub struct UnitSource {
     pub region_code: Option<String>,
     /// Code owners who review changes to the unit: `@user`, `@org/team` or an e-mail address.
     pub reviewers: Vec<String>,
+}
+
+impl UnitSource {
+    /// The unit of `path` before its file gave anything: no name, level,
+    /// reviewers or other keys. A file that cannot be read leaves it so.
+    pub fn unnamed(path: String, source: SourceFile) -> UnitSource {
+        UnitSource {
+            path,
+            source,
+            name: String::new(),
+            level: None,
+            short: None,
+            website: None,
+            region_code: None,
+            reviewers: Vec::new(),
+        }
+    }
 }
 
 /// One entry of the partner register, `partners/<key>.toml`: the one
