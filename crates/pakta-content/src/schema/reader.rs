@@ -115,6 +115,8 @@ impl<'a, 'i> TableReader<'a, 'i> {
         self.span.start..self.span.start
     }
 
+    /// One key's value against its type: tables and lists of tables are
+    /// read in turn, lists item by item, anything else as one value.
     fn check_value(&self, field: &'static Field, value: &Value<'i>, diagnostics: &mut Diagnostics) {
         let span = shift(self.base, value.span());
         self.check_characters(field, value, diagnostics);
@@ -122,35 +124,9 @@ impl<'a, 'i> TableReader<'a, 'i> {
             (FieldType::Table(spec), DeValue::Table(table)) => {
                 self.nested(spec, table, span).check_table(diagnostics);
             }
-            (FieldType::TableList(_), DeValue::Array(items))
-                if items.is_empty() && field.required =>
-            {
-                diagnostics.push(
-                    Diagnostic::error(
-                        self.file,
-                        span,
-                        "missing-field",
-                        Message::new("missing-field.no-entry").arg("key", field.name),
-                    )
-                    .with_help(
-                        Message::new("missing-field.help-table-list").arg("key", field.name),
-                    ),
-                );
+            (FieldType::TableList(spec), DeValue::Array(items)) => {
+                self.check_entries(field, spec, value, items, diagnostics);
             }
-            (FieldType::TableList(spec), DeValue::Array(items))
-                if items.iter().all(|i| i.get_ref().is_table()) =>
-            {
-                for item in items.iter() {
-                    if let DeValue::Table(table) = item.get_ref() {
-                        self.nested(spec, table, shift(self.base, item.span()))
-                            .check_table(diagnostics);
-                    }
-                }
-            }
-            (FieldType::TableList(_), DeValue::Array(_)) => diagnostics
-                .push(self.wrong_type(field, value, span).with_help(
-                    Message::new("wrong-type.help-entry-tables").arg("key", field.name),
-                )),
             (FieldType::TableList(_), DeValue::Table(_)) => {
                 diagnostics.push(self.wrong_type(field, value, span).with_help(
                     Message::new("wrong-type.help-double-brackets").arg("key", field.name),
@@ -168,53 +144,10 @@ impl<'a, 'i> TableReader<'a, 'i> {
                 self.legacy_text_warning(field, legacy, text, span)
             }),
             (FieldType::ChoiceList { choices, .. }, DeValue::Array(items)) => {
-                let mut seen: Vec<&str> = Vec::new();
-                for item in items.iter() {
-                    let item_span = shift(self.base, item.span());
-                    match item.get_ref() {
-                        DeValue::String(s) if seen.contains(&s.as_ref()) => {
-                            diagnostics.push(Diagnostic::error(
-                                self.file,
-                                item_span,
-                                "duplicate-value",
-                                Message::new("duplicate-value")
-                                    .arg("value", s)
-                                    .arg("key", field.name),
-                            ))
-                        }
-                        DeValue::String(s) if choices.choice(s).is_some() => seen.push(s.as_ref()),
-                        DeValue::String(s) => {
-                            diagnostics.push(self.not_in_list(field, choices, s, item_span))
-                        }
-                        other => diagnostics.push(Diagnostic::error(
-                            self.file,
-                            item_span,
-                            "wrong-type",
-                            Message::new("wrong-type.item")
-                                .arg("key", field.name)
-                                .nested("found", describe(other)),
-                        )),
-                    }
-                }
+                self.check_choice_items(field, choices, items, diagnostics);
             }
             (FieldType::TextList | FieldType::ReviewerList, DeValue::Array(items)) => {
-                for item in items.iter() {
-                    let item_span = shift(self.base, item.span());
-                    match item.get_ref() {
-                        DeValue::String(s) if s.trim().is_empty() => {
-                            diagnostics.push(self.empty_value(field, item_span))
-                        }
-                        DeValue::String(_) => {}
-                        _ => diagnostics.push(Diagnostic::error(
-                            self.file,
-                            item_span,
-                            "wrong-type",
-                            Message::new("wrong-type.item")
-                                .arg("key", field.name)
-                                .nested("found", describe(item.get_ref())),
-                        )),
-                    }
-                }
+                self.check_text_items(field, items, diagnostics);
             }
             _ => {
                 if let Err(problem) = scalar(&field.ty, value.get_ref()) {
@@ -222,6 +155,98 @@ impl<'a, 'i> TableReader<'a, 'i> {
                 }
             }
         }
+    }
+
+    /// An array of tables (`[[key]]`): at least one entry when required,
+    /// each entry a table, each checked against `spec`.
+    fn check_entries(
+        &self,
+        field: &Field,
+        spec: &'static TableSpec,
+        value: &Value<'i>,
+        items: &'a [Value<'i>],
+        diagnostics: &mut Diagnostics,
+    ) {
+        let span = shift(self.base, value.span());
+        if items.is_empty() && field.required {
+            diagnostics.push(
+                Diagnostic::error(
+                    self.file,
+                    span,
+                    "missing-field",
+                    Message::new("missing-field.no-entry").arg("key", field.name),
+                )
+                .with_help(Message::new("missing-field.help-table-list").arg("key", field.name)),
+            );
+        } else if !items.iter().all(|i| i.get_ref().is_table()) {
+            diagnostics
+                .push(self.wrong_type(field, value, span).with_help(
+                    Message::new("wrong-type.help-entry-tables").arg("key", field.name),
+                ));
+        } else {
+            for item in items {
+                if let DeValue::Table(table) = item.get_ref() {
+                    self.nested(spec, table, shift(self.base, item.span()))
+                        .check_table(diagnostics);
+                }
+            }
+        }
+    }
+
+    /// Each item of a list of choices: from the list, at most once.
+    fn check_choice_items(
+        &self,
+        field: &Field,
+        choices: &ClosedList,
+        items: &[Value<'i>],
+        diagnostics: &mut Diagnostics,
+    ) {
+        let mut seen: Vec<&str> = Vec::new();
+        for item in items {
+            let item_span = shift(self.base, item.span());
+            match item.get_ref() {
+                DeValue::String(s) if seen.contains(&s.as_ref()) => {
+                    diagnostics.push(Diagnostic::error(
+                        self.file,
+                        item_span,
+                        "duplicate-value",
+                        Message::new("duplicate-value")
+                            .arg("value", s)
+                            .arg("key", field.name),
+                    ))
+                }
+                DeValue::String(s) if choices.choice(s).is_some() => seen.push(s.as_ref()),
+                DeValue::String(s) => {
+                    diagnostics.push(self.not_in_list(field, choices, s, item_span))
+                }
+                other => diagnostics.push(self.wrong_item_type(field, other, item_span)),
+            }
+        }
+    }
+
+    /// Each item of a list of texts: a non-empty string.
+    fn check_text_items(&self, field: &Field, items: &[Value<'i>], diagnostics: &mut Diagnostics) {
+        for item in items {
+            let item_span = shift(self.base, item.span());
+            match item.get_ref() {
+                DeValue::String(s) if s.trim().is_empty() => {
+                    diagnostics.push(self.empty_value(field, item_span))
+                }
+                DeValue::String(_) => {}
+                other => diagnostics.push(self.wrong_item_type(field, other, item_span)),
+            }
+        }
+    }
+
+    fn wrong_item_type(&self, field: &Field, item: &DeValue<'_>, span: Span) -> Diagnostic {
+        Diagnostic::error(
+            self.file,
+            span,
+            "wrong-type",
+            Message::new("wrong-type.item")
+                .arg("key", field.name)
+                .nested("found", describe(item)),
+        )
     }
 
     /// Control characters in a text or a list of texts, pointed at as
