@@ -177,7 +177,7 @@ pub struct Evidence {
 
 /// An evaluation's `period`: the days it covers, both inclusive.
 #[derive(Debug, Clone, Serialize)]
-pub struct Period {
+pub struct EvaluationPeriod {
     /// The first day evaluated.
     pub from: Spanned<NaiveDate>,
     /// The last day evaluated.
@@ -193,7 +193,7 @@ pub struct Evaluation {
     pub result: EvaluationResult,
     #[serde(skip_serializing_if = "Option::is_none")]
     /// Periode: the days the evaluation covers.
-    pub period: Option<Period>,
+    pub period: Option<EvaluationPeriod>,
     #[serde(skip_serializing_if = "Option::is_none")]
     /// Metode: how the evaluation was made.
     pub method: Option<EvaluationMethod>,

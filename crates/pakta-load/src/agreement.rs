@@ -12,8 +12,8 @@ use pakta_content::message::Message;
 use pakta_content::schema::{TableReader, characters, spec};
 use pakta_content::{
     Activity, ActivityType, AgreementSource, Category, Dates, Document, Evaluation,
-    EvaluationMethod, EvaluationResult, Evidence, FrontMatter, Kind, Obstacle, Partner, Period,
-    Recommendation, References, Scope, Stage,
+    EvaluationMethod, EvaluationPeriod, EvaluationResult, Evidence, FrontMatter, Kind, Obstacle,
+    Partner, Recommendation, References, Scope, Stage,
 };
 
 /// Parses one agreement file. Only the front matter's text is kept (every
@@ -261,7 +261,7 @@ fn evaluation(r: &TableReader) -> Option<Evaluation> {
         date: r.date("date")?,
         result: r.choice::<EvaluationResult>("result")?.value,
         period: r.table("period").and_then(|p| {
-            Some(Period {
+            Some(EvaluationPeriod {
                 from: p.date("from")?,
                 to: p.date("to")?,
             })

@@ -176,7 +176,7 @@ impl History {
 /// A change that reached the branch: a commit on its first-parent line
 /// (a merge counts as one change with every file it brought in).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Change {
+pub struct MergedChange {
     /// The commit's full hash.
     pub commit: String,
     /// The committer date: when the change was merged, not written.
@@ -193,7 +193,7 @@ pub fn changes_between(
     root: &Path,
     from: NaiveDate,
     to: NaiveDate,
-) -> Result<Vec<Change>, HistoryGap> {
+) -> Result<Vec<MergedChange>, HistoryGap> {
     // `--since` only prunes the walk; dates are compared exactly below, so
     // a day's margin covers commits recorded in other time zones.
     let since = from.pred_opt().unwrap_or(from);
@@ -238,7 +238,7 @@ fn git_log(root: &Path, args: &[&str]) -> Result<String, HistoryGap> {
 }
 
 /// Parses `git log -z --name-only` output with the format above.
-fn parse_changes(log: &str) -> Vec<Change> {
+fn parse_changes(log: &str) -> Vec<MergedChange> {
     let mut changes = Vec::new();
     for record in log.split(RECORD).filter(|r| !r.is_empty()) {
         let (header, files) = record.split_once('\0').unwrap_or((record, ""));
@@ -259,7 +259,7 @@ fn parse_changes(log: &str) -> Vec<Change> {
             .collect();
         paths.sort();
         paths.dedup();
-        changes.push(Change {
+        changes.push(MergedChange {
             commit: commit.to_string(),
             date,
             subject: subject.to_string(),
@@ -280,7 +280,7 @@ mod tests {
         let changes = parse_changes(log);
         assert_eq!(
             changes,
-            [Change {
+            [MergedChange {
                 commit: "abc".into(),
                 date: NaiveDate::from_ymd_opt(2026, 3, 15).expect("a date"),
                 subject: "Perpanjangan MoU".into(),

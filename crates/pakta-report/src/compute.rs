@@ -11,7 +11,7 @@ use super::{
     UnitLine,
 };
 use pakta_content::{Category, Kind};
-use pakta_load::history::Change;
+use pakta_load::history::MergedChange;
 use pakta_model::{Agreement, AgreementIx, Flag, Model, Status, UnitIx};
 
 /// The report of `unit` for `period` (a month, or a year on the site).
@@ -21,7 +21,7 @@ pub fn compute(
     model: &Model,
     unit: UnitIx,
     period: impl Into<Period>,
-    changes: Result<&[Change], &str>,
+    changes: Result<&[MergedChange], &str>,
 ) -> Report {
     let month = period.into();
     let subtree = model.subtree(unit);

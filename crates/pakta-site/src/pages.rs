@@ -6,7 +6,8 @@ use super::monev::{self, HomeMonev, KeyCount, RankedUnit, ScorecardView};
 use super::reports::PeriodLink;
 
 use super::views::{
-    AgreementRow, Count, Crumb, Figures, Links, PartnerEntry, RowHtml, Rows, breadcrumbs, findings,
+    AgreementRow, Count, Crumb, HeadlineFigures, Links, PartnerEntry, RowHtml, Rows, breadcrumbs,
+    findings,
 };
 use pakta_content::{Category, Kind};
 use pakta_model::scorecard::Scorecard;
@@ -26,7 +27,7 @@ pub(crate) struct CategoryCount {
 
 #[derive(Serialize)]
 pub(crate) struct HomePage<'a> {
-    pub figures: Figures,
+    pub figures: HeadlineFigures,
     pub partner_total: usize,
     pub categories: Vec<CategoryCount>,
     pub statuses: Vec<Count>,
@@ -115,7 +116,7 @@ pub(crate) fn home<'a>(
         .collect();
     expiring.sort_by_key(|&i| (model.agreements[i].lifecycle.end, i));
     HomePage {
-        figures: Figures::of(public.iter().map(|&i| &model.agreements[i]), today),
+        figures: HeadlineFigures::of(public.iter().map(|&i| &model.agreements[i]), today),
         partner_total: partners.len(),
         categories,
         statuses,
@@ -150,7 +151,7 @@ pub(crate) struct ChildUnit {
     pub name: String,
     pub href: String,
     pub level: &'static str,
-    pub figures: Figures,
+    pub figures: HeadlineFigures,
 }
 
 #[derive(Serialize)]
@@ -162,7 +163,7 @@ pub(crate) struct UnitPage<'a> {
     pub region_code: Option<&'a str>,
     pub breadcrumbs: Vec<Crumb>,
     /// The unit and every unit below it.
-    pub figures: Figures,
+    pub figures: HeadlineFigures,
     pub children: Vec<ChildUnit>,
     /// The scorecard of the unit and every unit below it.
     pub scorecard: ScorecardView,
@@ -184,7 +185,7 @@ pub(crate) fn unit<'a>(
     model: &'a Model,
     links: &Links,
     rows: &Rows<'a>,
-    rollups: &[Figures],
+    rollups: &[HeadlineFigures],
     cards: &[Scorecard],
     ix: UnitIx,
 ) -> UnitPage<'a> {
@@ -244,7 +245,7 @@ pub(crate) struct PartnerPage<'a> {
     pub sub_units: Vec<RelatedPartner<'a>>,
     pub categories: Vec<&'static str>,
     pub websites: Vec<&'a str>,
-    pub figures: Figures,
+    pub figures: HeadlineFigures,
     pub agreements: Vec<RowHtml<'a>>,
     pub feed_href: String,
     pub calendar_href: String,
@@ -273,7 +274,7 @@ pub(crate) fn partner<'a>(
         sub_units: entry.sub_units.iter().map(related).collect(),
         categories: entry.categories.iter().map(|c| c.code()).collect(),
         websites: entry.websites.iter().map(String::as_str).collect(),
-        figures: Figures::of(
+        figures: HeadlineFigures::of(
             entry.agreements.iter().map(|&i| &model.agreements[i]),
             model.today,
         ),
