@@ -74,9 +74,10 @@ pub(crate) fn run(args: &BuildArgs, console: &Console) -> ExitCode {
                     );
                 }
                 let (report_files, report_time) = summary.reports;
-                eprintln!(
-                    "   reports: {:>8.1} ms (of rendering; {report_files} files)",
-                    report_time.as_secs_f64() * 1000.0
+                console.tell(
+                    Message::new("build-reports-timing")
+                        .arg("ms", format!("{:>8.1}", report_time.as_secs_f64() * 1000.0))
+                        .arg("files", report_files),
                 );
             }
             console.say(
