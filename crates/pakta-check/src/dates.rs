@@ -329,7 +329,7 @@ mod tests {
             }],
             activities: vec![Activity {
                 date: day("2025-02-01"),
-                title: "Sosialisasi".into(),
+                title: "Kegiatan bersama".into(),
                 activity_type: None,
                 description: None,
                 output: None,
