@@ -61,7 +61,7 @@ impl NewAgreement {
     /// the site's (`content`).
     pub(crate) fn render(&self, hints: &Texts, content: &Texts) -> String {
         let hint = |message: Message| message.render(hints);
-        let stage = |stage: Stage| hints.text(&format!("stage-{}", stage.as_str())).to_string();
+        let stage = |stage: Stage| hints.text(&format!("stage-{}", stage.code())).to_string();
         let mut out = String::from("+++\n");
         let _ = writeln!(out, "title = {}", toml_string(&self.title));
         let _ = writeln!(out, "kind = \"{}\"", self.kind);

@@ -2,7 +2,8 @@
 //! site built from the sample repository, and search end to end over a
 //! site built from tests/fixtures/search. Without Node, Chromium or the npm
 //! packages the test is skipped with a note, except under CI=true or
-//! PAKTA_REQUIRE_BROWSER=1, where it fails.
+//! PAKTA_REQUIRE_BROWSER=1, where it fails. Chromium is `CHROME_PATH` or
+//! found on `PATH`, and handed to the Node tests as `CHROME_PATH`.
 
 mod common;
 
@@ -14,24 +15,26 @@ fn browser_checks_pass_on_the_sample_site() {
     let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
     let browser_dir = manifest.join("tests/browser");
     let node = Command::new("node").arg("--version").output().is_ok();
-    let chromium = Path::new("/usr/bin/chromium").exists();
+    let chromium = common::find_chromium();
     let packages = browser_dir.join("node_modules").is_dir();
-    if !(node && chromium && packages) {
+    let (true, Some(chromium), true) = (node, &chromium, packages) else {
         let found = |present: bool| if present { "found" } else { "missing" };
         common::missing_tool(
             "PAKTA_REQUIRE_BROWSER",
             &format!(
-                "the browser checks' tools (Node {}, Chromium at /usr/bin/chromium {}, \
+                "the browser checks' tools (Node {}, Chromium as CHROME_PATH or \
+                 chromium, chromium-browser or google-chrome on PATH {}, \
                  npm packages in tests/browser {})",
                 found(node),
-                found(chromium),
+                found(chromium.is_some()),
                 found(packages)
             ),
-            "install them with `apt-get install chromium nodejs npm` and \
-             `npm ci` in tests/browser (scripts/test does all of this)",
+            "install them with `apt-get install chromium nodejs npm` (Debian, Ubuntu) \
+             or `brew install --cask chromium` and `brew install node` (macOS), then \
+             `npm ci` in tests/browser (scripts/test does what it can of this)",
         );
         return;
-    }
+    };
     let out = std::env::temp_dir().join(format!("pakta-browser-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&out);
     let built = Command::new(env!("CARGO_BIN_EXE_pakta"))
@@ -57,6 +60,7 @@ fn browser_checks_pass_on_the_sample_site() {
         .args(["--test", "tests/browser/"])
         .current_dir(manifest)
         .env("PAKTA_SITE_DIR", &out)
+        .env("CHROME_PATH", chromium)
         .env("PAKTA_BIN", env!("CARGO_BIN_EXE_pakta"))
         .output()
         .expect("node runs");

@@ -95,7 +95,7 @@ fn the_sample_repository_builds_every_kind_of_page() {
     assert!(out.join("files/ri/2022-mou-bssn.pdf").is_file());
 
     let province = read(&out, "units/jawa-tengah/index.html");
-    assert!(province.contains("KPU Karanganyar") || province.contains("Karanganyar"));
+    assert!(province.contains("KPU Karanganyar"), "{province}");
     assert!(
         province.contains("href=\"/kerjasama/units/\""),
         "breadcrumb to the root"
@@ -290,10 +290,7 @@ fn a_failed_build_leaves_the_output_untouched_and_reserved_ids_are_errors() {
     let result = build(&root, &out, &[]);
     assert_eq!(result.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&result.stderr);
-    assert!(
-        stderr.contains("reserved-id") || stderr.contains("reserved"),
-        "{stderr}"
-    );
+    assert!(stderr.contains("reserved-id"), "{stderr}");
     assert_eq!(tree(&out), before, "the old site is still there, unchanged");
     let siblings: Vec<_> = fs::read_dir(root.parent().unwrap()).unwrap().collect();
     assert_eq!(siblings.len(), 2, "no staging folder left behind");

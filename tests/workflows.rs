@@ -1,11 +1,14 @@
 //! The GitHub Actions workflows: linted with actionlint when it is
 //! available (under CI=true or PAKTA_REQUIRE_ACTIONLINT=1 a missing linter
-//! fails instead of skipping; see `common::actionlint` for which linter),
-//! and checked for the steps the publishing process depends on.
+//! fails instead of skipping), and parsed (as YAML, with yaml-rust2) for
+//! the triggers, permissions and steps the publishing process depends on.
+//! See `common::actionlint` for which linter runs.
 
 mod common;
 
 use std::path::PathBuf;
+
+use yaml_rust2::{Yaml, YamlLoader};
 
 use common::{actionlint, sample_root};
 
@@ -46,67 +49,153 @@ fn workflows_pass_actionlint() {
     );
 }
 
+/// A workflow parsed as YAML 1.2, where `on` is a key, not `true`.
+fn parsed(name: &str) -> Yaml {
+    let mut documents = YamlLoader::load_from_str(&workflow(name))
+        .unwrap_or_else(|e| panic!("{name} is not YAML: {e}"));
+    assert_eq!(documents.len(), 1, "{name}: one document");
+    documents.remove(0)
+}
+
+/// Every step of every job, in order.
+fn steps(workflow: &Yaml) -> Vec<&Yaml> {
+    workflow["jobs"]
+        .as_hash()
+        .expect("jobs")
+        .values()
+        .flat_map(|job| {
+            job["steps"]
+                .as_vec()
+                .map(|s| s.iter())
+                .into_iter()
+                .flatten()
+        })
+        .collect()
+}
+
+/// The step whose `run` is `command`, or whose `uses` is `action`.
+fn step<'a>(steps: &[&'a Yaml], key: &str, value: &str) -> &'a Yaml {
+    steps
+        .iter()
+        .find(|s| s[key].as_str().map(str::trim) == Some(value))
+        .unwrap_or_else(|| panic!("no step with {key}: {value}"))
+}
+
+/// Every `permissions` map, at the top and in each job, as (scope, level).
+fn permissions(workflow: &Yaml) -> Vec<(String, String)> {
+    let jobs = workflow["jobs"].as_hash().expect("jobs");
+    std::iter::once(&workflow["permissions"])
+        .chain(jobs.values().map(|job| &job["permissions"]))
+        .filter_map(Yaml::as_hash)
+        .flat_map(|map| map.iter())
+        .map(|(scope, level)| {
+            let text = |y: &Yaml| y.as_str().expect("a permission is a word").to_string();
+            (text(scope), text(level))
+        })
+        .collect()
+}
+
+fn is_key(map: &Yaml, key: &str) -> bool {
+    !map[key].is_badvalue()
+}
+
 #[test]
 fn pull_requests_are_checked_summarised_and_built_read_only() {
-    let check = workflow("check.yml");
-    for needed in [
-        "pull_request:",
-        "permissions:\n  contents: read\n",
-        "fetch-depth: 0",
-        "target/release/pakta check --format github",
-        "target/release/pakta diff \"$BASE_SHA\" HEAD >> \"$GITHUB_STEP_SUMMARY\"",
-        "BASE_SHA: ${{ github.event.pull_request.base.sha }}",
-        "target/release/pakta codeowners --check",
-        "target/release/pakta build --out public",
-        "uses: actions/upload-artifact@v4",
-    ] {
-        assert!(check.contains(needed), "check.yml lacks {needed:?}");
-    }
+    let check = parsed("check.yml");
     assert!(
-        !check.contains("write"),
+        is_key(&check["on"], "pull_request"),
+        "runs on pull requests"
+    );
+    assert_eq!(
+        permissions(&check),
+        [("contents".to_string(), "read".to_string())],
         "pull-request runs must stay read-only"
     );
+    let steps = steps(&check);
+    let checkout = step(&steps, "uses", "actions/checkout@v4");
+    assert_eq!(checkout["with"]["fetch-depth"].as_i64(), Some(0));
+    step(&steps, "run", "target/release/pakta check --format github");
+    let summary = step(
+        &steps,
+        "run",
+        "target/release/pakta diff \"$BASE_SHA\" HEAD >> \"$GITHUB_STEP_SUMMARY\"",
+    );
+    assert_eq!(
+        summary["env"]["BASE_SHA"].as_str(),
+        Some("${{ github.event.pull_request.base.sha }}")
+    );
+    step(&steps, "run", "target/release/pakta codeowners --check");
+    step(&steps, "run", "target/release/pakta build --out public");
+    step(&steps, "uses", "actions/upload-artifact@v4");
 }
 
 #[test]
 fn main_is_published_on_push_daily_and_by_hand() {
-    let publish = workflow("publish.yml");
-    for needed in [
-        "push:\n    branches: [main]",
-        "schedule:",
-        "workflow_dispatch:",
-        "fetch-depth: 0",
-        "uses: actions/configure-pages@v5",
-        "BASE_URL: ${{ steps.pages.outputs.base_url }}",
+    let publish = parsed("publish.yml");
+    let on = &publish["on"];
+    let branches: Vec<&str> = on["push"]["branches"]
+        .as_vec()
+        .expect("push branches")
+        .iter()
+        .filter_map(Yaml::as_str)
+        .collect();
+    assert_eq!(branches, ["main"]);
+    assert!(on["schedule"].as_vec().is_some_and(|s| !s.is_empty()));
+    assert!(is_key(on, "workflow_dispatch"));
+    let steps = steps(&publish);
+    let checkout = step(&steps, "uses", "actions/checkout@v4");
+    assert_eq!(checkout["with"]["fetch-depth"].as_i64(), Some(0));
+    step(&steps, "uses", "actions/configure-pages@v5");
+    let build = step(
+        &steps,
+        "run",
         "target/release/pakta build --out public --base-url \"$BASE_URL\"",
-        "uses: actions/upload-pages-artifact@v3",
-        "uses: actions/deploy-pages@v4",
-        "pages: write",
-        "id-token: write",
-    ] {
-        assert!(publish.contains(needed), "publish.yml lacks {needed:?}");
-    }
+    );
+    assert_eq!(
+        build["env"]["BASE_URL"].as_str(),
+        Some("${{ steps.pages.outputs.base_url }}")
+    );
+    step(&steps, "uses", "actions/upload-pages-artifact@v3");
+    step(&steps, "uses", "actions/deploy-pages@v4");
+    let mut granted = permissions(&publish);
+    granted.sort();
+    let expected = [
+        ("contents", "read"),
+        ("id-token", "write"),
+        ("pages", "write"),
+    ]
+    .map(|(scope, level)| (scope.to_string(), level.to_string()));
+    assert_eq!(granted, expected);
 }
 
 #[test]
 fn the_workspace_is_tested_on_three_systems_with_warnings_as_errors() {
-    let tests = workflow("tests.yml");
-    for needed in [
-        "pull_request:",
-        "permissions:\n  contents: read\n",
-        "RUSTFLAGS: -D warnings",
-        "run: scripts/test",
-        "os: [macos-latest, windows-latest]",
-        "git config --global core.autocrlf false",
-        "cargo check --workspace --all-targets --locked",
-        "cargo test --workspace --locked",
-        // Their browser and workflow checks run on Linux.
-        "PAKTA_REQUIRE_BROWSER: \"0\"",
-        "PAKTA_REQUIRE_ACTIONLINT: \"0\"",
-    ] {
-        assert!(tests.contains(needed), "tests.yml lacks {needed:?}");
-    }
-    assert!(!tests.contains("write"), "test runs stay read-only");
+    let tests = parsed("tests.yml");
+    assert!(is_key(&tests["on"], "pull_request"), "runs on pull requests");
+    assert_eq!(
+        permissions(&tests),
+        [("contents".to_string(), "read".to_string())],
+        "test runs stay read-only"
+    );
+    assert_eq!(tests["env"]["RUSTFLAGS"].as_str(), Some("-D warnings"));
+    let linux = &tests["jobs"]["linux"];
+    assert_eq!(linux["runs-on"].as_str(), Some("ubuntu-latest"));
+    let others = &tests["jobs"]["other-systems"];
+    let systems: Vec<&str> = others["strategy"]["matrix"]["os"]
+        .as_vec()
+        .expect("a matrix of systems")
+        .iter()
+        .filter_map(Yaml::as_str)
+        .collect();
+    assert_eq!(systems, ["macos-latest", "windows-latest"]);
+    // Their browser and workflow checks run on Linux.
+    assert_eq!(others["env"]["PAKTA_REQUIRE_BROWSER"].as_str(), Some("0"));
+    assert_eq!(others["env"]["PAKTA_REQUIRE_ACTIONLINT"].as_str(), Some("0"));
+    let steps = steps(&tests);
+    step(&steps, "run", "scripts/test");
+    step(&steps, "run", "git config --global core.autocrlf false");
+    step(&steps, "run", "cargo check --workspace --all-targets --locked");
+    step(&steps, "run", "cargo test --workspace --locked");
 }
 
 #[test]

@@ -104,3 +104,98 @@ fn every_crate_uses_the_workspace_lints() {
         .expect("the tests workflow");
     assert!(tests.contains("RUSTFLAGS: -D warnings"));
 }
+
+/// The backticked spans of a Markdown table cell.
+fn code_spans(cell: &str) -> Vec<&str> {
+    cell.split('`').skip(1).step_by(2).collect()
+}
+
+fn rust_sources(dir: &Path, out: &mut Vec<(std::path::PathBuf, String)>) {
+    for entry in std::fs::read_dir(dir).expect("a source folder").flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            rust_sources(&path, out);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            let text = std::fs::read_to_string(&path).expect("a source file");
+            out.push((path, text));
+        }
+    }
+}
+
+/// Whether the crate's sources declare `name` as public: an item, a
+/// module or a re-export.
+fn declares_public(sources: &[(std::path::PathBuf, String)], name: &str) -> bool {
+    let item = [
+        "mod", "fn", "struct", "enum", "trait", "const", "static", "type",
+    ]
+    .map(|kind| format!("pub {kind} {name}"));
+    sources.iter().any(|(_, text)| {
+        text.lines().map(str::trim_start).any(|line| {
+            item.iter().any(|decl| {
+                line.strip_prefix(decl.as_str()).is_some_and(|rest| {
+                    !rest.starts_with(|c: char| c.is_alphanumeric() || c == '_')
+                })
+            }) || (line.starts_with("pub use ")
+                && line
+                    .split(|c: char| !(c.is_alphanumeric() || c == '_'))
+                    .any(|word| word == name))
+        })
+    })
+}
+
+/// ARCHITECTURE.md's table of crates stays true: every crate it names
+/// exists, every file it names is in that crate, and every export it
+/// lists is public there.
+#[test]
+fn architecture_names_only_what_exists() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(root.join("ARCHITECTURE.md")).expect("ARCHITECTURE.md");
+    let mut problems = Vec::new();
+    let mut rows = 0;
+    for line in text.lines().filter(|l| l.starts_with("| `crates/")) {
+        let cells: Vec<&str> = line.split(" | ").collect();
+        assert_eq!(cells.len(), 3, "a row of crate, owns, exports: {line}");
+        let krate = code_spans(cells[0])[0];
+        let src = root.join(krate).join("src");
+        if !src.is_dir() {
+            problems.push(format!("{krate}: no such crate"));
+            continue;
+        }
+        rows += 1;
+        let mut sources = Vec::new();
+        rust_sources(&src, &mut sources);
+        for file in code_spans(cells[1])
+            .into_iter()
+            .filter(|s| s.ends_with(".rs"))
+        {
+            let found = root.join(file).is_file()
+                || sources
+                    .iter()
+                    .any(|(path, _)| path.strip_prefix(&src).is_ok_and(|p| p.ends_with(file)));
+            if !found {
+                problems.push(format!("{krate}: names {file}, which it does not have"));
+            }
+        }
+        let exports = code_spans(cells[2]);
+        for export in &exports {
+            if !declares_public(&sources, export) {
+                problems.push(format!(
+                    "{krate}: lists `{export}`, which it does not export"
+                ));
+            }
+        }
+        let lib = std::fs::read_to_string(src.join("lib.rs")).expect("lib.rs");
+        for module in lib
+            .lines()
+            .filter_map(|l| l.strip_prefix("pub mod ")?.strip_suffix(';'))
+        {
+            if !exports.contains(&module) {
+                problems.push(format!(
+                    "{krate}: exports `{module}`, which the table omits"
+                ));
+            }
+        }
+    }
+    assert!(rows >= 9, "the table of crates was found");
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}

@@ -7,7 +7,7 @@ use pakta_content::diagnostics::{render_github, render_json};
 use pakta_content::message::Message;
 use pakta_load::LoadOptions;
 use pakta_model::pipeline::Analysis;
-use pakta_model::{Figures, Flag, Model, Status};
+use pakta_model::{Flag, HeadlineFigures, Model, Status};
 
 pub(crate) fn run(args: &CheckArgs, console: &Console) -> ExitCode {
     let mut analysis = match analysed(
@@ -83,7 +83,7 @@ pub(crate) fn summary(analysis: &Analysis, console: &Console) -> String {
         });
         lines.push(Message::new("summary-status").joined("counts", by_status, "; "));
     }
-    let figures = Figures::of(model.agreements.iter(), model.today);
+    let figures = HeadlineFigures::of(model.agreements.iter(), model.today);
     lines.push(
         Message::new("summary-findings")
             .arg("needs_pks", figures.needs_pks)

@@ -30,12 +30,12 @@ fn scaffold(args: &NewArgs, console: &Console) -> Result<String, Message> {
     let kind = Kind::parse(&args.kind).ok_or_else(|| {
         Message::new("new-unknown-kind")
             .arg("value", &args.kind)
-            .list("allowed", Kind::ALL.iter().map(|k| k.as_str()))
+            .list("allowed", Kind::ALL.iter().map(|k| k.code()))
     })?;
     let category = Category::parse(&args.category).ok_or_else(|| {
         Message::new("new-unknown-category")
             .arg("value", &args.category)
-            .list("allowed", Category::ALL.iter().map(|c| c.as_str()))
+            .list("allowed", Category::ALL.iter().map(|c| c.code()))
     })?;
     for (flag, value) in [("--partner", &args.partner), ("--title", &args.title)] {
         if value.trim().is_empty() {

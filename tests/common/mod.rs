@@ -13,7 +13,7 @@ mod tools;
 
 pub(crate) use fixtures::{Agreement, Unit};
 pub(crate) use site_test::{Built, Run, SiteTest, assert_snapshot};
-pub(crate) use tools::{actionlint, missing_tool, tool_required};
+pub(crate) use tools::{actionlint, find_chromium, missing_tool, tool_required};
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};

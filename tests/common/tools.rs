@@ -47,3 +47,18 @@ pub(crate) fn actionlint() -> Option<std::process::Command> {
     }
     None
 }
+
+/// The Chromium the browser tests drive: `CHROME_PATH` when set, else the
+/// first of `chromium`, `chromium-browser` and `google-chrome` on `PATH`
+/// (the names Debian, Ubuntu and Chrome's own packages install).
+pub(crate) fn find_chromium() -> Option<std::path::PathBuf> {
+    if let Some(path) = std::env::var_os("CHROME_PATH") {
+        let path = std::path::PathBuf::from(path);
+        return path.is_file().then_some(path);
+    }
+    let dirs = std::env::var_os("PATH")?;
+    ["chromium", "chromium-browser", "google-chrome"]
+        .iter()
+        .flat_map(|name| std::env::split_paths(&dirs).map(move |dir| dir.join(name)))
+        .find(|path| path.is_file())
+}

@@ -62,7 +62,7 @@
     return cache[path];
   }
 
-  // ---- text, exactly as the index folds it (src/search/text.rs) ----
+  // ---- text, exactly as the index folds it (crates/pakta-content/src/fold.rs, crates/pakta-search/src/text.rs) ----
   function words(text, m) {
     var raw = text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase()
       .split(/[^\p{L}\p{N}]+/u).filter(function (w) {
@@ -80,7 +80,7 @@
     return out;
   }
 
-  // ---- document sets: gaps array or base64 bitmap (src/search/docset.rs) ----
+  // ---- document sets: gaps array or base64 bitmap (crates/pakta-search/src/docset.rs) ----
   function eachDoc(set, fn) {
     if (typeof set === 'string') {
       var bin = atob(set);

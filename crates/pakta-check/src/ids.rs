@@ -6,8 +6,8 @@
 
 use std::borrow::Cow;
 
+use pakta_content::fold::folded_chars;
 use unicode_normalization::UnicodeNormalization;
-use unicode_normalization::char::is_combining_mark;
 
 use pakta_content::diagnostics::{Diagnostic, Diagnostics, Severity};
 use pakta_content::message::Message;
@@ -76,13 +76,11 @@ pub(crate) fn suggest_id(id: &str) -> String {
 
 fn suggest_part(part: &str) -> String {
     let mut out = String::with_capacity(part.len());
-    for c in part.nfd().filter(|c| !is_combining_mark(*c)) {
-        for lower in c.to_lowercase() {
-            if lower.is_ascii_lowercase() || lower.is_ascii_digit() {
-                out.push(lower);
-            } else if !out.is_empty() && !out.ends_with('-') {
-                out.push('-');
-            }
+    for lower in folded_chars(part) {
+        if lower.is_ascii_lowercase() || lower.is_ascii_digit() {
+            out.push(lower);
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
         }
     }
     out.trim_end_matches('-').to_string()

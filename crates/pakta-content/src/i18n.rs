@@ -10,14 +10,7 @@ use std::sync::OnceLock;
 use chrono::{Datelike, NaiveDate};
 use serde::Deserialize;
 
-/// A language of the interface.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Lang {
-    /// Bahasa Indonesia, the default.
-    Id,
-    /// English.
-    En,
-}
+pub use crate::closed::Lang;
 
 impl Lang {
     /// `language` from pakta.toml; anything but "en" is Indonesian, the
@@ -27,15 +20,6 @@ impl Lang {
             Lang::En
         } else {
             Lang::Id
-        }
-    }
-
-    /// The language's code (`id`, `en`), as in `lang` attributes and the
-    /// catalog's file name.
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::Id => "id",
-            Lang::En => "en",
         }
     }
 
@@ -310,16 +294,14 @@ mod tests {
 
     #[test]
     fn every_value_of_a_closed_list_has_a_term() {
-        use crate::{Category, Kind};
         for lang in ["id", "en"] {
             let texts = default_catalog(lang).flatten();
-            for kind in Kind::ALL {
-                let key = format!("kind-{}", kind.as_str());
-                assert_ne!(texts.text(&key), key, "{lang}");
-            }
-            for category in Category::ALL {
-                let key = format!("category-{}", category.as_str());
-                assert_ne!(texts.text(&key), key, "{lang}");
+            for list in crate::closed::LISTS {
+                for code in list.codes() {
+                    if let Some(key) = list.term_key(code) {
+                        assert_ne!(texts.text(&key), key, "{lang}");
+                    }
+                }
             }
         }
     }

@@ -2,8 +2,11 @@
 //! editors wrote, checked for shape, with the places values came from.
 //! Nothing here is computed; see `model` for status and relations.
 
+pub mod closed;
 pub mod csv;
 pub mod diagnostics;
+pub mod escape;
+pub mod fold;
 pub mod hierarchy;
 pub mod i18n;
 pub mod message;
@@ -18,228 +21,11 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 use serde::Serialize;
 
+pub use crate::closed::{
+    ActivityType, Category, ClosedValue, EvaluationMethod, EvaluationResult, Kind, Level, Obstacle,
+    Recommendation, Scope, Stage,
+};
 use crate::diagnostics::{SourceFile, Span, Spanned};
-
-macro_rules! closed_list {
-    ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident = $text:literal),+ $(,)? }) => {
-        $(#[$meta])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-        pub enum $name {
-            $($(#[$vmeta])* #[serde(rename = $text)] $variant),+
-        }
-
-        impl $name {
-            /// All values, in the order the content format lists them.
-            pub const ALL: &'static [$name] = &[$($name::$variant),+];
-
-            /// The value as written in the content files.
-            pub fn as_str(self) -> &'static str {
-                match self {
-                    $($name::$variant => $text),+
-                }
-            }
-
-            /// The value written as `text`, if it is one of the list's.
-            pub fn parse(text: &str) -> Option<Self> {
-                match text {
-                    $($text => Some($name::$variant),)+
-                    _ => None,
-                }
-            }
-        }
-
-        impl std::fmt::Display for $name {
-            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str(self.as_str())
-            }
-        }
-    };
-}
-
-closed_list!(
-    /// `kind`: what kind of agreement a file records.
-    Kind {
-        /// Memorandum of understanding: the frame for later agreements.
-        Mou = "mou",
-        /// Perjanjian kerja sama: the technical agreement carrying out an MoU.
-        Pks = "pks",
-        /// Changes an existing agreement, named in `amends`.
-        Addendum = "addendum",
-        /// Any other cooperation document.
-        Other = "other",
-    }
-);
-
-closed_list!(
-    /// `scope`: whether the partners are Indonesian or foreign.
-    Scope {
-        /// With Indonesian partners (the default).
-        Domestic = "domestic",
-        /// With a foreign or international partner.
-        Foreign = "foreign",
-    }
-);
-
-closed_list!(
-    /// A partner's `category`: what kind of organisation it is.
-    Category {
-        /// A ministry (kementerian).
-        Ministry = "ministry",
-        /// A state institution (lembaga negara).
-        StateInstitution = "state-institution",
-        /// A regional government (pemerintah daerah).
-        RegionalGovernment = "regional-government",
-        /// A university (perguruan tinggi).
-        University = "university",
-        /// A school or other educational institution.
-        School = "school",
-        /// A professional organisation.
-        ProfessionalOrganization = "professional-organization",
-        /// An NGO or civil-society organisation (LSM).
-        Ngo = "ngo",
-        /// A student organisation.
-        StudentOrganization = "student-organization",
-        /// A media or press company.
-        Media = "media",
-        /// A company.
-        Company = "company",
-        /// An international or foreign institution.
-        International = "international",
-        /// Any other kind of organisation.
-        Other = "other",
-    }
-);
-
-closed_list!(
-    /// An evaluation's `result`: how far the agreement is carried out.
-    EvaluationResult {
-        /// Carried out as planned.
-        OnTrack = "on-track",
-        /// Partly carried out.
-        Partial = "partial",
-        /// Not carried out.
-        NotImplemented = "not-implemented",
-    }
-);
-
-closed_list!(
-    /// An activity's `type` (jenis kegiatan).
-    ActivityType {
-        /// Informing the public about elections or the agreement.
-        Sosialisasi = "sosialisasi",
-        /// Voter education for a group of voters.
-        PendidikanPemilih = "pendidikan-pemilih",
-        /// Research or a survey.
-        Penelitian = "penelitian",
-        /// Training (bimbingan teknis) for staff, volunteers or partners.
-        Pelatihan = "pelatihan",
-        /// A publication, broadcast or campaign in the media.
-        Publikasi = "publikasi",
-        /// Data or information exchanged between the parties.
-        PertukaranData = "pertukaran-data",
-        /// Citizens or partners taking part in election oversight.
-        PengawasanPartisipatif = "pengawasan-partisipatif",
-        /// A speaker or expert provided by one party.
-        Narasumber = "narasumber",
-        /// Facilities, venues or logistics provided by one party.
-        Fasilitasi = "fasilitasi",
-        /// Any other activity.
-        Lainnya = "lainnya",
-    }
-);
-
-closed_list!(
-    /// An evaluation's `method` (metode): how it was made.
-    EvaluationMethod {
-        /// A questionnaire or survey of participants.
-        Kuesioner = "kuesioner",
-        /// An evaluation meeting of the parties.
-        RapatEvaluasi = "rapat-evaluasi",
-        /// A field visit.
-        Kunjungan = "kunjungan",
-        /// An assessment by experts.
-        PenilaianAhli = "penilaian-ahli",
-        /// Any other method.
-        Lainnya = "lainnya",
-    }
-);
-
-closed_list!(
-    /// One of an evaluation's `obstacles` (kendala).
-    Obstacle {
-        /// No or too little budget.
-        Anggaran = "anggaran",
-        /// The people responsible changed.
-        PergantianPersonel = "pergantian-personel",
-        /// The partner did not follow through.
-        KomitmenMitra = "komitmen-mitra",
-        /// The election timetable left no room.
-        JadwalTahapan = "jadwal-tahapan",
-        /// Rules or the need for neutrality stood in the way.
-        RegulasiNetralitas = "regulasi-netralitas",
-        /// Coordination between the parties failed.
-        Koordinasi = "koordinasi",
-        /// Any other obstacle, described in `obstacle_notes`.
-        Lainnya = "lainnya",
-    }
-);
-
-closed_list!(
-    /// An evaluation's `recommendation` (rekomendasi): what to do next.
-    Recommendation {
-        /// Continue as agreed.
-        Lanjutkan = "lanjutkan",
-        /// Renew the agreement when it ends.
-        Perpanjang = "perpanjang",
-        /// Change the agreement with an addendum.
-        Revisi = "revisi",
-        /// End the agreement.
-        Akhiri = "akhiri",
-    }
-);
-
-closed_list!(
-    /// Ordered from the top of the hierarchy down.
-    Level {
-        /// The national body (KPU RI / Bawaslu RI).
-        National = "national",
-        /// A provincial body.
-        Province = "province",
-        /// A regency (kabupaten) body.
-        Regency = "regency",
-        /// A city (kota) body.
-        City = "city",
-    }
-);
-
-impl Level {
-    /// How far down the hierarchy the level sits; regencies and cities are
-    /// peers.
-    pub fn depth(self) -> u8 {
-        match self {
-            Level::National => 0,
-            Level::Province => 1,
-            Level::Regency | Level::City => 2,
-        }
-    }
-}
-
-closed_list!(
-    /// The lifecycle stages in order; an agreement's stage is the latest
-    /// one with a date.
-    Stage {
-        /// Perencanaan: planning started.
-        Planning = "planning",
-        /// Perumusan: drafting started.
-        Drafting = "drafting",
-        /// Pembahasan: negotiation started.
-        Negotiation = "negotiation",
-        /// Pengesahan: approval.
-        Approval = "approval",
-        /// Penandatanganan: the agreement was signed.
-        Signed = "signed",
-    }
-);
 
 /// An agreement's `[dates]`: its lifecycle and its term.
 #[derive(Debug, Clone, Default, Serialize)]
@@ -391,7 +177,7 @@ pub struct Evidence {
 
 /// An evaluation's `period`: the days it covers, both inclusive.
 #[derive(Debug, Clone, Serialize)]
-pub struct Period {
+pub struct EvaluationPeriod {
     /// The first day evaluated.
     pub from: Spanned<NaiveDate>,
     /// The last day evaluated.
@@ -407,7 +193,7 @@ pub struct Evaluation {
     pub result: EvaluationResult,
     #[serde(skip_serializing_if = "Option::is_none")]
     /// Periode: the days the evaluation covers.
-    pub period: Option<Period>,
+    pub period: Option<EvaluationPeriod>,
     #[serde(skip_serializing_if = "Option::is_none")]
     /// Metode: how the evaluation was made.
     pub method: Option<EvaluationMethod>,
@@ -552,6 +338,23 @@ pub struct UnitSource {
     pub region_code: Option<String>,
     /// Code owners who review changes to the unit: `@user`, `@org/team` or an e-mail address.
     pub reviewers: Vec<String>,
+}
+
+impl UnitSource {
+    /// The unit of `path` before its file gave anything: no name, level,
+    /// reviewers or other keys. A file that cannot be read leaves it so.
+    pub fn unnamed(path: String, source: SourceFile) -> UnitSource {
+        UnitSource {
+            path,
+            source,
+            name: String::new(),
+            level: None,
+            short: None,
+            website: None,
+            region_code: None,
+            reviewers: Vec::new(),
+        }
+    }
 }
 
 /// One entry of the partner register, `partners/<key>.toml`: the one

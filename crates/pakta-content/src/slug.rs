@@ -7,9 +7,6 @@
 //! names one slug, so matching never uses it: [`match_key`] only drops case,
 //! accents and punctuation and keeps every other letter as written.
 
-use unicode_normalization::UnicodeNormalization;
-use unicode_normalization::char::is_combining_mark;
-
 /// Slugs stay well under the 255-byte limit of a file name even with a
 /// suffix added to tell two names apart.
 pub const MAX_SLUG_CHARS: usize = 80;
@@ -52,13 +49,13 @@ pub fn is_slug(slug: &str) -> bool {
 pub fn match_key(name: &str) -> String {
     let mut key = String::with_capacity(name.len());
     let mut pending_space = false;
-    for c in name.nfd().filter(|&c| !is_combining_mark(c)) {
+    for c in crate::fold::folded_chars(name) {
         if c.is_alphanumeric() {
             if pending_space && !key.is_empty() {
                 key.push(' ');
             }
             pending_space = false;
-            key.extend(c.to_lowercase());
+            key.push(c);
         } else {
             pending_space = true;
         }

@@ -19,7 +19,7 @@ fn term(texts: &Texts, field: &str, value: &str) -> String {
 }
 
 pub(crate) fn stage(texts: &Texts, stage: Stage) -> String {
-    term(texts, "stage", stage.as_str())
+    term(texts, "stage", stage.code())
 }
 
 pub(crate) fn status(texts: &Texts, status: Status) -> String {
@@ -31,7 +31,7 @@ pub(crate) fn flag(texts: &Texts, flag: Flag) -> String {
 }
 
 pub(crate) fn kind(texts: &Texts, kind: Kind) -> String {
-    term(texts, "kind", kind.as_str())
+    term(texts, "kind", kind.code())
 }
 
 pub(crate) fn evaluation_result(texts: &Texts, result: &str) -> String {

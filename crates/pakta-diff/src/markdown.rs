@@ -5,6 +5,7 @@
 
 use std::fmt::Write;
 
+use pakta_content::escape::markdown as escape;
 use pakta_content::i18n::Texts;
 use pakta_content::message::Message;
 use serde_json::Value;
@@ -239,21 +240,6 @@ fn value(v: &Value, texts: &Texts) -> String {
 /// Multi-line values would break the list they are shown in.
 fn one_line(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-/// Keeps titles from being read as Markdown or HTML.
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in one_line(text).chars() {
-        if matches!(
-            c,
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|'
-        ) {
-            out.push('\\');
-        }
-        out.push(c);
-    }
-    out
 }
 
 #[cfg(test)]

@@ -13,8 +13,8 @@ use pakta_content::message::Message;
 use pakta_content::schema::{TableReader, characters, spec};
 use pakta_content::{
     Activity, ActivityType, AgreementSource, Category, Dates, Document, Evaluation,
-    EvaluationMethod, EvaluationResult, Evidence, FrontMatter, Kind, Obstacle, Partner, Period,
-    Recommendation, References, Scope,
+    EvaluationMethod, EvaluationPeriod, EvaluationResult, Evidence, FrontMatter, Kind, Obstacle,
+    Partner, Recommendation, References, Scope, Stage,
 };
 
 /// The largest agreement file, front matter and text together. Rendering
@@ -173,16 +173,15 @@ fn first_line(text: &str) -> &str {
 fn front_matter(r: &TableReader, diagnostics: &mut Diagnostics) -> Option<FrontMatter> {
     let dates = r.table("dates").map(|d| dates(&d, diagnostics));
     let partners: Vec<Partner> = exact(r.tables("partners").iter().filter_map(partner));
-    let kind = r.choice("kind")?;
+    let kind = r.choice::<Kind>("kind")?;
     let front = FrontMatter {
         title: r.text("title")?.value,
-        kind: Kind::parse(kind.value)?,
-        kind_span: kind.span.clone(),
+        kind: kind.value,
+        kind_span: kind.span,
         number: r.text("number"),
         scope: r
-            .choice("scope")
-            .and_then(|s| Scope::parse(s.value))
-            .unwrap_or(Scope::Domestic),
+            .choice::<Scope>("scope")
+            .map_or(Scope::Domestic, |s| s.value),
         topics: exact(r.text_list("topics")),
         summary: r.text("summary").map(|s| s.value),
         parent: r.text("parent"),
@@ -234,7 +233,7 @@ fn dates(r: &TableReader, diagnostics: &mut Diagnostics) -> Dates {
         terminated: r.date("terminated"),
         duration_months,
     };
-    let any_stage_written = spec::STAGES.iter().any(|s| r.has(s));
+    let any_stage_written = Stage::ALL.iter().any(|s| r.has(s.code()));
     if !any_stage_written {
         diagnostics.push(
             Diagnostic::error(
@@ -254,7 +253,7 @@ fn partner(r: &TableReader) -> Option<Partner> {
     Some(Partner {
         name: name.value,
         name_span: name.span,
-        category: Category::parse(r.choice("category")?.value)?,
+        category: r.choice::<Category>("category")?.value,
         signatory: r.text("signatory").map(|s| s.value),
         signatory_title: r.text("signatory_title").map(|s| s.value),
         number: r.text("number").map(|s| s.value),
@@ -266,7 +265,7 @@ fn activity(r: &TableReader) -> Option<Activity> {
     Some(Activity {
         date: r.date("date")?,
         title: r.text("title")?.value,
-        activity_type: r.choice("type").and_then(|t| ActivityType::parse(t.value)),
+        activity_type: r.choice::<ActivityType>("type").map(|t| t.value),
         description: r.text("description").map(|s| s.value),
         output: r.text("output").map(|s| s.value),
         benefit: r.text("benefit").map(|s| s.value),
@@ -293,26 +292,20 @@ fn evaluation(r: &TableReader) -> Option<Evaluation> {
     };
     Some(Evaluation {
         date: r.date("date")?,
-        result: EvaluationResult::parse(r.choice("result")?.value)?,
+        result: r.choice::<EvaluationResult>("result")?.value,
         period: r.table("period").and_then(|p| {
-            Some(Period {
+            Some(EvaluationPeriod {
                 from: p.date("from")?,
                 to: p.date("to")?,
             })
         }),
-        method: r
-            .choice("method")
-            .and_then(|m| EvaluationMethod::parse(m.value)),
+        method: r.choice::<EvaluationMethod>("method").map(|m| m.value),
         notes: r.text("notes").map(|s| s.value),
-        obstacles: r
-            .choice_list("obstacles")
-            .into_iter()
-            .filter_map(Obstacle::parse)
-            .collect(),
+        obstacles: r.choice_list::<Obstacle>("obstacles"),
         obstacle_notes,
         recommendation: r
-            .choice("recommendation")
-            .and_then(|x| Recommendation::parse(x.value)),
+            .choice::<Recommendation>("recommendation")
+            .map(|x| x.value),
     })
 }
 
@@ -351,6 +344,71 @@ mod tests {
         let (agreement, diagnostics) = parse(VALID);
         assert!(agreement.front.is_some());
         assert!(diagnostics.is_empty(), "{diagnostics:?}");
+    }
+
+    /// Every value of every closed list an agreement holds, each in a
+    /// file of its own: the checker accepts it and the record keeps it, so
+    /// the spec's lists and the enums cannot drift apart unnoticed.
+    #[test]
+    fn every_value_of_every_list_is_read_into_the_record() {
+        type Holds = Box<dyn Fn(&FrontMatter) -> bool>;
+        let mut files: Vec<(String, Holds)> = Vec::new();
+        for &kind in Kind::ALL {
+            let text = VALID.replace("kind = \"mou\"", &format!("kind = \"{kind}\""));
+            files.push((text, Box::new(move |f| f.kind == kind)));
+        }
+        for &scope in Scope::ALL {
+            let text = VALID.replace("summary =", &format!("scope = \"{scope}\"\nsummary ="));
+            files.push((text, Box::new(move |f| f.scope == scope)));
+        }
+        for &category in Category::ALL {
+            let text = VALID.replace("\"university\"", &format!("\"{category}\""));
+            files.push((text, Box::new(move |f| f.partners[0].category == category)));
+        }
+        let evaluation = |line: String| VALID.replace("notes = ", &format!("{line}\nnotes = "));
+        for &result in EvaluationResult::ALL {
+            let text = VALID.replace("\"partial\"", &format!("\"{result}\""));
+            files.push((text, Box::new(move |f| f.evaluations[0].result == result)));
+        }
+        for &method in EvaluationMethod::ALL {
+            let text = evaluation(format!("method = \"{method}\""));
+            files.push((
+                text,
+                Box::new(move |f| f.evaluations[0].method == Some(method)),
+            ));
+        }
+        for &obstacle in Obstacle::ALL {
+            let text = evaluation(format!("obstacles = [\"{obstacle}\"]"));
+            files.push((
+                text,
+                Box::new(move |f| f.evaluations[0].obstacles == [obstacle]),
+            ));
+        }
+        for &recommendation in Recommendation::ALL {
+            let text = evaluation(format!("recommendation = \"{recommendation}\""));
+            files.push((
+                text,
+                Box::new(move |f| f.evaluations[0].recommendation == Some(recommendation)),
+            ));
+        }
+        for &activity_type in ActivityType::ALL {
+            let text = VALID.replace(
+                "[[evaluations]]",
+                &format!(
+                    "[[activities]]\ndate = 2025-04-01\ntitle = \"Kegiatan\"\ntype = \"{activity_type}\"\n\n[[evaluations]]"
+                ),
+            );
+            files.push((
+                text,
+                Box::new(move |f| f.activities[0].activity_type == Some(activity_type)),
+            ));
+        }
+        for (text, holds) in files {
+            let (agreement, diagnostics) = parse(&text);
+            assert!(diagnostics.is_empty(), "{text}\n{diagnostics:?}");
+            let front = agreement.front.expect("a record");
+            assert!(holds(&front), "{text}");
+        }
     }
 
     proptest! {

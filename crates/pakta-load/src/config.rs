@@ -6,6 +6,7 @@ use std::path::Path;
 use toml::de::DeTable;
 
 use super::toml_file::{decode_utf8, toml_syntax_errors};
+use pakta_content::closed::{Lang, TimeZone};
 use pakta_content::diagnostics::{Diagnostic, Diagnostics, SourceFile, Spanned};
 use pakta_content::message::Message;
 use pakta_content::schema::{TableReader, is_web_url, spec};
@@ -49,7 +50,6 @@ pub(crate) fn parse_config(root: &Path, bytes: Vec<u8>, diagnostics: &mut Diagno
     let r = TableReader::check(&source, 0, &spec::CONFIG, &table, diagnostics);
     if let Some(site) = r.table("site") {
         let text = |name: &str| site.text(name).map(|t| t.value);
-        let choice = |name: &str| site.choice(name).map(|c| c.value.to_string());
         let defaults = &mut config.site;
         defaults.title = text("title").unwrap_or(defaults.title.clone());
         let mut address = |key: &'static str| {
@@ -72,8 +72,12 @@ pub(crate) fn parse_config(root: &Path, bytes: Vec<u8>, diagnostics: &mut Diagno
             defaults.base_url = base_url;
         }
         defaults.repository = address("repository");
-        defaults.language = choice("language").unwrap_or(defaults.language.clone());
-        defaults.timezone = choice("timezone").unwrap_or(defaults.timezone.clone());
+        if let Some(language) = site.choice::<Lang>("language") {
+            defaults.language = language.value.code().to_string();
+        }
+        if let Some(zone) = site.choice::<TimeZone>("timezone") {
+            defaults.timezone = zone.value.code().to_string();
+        }
         defaults.theme = site
             .text("theme")
             .and_then(|name| checked_theme(root, &source, name, diagnostics));

@@ -167,7 +167,7 @@ impl History {
 /// A change that reached the branch: a commit on its first-parent line
 /// (a merge counts as one change with every file it brought in).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Change {
+pub struct MergedChange {
     /// The commit's full hash.
     pub commit: String,
     /// The committer date: when the change was merged, not written.
@@ -184,7 +184,7 @@ pub fn changes_between(
     root: &Path,
     from: NaiveDate,
     to: NaiveDate,
-) -> Result<Vec<Change>, HistoryGap> {
+) -> Result<Vec<MergedChange>, HistoryGap> {
     // `--since` only prunes the walk; dates are compared exactly below, so
     // a day's margin covers commits recorded in other time zones.
     let since = from.pred_opt().unwrap_or(from);
@@ -308,7 +308,7 @@ fn is_status(token: &str) -> bool {
 }
 
 /// Parses `git log -z --name-status` output with the format above.
-fn parse_changes(log: &str) -> Vec<Change> {
+fn parse_changes(log: &str) -> Vec<MergedChange> {
     let mut changes = Vec::new();
     for logged in logged_commits(log) {
         let mut fields = logged.header.splitn(3, FIELD);
@@ -329,7 +329,7 @@ fn parse_changes(log: &str) -> Vec<Change> {
             .collect();
         paths.sort();
         paths.dedup();
-        changes.push(Change {
+        changes.push(MergedChange {
             commit: commit.to_string(),
             date,
             subject: printable(subject),
@@ -350,7 +350,7 @@ mod tests {
         let changes = parse_changes(log);
         assert_eq!(
             changes,
-            [Change {
+            [MergedChange {
                 commit: "abc".into(),
                 date: NaiveDate::from_ymd_opt(2026, 3, 15).expect("a date"),
                 subject: "Perpanjangan MoU".into(),

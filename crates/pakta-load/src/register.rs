@@ -134,7 +134,7 @@ fn parse_partner(
             partner.acronym = r.text("acronym");
             partner.aliases = r.spanned_text_list("aliases");
             partner.parent = r.text("parent");
-            partner.category = r.choice("category").and_then(|c| Category::parse(c.value));
+            partner.category = r.choice::<Category>("category").map(|c| c.value);
             partner.website = r.text("website").map(|w| w.value);
         } else {
             diagnostics.extend(toml_syntax_errors(&source, 0, errors));

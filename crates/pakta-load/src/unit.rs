@@ -16,16 +16,7 @@ pub(crate) fn parse_unit(
     diagnostics: &mut Diagnostics,
 ) -> UnitSource {
     let (source, utf8_ok) = decode_utf8(file_path, bytes, diagnostics);
-    let mut unit = UnitSource {
-        path: unit_path,
-        name: String::new(),
-        level: None,
-        short: None,
-        website: None,
-        region_code: None,
-        reviewers: Vec::new(),
-        source,
-    };
+    let mut unit = UnitSource::unnamed(unit_path, source);
     if !utf8_ok {
         return unit;
     }
@@ -36,9 +27,7 @@ pub(crate) fn parse_unit(
     }
     let r = TableReader::check(&unit.source, 0, &spec::UNIT, &table, diagnostics);
     let name = r.text("name").map(|n| n.value).unwrap_or_default();
-    let level = r
-        .choice("level")
-        .and_then(|l| Level::parse(l.value).map(|level| Spanned::new(level, l.span)));
+    let level = r.choice::<Level>("level");
     let short = r.text("short").map(|s| s.value);
     let website = r.text("website").map(|s| s.value);
     let region_code = r.text("region_code").map(|s| s.value);
@@ -78,14 +67,5 @@ fn invalid_reviewer(file: &SourceFile, reviewer: &Spanned<String>) -> Diagnostic
 /// (agreements below it are not also reported as unit-less) but has no
 /// name or level.
 pub(crate) fn unreadable_unit(unit_path: String, file_path: String) -> UnitSource {
-    UnitSource {
-        path: unit_path,
-        name: String::new(),
-        level: None,
-        short: None,
-        website: None,
-        region_code: None,
-        reviewers: Vec::new(),
-        source: SourceFile::new(file_path, String::new()),
-    }
+    UnitSource::unnamed(unit_path, SourceFile::new(file_path, String::new()))
 }

@@ -75,7 +75,7 @@ pub fn gaps(front: &FrontMatter) -> Vec<Gap> {
 mod tests {
     use super::*;
     use pakta_content::diagnostics::Spanned;
-    use pakta_content::{Document, Evaluation, EvaluationResult, Kind, Period};
+    use pakta_content::{Document, Evaluation, EvaluationPeriod, EvaluationResult, Kind};
 
     use crate::fixture::{self, at};
 
@@ -91,7 +91,7 @@ mod tests {
     /// An on-track evaluation, with or without the period it covers.
     fn evaluation(period: bool) -> Evaluation {
         let mut evaluation = fixture::evaluation("2025-06-01", EvaluationResult::OnTrack, &[]);
-        evaluation.period = period.then(|| Period {
+        evaluation.period = period.then(|| EvaluationPeriod {
             from: at("2025-01-10").expect("a date"),
             to: at("2025-05-31").expect("a date"),
         });

@@ -288,17 +288,17 @@ pub fn record<'a>(model: &'a Model, a: &'a Agreement) -> AgreementRecord<'a> {
     AgreementRecord {
         id: &a.id,
         title: &front.title,
-        kind: front.kind.as_str(),
+        kind: front.kind.code(),
         unit: &unit.path,
         unit_name: &unit.name,
-        stage: a.lifecycle.stage.as_str(),
+        stage: a.lifecycle.stage.code(),
         status: a.lifecycle.status.as_str(),
         flags: a.lifecycle.flags.iter().map(|f| f.as_str()).collect(),
         starts: a.lifecycle.starts,
         expires: a.lifecycle.expires,
         ends,
         number: front.number.as_ref().map(|n| n.value.as_str()),
-        scope: front.scope.as_str(),
+        scope: front.scope.code(),
         topics: &front.topics,
         summary: a.summary(),
         parent: front.parent.as_ref().map(|r| r.value.as_str()),
@@ -356,7 +356,7 @@ fn partner<'a>(model: &'a Model, p: &'a content::Partner) -> PartnerRecord<'a> {
             .partners
             .resolve(&p.name)
             .map(|ix| model.partners.partners[ix].key.as_str()),
-        category: p.category.as_str(),
+        category: p.category.code(),
         signatory: p.signatory.as_deref(),
         signatory_title: p.signatory_title.as_deref(),
         number: p.number.as_deref(),
@@ -368,7 +368,7 @@ fn activity<'a>(model: &'a Model, x: &'a content::Activity) -> ActivityRecord<'a
     ActivityRecord {
         date: x.date.value,
         title: &x.title,
-        activity_type: x.activity_type.map(|t| t.as_str()),
+        activity_type: x.activity_type.map(|t| t.code()),
         description: x.description.as_deref(),
         output: x.output.as_deref(),
         benefit: x.benefit.as_deref(),
@@ -390,15 +390,15 @@ fn activity<'a>(model: &'a Model, x: &'a content::Activity) -> ActivityRecord<'a
 fn evaluation(x: &content::Evaluation) -> EvaluationRecord<'_> {
     EvaluationRecord {
         date: x.date.value,
-        result: x.result.as_str(),
+        result: x.result.code(),
         period: x.period.as_ref().map(|p| PeriodRecord {
             from: p.from.value,
             to: p.to.value,
         }),
-        method: x.method.map(|m| m.as_str()),
+        method: x.method.map(|m| m.code()),
         notes: x.notes.as_deref(),
-        obstacles: x.obstacles.iter().map(|o| o.as_str()).collect(),
+        obstacles: x.obstacles.iter().map(|o| o.code()).collect(),
         obstacle_notes: x.obstacle_notes.as_deref(),
-        recommendation: x.recommendation.map(|r| r.as_str()),
+        recommendation: x.recommendation.map(|r| r.code()),
     }
 }

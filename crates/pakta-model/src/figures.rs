@@ -54,7 +54,7 @@ impl Agreement {
 /// The headline figures of a set of agreements: the home page, every
 /// unit's roll-up, every partner and `pakta check`'s summary.
 #[derive(Debug, Serialize, Default, Clone, Copy, PartialEq, Eq)]
-pub struct Figures {
+pub struct HeadlineFigures {
     /// Every agreement in the set.
     pub total: usize,
     /// In force today: `active` or `expiring`.
@@ -73,7 +73,7 @@ pub struct Figures {
     pub not_evaluated: usize,
 }
 
-impl Figures {
+impl HeadlineFigures {
     /// Counts one more agreement, as of `today`.
     pub fn add(&mut self, a: &Agreement, today: NaiveDate) {
         self.total += 1;
@@ -89,15 +89,18 @@ impl Figures {
     }
 
     /// The figures of `agreements` as of `today`.
-    pub fn of<'a>(agreements: impl Iterator<Item = &'a Agreement>, today: NaiveDate) -> Figures {
-        let mut figures = Figures::default();
+    pub fn of<'a>(
+        agreements: impl Iterator<Item = &'a Agreement>,
+        today: NaiveDate,
+    ) -> HeadlineFigures {
+        let mut figures = HeadlineFigures::default();
         for a in agreements {
             figures.add(a, today);
         }
         figures
     }
 
-    fn merge(&mut self, other: &Figures) {
+    fn merge(&mut self, other: &HeadlineFigures) {
         self.total += other.total;
         self.in_force += other.in_force;
         self.signed_this_year += other.signed_this_year;
@@ -112,12 +115,12 @@ impl Figures {
 impl Model {
     /// Each unit's figures over the public agreements of the unit and
     /// every unit below it, by unit position.
-    pub fn unit_rollups(&self) -> Vec<Figures> {
-        let mut total: Vec<Figures> = self
+    pub fn unit_rollups(&self) -> Vec<HeadlineFigures> {
+        let mut total: Vec<HeadlineFigures> = self
             .units
             .iter()
             .map(|u| {
-                Figures::of(
+                HeadlineFigures::of(
                     u.agreements
                         .iter()
                         .map(|&i| &self.agreements[i])

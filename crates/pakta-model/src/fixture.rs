@@ -74,14 +74,12 @@ pub(crate) fn evaluation(
 
 fn unit(path: &str, level: Level) -> UnitSource {
     UnitSource {
-        path: path.into(),
-        source: SourceFile::new(format!("agreements/{path}/_unit.toml"), ""),
         name: format!("Unit {path}"),
         level: Some(Spanned::new(level, 0..0)),
-        short: None,
-        website: None,
-        region_code: None,
-        reviewers: Vec::new(),
+        ..UnitSource::unnamed(
+            path.into(),
+            SourceFile::new(format!("agreements/{path}/_unit.toml"), ""),
+        )
     }
 }
 

@@ -19,7 +19,7 @@ use std::sync::{Arc, OnceLock};
 
 use chrono::NaiveDate;
 
-pub use figures::Figures;
+pub use figures::HeadlineFigures;
 pub use lifecycle::{Flag, Lifecycle, RelatedSignings, Status};
 use pakta_check::Attachments;
 use pakta_content::hierarchy;

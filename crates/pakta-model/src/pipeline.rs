@@ -2,6 +2,7 @@
 //! timed, so every command runs the same pipeline and a slow phase is easy
 //! to find (`--timings`).
 
+use pakta_content::closed::TimeZone;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
@@ -144,12 +145,8 @@ pub fn analyse_with(
 /// Today's date where the site's units are: Indonesia keeps no daylight
 /// saving, so its zones are fixed offsets.
 pub fn today_in(timezone: &str) -> NaiveDate {
-    let hours = match timezone {
-        "Asia/Makassar" => 8,
-        "Asia/Jayapura" => 9,
-        "UTC" => 0,
-        _ => 7,
-    };
+    // The checker refused any other zone; the content format's default.
+    let hours = TimeZone::parse(timezone).map_or(7, TimeZone::utc_offset_hours);
     let offset = FixedOffset::east_opt(hours * 3600).expect("offsets are in range");
     Utc::now().with_timezone(&offset).date_naive()
 }

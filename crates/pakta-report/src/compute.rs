@@ -11,7 +11,7 @@ use super::{
     UnitLine,
 };
 use pakta_content::{Category, Kind};
-use pakta_load::history::Change;
+use pakta_load::history::MergedChange;
 use pakta_model::{Agreement, AgreementIx, Flag, Model, Status, UnitIx};
 
 /// The report of `unit` for `period` (a month, or a year on the site).
@@ -21,7 +21,7 @@ pub fn compute(
     model: &Model,
     unit: UnitIx,
     period: impl Into<Period>,
-    changes: Result<&[Change], &str>,
+    changes: Result<&[MergedChange], &str>,
 ) -> Report {
     let month = period.into();
     let subtree = model.subtree(unit);
@@ -244,7 +244,7 @@ fn add_to_lists(report: &mut Report, agreement: &Agreement, facts: &MonthFacts) 
             agreement: id(),
             date: activity.date.value,
             title: activity.title.clone(),
-            activity_type: activity.activity_type.map(|t| t.as_str()),
+            activity_type: activity.activity_type.map(|t| t.code()),
             participants: activity.participants,
         });
     }
@@ -253,10 +253,10 @@ fn add_to_lists(report: &mut Report, agreement: &Agreement, facts: &MonthFacts) 
         report.evaluations.push(EvaluationLine {
             agreement: id(),
             date: evaluation.date.value,
-            result: evaluation.result.as_str(),
-            method: evaluation.method.map(|m| m.as_str()),
-            obstacles: evaluation.obstacles.iter().map(|o| o.as_str()).collect(),
-            recommendation: evaluation.recommendation.map(|r| r.as_str()),
+            result: evaluation.result.code(),
+            method: evaluation.method.map(|m| m.code()),
+            obstacles: evaluation.obstacles.iter().map(|o| o.code()).collect(),
+            recommendation: evaluation.recommendation.map(|r| r.code()),
         });
     }
     let findings = &mut report.findings;
@@ -307,8 +307,8 @@ fn empty_figures() -> Figures {
     Figures {
         agreements: 0,
         by_status: Status::ALL.iter().map(|s| (s.as_str(), 0)).collect(),
-        by_kind: Kind::ALL.iter().map(|k| (k.as_str(), 0)).collect(),
-        by_category: Category::ALL.iter().map(|c| (c.as_str(), 0)).collect(),
+        by_kind: Kind::ALL.iter().map(|k| (k.code(), 0)).collect(),
+        by_category: Category::ALL.iter().map(|c| (c.code(), 0)).collect(),
     }
 }
 
@@ -320,7 +320,7 @@ fn add_to_figures(figures: &mut Figures, agreement: &Agreement, facts: &MonthFac
     *figures.by_status.entry(facts.status.as_str()).or_default() += 1;
     *figures
         .by_kind
-        .entry(agreement.front.kind.as_str())
+        .entry(agreement.front.kind.code())
         .or_default() += 1;
     let mut categories: Vec<Category> = agreement
         .front
@@ -331,7 +331,7 @@ fn add_to_figures(figures: &mut Figures, agreement: &Agreement, facts: &MonthFac
     categories.sort();
     categories.dedup();
     for category in categories {
-        *figures.by_category.entry(category.as_str()).or_default() += 1;
+        *figures.by_category.entry(category.code()).or_default() += 1;
     }
 }
 

@@ -3,6 +3,7 @@
 use std::fmt::Write;
 
 use super::{Report, UnitLine};
+use pakta_content::escape::markdown as escape;
 use pakta_content::i18n::{Lang, Texts};
 use pakta_content::{Category, Kind};
 use pakta_model::Status;
@@ -189,8 +190,8 @@ pub fn render(report: &Report, texts: &Texts, lang: Lang) -> String {
         figures.agreements
     );
     let statuses: Vec<&str> = Status::ALL.iter().map(|s| s.as_str()).collect();
-    let kinds: Vec<&str> = Kind::ALL.iter().map(|k| k.as_str()).collect();
-    let categories: Vec<&str> = Category::ALL.iter().map(|c| c.as_str()).collect();
+    let kinds: Vec<&str> = Kind::ALL.iter().map(|k| k.code()).collect();
+    let categories: Vec<&str> = Category::ALL.iter().map(|c| c.code()).collect();
     for (heading, prefix, order, counts) in [
         ("by-status", "status", &statuses, &figures.by_status),
         ("by-kind", "kind", &kinds, &figures.by_kind),
@@ -272,23 +273,6 @@ fn id_list(ids: &[String]) -> String {
         .map(|id| format!("`{id}`"))
         .collect::<Vec<_>>()
         .join(", ")
-}
-
-/// Editors' text inside a table cell: no character may start Markdown or
-/// HTML, or end the cell.
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '\n' | '\r' => out.push(' '),
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '#' | '!' | '&' | '~' => {
-                out.push('\\');
-                out.push(c);
-            }
-            _ => out.push(c),
-        }
-    }
-    out
 }
 
 #[cfg(test)]

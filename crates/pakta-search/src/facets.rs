@@ -79,9 +79,9 @@ pub(crate) fn facets(model: &Model, order: &DocOrder) -> Vec<Facet> {
     years.dedup();
     let statuses: Vec<&str> = Status::ALL.iter().map(|s| s.as_str()).collect();
     let flags: Vec<&str> = Flag::ALL.iter().map(|f| f.as_str()).collect();
-    let kinds: Vec<&str> = Kind::ALL.iter().map(|k| k.as_str()).collect();
-    let categories: Vec<&str> = Category::ALL.iter().map(|c| c.as_str()).collect();
-    let scopes: Vec<&str> = Scope::ALL.iter().map(|s| s.as_str()).collect();
+    let kinds: Vec<&str> = Kind::ALL.iter().map(|k| k.code()).collect();
+    let categories: Vec<&str> = Category::ALL.iter().map(|c| c.code()).collect();
+    let scopes: Vec<&str> = Scope::ALL.iter().map(|s| s.code()).collect();
     let position =
         |all: &[&str], value: &str| all.iter().position(|v| *v == value).unwrap_or(0) as u8;
     vec![
@@ -89,12 +89,12 @@ pub(crate) fn facets(model: &Model, order: &DocOrder) -> Vec<Facet> {
             vec![position(&statuses, a.status().as_str())]
         }),
         Facet::new("kind", names(&kinds), &docs, |a| {
-            vec![position(&kinds, a.front.kind.as_str())]
+            vec![position(&kinds, a.front.kind.code())]
         }),
         Facet::new("category", names(&categories), &docs, |a| {
             a.partner_categories()
                 .iter()
-                .map(|c| position(&categories, c.as_str()))
+                .map(|c| position(&categories, c.code()))
                 .collect()
         }),
         Facet::new(
@@ -110,7 +110,7 @@ pub(crate) fn facets(model: &Model, order: &DocOrder) -> Vec<Facet> {
             },
         ),
         Facet::new("scope", names(&scopes), &docs, |a| {
-            vec![position(&scopes, a.front.scope.as_str())]
+            vec![position(&scopes, a.front.scope.code())]
         }),
         Facet::new("flags", names(&flags), &docs, |a| {
             a.lifecycle

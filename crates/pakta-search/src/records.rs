@@ -52,7 +52,7 @@ pub(crate) fn rows(model: &Model, order: &DocOrder) -> Vec<Value> {
                 date(a.front.dates.signed()),
                 date(a.lifecycle.expires),
                 a.front.number.as_ref().map(|n| n.value.as_str()),
-                a.lifecycle.stage.as_str(),
+                a.lifecycle.stage.code(),
                 date(a.lifecycle.starts),
                 a.front.topics.join("; "),
             ])

@@ -1,5 +1,5 @@
 //! Text normalisation shared by the index and (mirrored in `search.js`) the
-//! browser: lower case, diacritics folded, split into words, known
+//! browser: lower case, diacritics folded (`pakta_content::fold`), split into words, known
 //! compounds written apart joined, stopwords dropped.
 
 /// Compounds that editors write both apart and together. Each is indexed
@@ -26,47 +26,9 @@ pub(crate) const STOPWORDS: &[&str] = &[
 /// the index and its shard keys small whatever the text holds.
 pub(crate) const MAX_WORD_CHARS: usize = 64;
 
-/// Lower case with the accents of Latin letters removed: `Pémilu` ->
-/// `pemilu`. Characters outside the table keep their lower-case form.
 #[cfg(test)]
-fn fold(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    fold_into(text, &mut out);
-    out
-}
-
-fn fold_into(text: &str, out: &mut String) {
-    for c in text.chars() {
-        for lower in c.to_lowercase() {
-            out.push(fold_char(lower));
-        }
-    }
-}
-
-fn fold_char(c: char) -> char {
-    match c {
-        'à'..='å' | 'ā' | 'ă' | 'ą' => 'a',
-        'ç' | 'ć' | 'ĉ' | 'ċ' | 'č' => 'c',
-        'ď' | 'đ' => 'd',
-        'è'..='ë' | 'ē' | 'ĕ' | 'ė' | 'ę' | 'ě' => 'e',
-        'ĝ' | 'ğ' | 'ġ' | 'ģ' => 'g',
-        'ĥ' | 'ħ' => 'h',
-        'ì'..='ï' | 'ĩ' | 'ī' | 'ĭ' | 'į' | 'ı' => 'i',
-        'ĵ' => 'j',
-        'ķ' => 'k',
-        'ĺ' | 'ļ' | 'ľ' | 'ŀ' | 'ł' => 'l',
-        'ñ' | 'ń' | 'ņ' | 'ň' => 'n',
-        'ò'..='ö' | 'ø' | 'ō' | 'ŏ' | 'ő' => 'o',
-        'ŕ' | 'ŗ' | 'ř' => 'r',
-        'ś' | 'ŝ' | 'ş' | 'š' | 'ș' => 's',
-        'ţ' | 'ť' | 'ŧ' | 'ț' => 't',
-        'ù'..='ü' | 'ũ' | 'ū' | 'ŭ' | 'ů' | 'ű' | 'ų' => 'u',
-        'ŵ' => 'w',
-        'ý' | 'ÿ' | 'ŷ' => 'y',
-        'ź' | 'ż' | 'ž' => 'z',
-        other => other,
-    }
-}
+use pakta_content::fold::fold;
+use pakta_content::fold::fold_into;
 
 /// The folded words of `text` in order: runs of letters and digits, with
 /// known compounds joined and stopwords removed.
@@ -94,12 +56,7 @@ fn for_each_word(text: &str, mut visit: impl FnMut(&str)) {
 /// `folded` is a buffer the caller may reuse between calls.
 pub(crate) fn for_each_token(text: &str, folded: &mut String, mut visit: impl FnMut(&str)) {
     folded.clear();
-    if text.is_ascii() {
-        folded.push_str(text);
-        folded.make_ascii_lowercase();
-    } else {
-        fold_into(text, folded);
-    }
+    fold_into(text, folded);
     let mut pending: Option<&str> = None;
     for word in folded
         .split(|c: char| !c.is_alphanumeric())

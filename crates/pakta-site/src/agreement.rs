@@ -185,7 +185,7 @@ pub(crate) fn page<'a>(
                 .map(|x| ActivityView {
                     date: x.date.value,
                     title: &x.title,
-                    activity_type: x.activity_type.map(|t| t.as_str()),
+                    activity_type: x.activity_type.map(|t| t.code()),
                     description: x
                         .description
                         .as_deref()
@@ -207,13 +207,13 @@ pub(crate) fn page<'a>(
                 .iter()
                 .map(|x| EvaluationView {
                     date: x.date.value,
-                    result: x.result.as_str(),
+                    result: x.result.code(),
                     period: x.period.as_ref().map(|p| (p.from.value, p.to.value)),
-                    method: x.method.map(|m| m.as_str()),
+                    method: x.method.map(|m| m.code()),
                     notes: x.notes.as_deref(),
-                    obstacles: x.obstacles.iter().map(|o| o.as_str()).collect(),
+                    obstacles: x.obstacles.iter().map(|o| o.code()).collect(),
                     obstacle_notes: x.obstacle_notes.as_deref(),
-                    recommendation: x.recommendation.map(|r| r.as_str()),
+                    recommendation: x.recommendation.map(|r| r.code()),
                 })
                 .collect();
             list.sort_by_key(|x| std::cmp::Reverse(x.date));

@@ -10,6 +10,7 @@
 
 use std::fmt::Write;
 
+use pakta_content::escape;
 use serde::Serialize;
 
 /// One bar: its label as shown and its value.
@@ -54,8 +55,8 @@ pub(crate) fn bar_chart(id: &str, title: &str, description: &str, bars: Vec<Bar>
     let _ = write!(
         svg,
         r#"<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" aria-labelledby="{id}-title {id}-desc" width="{WIDTH}" height="{height}" viewBox="0 0 {WIDTH} {height}"><title id="{id}-title">{}</title><desc id="{id}-desc">{}</desc>"#,
-        escape(title),
-        escape(description)
+        escape::html(title),
+        escape::html(description)
     );
     for (row, bar) in bars.iter().enumerate() {
         let top = PAD + row * ROW;
@@ -64,7 +65,7 @@ pub(crate) fn bar_chart(id: &str, title: &str, description: &str, bars: Vec<Bar>
         let _ = write!(
             svg,
             r#"<text class="chart-label" x="{LABEL_RIGHT}" y="{baseline}" text-anchor="end" fill="{TEXT_FILL}">{}</text><rect class="chart-bar" x="{BAR_LEFT}" y="{}" width="{width}" height="{BAR_HEIGHT}" fill="{BAR_FILL}"/><text class="chart-value" x="{}" y="{baseline}" fill="{TEXT_FILL}">{}</text>"#,
-            escape(&shorten(&bar.label)),
+            escape::html(&shorten(&bar.label)),
             top + (ROW - BAR_HEIGHT) / 2,
             BAR_LEFT + width + 6,
             bar.value
@@ -96,22 +97,6 @@ fn shorten(label: &str) -> String {
     let mut cut: String = label.chars().take(LABEL_CHARS - 1).collect();
     cut.push('…');
     cut
-}
-
-/// Text for SVG content and attributes.
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 #[cfg(test)]

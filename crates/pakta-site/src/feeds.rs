@@ -8,37 +8,12 @@ use std::fmt::Write;
 use chrono::NaiveDate;
 
 use super::views::Links;
+use pakta_content::escape;
 use pakta_content::schema::characters;
 use pakta_load::history::History;
 use pakta_model::{Agreement, Model};
 
 const FEED_ENTRIES: usize = 50;
-
-pub(crate) fn escape_xml(text: &str) -> String {
-    // Most texts need nothing: a byte scan is much cheaper than the loop
-    // below. 0xC2 starts the C1 control characters and 0xEF the
-    // non-characters U+FFFE and U+FFFF (and others, which the loop keeps).
-    let plain = |b: &u8| {
-        !matches!(b, b'&' | b'<' | b'>' | b'"' | b'\'' | 0x7f | 0xc2 | 0xef)
-            && (*b >= 0x20 || *b == b'\n' || *b == b'\t')
-    };
-    if text.as_bytes().iter().all(plain) {
-        return text.to_string();
-    }
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            c if !characters::is_allowed(c, true) || c == '\r' => {}
-            c => out.push(c),
-        }
-    }
-    out
-}
 
 /// The latest thing that happened to an agreement: a stage reached, an
 /// activity, an evaluation, or a commit to its file.
@@ -77,13 +52,13 @@ pub(crate) fn atom(
     let _ = write!(
         out,
         "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">\n  <title>{}</title>\n  <id>{}</id>\n  <link rel=\"self\" href=\"{}\"/>\n  <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n  <updated>{}T00:00:00Z</updated>\n  <author><name>{}</name></author>\n",
-        escape_xml(&model.config.site.language),
-        escape_xml(title),
-        escape_xml(&links.absolute(self_path)),
-        escape_xml(&links.absolute(self_path)),
-        escape_xml(&links.absolute(page_path)),
+        escape::html(&model.config.site.language),
+        escape::html(title),
+        escape::html(&links.absolute(self_path)),
+        escape::html(&links.absolute(self_path)),
+        escape::html(&links.absolute(page_path)),
         updated,
-        escape_xml(&model.config.site.title),
+        escape::html(&model.config.site.title),
     );
     for (date, a) in entries {
         let href = links.absolute(&format!("{}/", a.id));
@@ -91,12 +66,12 @@ pub(crate) fn atom(
         let _ = write!(
             out,
             "  <entry>\n    <title>{}</title>\n    <id>{}</id>\n    <link href=\"{}\"/>\n    <updated>{date}T00:00:00Z</updated>\n    <category term=\"{}\"/>\n    <summary>{}</summary>\n    <author><name>{}</name></author>\n  </entry>\n",
-            escape_xml(&a.front.title),
-            escape_xml(&href),
-            escape_xml(&href),
+            escape::html(&a.front.title),
+            escape::html(&href),
+            escape::html(&href),
             a.status(),
-            escape_xml(a.summary()),
-            escape_xml(&unit.name),
+            escape::html(a.summary()),
+            escape::html(&unit.name),
         );
     }
     out.push_str("</feed>\n");
@@ -192,7 +167,7 @@ pub(crate) fn sitemaps(links: &Links, pages: &[SitemapPage]) -> Vec<(String, Str
         );
         for page in chunk {
             let path = page.path.strip_suffix("index.html").unwrap_or(&page.path);
-            let loc = escape_xml(&links.absolute(path));
+            let loc = escape::html(&links.absolute(path));
             let _ = match page.lastmod {
                 Some(day) => writeln!(
                     out,
@@ -217,7 +192,7 @@ pub(crate) fn sitemaps(links: &Links, pages: &[SitemapPage]) -> Vec<(String, Str
         let _ = writeln!(
             index,
             "  <sitemap><loc>{}</loc></sitemap>",
-            escape_xml(&links.absolute(&name))
+            escape::html(&links.absolute(&name))
         );
         files.push((name, urlset(chunk)));
     }
@@ -258,14 +233,7 @@ mod tests {
     }
 
     #[test]
-    fn xml_text_is_escaped_and_control_characters_dropped() {
-        assert_eq!(escape_xml("Pemilu © 2029\tbaru\n"), "Pemilu © 2029\tbaru\n");
-        assert_eq!(
-            escape_xml("a & <b> \"c\" 'd'"),
-            "a &amp; &lt;b&gt; &quot;c&quot; &apos;d&apos;"
-        );
-        assert_eq!(escape_xml("x\u{1}y\u{7f}z\u{85}é"), "xyzé");
-        assert_eq!(escape_xml("a\u{fffe}b\u{ffff}c\u{fffd}"), "abc\u{fffd}");
+    fn ical_text_is_escaped_and_control_characters_dropped() {
         assert_eq!(escape_ical("a\u{7}b\u{1b};"), "ab\\;");
     }
 

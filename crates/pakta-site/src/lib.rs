@@ -34,11 +34,10 @@ use std::time::Instant;
 use rayon::prelude::*;
 
 pub use edit_links::{NewAgreementFile, NewAgreementText, use_new_agreement_text};
-pub use markdown::to_html as markdown_to_html;
 pub use output_folder::OutputFolder;
 use pakta_load::history::History;
 use pakta_model::Model;
-pub use render::{Output, ReportFile, Route, Scope, Site};
+pub use render::{FeedScope, Output, ReportFile, Route, Site};
 pub use report_html::render as report_html;
 pub use theme::DEFAULT_FILES as DEFAULT_THEME_FILES;
 pub use theme_check::check_theme;

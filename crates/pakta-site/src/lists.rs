@@ -111,7 +111,7 @@ pub(crate) fn all_lists(model: &Model, public: &[AgreementIx], texts: &Texts) ->
     );
     group(
         "kind",
-        &|ix| vec![model.agreements[ix].front.kind.as_str().to_string()],
+        &|ix| vec![model.agreements[ix].front.kind.code().to_string()],
         &text("kind"),
     );
     group(
@@ -120,7 +120,7 @@ pub(crate) fn all_lists(model: &Model, public: &[AgreementIx], texts: &Texts) ->
             model.agreements[ix]
                 .partner_categories()
                 .iter()
-                .map(|c| c.as_str().to_string())
+                .map(|c| c.code().to_string())
                 .collect()
         },
         &text("category"),

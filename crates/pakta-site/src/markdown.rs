@@ -10,7 +10,7 @@ use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, 
 
 /// Editors' Markdown as safe HTML: raw HTML shown as text, unsafe link
 /// and image schemes dropped.
-pub fn to_html(markdown: &str) -> String {
+pub(crate) fn to_html(markdown: &str) -> String {
     render(markdown, Parser::new_ext(markdown, OPTIONS), 0)
 }
 

@@ -80,7 +80,7 @@ pub(crate) fn scorecard_view(card: &Scorecard, rules: &Rules) -> ScorecardView {
             .iter()
             .zip(card.evaluations.results)
             .map(|(r, count)| KeyCount {
-                key: r.as_str(),
+                key: r.code(),
                 count,
             })
             .collect(),
@@ -157,7 +157,7 @@ pub(crate) fn obstacle_counts(card: &Scorecard) -> Vec<KeyCount> {
         .zip(card.evaluations.obstacles)
         .filter(|(_, n)| *n > 0)
         .map(|(o, count)| KeyCount {
-            key: o.as_str(),
+            key: o.code(),
             count,
         })
         .collect();
@@ -208,7 +208,7 @@ pub(crate) fn page<'a>(
     let obstacles = ranked_obstacles(model, public.iter().copied())
         .into_iter()
         .map(|rank| ObstacleView {
-            key: rank.obstacle.as_str(),
+            key: rank.obstacle.code(),
             evaluations: rank.evaluations,
             agreement_count: rank.agreements.len(),
             more: rank
@@ -236,7 +236,7 @@ pub(crate) fn page<'a>(
         by_category: results_by_category(model, public.iter().copied())
             .into_iter()
             .map(|(c, results)| CategoryResults {
-                key: c.as_str(),
+                key: c.code(),
                 results,
             })
             .collect(),
@@ -245,7 +245,7 @@ pub(crate) fn page<'a>(
             .iter()
             .zip(card.evaluations.recommendations)
             .map(|(r, count)| KeyCount {
-                key: r.as_str(),
+                key: r.code(),
                 count,
             })
             .collect(),
@@ -278,7 +278,7 @@ fn charts(model: &Model, texts: &Texts, card: &Scorecard, public: &[AgreementIx]
     let signing_bars = signings
         .into_iter()
         .map(|((year, kind), value)| Bar {
-            label: format!("{year} · {}", label("kind", kind.as_str())),
+            label: format!("{year} · {}", label("kind", kind.code())),
             value,
         })
         .collect();
@@ -349,7 +349,7 @@ fn charts(model: &Model, texts: &Texts, card: &Scorecard, public: &[AgreementIx]
         .iter()
         .zip(card.evaluations.results)
         .map(|(r, value)| Bar {
-            label: label("eval", r.as_str()),
+            label: label("eval", r.code()),
             value,
         })
         .collect();

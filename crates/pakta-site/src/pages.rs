@@ -7,7 +7,8 @@ use super::monev::{self, HomeMonev, KeyCount, RankedUnit, ScorecardView};
 use super::reports::PeriodLink;
 
 use super::views::{
-    AgreementRow, Count, Crumb, Figures, Links, PartnerEntry, RowHtml, Rows, breadcrumbs, findings,
+    AgreementRow, Count, Crumb, HeadlineFigures, Links, PartnerEntry, RowHtml, Rows, breadcrumbs,
+    findings,
 };
 use pakta_content::{Category, Kind};
 use pakta_model::scorecard::Scorecard;
@@ -27,7 +28,7 @@ pub(crate) struct CategoryCount {
 
 #[derive(Serialize)]
 pub(crate) struct HomePage<'a> {
-    pub figures: Figures,
+    pub figures: HeadlineFigures,
     pub partner_total: usize,
     pub categories: Vec<CategoryCount>,
     pub statuses: Vec<Count>,
@@ -49,7 +50,7 @@ pub(crate) fn home<'a>(
     let categories = Category::ALL
         .iter()
         .map(|&c| CategoryCount {
-            key: c.as_str(),
+            key: c.code(),
             partners: partners
                 .iter()
                 .filter(|p| p.categories.contains(&c))
@@ -83,7 +84,7 @@ pub(crate) fn home<'a>(
     let kinds = Kind::ALL
         .iter()
         .map(|&k| Count {
-            key: k.as_str(),
+            key: k.code(),
             count: public
                 .iter()
                 .filter(|&&i| model.agreements[i].front.kind == k)
@@ -116,7 +117,7 @@ pub(crate) fn home<'a>(
         .collect();
     expiring.sort_by_key(|&i| (model.agreements[i].lifecycle.end, i));
     HomePage {
-        figures: Figures::of(public.iter().map(|&i| &model.agreements[i]), today),
+        figures: HeadlineFigures::of(public.iter().map(|&i| &model.agreements[i]), today),
         partner_total: partners.len(),
         categories,
         statuses,
@@ -151,7 +152,7 @@ pub(crate) struct ChildUnit {
     pub name: String,
     pub href: String,
     pub level: &'static str,
-    pub figures: Figures,
+    pub figures: HeadlineFigures,
 }
 
 #[derive(Serialize)]
@@ -163,7 +164,7 @@ pub(crate) struct UnitPage<'a> {
     pub region_code: Option<&'a str>,
     pub breadcrumbs: Vec<Crumb>,
     /// The unit and every unit below it.
-    pub figures: Figures,
+    pub figures: HeadlineFigures,
     pub children: Vec<ChildUnit>,
     /// The scorecard of the unit and every unit below it.
     pub scorecard: ScorecardView,
@@ -188,7 +189,7 @@ pub(crate) fn unit<'a>(
     model: &'a Model,
     links: &Links,
     rows: &Rows<'a>,
-    rollups: &[Figures],
+    rollups: &[HeadlineFigures],
     cards: &[Scorecard],
     ix: UnitIx,
 ) -> UnitPage<'a> {
@@ -205,7 +206,7 @@ pub(crate) fn unit<'a>(
     UnitPage {
         name: &unit.name,
         short: unit.short.as_deref(),
-        level: unit.level.as_str(),
+        level: unit.level.code(),
         website: unit.website.as_deref(),
         region_code: unit.region_code.as_deref(),
         breadcrumbs: breadcrumbs(model, links, ix),
@@ -216,7 +217,7 @@ pub(crate) fn unit<'a>(
             .map(|&c| ChildUnit {
                 name: model.units[c].display_name().to_string(),
                 href: links.unit(&model.units[c].path),
-                level: model.units[c].level.as_str(),
+                level: model.units[c].level.code(),
                 figures: rollups[c],
             })
             .collect(),
@@ -249,7 +250,7 @@ pub(crate) struct PartnerPage<'a> {
     pub sub_units: Vec<RelatedPartner<'a>>,
     pub categories: Vec<&'static str>,
     pub websites: Vec<&'a str>,
-    pub figures: Figures,
+    pub figures: HeadlineFigures,
     pub agreements: Vec<RowHtml<'a>>,
     pub feed_href: String,
     pub calendar_href: String,
@@ -276,9 +277,9 @@ pub(crate) fn partner<'a>(
         acronym: entry.acronym.as_deref(),
         parent: entry.parent.as_ref().map(related),
         sub_units: entry.sub_units.iter().map(related).collect(),
-        categories: entry.categories.iter().map(|c| c.as_str()).collect(),
+        categories: entry.categories.iter().map(|c| c.code()).collect(),
         websites: entry.websites.iter().map(String::as_str).collect(),
-        figures: Figures::of(
+        figures: HeadlineFigures::of(
             entry.agreements.iter().map(|&i| &model.agreements[i]),
             model.today,
         ),
@@ -319,7 +320,7 @@ pub(crate) fn partner_index<'a>(
                 .collect();
             members.sort_by_key(|a| a.name.to_lowercase());
             PartnerGroup {
-                key: c.as_str(),
+                key: c.code(),
                 partners: members,
             }
         })

@@ -16,7 +16,8 @@ use super::lists::{self, List};
 use super::reports::{self, ReportPages};
 use super::theme::{self, Theme};
 use super::views::{
-    self, AgreementRow, Figures, Links, PartnerEntry, PartnerSlugs, Rows, SiteView, unit_dir,
+    self, AgreementRow, HeadlineFigures, Links, PartnerEntry, PartnerSlugs, Rows, SiteView,
+    unit_dir,
 };
 use super::{BuildError, agreement, column_labels, csv, data_file, feeds, monev, pages};
 use pakta_content::i18n::Lang;
@@ -66,10 +67,10 @@ pub enum Route {
     /// One row per agreement, `data/agreements.csv`.
     DataCsv,
     /// An Atom feed of signings and changes, `feed.xml` in the scope's folder.
-    Feed(Scope),
+    Feed(FeedScope),
     /// Upcoming expiry dates and PKS deadlines, `calendar.ics` in the
     /// scope's folder.
-    Calendar(Scope),
+    Calendar(FeedScope),
     /// A theme file under `assets/`, by its position in the theme's assets.
     Asset(usize),
     /// A local document file, by its key in the model's attachments.
@@ -101,7 +102,7 @@ pub enum ReportFile {
 
 /// Whose agreements a feed or calendar follows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Scope {
+pub enum FeedScope {
     /// Every public agreement, under `data/`.
     Site,
     /// A unit's agreements and those of every unit below it.
@@ -130,7 +131,7 @@ pub struct Site {
     rows: Vec<Option<AgreementRow>>,
     partners: Vec<PartnerEntry>,
     partner_slugs: PartnerSlugs,
-    rollups: Vec<Figures>,
+    rollups: Vec<HeadlineFigures>,
     /// Each unit's scorecard over its subtree.
     scorecards: Vec<Scorecard>,
     lists: Vec<List>,
@@ -297,16 +298,16 @@ impl Site {
             // The root unit's feed and calendar are the site's (data/).
             if Some(ix) != self.root_unit {
                 routes.extend([
-                    Route::Feed(Scope::Unit(ix)),
-                    Route::Calendar(Scope::Unit(ix)),
+                    Route::Feed(FeedScope::Unit(ix)),
+                    Route::Calendar(FeedScope::Unit(ix)),
                 ]);
             }
         }
         for ix in 0..self.partners.len() {
             routes.extend([
                 Route::Partner(ix),
-                Route::Feed(Scope::Partner(ix)),
-                Route::Calendar(Scope::Partner(ix)),
+                Route::Feed(FeedScope::Partner(ix)),
+                Route::Calendar(FeedScope::Partner(ix)),
             ]);
         }
         routes.push(Route::PartnerIndex);
@@ -324,8 +325,8 @@ impl Site {
             Route::Downloads,
             Route::DataJson,
             Route::DataCsv,
-            Route::Feed(Scope::Site),
-            Route::Calendar(Scope::Site),
+            Route::Feed(FeedScope::Site),
+            Route::Calendar(FeedScope::Site),
             Route::Robots,
         ]);
         if self.root_unit.is_some() {
@@ -409,11 +410,11 @@ impl Site {
         self.search.get().map(|s| s.took)
     }
 
-    fn scope_dir(&self, scope: Scope) -> String {
+    fn scope_dir(&self, scope: FeedScope) -> String {
         match scope {
-            Scope::Site => "data/".into(),
-            Scope::Unit(ix) => unit_dir(&self.model.units[ix].path),
-            Scope::Partner(ix) => format!("partners/{}/", self.partners[ix].slug),
+            FeedScope::Site => "data/".into(),
+            FeedScope::Unit(ix) => unit_dir(&self.model.units[ix].path),
+            FeedScope::Partner(ix) => format!("partners/{}/", self.partners[ix].slug),
         }
     }
 
@@ -652,14 +653,14 @@ impl Site {
         })
     }
 
-    fn scope_members(&self, scope: Scope) -> (&str, Vec<&Agreement>) {
+    fn scope_members(&self, scope: FeedScope) -> (&str, Vec<&Agreement>) {
         let model = &*self.model;
         match scope {
-            Scope::Site => (
+            FeedScope::Site => (
                 &model.config.site.title,
                 self.public.iter().map(|&i| &model.agreements[i]).collect(),
             ),
-            Scope::Unit(ix) => (
+            FeedScope::Unit(ix) => (
                 &model.units[ix].name,
                 model
                     .subtree(ix)
@@ -669,7 +670,7 @@ impl Site {
                     .filter(|a| a.is_public())
                     .collect(),
             ),
-            Scope::Partner(ix) => {
+            FeedScope::Partner(ix) => {
                 let entry = &self.partners[ix];
                 (
                     &entry.name,

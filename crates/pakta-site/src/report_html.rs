@@ -3,7 +3,7 @@
 //! formats always say the same and editors' text stays text.
 
 use super::markdown::to_html;
-use super::theme::escape_html;
+use pakta_content::escape;
 use pakta_content::i18n::{Lang, Texts};
 use pakta_report::{Report, markdown};
 
@@ -15,7 +15,7 @@ pub fn render(report: &Report, texts: &Texts, lang: Lang) -> String {
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
          <title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<main>\n{}</main>\n</body>\n</html>\n",
         lang.code(),
-        escape_html(&title),
+        escape::html(&title),
         to_html(&markdown::render(report, texts, lang))
     )
 }

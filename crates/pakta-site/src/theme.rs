@@ -16,6 +16,7 @@ use chrono::NaiveDate;
 use tera::{Tera, Value};
 
 use super::markdown::is_safe_url;
+use pakta_content::escape;
 use pakta_content::i18n::{Catalog, Lang, Texts};
 use pakta_content::message::Message;
 use pakta_content::reserved::OUTPUT_MARKER;
@@ -239,36 +240,6 @@ pub(crate) fn describe(error: &tera::Error) -> String {
     text
 }
 
-/// HTML escaping for text and attribute values. Tera's default also
-/// escapes `/`, which makes every link in the output unreadable.
-pub(crate) fn escape_html(text: &str) -> String {
-    let Some(first) = text.bytes().position(needs_escape) else {
-        return text.to_string();
-    };
-    let mut out = String::with_capacity(text.len() + 16);
-    out.push_str(&text[..first]);
-    let mut plain_from = first;
-    for (at, byte) in text.bytes().enumerate().skip(first) {
-        let entity = match byte {
-            b'&' => "&amp;",
-            b'<' => "&lt;",
-            b'>' => "&gt;",
-            b'"' => "&quot;",
-            b'\'' => "&#39;",
-            _ => continue,
-        };
-        out.push_str(&text[plain_from..at]);
-        out.push_str(entity);
-        plain_from = at + 1;
-    }
-    out.push_str(&text[plain_from..]);
-    out
-}
-
-fn needs_escape(byte: u8) -> bool {
-    matches!(byte, b'&' | b'<' | b'>' | b'"' | b'\'')
-}
-
 /// Tera's own functions a template may call: only those that compute from
 /// their arguments alone. `get_env` would put the environment (CI's token)
 /// on a page, and `now` and `get_random` would make every build differ;
@@ -348,7 +319,9 @@ fn register(tera: &mut Tera, lang: Lang, texts: Arc<Texts>) {
         .retain(|name, _| TERA_FILTERS.contains(&name.as_str()));
     tera.testers
         .retain(|name, _| TERA_TESTS.contains(&name.as_str()));
-    tera.set_escape_fn(escape_html);
+    // Tera's default also escapes `/`, which makes every link in the
+    // output unreadable.
+    tera.set_escape_fn(escape::html);
     tera.register_function("t", move |args: &HashMap<String, Value>| {
         let key = args.get("k").and_then(Value::as_str).unwrap_or_default();
         // A missing text fails the page rather than showing its key; keys
@@ -493,7 +466,10 @@ mod tests {
 
     #[test]
     fn html_in_labels_is_escaped_once() {
-        assert_eq!(escape_html("a < b & \"c\""), "a &lt; b &amp; &quot;c&quot;");
-        assert_eq!(escape_html("Pemilu é"), "Pemilu é");
+        assert_eq!(
+            escape::html("a < b & \"c\""),
+            "a &lt; b &amp; &quot;c&quot;"
+        );
+        assert_eq!(escape::html("Pemilu é"), "Pemilu é");
     }
 }

@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use pakta_content::{Category, Kind, Stage};
-pub(crate) use pakta_model::Figures;
+pub(crate) use pakta_model::HeadlineFigures;
 use pakta_model::{Agreement, AgreementIx, Flag, Model, PartnerIx, Status, UnitIx};
 
 /// What every page knows about the site.

@@ -8,7 +8,8 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
 export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-export const CHROMIUM = process.env.PAKTA_CHROMIUM || '/usr/bin/chromium';
+// tests/browser.rs finds Chromium (CHROME_PATH or PATH) and passes it on.
+export const CHROMIUM = process.env.CHROME_PATH || '/usr/bin/chromium';
 
 /**
  * Builds a fixture repository with `pakta build` into a temporary folder;

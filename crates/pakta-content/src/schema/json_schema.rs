@@ -7,10 +7,11 @@
 
 use serde_json::{Map, Value, json};
 
-use super::spec::{self, Choice, Field, FieldType, TableSpec};
+use super::spec::{self, Field, FieldType, TableSpec};
+use crate::closed::{ClosedList, Stage};
 use crate::i18n::{Lang, Texts};
 
-/// What `codeowners::is_valid_owner` accepts, for editors: `@user`,
+/// What [`crate::reviewers::is_valid_owner`] accepts, for editors: `@user`,
 /// `@org/team` or `local@domain.tld` (name lengths are left to pakta).
 const REVIEWER_PATTERN: &str = r"^(@[A-Za-z0-9]+(-[A-Za-z0-9]+)*(/[A-Za-z0-9_-]+)?|[A-Za-z0-9._%+-]+@[A-Za-z0-9]+(-[A-Za-z0-9]+)*(\.[A-Za-z0-9]+(-[A-Za-z0-9]+)*)+)$";
 
@@ -121,9 +122,9 @@ fn object_schema(table: &'static TableSpec) -> Map<String, Value> {
     object.insert("additionalProperties".into(), json!(false));
     if std::ptr::eq(table, &spec::DATES) {
         // The validator requires at least one stage date.
-        let any_stage: Vec<Value> = spec::STAGES
+        let any_stage: Vec<Value> = Stage::ALL
             .iter()
-            .map(|stage| json!({ "required": [stage] }))
+            .map(|stage| json!({ "required": [stage.code()] }))
             .collect();
         object.insert("anyOf".into(), Value::Array(any_stage));
     }
@@ -201,49 +202,21 @@ fn type_schema(ty: &FieldType, required: bool) -> Value {
 /// An enum with each value's meaning, where Taplo shows it on completion
 /// (`x-taplo.docs.enumValues`, matched by position). A value the glossary
 /// names leads with that name, so editors see what the site will call it.
-fn choice_schema(choices: &[Choice]) -> Value {
-    let values: Vec<&str> = choices.iter().map(|c| c.value).collect();
-    let glossary = glossary_field(choices);
+fn choice_schema(list: &ClosedList) -> Value {
     let texts = Texts::default_for(Lang::Id);
-    let docs: Vec<String> = choices
+    let docs: Vec<String> = list
+        .choices
         .iter()
-        .map(|c| {
-            let Some(field) = glossary else {
-                return c.doc.to_string();
-            };
-            let name = texts.text(&format!("{field}-{}", c.value)).to_string();
-            if c.doc.is_empty() || name.eq_ignore_ascii_case(c.doc) {
-                name
-            } else {
-                format!("{name} — {}", c.doc)
-            }
+        .map(|c| match list.term_key(c.code) {
+            Some(key) => format!("{} — {}", texts.text(&key), c.doc),
+            None => c.doc.to_string(),
         })
         .collect();
     json!({
         "type": "string",
-        "enum": values,
+        "enum": list.codes().collect::<Vec<_>>(),
         "x-taplo": { "docs": { "enumValues": docs } },
     })
-}
-
-/// The glossary field (`[terms.<field>]`) naming the values of a closed
-/// list, for the lists the site shows.
-fn glossary_field(choices: &[Choice]) -> Option<&'static str> {
-    [
-        (spec::KINDS, "kind"),
-        (spec::SCOPES, "scope"),
-        (spec::CATEGORIES, "category"),
-        (spec::RESULTS, "eval"),
-        (spec::LEVELS, "level"),
-    ]
-    .into_iter()
-    // Constants are copied where used, so lists are matched by value.
-    .find(|(list, _)| {
-        list.iter()
-            .map(|c| c.value)
-            .eq(choices.iter().map(|c| c.value))
-    })
-    .map(|(_, field)| field)
 }
 
 #[cfg(test)]

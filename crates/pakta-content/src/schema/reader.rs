@@ -6,7 +6,8 @@ use chrono::NaiveDate;
 use toml::de::{DeTable, DeValue};
 
 use super::characters;
-use super::spec::{self, Choice, Field, FieldType, LegacyText, TableSpec};
+use super::spec::{self, Field, FieldType, LegacyText, TableSpec};
+use crate::closed::{ClosedList, ClosedValue};
 use crate::diagnostics::{Diagnostic, Diagnostics, SourceFile, Span, Spanned, nearest};
 use crate::message::Message;
 
@@ -93,7 +94,7 @@ impl<'a, 'i> TableReader<'a, 'i> {
             FieldType::Table(_) => Message::new("missing-field.help-table"),
             FieldType::TableList(_) => Message::new("missing-field.help-table-list"),
             FieldType::Choice(choices) => {
-                Message::new("missing-field.help-choice").arg("value", choices[0].value)
+                Message::new("missing-field.help-choice").arg("value", choices.choices[0].code)
             }
             _ => Message::new("missing-field.help-value"),
         };
@@ -114,6 +115,8 @@ impl<'a, 'i> TableReader<'a, 'i> {
         self.span.start..self.span.start
     }
 
+    /// One key's value against its type: tables and lists of tables are
+    /// read in turn, lists item by item, anything else as one value.
     fn check_value(&self, field: &'static Field, value: &Value<'i>, diagnostics: &mut Diagnostics) {
         let span = shift(self.base, value.span());
         self.check_characters(field, value, diagnostics);
@@ -121,35 +124,9 @@ impl<'a, 'i> TableReader<'a, 'i> {
             (FieldType::Table(spec), DeValue::Table(table)) => {
                 self.nested(spec, table, span).check_table(diagnostics);
             }
-            (FieldType::TableList(_), DeValue::Array(items))
-                if items.is_empty() && field.required =>
-            {
-                diagnostics.push(
-                    Diagnostic::error(
-                        self.file,
-                        span,
-                        "missing-field",
-                        Message::new("missing-field.no-entry").arg("key", field.name),
-                    )
-                    .with_help(
-                        Message::new("missing-field.help-table-list").arg("key", field.name),
-                    ),
-                );
+            (FieldType::TableList(spec), DeValue::Array(items)) => {
+                self.check_entries(field, spec, value, items, diagnostics);
             }
-            (FieldType::TableList(spec), DeValue::Array(items))
-                if items.iter().all(|i| i.get_ref().is_table()) =>
-            {
-                for item in items.iter() {
-                    if let DeValue::Table(table) = item.get_ref() {
-                        self.nested(spec, table, shift(self.base, item.span()))
-                            .check_table(diagnostics);
-                    }
-                }
-            }
-            (FieldType::TableList(_), DeValue::Array(_)) => diagnostics
-                .push(self.wrong_type(field, value, span).with_help(
-                    Message::new("wrong-type.help-entry-tables").arg("key", field.name),
-                )),
             (FieldType::TableList(_), DeValue::Table(_)) => {
                 diagnostics.push(self.wrong_type(field, value, span).with_help(
                     Message::new("wrong-type.help-double-brackets").arg("key", field.name),
@@ -167,55 +144,10 @@ impl<'a, 'i> TableReader<'a, 'i> {
                 self.legacy_text_warning(field, legacy, text, span)
             }),
             (FieldType::ChoiceList { choices, .. }, DeValue::Array(items)) => {
-                let mut seen: Vec<&str> = Vec::new();
-                for item in items.iter() {
-                    let item_span = shift(self.base, item.span());
-                    match item.get_ref() {
-                        DeValue::String(s) if seen.contains(&s.as_ref()) => {
-                            diagnostics.push(Diagnostic::error(
-                                self.file,
-                                item_span,
-                                "duplicate-value",
-                                Message::new("duplicate-value")
-                                    .arg("value", s)
-                                    .arg("key", field.name),
-                            ))
-                        }
-                        DeValue::String(s) if choices.iter().any(|c| c.value == s.as_ref()) => {
-                            seen.push(s.as_ref())
-                        }
-                        DeValue::String(s) => {
-                            diagnostics.push(self.not_in_list(field, choices, s, item_span))
-                        }
-                        other => diagnostics.push(Diagnostic::error(
-                            self.file,
-                            item_span,
-                            "wrong-type",
-                            Message::new("wrong-type.item")
-                                .arg("key", field.name)
-                                .nested("found", describe(other)),
-                        )),
-                    }
-                }
+                self.check_choice_items(field, choices, items, diagnostics);
             }
             (FieldType::TextList | FieldType::ReviewerList, DeValue::Array(items)) => {
-                for item in items.iter() {
-                    let item_span = shift(self.base, item.span());
-                    match item.get_ref() {
-                        DeValue::String(s) if s.trim().is_empty() => {
-                            diagnostics.push(self.empty_value(field, item_span))
-                        }
-                        DeValue::String(_) => {}
-                        _ => diagnostics.push(Diagnostic::error(
-                            self.file,
-                            item_span,
-                            "wrong-type",
-                            Message::new("wrong-type.item")
-                                .arg("key", field.name)
-                                .nested("found", describe(item.get_ref())),
-                        )),
-                    }
-                }
+                self.check_text_items(field, items, diagnostics);
             }
             _ => {
                 if let Err(problem) = scalar(&field.ty, value.get_ref()) {
@@ -223,6 +155,98 @@ impl<'a, 'i> TableReader<'a, 'i> {
                 }
             }
         }
+    }
+
+    /// An array of tables (`[[key]]`): at least one entry when required,
+    /// each entry a table, each checked against `spec`.
+    fn check_entries(
+        &self,
+        field: &Field,
+        spec: &'static TableSpec,
+        value: &Value<'i>,
+        items: &'a [Value<'i>],
+        diagnostics: &mut Diagnostics,
+    ) {
+        let span = shift(self.base, value.span());
+        if items.is_empty() && field.required {
+            diagnostics.push(
+                Diagnostic::error(
+                    self.file,
+                    span,
+                    "missing-field",
+                    Message::new("missing-field.no-entry").arg("key", field.name),
+                )
+                .with_help(Message::new("missing-field.help-table-list").arg("key", field.name)),
+            );
+        } else if !items.iter().all(|i| i.get_ref().is_table()) {
+            diagnostics
+                .push(self.wrong_type(field, value, span).with_help(
+                    Message::new("wrong-type.help-entry-tables").arg("key", field.name),
+                ));
+        } else {
+            for item in items {
+                if let DeValue::Table(table) = item.get_ref() {
+                    self.nested(spec, table, shift(self.base, item.span()))
+                        .check_table(diagnostics);
+                }
+            }
+        }
+    }
+
+    /// Each item of a list of choices: from the list, at most once.
+    fn check_choice_items(
+        &self,
+        field: &Field,
+        choices: &ClosedList,
+        items: &[Value<'i>],
+        diagnostics: &mut Diagnostics,
+    ) {
+        let mut seen: Vec<&str> = Vec::new();
+        for item in items {
+            let item_span = shift(self.base, item.span());
+            match item.get_ref() {
+                DeValue::String(s) if seen.contains(&s.as_ref()) => {
+                    diagnostics.push(Diagnostic::error(
+                        self.file,
+                        item_span,
+                        "duplicate-value",
+                        Message::new("duplicate-value")
+                            .arg("value", s)
+                            .arg("key", field.name),
+                    ))
+                }
+                DeValue::String(s) if choices.choice(s).is_some() => seen.push(s.as_ref()),
+                DeValue::String(s) => {
+                    diagnostics.push(self.not_in_list(field, choices, s, item_span))
+                }
+                other => diagnostics.push(self.wrong_item_type(field, other, item_span)),
+            }
+        }
+    }
+
+    /// Each item of a list of texts: a non-empty string.
+    fn check_text_items(&self, field: &Field, items: &[Value<'i>], diagnostics: &mut Diagnostics) {
+        for item in items {
+            let item_span = shift(self.base, item.span());
+            match item.get_ref() {
+                DeValue::String(s) if s.trim().is_empty() => {
+                    diagnostics.push(self.empty_value(field, item_span))
+                }
+                DeValue::String(_) => {}
+                other => diagnostics.push(self.wrong_item_type(field, other, item_span)),
+            }
+        }
+    }
+
+    fn wrong_item_type(&self, field: &Field, item: &DeValue<'_>, span: Span) -> Diagnostic {
+        Diagnostic::error(
+            self.file,
+            span,
+            "wrong-type",
+            Message::new("wrong-type.item")
+                .arg("key", field.name)
+                .nested("found", describe(item)),
+        )
     }
 
     /// Control characters in a text or a list of texts, pointed at as
@@ -344,11 +368,11 @@ impl<'a, 'i> TableReader<'a, 'i> {
     fn not_in_list(
         &self,
         field: &Field,
-        choices: &[Choice],
+        choices: &ClosedList,
         found: &str,
         span: Span,
     ) -> Diagnostic {
-        let values: Vec<&str> = choices.iter().map(|c| c.value).collect();
+        let values: Vec<&str> = choices.codes().collect();
         let diagnostic = Diagnostic::error(
             self.file,
             span,
@@ -376,7 +400,7 @@ impl<'a, 'i> TableReader<'a, 'i> {
         let FieldType::ChoiceList { choices, .. } = &field.ty else {
             unreachable!("only choice lists have a legacy text form")
         };
-        let values: Vec<&str> = choices.iter().map(|c| c.value).collect();
+        let values: Vec<&str> = choices.codes().collect();
         let last = values.last().copied().unwrap_or_default();
         let help = if self.table.contains_key(legacy.key) {
             Message::new("legacy-text.help-append")
@@ -475,10 +499,18 @@ impl<'a, 'i> TableReader<'a, 'i> {
         }
     }
 
-    /// A closed-list key's value, as the spec spells it.
-    pub fn choice(&self, name: &str) -> Option<Spanned<&'static str>> {
+    /// A closed-list key's value, if written and valid. `T` is the enum
+    /// of the field's list, so every value the check let through is read:
+    /// none is dropped without the diagnostic the check gave.
+    pub fn choice<T: ClosedValue>(&self, name: &str) -> Option<Spanned<T>> {
+        debug_assert!(
+            matches!(self.spec.field(name).map(|f| &f.ty), Some(FieldType::Choice(list)) if std::ptr::eq(*list, T::list())),
+            "{name} of {} is not a {}",
+            self.spec.title,
+            T::list().name
+        );
         match self.valid(name)? {
-            (Scalar::Choice(c), span) => Some(Spanned::new(c, span)),
+            (Scalar::Choice(code), span) => Some(Spanned::new(T::parse(code)?, span)),
             _ => None,
         }
     }
@@ -512,19 +544,24 @@ impl<'a, 'i> TableReader<'a, 'i> {
         }
     }
 
-    /// The valid values of a choice list, in the order written.
-    pub fn choice_list(&self, name: &str) -> Vec<&'static str> {
-        let Some(FieldType::ChoiceList { choices, .. }) = self.spec.field(name).map(|f| &f.ty)
-        else {
-            return Vec::new();
-        };
-        let mut values: Vec<&'static str> = Vec::new();
+    /// The valid values of a choice list, in the order written, each
+    /// once; `T` is the enum of the field's list, as for [`Self::choice`].
+    pub fn choice_list<T: ClosedValue + PartialEq>(&self, name: &str) -> Vec<T> {
+        debug_assert!(
+            matches!(self.spec.field(name).map(|f| &f.ty), Some(FieldType::ChoiceList { choices, .. }) if std::ptr::eq(*choices, T::list())),
+            "{name} of {} is not a list of {}",
+            self.spec.title,
+            T::list().name
+        );
+        let mut values: Vec<T> = Vec::new();
         if let Some(DeValue::Array(items)) = self.get(name).map(|v| v.get_ref()) {
-            for text in items.iter().filter_map(|i| i.get_ref().as_str()) {
-                if let Some(choice) = choices.iter().find(|c| c.value == text)
-                    && !values.contains(&choice.value)
-                {
-                    values.push(choice.value);
+            for value in items
+                .iter()
+                .filter_map(|i| i.get_ref().as_str())
+                .filter_map(T::parse)
+            {
+                if !values.contains(&value) {
+                    values.push(value);
                 }
             }
         }
@@ -622,9 +659,8 @@ fn scalar<'v>(ty: &FieldType, value: &'v DeValue<'_>) -> Result<Scalar<'v>, Prob
             }
         }
         (FieldType::Choice(choices), DeValue::String(s)) => choices
-            .iter()
-            .find(|c| c.value == s.as_ref())
-            .map(|c: &Choice| Scalar::Choice(c.value))
+            .choice(s)
+            .map(|c| Scalar::Choice(c.code))
             .ok_or_else(|| Problem::NotInList(s.to_string())),
         (FieldType::Date, DeValue::Datetime(dt)) => match (dt.date, dt.time, dt.offset) {
             (Some(d), None, None) => {
@@ -700,8 +736,9 @@ fn expected(ty: &FieldType) -> Message {
         FieldType::Bool => Message::new("type-bool"),
         FieldType::TextList => Message::new("type-text-list"),
         FieldType::ReviewerList => Message::new("type-reviewer-list"),
-        FieldType::Choice(choices) => Message::new("type-choice")
-            .list("values", choices.iter().map(|c| format!("\"{}\"", c.value))),
+        FieldType::Choice(choices) => {
+            Message::new("type-choice").list("values", choices.codes().map(|c| format!("\"{c}\"")))
+        }
         FieldType::ChoiceList { .. } => Message::new("type-choice-list"),
         FieldType::Url => Message::new("type-url"),
         FieldType::Sha256 => Message::new("type-sha256"),

@@ -3,15 +3,7 @@
 //! validates against these tables and `pakta schema` prints them as JSON
 //! Schema, so the two can never disagree.
 
-/// One allowed value of a closed list, with what it means to an editor.
-#[derive(Debug)]
-pub struct Choice {
-    /// The value as written in the content files.
-    pub value: &'static str,
-    /// What the value means; empty where the glossary's name for it says
-    /// all (the glossary, `themes/default/i18n`, names every value shown).
-    pub doc: &'static str,
-}
+use crate::closed::{self, ClosedList};
 
 /// The type of a key's value, as the reader checks it.
 #[derive(Debug)]
@@ -32,14 +24,14 @@ pub enum FieldType {
     /// An array of non-empty strings.
     TextList,
     /// An array of code owners: `@user`, `@org/team` or an e-mail address
-    /// (see `codeowners::is_valid_owner`).
+    /// (see [`crate::reviewers::is_valid_owner`]).
     ReviewerList,
-    /// One value from a closed list.
-    Choice(&'static [Choice]),
+    /// One value from a closed list (see [`crate::closed`]).
+    Choice(&'static ClosedList),
     /// An array of values from a closed list, each at most once.
     ChoiceList {
         /// The values allowed.
-        choices: &'static [Choice],
+        choices: &'static ClosedList,
         /// Older files wrote free text here; it is accepted with a warning
         /// that shows how to move it to its own key.
         legacy_text: Option<LegacyText>,
@@ -134,282 +126,6 @@ const fn required(name: &'static str, ty: FieldType, doc: &'static str) -> Field
     }
 }
 
-/// The values of an agreement's `kind`.
-pub const KINDS: &[Choice] = &[
-    Choice {
-        value: "mou",
-        doc: "memorandum of understanding: the frame",
-    },
-    Choice {
-        value: "pks",
-        doc: "the technical agreement carrying out an MoU",
-    },
-    Choice {
-        value: "addendum",
-        doc: "changes an existing agreement (name it in `amends`)",
-    },
-    Choice {
-        value: "other",
-        doc: "any other cooperation document",
-    },
-];
-
-/// The values of an agreement's `scope`.
-pub const SCOPES: &[Choice] = &[
-    Choice {
-        value: "domestic",
-        doc: "with Indonesian partners (the default)",
-    },
-    Choice {
-        value: "foreign",
-        doc: "with a foreign or international partner",
-    },
-];
-
-/// The values of a partner's `category`.
-pub const CATEGORIES: &[Choice] = &[
-    Choice {
-        value: "ministry",
-        doc: "",
-    },
-    Choice {
-        value: "state-institution",
-        doc: "",
-    },
-    Choice {
-        value: "regional-government",
-        doc: "",
-    },
-    Choice {
-        value: "university",
-        doc: "",
-    },
-    Choice {
-        value: "school",
-        doc: "lembaga pendidikan lain",
-    },
-    Choice {
-        value: "professional-organization",
-        doc: "",
-    },
-    Choice {
-        value: "ngo",
-        doc: "LSM / organisasi masyarakat sipil",
-    },
-    Choice {
-        value: "student-organization",
-        doc: "perkumpulan mahasiswa",
-    },
-    Choice {
-        value: "media",
-        doc: "perusahaan media/pers",
-    },
-    Choice {
-        value: "company",
-        doc: "",
-    },
-    Choice {
-        value: "international",
-        doc: "lembaga internasional/luar negeri",
-    },
-    Choice {
-        value: "other",
-        doc: "",
-    },
-];
-
-/// The values of an evaluation's `result`.
-pub const RESULTS: &[Choice] = &[
-    Choice {
-        value: "on-track",
-        doc: "carried out as planned",
-    },
-    Choice {
-        value: "partial",
-        doc: "partly carried out",
-    },
-    Choice {
-        value: "not-implemented",
-        doc: "not carried out",
-    },
-];
-
-/// What kind of joint activity (tindak lanjut) was carried out.
-pub const ACTIVITY_TYPES: &[Choice] = &[
-    Choice {
-        value: "sosialisasi",
-        doc: "sosialisasi: informing the public about elections or the agreement",
-    },
-    Choice {
-        value: "pendidikan-pemilih",
-        doc: "pendidikan pemilih: voter education for a group of voters",
-    },
-    Choice {
-        value: "penelitian",
-        doc: "penelitian: research or a survey",
-    },
-    Choice {
-        value: "pelatihan",
-        doc: "pelatihan / bimbingan teknis: training for staff, volunteers or partners",
-    },
-    Choice {
-        value: "publikasi",
-        doc: "publikasi: a publication, broadcast or campaign in the media",
-    },
-    Choice {
-        value: "pertukaran-data",
-        doc: "pertukaran data: data or information exchanged between the parties",
-    },
-    Choice {
-        value: "pengawasan-partisipatif",
-        doc: "pengawasan partisipatif: citizens or partners taking part in election oversight",
-    },
-    Choice {
-        value: "narasumber",
-        doc: "narasumber: a speaker or expert provided by one party",
-    },
-    Choice {
-        value: "fasilitasi",
-        doc: "fasilitasi: facilities, venues or logistics provided by one party",
-    },
-    Choice {
-        value: "lainnya",
-        doc: "lainnya: any other activity",
-    },
-];
-
-/// How an evaluation (monev) was carried out.
-pub const EVALUATION_METHODS: &[Choice] = &[
-    Choice {
-        value: "kuesioner",
-        doc: "kuesioner: a questionnaire or survey of participants",
-    },
-    Choice {
-        value: "rapat-evaluasi",
-        doc: "rapat evaluasi: an evaluation meeting of the parties",
-    },
-    Choice {
-        value: "kunjungan",
-        doc: "kunjungan lapangan: a field visit",
-    },
-    Choice {
-        value: "penilaian-ahli",
-        doc: "penilaian ahli: an assessment by experts",
-    },
-    Choice {
-        value: "lainnya",
-        doc: "lainnya: any other method",
-    },
-];
-
-/// What stood in the way of carrying out an agreement (kendala).
-pub const OBSTACLES: &[Choice] = &[
-    Choice {
-        value: "anggaran",
-        doc: "anggaran: no or too little budget",
-    },
-    Choice {
-        value: "pergantian-personel",
-        doc: "pergantian personel: the people responsible changed",
-    },
-    Choice {
-        value: "komitmen-mitra",
-        doc: "komitmen mitra: the partner did not follow through",
-    },
-    Choice {
-        value: "jadwal-tahapan",
-        doc: "jadwal tahapan: the election timetable left no room",
-    },
-    Choice {
-        value: "regulasi-netralitas",
-        doc: "regulasi / netralitas: rules or the need for neutrality stood in the way",
-    },
-    Choice {
-        value: "koordinasi",
-        doc: "koordinasi: coordination between the parties failed",
-    },
-    Choice {
-        value: "lainnya",
-        doc: "lainnya: any other obstacle (describe it in `obstacle_notes`)",
-    },
-];
-
-/// What the evaluation recommends doing with the agreement.
-pub const RECOMMENDATIONS: &[Choice] = &[
-    Choice {
-        value: "lanjutkan",
-        doc: "lanjutkan: continue as agreed",
-    },
-    Choice {
-        value: "perpanjang",
-        doc: "perpanjang: renew the agreement when it ends",
-    },
-    Choice {
-        value: "revisi",
-        doc: "revisi: change the agreement (an addendum)",
-    },
-    Choice {
-        value: "akhiri",
-        doc: "akhiri: end the agreement",
-    },
-];
-
-/// The values of a unit's `level`.
-pub const LEVELS: &[Choice] = &[
-    Choice {
-        value: "national",
-        doc: "KPU RI / Bawaslu RI",
-    },
-    Choice {
-        value: "province",
-        doc: "",
-    },
-    Choice {
-        value: "regency",
-        doc: "",
-    },
-    Choice {
-        value: "city",
-        doc: "",
-    },
-];
-
-/// The values of `[site] language`: the interface languages.
-pub const LANGUAGES: &[Choice] = &[
-    Choice {
-        value: "id",
-        doc: "Bahasa Indonesia (default)",
-    },
-    Choice {
-        value: "en",
-        doc: "English",
-    },
-];
-
-/// Indonesia's three time zones (no daylight saving) and UTC.
-pub const TIMEZONES: &[Choice] = &[
-    Choice {
-        value: "Asia/Jakarta",
-        doc: "WIB, UTC+7 (default)",
-    },
-    Choice {
-        value: "Asia/Pontianak",
-        doc: "WIB, UTC+7",
-    },
-    Choice {
-        value: "Asia/Makassar",
-        doc: "WITA, UTC+8",
-    },
-    Choice {
-        value: "Asia/Jayapura",
-        doc: "WIT, UTC+9",
-    },
-    Choice {
-        value: "UTC",
-        doc: "UTC",
-    },
-];
-
 /// Indonesian words editors naturally type for a key, so a message can
 /// name the key they meant even when the spelling is nowhere near.
 pub const ALIASES: &[(&str, &str)] = &[
@@ -470,9 +186,6 @@ pub const ALIASES: &[(&str, &str)] = &[
     ("jangka_waktu", "duration_months"),
 ];
 
-/// The lifecycle stages, in order; the stage is the latest one present.
-pub const STAGES: [&str; 5] = ["planning", "drafting", "negotiation", "approval", "signed"];
-
 /// `[dates]` in an agreement's front matter.
 pub static DATES: TableSpec = TableSpec {
     title: "[dates]",
@@ -523,7 +236,7 @@ pub static PARTNER: TableSpec = TableSpec {
         ),
         required(
             "category",
-            FieldType::Choice(CATEGORIES),
+            FieldType::Choice(&closed::CATEGORIES),
             "what kind of organisation the partner is",
         ),
         field("signatory", FieldType::Text, "who signed for the partner"),
@@ -564,7 +277,7 @@ pub static ACTIVITY: TableSpec = TableSpec {
         required("title", FieldType::Text, "what was done"),
         field(
             "type",
-            FieldType::Choice(ACTIVITY_TYPES),
+            FieldType::Choice(&closed::ACTIVITY_TYPES),
             "jenis kegiatan: what kind of activity it was",
         ),
         prose("description", "details; Markdown allowed"),
@@ -609,7 +322,7 @@ pub static EVALUATION: TableSpec = TableSpec {
         required("date", FieldType::Date, "when the evaluation was made"),
         required(
             "result",
-            FieldType::Choice(RESULTS),
+            FieldType::Choice(&closed::RESULTS),
             "how far the agreement is carried out",
         ),
         field(
@@ -619,14 +332,14 @@ pub static EVALUATION: TableSpec = TableSpec {
         ),
         field(
             "method",
-            FieldType::Choice(EVALUATION_METHODS),
+            FieldType::Choice(&closed::EVALUATION_METHODS),
             "metode: how the evaluation was made",
         ),
         prose("notes", "findings"),
         field(
             "obstacles",
             FieldType::ChoiceList {
-                choices: OBSTACLES,
+                choices: &closed::OBSTACLES,
                 legacy_text: Some(LegacyText {
                     key: "obstacle_notes",
                     code: "obstacles-text",
@@ -640,7 +353,7 @@ pub static EVALUATION: TableSpec = TableSpec {
         ),
         field(
             "recommendation",
-            FieldType::Choice(RECOMMENDATIONS),
+            FieldType::Choice(&closed::RECOMMENDATIONS),
             "rekomendasi: what to do with the agreement next",
         ),
     ],
@@ -676,7 +389,7 @@ pub static AGREEMENT: TableSpec = TableSpec {
         required("title", FieldType::Text, "the agreement's full title"),
         required(
             "kind",
-            FieldType::Choice(KINDS),
+            FieldType::Choice(&closed::KINDS),
             "what kind of agreement this is",
         ),
         field(
@@ -686,7 +399,7 @@ pub static AGREEMENT: TableSpec = TableSpec {
         ),
         field(
             "scope",
-            FieldType::Choice(SCOPES),
+            FieldType::Choice(&closed::SCOPES),
             "domestic (default) or foreign",
         ),
         field(
@@ -753,7 +466,7 @@ pub static UNIT: TableSpec = TableSpec {
         required("name", FieldType::Text, "the unit's full name"),
         required(
             "level",
-            FieldType::Choice(LEVELS),
+            FieldType::Choice(&closed::LEVELS),
             "national > province > regency/city",
         ),
         field("short", FieldType::Text, "a short display name"),
@@ -797,7 +510,7 @@ pub static REGISTERED_PARTNER: TableSpec = TableSpec {
         ),
         field(
             "category",
-            FieldType::Choice(CATEGORIES),
+            FieldType::Choice(&closed::CATEGORIES),
             "what kind of organisation the partner is",
         ),
         field("website", FieldType::Url, "the organisation's website"),
@@ -816,12 +529,12 @@ pub static SITE: TableSpec = TableSpec {
         ),
         field(
             "language",
-            FieldType::Choice(LANGUAGES),
+            FieldType::Choice(&closed::LANGUAGES),
             "the language of the site's interface",
         ),
         field(
             "timezone",
-            FieldType::Choice(TIMEZONES),
+            FieldType::Choice(&closed::TIME_ZONES),
             "decides what \"today\" is",
         ),
         field(
