@@ -14,7 +14,7 @@ mod monev;
 mod output_folder;
 mod pages;
 mod render;
-mod report_html;
+mod report_document;
 mod reports;
 mod stale;
 mod swap;
@@ -36,7 +36,7 @@ pub use output_folder::OutputFolder;
 use pakta_load::history::History;
 use pakta_model::Model;
 pub use render::{Output, ReportFile, Route, Scope, Site};
-pub use report_html::render as report_html;
+pub use report_document::{ReportDocument, render as report_document};
 pub use theme::DEFAULT_FILES as DEFAULT_THEME_FILES;
 use write::Staging;
 

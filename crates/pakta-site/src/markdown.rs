@@ -33,6 +33,23 @@ pub(crate) fn to_html_under(markdown: &str, level: usize) -> String {
     render(markdown, events, shift)
 }
 
+/// Text placed in Markdown (a table cell included) that stays text: no
+/// character may start Markdown or HTML, or end the cell.
+pub(crate) fn escape_markdown(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\n' | '\r' => out.push(' '),
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '#' | '!' | '&' | '~' => {
+                out.push('\\');
+                out.push(c);
+            }
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
 const OPTIONS: Options = Options::ENABLE_TABLES.union(Options::ENABLE_STRIKETHROUGH);
 
 fn shifted(heading: HeadingLevel, by: usize) -> HeadingLevel {
@@ -113,6 +130,20 @@ pub(crate) fn is_safe_url(url: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn escaped_text_cannot_break_a_table_or_inject_markup() {
+        assert_eq!(
+            escape_markdown("A | B <script>\n*x*"),
+            "A \\| B \\<script\\> \\*x\\*"
+        );
+        let html = to_html(&format!(
+            "| a |\n|---|\n| {} |\n",
+            escape_markdown("[x](javascript:alert(1)) | <b>")
+        ));
+        assert!(!html.contains("<a"), "{html}");
+        assert!(!html.contains("<b>"), "{html}");
+    }
 
     #[test]
     fn raw_html_is_shown_as_text() {
