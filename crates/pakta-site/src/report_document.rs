@@ -33,7 +33,8 @@ pub fn render(
     lang: Lang,
     format: ReportDocument,
 ) -> Result<String, Message> {
-    let theme = Theme::load(root, model.config.site.theme.as_deref(), lang).map_err(|e| e.0)?;
+    let theme = Theme::load_one(root, model.config.site.theme.as_deref(), lang, "report.md")
+        .map_err(|e| e.0)?;
     let links = Links::new(&model.config.site.base_url);
     // Absolute, since the text is read away from the site.
     let links = Links {

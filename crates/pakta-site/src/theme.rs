@@ -75,6 +75,26 @@ pub(crate) struct ThemeError(pub Message);
 
 impl Theme {
     pub(crate) fn load(root: &Path, name: Option<&str>, lang: Lang) -> Result<Theme, ThemeError> {
+        Theme::load_templates(root, name, lang, |_| true)
+    }
+
+    /// The theme with only the template `path` (and its catalog and
+    /// assets): a command that renders one template need not parse them all.
+    pub(crate) fn load_one(
+        root: &Path,
+        name: Option<&str>,
+        lang: Lang,
+        path: &str,
+    ) -> Result<Theme, ThemeError> {
+        Theme::load_templates(root, name, lang, |template| template == path)
+    }
+
+    fn load_templates(
+        root: &Path,
+        name: Option<&str>,
+        lang: Lang,
+        wanted: impl Fn(&str) -> bool,
+    ) -> Result<Theme, ThemeError> {
         let mut files: BTreeMap<String, Vec<u8>> = DEFAULT_FILES
             .iter()
             .map(|(path, bytes)| (path.to_string(), bytes.to_vec()))
@@ -102,6 +122,9 @@ impl Theme {
                 continue;
             }
             if path.ends_with(".html") || path.ends_with(".md") {
+                if !wanted(&path) {
+                    continue;
+                }
                 let text = String::from_utf8(bytes)
                     .map_err(|_| ThemeError(Message::new("theme-not-utf8").arg("file", &path)))?;
                 templates.push((path, text));
