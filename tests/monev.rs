@@ -141,3 +141,77 @@ fn an_agreement_page_lists_what_its_record_lacks() {
     assert!(gaps.contains("Ada evaluasi tanpa periode"));
     assert!(!gaps.contains("Tidak ada jangka waktu"));
 }
+
+/// The catalog's text for `key` as a page writes it (HTML-escaped), with
+/// `{n}` filled in.
+fn label(key: &str, n: Option<u32>) -> String {
+    let texts = pakta_content::i18n::Catalog::default_for(pakta_content::i18n::Lang::Id).flatten();
+    let text = texts.text(key).to_string();
+    let text = match n {
+        Some(n) => text.replace("{n}", &n.to_string()),
+        None => text,
+    };
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+        .replace('\'', "&#39;")
+}
+
+#[test]
+fn a_unit_page_says_what_each_figure_counts_and_where_its_card_ranks() {
+    let site = site();
+    let built = site.build();
+    built.success();
+    // The root: its figures cover the two provinces, and it offers its own
+    // agreements (none) beside them.
+    let root = built.read("units/index.html");
+    assert!(
+        root.contains(&label("unit-figures-subtree", Some(2))),
+        "{root}"
+    );
+    let table = between(&root, "<table class=\"compact own-and-below\">", "</table>");
+    assert_eq!(table.len(), 1, "{root}");
+    assert!(
+        table[0].contains(&format!(
+            "<tr><td>{}</td><td class=\"num\">0</td><td class=\"num\">3</td></tr>",
+            label("agreements", None)
+        )),
+        "{}",
+        table[0]
+    );
+    assert!(
+        table[0].contains(&format!(
+            "<tr><td>{}</td><td class=\"num\">0</td><td class=\"num\">1</td></tr>",
+            label("headline-needs-pks", None)
+        )),
+        "{}",
+        table[0]
+    );
+    assert!(root.contains(&label("findings-own-only", None)), "{root}");
+
+    // A province: its own score and its rank among the provinces, the
+    // scorecard's population, and the findings' rule with the grace period.
+    let province = built.read("units/jawa-tengah/index.html");
+    assert!(
+        !province.contains("own-and-below"),
+        "no units below: one count"
+    );
+    assert!(province.contains(&label("unit-figures-own", None)));
+    assert!(province.contains(&label("scorecard-scope", None)));
+    let line = between(&province, "<p class=\"score-line\">", "</p>");
+    assert_eq!(line.len(), 1, "{province}");
+    assert!(
+        line[0].starts_with("<strong>Nilai: 63</strong> · Peringkat 1 dari 2 satuan kerja di bawah <a href=\"/kerjasama/units/\">"),
+        "{}",
+        line[0]
+    );
+    assert!(province.contains(&label("findings-rule", Some(6))));
+    assert!(province.contains(&label("formula-evaluated", None)));
+    assert!(province.contains(&label("score-expiring-without-renewal", None)));
+    assert_ne!(
+        label("score-expiring-without-renewal", None),
+        label("flag-expired", None),
+        "figures that measure different things have different names"
+    );
+}
