@@ -64,21 +64,35 @@ fn between<'a>(text: &'a str, open: &str, close: &str) -> Vec<&'a str> {
 }
 
 #[test]
-fn every_chart_draws_the_numbers_of_its_table() {
+fn every_chart_has_a_heading_and_draws_the_numbers_of_its_table() {
     let site = site();
     let built = site.build();
     built.success();
     let page = built.read("monev/index.html");
-    let figures = between(&page, "<figure class=\"chart-figure\">", "</figure>");
+    let figures = between(&page, "<figure class=\"chart-figure\"", "</figure>");
     assert_eq!(figures.len(), 6, "six charts on the monev page");
     for figure in figures {
+        // A heading above the picture names it.
+        assert!(figure.contains("<h3 id=\"chart-"), "{figure}");
+        if figure.contains("class=\"chart-empty\"") {
+            assert!(!figure.contains("<svg"), "{figure}");
+            continue;
+        }
         let svg = &figure[..figure.find("</svg>").expect("an inline SVG")];
         let drawn: Vec<&str> = between(svg, "class=\"chart-value\"", "<")
             .into_iter()
             .map(|t| &t[t.find('>').expect("tag end") + 1..])
             .collect();
+        // Each row's last number is its bar's (a stacked bar's total).
         let table = &figure[figure.find("<tbody>").expect("a table")..];
-        let listed: Vec<&str> = between(table, "<td class=\"num\">", "</td>");
+        let listed: Vec<&str> = between(table, "<tr>", "</tr>")
+            .into_iter()
+            .map(|row| {
+                *between(row, "<td class=\"num\">", "</td>")
+                    .last()
+                    .expect("a number")
+            })
+            .collect();
         assert_eq!(drawn, listed, "chart and table differ in {figure}");
         assert!(svg.contains("role=\"img\""));
         assert!(svg.contains("<title id=") && svg.contains("<desc id="));
@@ -214,4 +228,62 @@ fn a_unit_page_says_what_each_figure_counts_and_where_its_card_ranks() {
         label("flag-expired", None),
         "figures that measure different things have different names"
     );
+}
+
+#[test]
+fn signings_stack_by_kind_on_a_year_axis_and_months_are_written_in_words() {
+    let site = site();
+    let built = site.build();
+    built.success();
+    let page = built.read("monev/index.html");
+    let signings = between(
+        &page,
+        "<figure class=\"chart-figure\" aria-labelledby=\"chart-signings-h\">",
+        "</figure>",
+    )[0];
+    // One bar a year (2024 and 2025), the kinds in a legend.
+    let labels = between(signings, "class=\"chart-label\"", "<");
+    let labels: Vec<&str> = labels
+        .iter()
+        .map(|t| &t[t.find('>').expect("tag end") + 1..])
+        .collect();
+    assert_eq!(labels, ["2024", "2025"], "{signings}");
+    assert!(
+        signings.contains(">Nota Kesepahaman (MoU)</text>"),
+        "{signings}"
+    );
+    assert!(
+        signings.contains(">Perjanjian Kerja Sama (PKS)</text>"),
+        "{signings}"
+    );
+    assert!(
+        signings.contains("<tr><td>2025</td><td class=\"num\">1</td><td class=\"num\">1</td><td class=\"num\">0</td><td class=\"num\">0</td><td class=\"num\">2</td></tr>"),
+        "{signings}"
+    );
+    let activities = between(
+        &page,
+        "aria-labelledby=\"chart-activities-h\">",
+        "</figure>",
+    )[0];
+    assert!(activities.contains(">November 2026</text>"), "{activities}");
+    assert!(!activities.contains(">2026-11<"), "{activities}");
+}
+
+#[test]
+fn a_chart_without_data_says_so() {
+    let site = SiteTest::new().today("2026-11-01").agreement(
+        Agreement::mou("2025-mou-uns")
+            .signed("2025-01-31")
+            .expires("2029-01-30")
+            .partner("Universitas Sebelas Maret", "university"),
+    );
+    let built = site.build();
+    built.success();
+    let page = built.read("monev/index.html");
+    let obstacles = between(&page, "aria-labelledby=\"chart-obstacles-h\">", "</figure>")[0];
+    assert!(
+        obstacles.contains("<p class=\"chart-empty\">Belum ada data untuk grafik ini.</p>"),
+        "{obstacles}"
+    );
+    assert!(!obstacles.contains("<svg"), "{obstacles}");
 }

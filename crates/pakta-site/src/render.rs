@@ -508,7 +508,7 @@ impl Site {
                 let view = monev::page(
                     model,
                     links,
-                    &self.theme.texts,
+                    (&self.theme.texts, self.lang),
                     &self.scorecards,
                     &self.public,
                 );
