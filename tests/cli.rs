@@ -17,7 +17,16 @@ fn the_sample_repository_passes_with_a_summary() {
         "{text}"
     );
     assert!(
-        text.contains("21 Active; 6 Expiring; 2 Expired; 2 Renewed; 1 Terminated; 1 Cancelled"),
+        text.contains(
+            "21 Active (1 not public); 6 Expiring; 2 Expired; 2 Renewed; 1 Terminated; 1 Cancelled"
+        ),
+        "{text}"
+    );
+    // The site shows 20 in force: the summary says why its count differs.
+    assert!(
+        text.contains(
+            "These counts include agreements that are not public: 1 agreement (0 of the findings); the site counts public agreements only."
+        ),
         "{text}"
     );
     assert!(

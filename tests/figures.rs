@@ -347,7 +347,16 @@ fn every_figure_and_list_agrees_with_the_generated_files() {
     .iter()
     .filter_map(|s| {
         let n = expectations.iter().filter(|e| e.status == *s).count();
-        (n > 0).then(|| format!("{n} {}", texts.text(&format!("status-{s}"))))
+        // Each count says how many of it are not public.
+        let private = everything
+            .iter()
+            .filter(|(a, e)| e.status == *s && !a.public)
+            .count();
+        let name = texts.text(&format!("status-{s}")).to_string();
+        (n > 0).then(|| match private {
+            0 => format!("{n} {name}"),
+            private => format!("{n} {name} ({private} not public)"),
+        })
     })
     .collect();
     assert!(

@@ -64,21 +64,35 @@ fn between<'a>(text: &'a str, open: &str, close: &str) -> Vec<&'a str> {
 }
 
 #[test]
-fn every_chart_draws_the_numbers_of_its_table() {
+fn every_chart_has_a_heading_and_draws_the_numbers_of_its_table() {
     let site = site();
     let built = site.build();
     built.success();
     let page = built.read("monev/index.html");
-    let figures = between(&page, "<figure class=\"chart-figure\">", "</figure>");
+    let figures = between(&page, "<figure class=\"chart-figure\"", "</figure>");
     assert_eq!(figures.len(), 6, "six charts on the monev page");
     for figure in figures {
+        // A heading above the picture names it.
+        assert!(figure.contains("<h3 id=\"chart-"), "{figure}");
+        if figure.contains("class=\"chart-empty\"") {
+            assert!(!figure.contains("<svg"), "{figure}");
+            continue;
+        }
         let svg = &figure[..figure.find("</svg>").expect("an inline SVG")];
         let drawn: Vec<&str> = between(svg, "class=\"chart-value\"", "<")
             .into_iter()
             .map(|t| &t[t.find('>').expect("tag end") + 1..])
             .collect();
+        // Each row's last number is its bar's (a stacked bar's total).
         let table = &figure[figure.find("<tbody>").expect("a table")..];
-        let listed: Vec<&str> = between(table, "<td class=\"num\">", "</td>");
+        let listed: Vec<&str> = between(table, "<tr>", "</tr>")
+            .into_iter()
+            .map(|row| {
+                *between(row, "<td class=\"num\">", "</td>")
+                    .last()
+                    .expect("a number")
+            })
+            .collect();
         assert_eq!(drawn, listed, "chart and table differ in {figure}");
         assert!(svg.contains("role=\"img\""));
         assert!(svg.contains("<title id=") && svg.contains("<desc id="));
@@ -94,19 +108,19 @@ fn the_scorecard_counts_by_its_formulas() {
     let rows = between(&province, "<th scope=\"row\">", "</tr>");
     // The PKS came on the deadline day: on time.
     assert!(
-        rows[0].contains("100 %") && rows[0].contains("1 / 1"),
+        rows[0].contains("100%") && rows[0].contains("1 / 1"),
         "{}",
         rows[0]
     );
     // The activity of 30 April is one day before the six-month window.
     assert!(
-        rows[1].contains("50 %") && rows[1].contains("1 / 2"),
+        rows[1].contains("50%") && rows[1].contains("1 / 2"),
         "{}",
         rows[1]
     );
     // The evaluation of 1 November 2025 is the window's first day.
     assert!(
-        rows[2].contains("100 %") && rows[2].contains("2 / 2"),
+        rows[2].contains("100%") && rows[2].contains("2 / 2"),
         "{}",
         rows[2]
     );
@@ -135,9 +149,145 @@ fn an_agreement_page_lists_what_its_record_lacks() {
     built.success();
     let pks = built.read("jawa-tengah/2025-pks-uns/index.html");
     let gaps = between(&pks, "<ul class=\"gaps\">", "</ul>")[0];
-    assert!(gaps.contains("Naskah yang ditandatangani tidak dilampirkan"));
-    assert!(gaps.contains("Tidak ada nomor naskah"));
-    assert!(gaps.contains("Penanda tangan mitra tidak disebutkan"));
-    assert!(gaps.contains("Ada evaluasi tanpa periode"));
-    assert!(!gaps.contains("Tidak ada jangka waktu"));
+    for present in [
+        "gap-signed-text",
+        "gap-number",
+        "gap-signatories",
+        "gap-evaluation-period",
+    ] {
+        assert!(gaps.contains(&label(present, None)), "{present}: {gaps}");
+    }
+    assert!(!gaps.contains(&label("gap-term", None)), "{gaps}");
+}
+
+/// The catalog's text for `key` as a page writes it (HTML-escaped), with
+/// `{n}` filled in.
+fn label(key: &str, n: Option<u32>) -> String {
+    let texts = pakta_content::i18n::Catalog::default_for(pakta_content::i18n::Lang::Id).flatten();
+    let text = texts.text(key).to_string();
+    let text = match n {
+        Some(n) => text.replace("{n}", &n.to_string()),
+        None => text,
+    };
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+        .replace('\'', "&#39;")
+}
+
+#[test]
+fn a_unit_page_says_what_each_figure_counts_and_where_its_card_ranks() {
+    let site = site();
+    let built = site.build();
+    built.success();
+    // The root: its figures cover the two provinces, and it offers its own
+    // agreements (none) beside them.
+    let root = built.read("units/index.html");
+    assert!(
+        root.contains(&label("unit-figures-subtree", Some(2))),
+        "{root}"
+    );
+    let table = between(&root, "<table class=\"compact own-and-below\">", "</table>");
+    assert_eq!(table.len(), 1, "{root}");
+    assert!(
+        table[0].contains(&format!(
+            "<tr><td>{}</td><td class=\"num\">0</td><td class=\"num\">3</td></tr>",
+            label("agreements", None)
+        )),
+        "{}",
+        table[0]
+    );
+    assert!(
+        table[0].contains(&format!(
+            "<tr><td>{}</td><td class=\"num\">0</td><td class=\"num\">1</td></tr>",
+            label("headline-needs-pks", None)
+        )),
+        "{}",
+        table[0]
+    );
+    assert!(root.contains(&label("findings-own-only", None)), "{root}");
+
+    // A province: its own score and its rank among the provinces, the
+    // scorecard's population, and the findings' rule with the grace period.
+    let province = built.read("units/jawa-tengah/index.html");
+    assert!(
+        !province.contains("own-and-below"),
+        "no units below: one count"
+    );
+    assert!(province.contains(&label("unit-figures-own", None)));
+    assert!(province.contains(&label("scorecard-scope", None)));
+    let line = between(&province, "<p class=\"score-line\">", "</p>");
+    assert_eq!(line.len(), 1, "{province}");
+    assert!(
+        line[0].starts_with("<strong>Nilai: 63</strong> · Peringkat 1 dari 2 satuan kerja di bawah <a href=\"/kerjasama/units/\">"),
+        "{}",
+        line[0]
+    );
+    assert!(province.contains(&label("findings-rule", Some(6))));
+    assert!(province.contains(&label("formula-evaluated", None)));
+    assert!(province.contains(&label("score-expiring-without-renewal", None)));
+    assert_ne!(
+        label("score-expiring-without-renewal", None),
+        label("flag-expired", None),
+        "figures that measure different things have different names"
+    );
+}
+
+#[test]
+fn signings_stack_by_kind_on_a_year_axis_and_months_are_written_in_words() {
+    let site = site();
+    let built = site.build();
+    built.success();
+    let page = built.read("monev/index.html");
+    let signings = between(
+        &page,
+        "<figure class=\"chart-figure\" aria-labelledby=\"chart-signings-h\">",
+        "</figure>",
+    )[0];
+    // One bar a year (2024 and 2025), the kinds in a legend.
+    let labels = between(signings, "class=\"chart-label\"", "<");
+    let labels: Vec<&str> = labels
+        .iter()
+        .map(|t| &t[t.find('>').expect("tag end") + 1..])
+        .collect();
+    assert_eq!(labels, ["2024", "2025"], "{signings}");
+    assert!(
+        signings.contains(">Nota Kesepahaman (MoU)</text>"),
+        "{signings}"
+    );
+    assert!(
+        signings.contains(">Perjanjian Kerja Sama (PKS)</text>"),
+        "{signings}"
+    );
+    assert!(
+        signings.contains("<tr><td>2025</td><td class=\"num\">1</td><td class=\"num\">1</td><td class=\"num\">0</td><td class=\"num\">0</td><td class=\"num\">2</td></tr>"),
+        "{signings}"
+    );
+    let activities = between(
+        &page,
+        "aria-labelledby=\"chart-activities-h\">",
+        "</figure>",
+    )[0];
+    assert!(activities.contains(">November 2026</text>"), "{activities}");
+    assert!(!activities.contains(">2026-11<"), "{activities}");
+}
+
+#[test]
+fn a_chart_without_data_says_so() {
+    let site = SiteTest::new().today("2026-11-01").agreement(
+        Agreement::mou("2025-mou-uns")
+            .signed("2025-01-31")
+            .expires("2029-01-30")
+            .partner("Universitas Sebelas Maret", "university"),
+    );
+    let built = site.build();
+    built.success();
+    let page = built.read("monev/index.html");
+    let obstacles = between(&page, "aria-labelledby=\"chart-obstacles-h\">", "</figure>")[0];
+    assert!(
+        obstacles.contains("<p class=\"chart-empty\">Belum ada data untuk grafik ini.</p>"),
+        "{obstacles}"
+    );
+    assert!(!obstacles.contains("<svg"), "{obstacles}");
 }

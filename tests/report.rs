@@ -226,13 +226,26 @@ fn report_json(repo: &Repo, unit: &str, month: &str) -> Value {
     serde_json::from_str(&stdout(&output)).expect("the report is JSON")
 }
 
+/// The ids of a list of agreements, each `{"id", "title"}`.
 fn ids(value: &Value) -> Vec<&str> {
     value
         .as_array()
         .unwrap_or_else(|| panic!("a list: {value}"))
         .iter()
-        .map(|v| v.as_str().expect("an id"))
+        .map(|v| v["id"].as_str().expect("an id"))
         .collect()
+}
+
+/// A finding's or event's lists of agreements as ids, by key.
+fn id_lists(value: &Value) -> Value {
+    Value::Object(
+        value
+            .as_object()
+            .expect("lists by key")
+            .iter()
+            .map(|(key, list)| (key.clone(), json!(ids(list))))
+            .collect(),
+    )
 }
 
 #[test]
@@ -243,6 +256,12 @@ fn a_provinces_march_report_counts_its_whole_subtree() {
     assert_eq!(r["unit_name"], "KPU Provinsi Jawa Tengah");
     assert_eq!(r["month"], "2026-03");
     assert_eq!(r["as_of"], "2026-03-31");
+    assert_eq!(r["schema_version"], 2);
+    // Named by title, the id beside it.
+    assert_eq!(
+        r["signed"][0],
+        json!({"id": "jawa-tengah/2026-mou-undip", "title": "MoU Undip 2026"})
+    );
     // The private PKS signed on 5 March and the national MoU appear nowhere.
     assert_eq!(
         ids(&r["signed"]),
@@ -259,15 +278,18 @@ fn a_provinces_march_report_counts_its_whole_subtree() {
     assert_eq!(
         r["activities"],
         json!([
-            {"agreement": "jawa-tengah/2023-mou-undip", "date": "2026-03-10",
-             "title": "Riset partisipasi", "type": "penelitian", "participants": 40},
-            {"agreement": "jawa-tengah/karanganyar/2025-mou-uns", "date": "2026-03-31",
-             "title": "Sosialisasi | pemilih *pemula*", "type": "sosialisasi", "participants": 120},
+            {"agreement": "jawa-tengah/2023-mou-undip", "agreement_title": "MoU Undip",
+             "date": "2026-03-10", "title": "Riset partisipasi", "type": "penelitian",
+             "participants": 40},
+            {"agreement": "jawa-tengah/karanganyar/2025-mou-uns", "agreement_title": "MoU UNS",
+             "date": "2026-03-31", "title": "Sosialisasi | pemilih *pemula*",
+             "type": "sosialisasi", "participants": 120},
         ])
     );
     assert_eq!(
         r["evaluations"],
-        json!([{"agreement": "jawa-tengah/2023-mou-undip", "date": "2026-03-20",
+        json!([{"agreement": "jawa-tengah/2023-mou-undip", "agreement_title": "MoU Undip",
+                "date": "2026-03-20",
                 "result": "on-track", "method": "rapat-evaluasi",
                 "obstacles": ["anggaran"], "recommendation": "perpanjang"}])
     );
@@ -303,7 +325,7 @@ fn a_provinces_march_report_counts_its_whole_subtree() {
     );
     assert_eq!(r["history_note"], Value::Null);
     assert_eq!(
-        r["findings"],
+        id_lists(&r["findings"]),
         json!({
             "needs-pks": ["jawa-tengah/karanganyar/2025-mou-pemkab"],
             "no-activity": ["jawa-tengah/karanganyar/2025-mou-pemkab"],
@@ -357,8 +379,18 @@ fn a_provinces_march_report_counts_its_whole_subtree() {
         json!({"unit": "jawa-tengah", "name": "KPU Provinsi Jawa Tengah",
                "agreements": 8, "in_force": 4, "signed": 2, "started": 1, "expired": 1,
                "renewed": 1, "terminated": 1, "activities": 2, "participants": 160,
-               "evaluations": 1,
+               "participants_recorded": 2, "evaluations": 1,
                "findings": {"needs-pks": 1, "no-activity": 1, "not-evaluated": 0,
+                            "expiring": 1, "expired": 1}})
+    );
+    // The province's own three agreements, in its folder, not below it.
+    assert_eq!(
+        r["own"],
+        json!({"unit": "jawa-tengah", "name": "KPU Provinsi Jawa Tengah",
+               "agreements": 3, "in_force": 1, "signed": 1, "started": 0, "expired": 1,
+               "renewed": 1, "terminated": 0, "activities": 1, "participants": 40,
+               "participants_recorded": 1, "evaluations": 1,
+               "findings": {"needs-pks": 0, "no-activity": 0, "not-evaluated": 0,
                             "expiring": 1, "expired": 1}})
     );
     assert_eq!(
@@ -367,13 +399,13 @@ fn a_provinces_march_report_counts_its_whole_subtree() {
             {"unit": "jawa-tengah/karanganyar", "name": "KPU Kabupaten Karanganyar",
              "agreements": 3, "in_force": 3, "signed": 1, "started": 1, "expired": 0,
              "renewed": 0, "terminated": 0, "activities": 1, "participants": 120,
-             "evaluations": 0,
+             "participants_recorded": 1, "evaluations": 0,
              "findings": {"needs-pks": 1, "no-activity": 1, "not-evaluated": 0,
                           "expiring": 0, "expired": 0}},
             {"unit": "jawa-tengah/sragen", "name": "KPU Kabupaten Sragen",
              "agreements": 2, "in_force": 0, "signed": 0, "started": 0, "expired": 0,
-             "renewed": 0, "terminated": 1, "activities": 0, "participants": 0,
-             "evaluations": 0,
+             "renewed": 0, "terminated": 1, "activities": 0, "participants": null,
+             "participants_recorded": 0, "evaluations": 0,
              "findings": {"needs-pks": 0, "no-activity": 0, "not-evaluated": 0,
                           "expiring": 0, "expired": 0}},
         ])
@@ -395,7 +427,7 @@ fn a_regencys_march_report_covers_only_its_own_agreements() {
     assert_eq!(r["changes"][0]["subject"], "PKS UNS dan sosialisasi");
     // The MoU whose PKS was signed on its deadline day is not flagged.
     assert_eq!(
-        r["findings"],
+        id_lists(&r["findings"]),
         json!({
             "needs-pks": ["jawa-tengah/karanganyar/2025-mou-pemkab"],
             "no-activity": ["jawa-tengah/karanganyar/2025-mou-pemkab"],
@@ -514,27 +546,31 @@ fn markdown_is_the_default_and_escapes_editors_text() {
     );
     assert!(md.contains("Keadaan per 31 Maret 2026"), "{md}");
     assert!(
-        md.contains("| Ditandatangani | 2 | `jawa-tengah/2026-mou-undip`, `jawa-tengah/karanganyar/2026-pks-uns` |"),
+        md.contains("| Ditandatangani | 2 | [MoU Undip 2026](https://example.org/kerjasama/jawa-tengah/2026-mou-undip/) (`jawa-tengah/2026-mou-undip`), [PKS UNS](https://example.org/kerjasama/jawa-tengah/karanganyar/2026-pks-uns/) (`jawa-tengah/karanganyar/2026-pks-uns`) |"),
         "{md}"
     );
     assert!(
-        md.contains("| Diperpanjang | 1 | `jawa-tengah/2023-mou-undip` |"),
+        md.contains("| Diperpanjang | 1 | [MoU Undip](https://example.org/kerjasama/jawa-tengah/2023-mou-undip/) (`jawa-tengah/2023-mou-undip`) |"),
         "{md}"
     );
     assert!(
-        md.contains("| 31 Maret 2026 | `jawa-tengah/karanganyar/2025-mou-uns` | Sosialisasi \\| pemilih \\*pemula\\* | Sosialisasi | 120 |"),
+        md.contains("| 31 Maret 2026 | [MoU UNS](https://example.org/kerjasama/jawa-tengah/karanganyar/2025-mou-uns/) (`jawa-tengah/karanganyar/2025-mou-uns`) | Sosialisasi \\| pemilih \\*pemula\\* | Sosialisasi | 120 |"),
         "{md}"
     );
     assert!(
-        md.contains("| 20 Maret 2026 | `jawa-tengah/2023-mou-undip` | Sesuai rencana | Rapat evaluasi | Anggaran | Perpanjang |"),
+        md.contains("| 20 Maret 2026 | [MoU Undip](https://example.org/kerjasama/jawa-tengah/2023-mou-undip/) (`jawa-tengah/2023-mou-undip`) | Sesuai rencana | Rapat evaluasi | Anggaran | Perpanjang |"),
         "{md}"
     );
     assert!(
-        md.contains("| Perlu PKS | 1 | `jawa-tengah/karanganyar/2025-mou-pemkab` |"),
+        md.contains("| Perlu PKS | 1 | [MoU Pemkab](https://example.org/kerjasama/jawa-tengah/karanganyar/2025-mou-pemkab/) (`jawa-tengah/karanganyar/2025-mou-pemkab`) |"),
         "{md}"
     );
-    assert!(md.contains("| KPU Kabupaten Karanganyar | 3 | 3 | 1 | 1 | 0 | 0 | 0 | 1 | 120 | 0 | 1 | 1 | 0 | 0 | 0 |"), "{md}");
-    assert!(md.contains("| **Jumlah seluruhnya** | 8 | 4 | 2 | 1 | 1 | 1 | 1 | 2 | 160 | 1 | 1 | 1 | 0 | 1 | 1 |"), "{md}");
+    // The province's own line and the lines below add up to the total;
+    // participants not recorded are blank, not 0.
+    assert!(md.contains("| KPU Provinsi Jawa Tengah (perjanjian sendiri) | 3 | 1 | 1 | 0 | 1 | 1 | 0 | 1 | 40 | 1 | 1 | 0 | 0 | 0 | 1 | 1 |"), "{md}");
+    assert!(md.contains("| [KPU Kabupaten Karanganyar](https://example.org/kerjasama/reports/2026-03/jawa-tengah/karanganyar/) | 3 | 3 | 1 | 1 | 0 | 0 | 0 | 1 | 120 | 1 | 0 | 1 | 1 | 0 | 0 | 0 |"), "{md}");
+    assert!(md.contains("| KPU Kabupaten Sragen | 2 | 0 | 0 | 0 | 0 | 0 | 1 | 0 |  | 0 | 0 | 0 | 0 | 0 | 0 | 0 |"), "{md}");
+    assert!(md.contains("| **Jumlah seluruhnya** | 8 | 4 | 2 | 1 | 1 | 1 | 1 | 2 | 160 | 2 | 1 | 1 | 1 | 0 | 1 | 1 |"), "{md}");
 
     let english = repo.pakta(&[
         "report",
@@ -555,7 +591,7 @@ fn markdown_is_the_default_and_escapes_editors_text() {
 }
 
 #[test]
-fn csv_has_the_subtree_then_one_row_per_unit_below() {
+fn csv_has_the_subtree_then_its_own_agreements_then_one_row_per_unit_below() {
     let repo = fixture();
     let output = repo.pakta_untranslated(&[
         "report",
@@ -569,22 +605,27 @@ fn csv_has_the_subtree_then_one_row_per_unit_below() {
     assert!(output.status.success(), "{}", stderr(&output));
     let csv = stdout(&output);
     let rows: Vec<&str> = csv.split("\r\n").filter(|r| !r.is_empty()).collect();
-    assert_eq!(rows.len(), 4, "{csv}");
+    assert_eq!(rows.len(), 5, "{csv}");
     assert!(
         rows[0].starts_with("\"Bulan\",\"Folder\",\"Satuan kerja\",\"Perjanjian\""),
         "{csv}"
     );
     assert_eq!(
         rows[1],
-        "\"2026-03\",\"jawa-tengah\",\"KPU Provinsi Jawa Tengah\",\"8\",\"4\",\"2\",\"1\",\"1\",\"1\",\"1\",\"2\",\"160\",\"1\",\"1\",\"1\",\"0\",\"1\",\"1\""
+        "\"2026-03\",\"jawa-tengah\",\"KPU Provinsi Jawa Tengah\",\"8\",\"4\",\"2\",\"1\",\"1\",\"1\",\"1\",\"2\",\"160\",\"2\",\"1\",\"1\",\"1\",\"0\",\"1\",\"1\""
+    );
+    assert_eq!(
+        rows[2],
+        "\"2026-03\",\"jawa-tengah\",\"KPU Provinsi Jawa Tengah (perjanjian sendiri)\",\"3\",\"1\",\"1\",\"0\",\"1\",\"1\",\"0\",\"1\",\"40\",\"1\",\"1\",\"0\",\"0\",\"0\",\"1\",\"1\""
     );
     assert!(
-        rows[2].starts_with("\"2026-03\",\"jawa-tengah/karanganyar\","),
+        rows[3].starts_with("\"2026-03\",\"jawa-tengah/karanganyar\","),
         "{csv}"
     );
-    assert!(
-        rows[3].starts_with("\"2026-03\",\"jawa-tengah/sragen\","),
-        "{csv}"
+    // Participants not recorded: blank, not 0.
+    assert_eq!(
+        rows[4],
+        "\"2026-03\",\"jawa-tengah/sragen\",\"KPU Kabupaten Sragen\",\"2\",\"0\",\"0\",\"0\",\"0\",\"0\",\"1\",\"0\",\"\",\"0\",\"0\",\"0\",\"0\",\"0\",\"0\",\"0\""
     );
 }
 
@@ -759,9 +800,154 @@ fn editors_markup_is_shown_as_text_in_the_html_report() {
     assert!(output.status.success(), "{}", stderr(&output));
     let html = stdout(&output);
     assert!(!html.contains("<script"), "{html}");
-    assert!(!html.contains("href"), "{html}");
+    assert!(!html.contains("href=\"javascript"), "{html}");
+    assert!(!html.contains("<a href=\"javascript"), "{html}");
     assert!(
         html.contains("&lt;script&gt;alert(1)&lt;/script&gt; [tautan](javascript:alert(2))"),
         "{html}"
     );
+}
+
+/// Every count of a unit table (cells as printed; blank is none): the
+/// first row is the total, the others add up to it, column by column.
+fn assert_rows_add_up(what: &str, total: &[String], parts: &[Vec<String>]) {
+    let number = |cell: &str| -> u64 {
+        let cell = cell.trim().trim_matches('"').trim_matches('*');
+        if cell.is_empty() {
+            0
+        } else {
+            cell.parse()
+                .unwrap_or_else(|_| panic!("{what}: a count: {cell:?}"))
+        }
+    };
+    assert!(!parts.is_empty(), "{what}: the own line at least");
+    for (column, cell) in total.iter().enumerate() {
+        let sum: u64 = parts.iter().map(|row| number(&row[column])).sum();
+        assert_eq!(number(cell), sum, "{what}: column {column}");
+    }
+}
+
+/// The cells of a JSON unit line, in `UNIT_COLUMNS` order.
+fn json_cells(line: &Value) -> Vec<String> {
+    let mut cells: Vec<String> = [
+        "agreements",
+        "in_force",
+        "signed",
+        "started",
+        "expired",
+        "renewed",
+        "terminated",
+        "activities",
+        "participants",
+        "participants_recorded",
+        "evaluations",
+    ]
+    .iter()
+    .map(|key| match &line[*key] {
+        Value::Null => String::new(),
+        n => n.to_string(),
+    })
+    .collect();
+    let findings = line["findings"].as_object().expect("finding counts");
+    cells.extend(findings.values().map(Value::to_string));
+    cells
+}
+
+#[test]
+fn own_and_the_units_below_add_up_to_the_total_in_every_format() {
+    let repo = fixture();
+    for unit in [".", "jawa-tengah", "jawa-tengah/karanganyar"] {
+        for month in ["2026-02", "2026-03", "2026-04"] {
+            let what = format!("{unit} {month}");
+            let r = report_json(&repo, unit, month);
+            let mut parts = vec![json_cells(&r["own"])];
+            parts.extend(r["units"].as_array().expect("units").iter().map(json_cells));
+            assert_rows_add_up(&format!("json {what}"), &json_cells(&r["total"]), &parts);
+
+            let run = |format: &str| {
+                let output = repo.pakta(&[
+                    "report", "--unit", unit, "--month", month, "--format", format,
+                ]);
+                assert!(output.status.success(), "{}", stderr(&output));
+                stdout(&output)
+            };
+            let csv = run("csv");
+            let rows: Vec<Vec<String>> = csv
+                .split("\r\n")
+                .filter(|r| !r.is_empty())
+                .skip(1)
+                .map(|r| r.split(',').skip(3).map(str::to_string).collect())
+                .collect();
+            assert_rows_add_up(&format!("csv {what}"), &rows[0], &rows[1..]);
+
+            // The Markdown's unit table: own first, the total last.
+            let md = run("md");
+            let table: Vec<Vec<String>> = md
+                .split("\n## ")
+                .last()
+                .expect("the unit table is last")
+                .lines()
+                .filter(|l| l.starts_with("| ") && !l.starts_with("| Unit |"))
+                .map(|l| {
+                    l.trim_matches('|')
+                        .split(" | ")
+                        .skip(1)
+                        .map(str::to_string)
+                        .collect()
+                })
+                .collect();
+            let (total, parts) = table.split_last().expect("a total row");
+            assert_rows_add_up(&format!("md {what}"), total, parts);
+        }
+    }
+}
+
+#[test]
+fn the_sites_report_page_names_and_links_the_agreements_behind_each_finding() {
+    let repo = fixture();
+    let out = repo.path("public");
+    let output = repo.pakta(&[
+        "build",
+        "--today",
+        "2026-04-20",
+        "--out",
+        out.to_str().expect("a UTF-8 path"),
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let page = repo.read("public/reports/2026-03/jawa-tengah/index.html");
+    let findings = page
+        .split("id=\"findings-h\"")
+        .nth(1)
+        .and_then(|rest| rest.split("</section>").next())
+        .expect("a findings section");
+    assert!(
+        findings.contains(
+            "<th scope=\"row\">Perlu PKS</th><td class=\"num\">1</td><td><a href=\"/kerjasama/jawa-tengah/karanganyar/2025-mou-pemkab/\">MoU Pemkab</a>"
+        ),
+        "{findings}"
+    );
+    assert!(
+        findings.contains("<a href=\"/kerjasama/jawa-tengah/2023-mou-undip/\">MoU Undip</a>"),
+        "{findings}"
+    );
+    // The unit table has the province's own line, and the page's JSON and
+    // CSV add up as the command's do.
+    assert!(
+        page.contains("<tr class=\"own\"><th scope=\"row\">KPU Provinsi Jawa Tengah (perjanjian sendiri)</th><td class=\"num\">3</td>"),
+        "{page}"
+    );
+    let r: Value =
+        serde_json::from_str(&repo.read("public/reports/2026-03/jawa-tengah/report.json"))
+            .expect("JSON");
+    let mut parts = vec![json_cells(&r["own"])];
+    parts.extend(r["units"].as_array().expect("units").iter().map(json_cells));
+    assert_rows_add_up("site json", &json_cells(&r["total"]), &parts);
+    let csv = repo.read("public/reports/2026-03/jawa-tengah/report.csv");
+    let rows: Vec<Vec<String>> = csv
+        .split("\r\n")
+        .filter(|r| !r.is_empty())
+        .skip(1)
+        .map(|r| r.split(',').skip(3).map(str::to_string).collect())
+        .collect();
+    assert_rows_add_up("site csv", &rows[0], &rows[1..]);
 }

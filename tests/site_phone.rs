@@ -301,3 +301,34 @@ fn column_headings(page: &str, class: &str) -> Vec<String> {
         })
         .collect()
 }
+
+#[test]
+fn the_footer_labels_its_date_timeline_dates_keep_to_one_line_and_a_report_prints_on_a4() {
+    let test = SiteTest::new()
+        .today("2026-11-01")
+        .agreement(active("2025-mou-uns").activity("2026-10-10", "Sosialisasi pemilih pemula"));
+    let built = test.build();
+    built.success();
+    let home = built.read("index.html");
+    assert!(home.contains("Diperbarui 1 November 2026"), "{home}");
+    let css = built.read("assets/style.css");
+    assert!(
+        css.contains(".timeline .when { white-space: nowrap; }"),
+        "{css}"
+    );
+    let print = &css[css.find("@media print").expect("a print stylesheet")..];
+    for rule in [
+        "@page { size: A4;",
+        "counter(page)",
+        ".breadcrumbs, .follow, .site-footer { display: none; }",
+        ".print-running { display: block; position: fixed;",
+        ".main-nav",
+    ] {
+        assert!(print.contains(rule), "{rule} in {print}");
+    }
+    let report = built.read("reports/2026-10/index.html");
+    assert!(
+        report.contains("<p class=\"print-running\" aria-hidden=\"true\">Laporan Kerja Sama — "),
+        "the unit and month on every printed page: {report}"
+    );
+}

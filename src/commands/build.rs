@@ -90,7 +90,10 @@ pub(crate) fn run(args: &BuildArgs, console: &Console) -> ExitCode {
                     .arg("pages", summary.pages)
                     .arg("files", summary.files)
                     .arg("out", args.out.display())
-                    .arg("seconds", format!("{:.2}", started.elapsed().as_secs_f64())),
+                    .arg(
+                        "seconds",
+                        console.lang.decimal(started.elapsed().as_secs_f64(), 2),
+                    ),
             );
             exit(EXIT_OK)
         }

@@ -73,12 +73,17 @@ pub(crate) fn summary(analysis: &Analysis, console: &Console) -> String {
             .arg("today", model.today),
     );
     let counts = Model::count_statuses(model.agreements.iter());
+    // The site counts public agreements only; each count says how many of
+    // it the site leaves out, so the two can be told apart.
+    let private_counts = Model::count_statuses(model.agreements.iter().filter(|a| !a.is_public()));
     if !counts.is_empty() {
         let by_status = Status::ALL.iter().filter_map(|s| {
             counts.get(s).map(|n| {
-                Message::new("summary-count")
-                    .arg("n", n)
-                    .term("name", "status", s.as_str())
+                let message = match private_counts.get(s) {
+                    Some(private) => Message::new("summary-count-private").arg("private", private),
+                    None => Message::new("summary-count"),
+                };
+                message.arg("n", n).term("name", "status", s.as_str())
             })
         });
         lines.push(Message::new("summary-status").joined("counts", by_status, "; "));
@@ -94,6 +99,29 @@ pub(crate) fn summary(analysis: &Analysis, console: &Console) -> String {
             .arg("not_evaluated", figures.not_evaluated)
             .term("not_evaluated_name", "flag", Flag::NotEvaluated.as_str()),
     );
+    if private > 0 {
+        let private_figures = HeadlineFigures::of(
+            model.agreements.iter().filter(|a| !a.is_public()),
+            model.today,
+        );
+        lines.push(
+            Message::new("summary-not-public")
+                .nested(
+                    "private",
+                    count(
+                        private,
+                        Message::new("count-agreements.one"),
+                        Message::new("count-agreements.many"),
+                    ),
+                )
+                .arg(
+                    "findings",
+                    private_figures.needs_pks
+                        + private_figures.no_activity
+                        + private_figures.not_evaluated,
+                ),
+        );
+    }
     let errors = analysis.error_count();
     let errors = if errors == 0 {
         Message::new("summary-no-errors")

@@ -12,6 +12,7 @@ use pakta_load::history;
 use pakta_model::Model;
 use pakta_report as report;
 use pakta_report::Period;
+use pakta_site::ReportDocument;
 
 /// Prints a unit's report for a month. Invalid content gets its problems
 /// and no report (exit 1): a report must not count what the check refuses.
@@ -83,12 +84,21 @@ pub(crate) fn run(args: &ReportArgs, console: &Console) -> ExitCode {
         )
     });
     let (lang, texts) = (console.lang, console.texts);
+    let document =
+        |format| pakta_site::report_document(&args.root, model, (unit, &report), lang, format);
     let text = timings.time("render", || match args.format {
-        ReportFormat::Md => report::markdown::render(&report, texts, lang),
-        ReportFormat::Html => pakta_site::report_html(&report, texts, lang),
-        ReportFormat::Csv => report::csv::render(&report, texts),
-        ReportFormat::Json => report::to_json(&report),
+        ReportFormat::Md => document(ReportDocument::Markdown),
+        ReportFormat::Html => document(ReportDocument::Html),
+        ReportFormat::Csv => Ok(report::csv::render(&report, texts)),
+        ReportFormat::Json => Ok(report::to_json(&report)),
     });
+    let text = match text {
+        Ok(text) => text,
+        Err(problem) => {
+            console.error(problem);
+            return exit(EXIT_FAILURE);
+        }
+    };
     if args.timings {
         eprint!("{}", timings.report(console.texts));
     }

@@ -61,6 +61,7 @@ const pages = {
   lists: '/lists/',
   list: '/lists/status/active/',
   monev: '/monev/',
+  report: '/reports/2026-10/jawa-tengah/',
   'list-in-force': '/lists/in-force/',
   findings: '/findings/',
   search: '/search/?q=pemilih',
@@ -89,3 +90,43 @@ for (const [name, path] of Object.entries(pages)) {
     });
   }
 }
+
+// The monev charts on a phone: each has a visible heading above it, and
+// every text in a picture is drawn at 12 CSS px or more once the picture
+// is scaled to the screen.
+test('monev charts are readable on a 390 px phone', async () => {
+  const page = await browser.newPage({ viewport: widths.phone });
+  await page.goto(origin + '/monev/');
+  const charts = await page.evaluate(() =>
+    [...document.querySelectorAll('figure.chart-figure')].map((figure) => {
+      const heading = figure.querySelector('h3');
+      const svg = figure.querySelector('svg');
+      const headingBox = heading?.getBoundingClientRect();
+      const result = {
+        id: figure.getAttribute('aria-labelledby'),
+        heading: heading ? heading.textContent.trim() : '',
+        headingVisible: Boolean(headingBox && headingBox.height > 0),
+        headingAbove: Boolean(svg && headingBox && headingBox.bottom <= svg.getBoundingClientRect().top),
+        empty: Boolean(figure.querySelector('.chart-empty')),
+        smallest: Infinity,
+        overflow: svg ? svg.getBoundingClientRect().right > document.documentElement.clientWidth : false,
+      };
+      if (svg) {
+        const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+        for (const text of svg.querySelectorAll('text')) {
+          result.smallest = Math.min(result.smallest, parseFloat(getComputedStyle(text).fontSize) * scale);
+        }
+      }
+      return result;
+    }),
+  );
+  assert.ok(charts.length >= 6, `charts on the monev page: ${charts.length}`);
+  for (const chart of charts) {
+    assert.ok(chart.heading && chart.headingVisible, `${chart.id}: a visible heading`);
+    if (chart.empty) continue;
+    assert.ok(chart.headingAbove, `${chart.id}: the heading sits above the picture`);
+    assert.ok(chart.smallest >= 12, `${chart.id}: smallest text ${chart.smallest.toFixed(1)} CSS px`);
+    assert.ok(!chart.overflow, `${chart.id}: the picture fits the screen`);
+  }
+  await page.close();
+});

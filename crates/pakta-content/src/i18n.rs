@@ -31,6 +31,16 @@ impl Lang {
         }
     }
 
+    /// A number with `places` decimals as the language writes it: `0,06`
+    /// in Indonesian, `0.06` in English.
+    pub fn decimal(self, value: f64, places: usize) -> String {
+        let text = format!("{value:.places$}");
+        match self {
+            Lang::Id => text.replace('.', ","),
+            Lang::En => text,
+        }
+    }
+
     /// The date as written in running text ("10 September 2025").
     pub fn long_date(self, date: NaiveDate) -> String {
         let months = self.month_names();
@@ -254,6 +264,13 @@ impl Texts {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn decimals_are_written_as_the_language_writes_them() {
+        assert_eq!(Lang::Id.decimal(0.0612, 2), "0,06");
+        assert_eq!(Lang::En.decimal(0.0612, 2), "0.06");
+        assert_eq!(Lang::Id.decimal(12.0, 1), "12,0");
+    }
 
     fn default_catalog(lang: &str) -> Catalog {
         let text = std::fs::read_to_string(format!(

@@ -7,10 +7,10 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 
 use super::{
-    ActivityLine, ChangeLine, EvaluationLine, Figures, FindingCounts, Findings, Period, Report,
-    UnitLine,
+    ActivityLine, AgreementRef, ChangeLine, EvaluationLine, Figures, FindingCounts, Findings,
+    Period, Report, SCHEMA_VERSION, UnitLine,
 };
-use pakta_content::{Category, Kind};
+use pakta_content::Category;
 use pakta_load::history::MergedChange;
 use pakta_model::{Agreement, AgreementIx, Flag, Model, Status, UnitIx};
 
@@ -29,19 +29,20 @@ pub fn compute(
     let mut report = empty_report(model, unit, month);
     report.history_note = changes.err().map(str::to_string);
 
-    let mut path_to_id: HashMap<&str, &str> = HashMap::new();
+    let mut path_to_agreement: HashMap<&str, &Agreement> = HashMap::new();
     for &u in &subtree {
         for &ix in &model.units[u].agreements {
             let agreement = &model.agreements[ix];
             if !agreement.is_public() {
                 continue;
             }
-            path_to_id.insert(&agreement.path, &agreement.id);
+            path_to_agreement.insert(&agreement.path, agreement);
             let facts = month_facts(model, ix, month);
             add_to_lists(&mut report, agreement, &facts);
             add_to_line(&mut report.total, agreement, &facts);
-            if let Some(i) = line_of_unit[&u] {
-                add_to_line(&mut report.units[i], agreement, &facts);
+            match line_of_unit[&u] {
+                Some(i) => add_to_line(&mut report.units[i], agreement, &facts),
+                None => add_to_line(&mut report.own, agreement, &facts),
             }
             add_to_figures(&mut report.figures, agreement, &facts);
         }
@@ -49,10 +50,10 @@ pub fn compute(
 
     if let Ok(changes) = changes {
         for change in changes {
-            let mut agreements: Vec<String> = change
+            let mut agreements: Vec<AgreementRef> = change
                 .paths
                 .iter()
-                .filter_map(|p| path_to_id.get(p.as_str()).map(|id| id.to_string()))
+                .filter_map(|p| path_to_agreement.get(p.as_str()).map(|a| named(a)))
                 .collect();
             if agreements.is_empty() {
                 continue;
@@ -107,8 +108,11 @@ pub fn compute_period(model: &Model, units: &[UnitIx], period: impl Into<Period>
                 let report = &mut reports[i];
                 add_to_lists(report, agreement, facts);
                 add_to_line(&mut report.total, agreement, facts);
-                if let Some(child) = below {
-                    add_to_line(&mut report.units[line_in_parent[child]], agreement, facts);
+                match below {
+                    Some(child) => {
+                        add_to_line(&mut report.units[line_in_parent[child]], agreement, facts)
+                    }
+                    None => add_to_line(&mut report.own, agreement, facts),
                 }
                 add_to_figures(&mut report.figures, agreement, facts);
             }
@@ -126,7 +130,13 @@ pub fn compute_period(model: &Model, units: &[UnitIx], period: impl Into<Period>
 /// child unit, sorted by path.
 fn empty_report(model: &Model, unit: UnitIx, period: Period) -> Report {
     let root = &model.units[unit];
+    let line = |unit: &pakta_model::Unit| UnitLine {
+        unit: unit.path.clone(),
+        name: unit.name.clone(),
+        ..UnitLine::default()
+    };
     let mut report = Report {
+        schema_version: SCHEMA_VERSION,
         unit: root.path.clone(),
         unit_name: root.name.clone(),
         month: period,
@@ -141,20 +151,13 @@ fn empty_report(model: &Model, unit: UnitIx, period: Period) -> Report {
         changes: Vec::new(),
         history_note: None,
         findings: Findings::default(),
-        figures: empty_figures(),
-        total: UnitLine {
-            unit: root.path.clone(),
-            name: root.name.clone(),
-            ..UnitLine::default()
-        },
+        figures: Figures::default(),
+        total: line(root),
+        own: line(root),
         units: root
             .children
             .iter()
-            .map(|&child| UnitLine {
-                unit: model.units[child].path.clone(),
-                name: model.units[child].name.clone(),
-                ..UnitLine::default()
-            })
+            .map(|&child| line(&model.units[child]))
             .collect(),
     };
     report.units.sort_by(|a, b| a.unit.cmp(&b.unit));
@@ -225,8 +228,16 @@ fn month_facts(model: &Model, ix: AgreementIx, month: Period) -> MonthFacts {
     }
 }
 
+/// An agreement as reports name it.
+fn named(agreement: &Agreement) -> AgreementRef {
+    AgreementRef {
+        id: agreement.id.clone(),
+        title: agreement.front.title.clone(),
+    }
+}
+
 fn add_to_lists(report: &mut Report, agreement: &Agreement, facts: &MonthFacts) {
-    let id = || agreement.id.clone();
+    let id = || named(agreement);
     for (happened, list) in [
         (facts.signed, &mut report.signed),
         (facts.started, &mut report.started),
@@ -241,7 +252,8 @@ fn add_to_lists(report: &mut Report, agreement: &Agreement, facts: &MonthFacts) 
     for &i in &facts.activities {
         let activity = &agreement.front.activities[i];
         report.activities.push(ActivityLine {
-            agreement: id(),
+            agreement: agreement.id.clone(),
+            agreement_title: agreement.front.title.clone(),
             date: activity.date.value,
             title: activity.title.clone(),
             activity_type: activity.activity_type.map(|t| t.code()),
@@ -251,7 +263,8 @@ fn add_to_lists(report: &mut Report, agreement: &Agreement, facts: &MonthFacts) 
     for &i in &facts.evaluations {
         let evaluation = &agreement.front.evaluations[i];
         report.evaluations.push(EvaluationLine {
-            agreement: id(),
+            agreement: agreement.id.clone(),
+            agreement_title: agreement.front.title.clone(),
             date: evaluation.date.value,
             result: evaluation.result.code(),
             method: evaluation.method.map(|m| m.code()),
@@ -285,11 +298,12 @@ fn add_to_line(line: &mut UnitLine, agreement: &Agreement, facts: &MonthFacts) {
     line.activities += facts.activities.len();
     // Each count is bounded when read, but a total must not wrap however
     // many activities a unit has: it stops at the largest value instead.
-    line.participants = facts
-        .activities
-        .iter()
-        .filter_map(|&i| agreement.front.activities[i].participants)
-        .fold(line.participants, u64::saturating_add);
+    for &i in &facts.activities {
+        if let Some(n) = agreement.front.activities[i].participants {
+            line.participants = Some(line.participants.unwrap_or(0).saturating_add(n));
+            line.participants_recorded += 1;
+        }
+    }
     line.evaluations += facts.evaluations.len();
     let counts: &mut FindingCounts = &mut line.findings;
     for flag in &facts.flags {
@@ -303,25 +317,13 @@ fn add_to_line(line: &mut UnitLine, agreement: &Agreement, facts: &MonthFacts) {
     counts.expired += usize::from(facts.status == Status::Expired);
 }
 
-fn empty_figures() -> Figures {
-    Figures {
-        agreements: 0,
-        by_status: Status::ALL.iter().map(|s| (s.as_str(), 0)).collect(),
-        by_kind: Kind::ALL.iter().map(|k| (k.code(), 0)).collect(),
-        by_category: Category::ALL.iter().map(|c| (c.code(), 0)).collect(),
-    }
-}
-
 fn add_to_figures(figures: &mut Figures, agreement: &Agreement, facts: &MonthFacts) {
     if !facts.existed {
         return;
     }
     figures.agreements += 1;
-    *figures.by_status.entry(facts.status.as_str()).or_default() += 1;
-    *figures
-        .by_kind
-        .entry(agreement.front.kind.code())
-        .or_default() += 1;
+    *figures.by_status.entry(facts.status).or_default() += 1;
+    *figures.by_kind.entry(agreement.front.kind).or_default() += 1;
     let mut categories: Vec<Category> = agreement
         .front
         .partners
@@ -331,7 +333,7 @@ fn add_to_figures(figures: &mut Figures, agreement: &Agreement, facts: &MonthFac
     categories.sort();
     categories.dedup();
     for category in categories {
-        *figures.by_category.entry(category.code()).or_default() += 1;
+        *figures.by_category.entry(category).or_default() += 1;
     }
 }
 
@@ -495,6 +497,7 @@ mod tests {
             );
         }
         let mut counted = 0;
+        let mut owned = 0;
         for period in periods {
             let together = compute_period(model, &units, period);
             for (&unit, report) in units.iter().zip(&together) {
@@ -504,9 +507,41 @@ mod tests {
                     "{} {period}",
                     model.units[unit].path
                 );
+                assert_own_and_units_add_up(report);
                 counted += report.total.signed + report.total.activities;
+                owned += report.own.agreements;
             }
         }
         assert!(counted > 50, "the fixture's events fall in its periods");
+        assert!(
+            owned > 0,
+            "the fixture's units have agreements of their own"
+        );
+    }
+
+    /// Every count of `total` is `own`'s plus those of the lines below.
+    fn assert_own_and_units_add_up(report: &Report) {
+        let number = |cell: &str| -> u64 { cell.parse().unwrap_or(0) };
+        let total = report.total.cells();
+        let mut sum = vec![0; total.len()];
+        for line in std::iter::once(&report.own).chain(&report.units) {
+            for (n, cell) in sum.iter_mut().zip(line.cells()) {
+                *n += number(&cell);
+            }
+        }
+        for ((column, cell), n) in crate::UNIT_COLUMNS.iter().zip(&total).zip(sum) {
+            assert_eq!(
+                number(cell),
+                n,
+                "{} {} {}",
+                report.unit,
+                report.month,
+                column.label
+            );
+        }
+        assert_eq!(
+            report.total.participants.is_none(),
+            report.total.participants_recorded == 0
+        );
     }
 }

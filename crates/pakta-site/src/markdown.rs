@@ -115,6 +115,20 @@ mod tests {
     use super::*;
 
     #[test]
+    fn escaped_text_cannot_break_a_table_or_inject_markup() {
+        assert_eq!(
+            pakta_content::escape::markdown("A | B <script>\n*x*"),
+            "A \\| B \\<script\\> \\*x\\*"
+        );
+        let html = to_html(&format!(
+            "| a |\n|---|\n| {} |\n",
+            pakta_content::escape::markdown("[x](javascript:alert(1)) | <b>")
+        ));
+        assert!(!html.contains("<a"), "{html}");
+        assert!(!html.contains("<b>"), "{html}");
+    }
+
+    #[test]
     fn raw_html_is_shown_as_text() {
         let html = to_html("Teks <script>alert(1)</script>\n\n<div onclick=\"x\">blok</div>\n");
         assert!(!html.contains("<script>"), "{html}");

@@ -9,9 +9,9 @@ use std::collections::BTreeMap;
 use chrono::{Datelike, Months, NaiveDate};
 use serde::Serialize;
 
-use super::charts::{Bar, Chart, bar_chart};
+use super::charts::{Bar, Chart, StackedBar, bar_chart, stacked_chart};
 use super::views::Links;
-use pakta_content::i18n::Texts;
+use pakta_content::i18n::{Lang, Texts};
 use pakta_content::{EvaluationResult, Kind, Obstacle, Recommendation, Rules};
 use pakta_model::monev::{ranked_obstacles, results_by_category};
 use pakta_model::scorecard::{Ratio, Scorecard};
@@ -200,7 +200,7 @@ pub(crate) struct MonevPage<'a> {
 pub(crate) fn page<'a>(
     model: &'a Model,
     links: &Links,
-    texts: &Texts,
+    (texts, lang): (&Texts, Lang),
     cards: &[Scorecard],
     public: &[AgreementIx],
 ) -> MonevPage<'a> {
@@ -231,7 +231,7 @@ pub(crate) fn page<'a>(
         .flat_map(|u| model.units[u].children.iter().copied())
         .collect();
     MonevPage {
-        charts: charts(model, texts, &card, public),
+        charts: charts(model, (texts, lang), &card, public),
         card: scorecard_view(&card, &model.config.rules),
         by_category: results_by_category(model, public.iter().copied())
             .into_iter()
@@ -254,8 +254,10 @@ pub(crate) fn page<'a>(
     }
 }
 
-fn month_label(first_day: NaiveDate) -> String {
-    format!("{:04}-{:02}", first_day.year(), first_day.month())
+/// A month as the site writes it elsewhere: "Desember 2026".
+fn month_label(lang: Lang, first_day: NaiveDate) -> String {
+    let code = format!("{:04}-{:02}", first_day.year(), first_day.month());
+    lang.long_month(&code).unwrap_or(code)
 }
 
 fn first_of_month(day: NaiveDate) -> NaiveDate {
@@ -263,25 +265,47 @@ fn first_of_month(day: NaiveDate) -> NaiveDate {
 }
 
 /// The charts of the monev page, each over the public agreements.
-fn charts(model: &Model, texts: &Texts, card: &Scorecard, public: &[AgreementIx]) -> Vec<Chart> {
+fn charts(
+    model: &Model,
+    (texts, lang): (&Texts, Lang),
+    card: &Scorecard,
+    public: &[AgreementIx],
+) -> Vec<Chart> {
     let today = model.today;
     let agreements = || public.iter().map(|&i| &model.agreements[i]);
     let text = |key: &str| texts.text(key).to_string();
     let label = |field: &str, value: &str| texts.text(&format!("{field}-{value}")).to_string();
 
-    let mut signings: BTreeMap<(i32, Kind), usize> = BTreeMap::new();
+    // Signings per year, one bar a year with the kinds stacked in it.
+    let mut signings: BTreeMap<i32, Vec<usize>> = BTreeMap::new();
     for a in agreements() {
         if let Some(signed) = a.front.dates.signed().filter(|&s| s <= today) {
-            *signings.entry((signed.year(), a.front.kind)).or_default() += 1;
+            let kind = Kind::ALL
+                .iter()
+                .position(|&k| k == a.front.kind)
+                .expect("every kind is listed");
+            signings
+                .entry(signed.year())
+                .or_insert_with(|| vec![0; Kind::ALL.len()])[kind] += 1;
         }
     }
-    let signing_bars = signings
-        .into_iter()
-        .map(|((year, kind), value)| Bar {
-            label: format!("{year} · {}", label("kind", kind.code())),
-            value,
-        })
-        .collect();
+    let signings_chart = stacked_chart(
+        "chart-signings",
+        &text("chart-signings"),
+        &text("chart-signings-desc"),
+        Kind::ALL
+            .iter()
+            .map(|k| label("kind", k.code()))
+            .collect(),
+        signings
+            .into_iter()
+            .map(|(year, values)| StackedBar {
+                label: year.to_string(),
+                total: values.iter().sum(),
+                values,
+            })
+            .collect(),
+    );
 
     let status_bars = Status::ALL
         .iter()
@@ -309,7 +333,7 @@ fn charts(model: &Model, texts: &Texts, card: &Scorecard, public: &[AgreementIx]
         .iter()
         .zip(expiries)
         .map(|(&m, value)| Bar {
-            label: month_label(m),
+            label: month_label(lang, m),
             value,
         })
         .collect();
@@ -333,7 +357,7 @@ fn charts(model: &Model, texts: &Texts, card: &Scorecard, public: &[AgreementIx]
         .iter()
         .zip(activities)
         .map(|(&m, value)| Bar {
-            label: month_label(m),
+            label: month_label(lang, m),
             value,
         })
         .collect();
@@ -354,15 +378,17 @@ fn charts(model: &Model, texts: &Texts, card: &Scorecard, public: &[AgreementIx]
         })
         .collect();
 
-    [
-        ("chart-signings", signing_bars),
-        ("chart-statuses", status_bars),
-        ("chart-expiries", expiry_bars),
-        ("chart-activities", activity_bars),
-        ("chart-obstacles", obstacle_bars),
-        ("chart-results", result_bars),
-    ]
-    .into_iter()
-    .map(|(key, bars)| bar_chart(key, &text(key), &text(&format!("{key}-desc")), bars))
-    .collect()
+    let mut charts = vec![signings_chart];
+    charts.extend(
+        [
+            ("chart-statuses", status_bars),
+            ("chart-expiries", expiry_bars),
+            ("chart-activities", activity_bars),
+            ("chart-obstacles", obstacle_bars),
+            ("chart-results", result_bars),
+        ]
+        .into_iter()
+        .map(|(key, bars)| bar_chart(key, &text(key), &text(&format!("{key}-desc")), bars)),
+    );
+    charts
 }

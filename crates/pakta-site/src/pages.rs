@@ -165,9 +165,17 @@ pub(crate) struct UnitPage<'a> {
     pub breadcrumbs: Vec<Crumb>,
     /// The unit and every unit below it.
     pub figures: HeadlineFigures,
+    /// The unit's own agreements only (in its folder, not below it), so
+    /// the page can offer both counts side by side.
+    pub own_figures: HeadlineFigures,
+    /// How many units are below the unit, at every depth.
+    pub units_below: usize,
     pub children: Vec<ChildUnit>,
     /// The scorecard of the unit and every unit below it.
     pub scorecard: ScorecardView,
+    /// Where that scorecard ranks among the units beside it (the units
+    /// directly below the same parent); `None` for the root.
+    pub standing: Option<Standing>,
     /// The units directly below, ranked by their scorecards.
     pub ranking: Vec<RankedUnit>,
     /// Obstacles named by recent evaluations in the subtree.
@@ -183,6 +191,29 @@ pub(crate) struct UnitPage<'a> {
     /// GitHub's pages to add an agreement and upload documents (the site
     /// fills them in).
     pub edit: Option<UnitEditLinks>,
+}
+
+/// A unit's place in its parent's ranking.
+#[derive(Serialize)]
+pub(crate) struct Standing {
+    pub rank: usize,
+    /// How many units the parent ranks.
+    pub of: usize,
+    pub parent_name: String,
+    pub parent_href: String,
+}
+
+fn standing(model: &Model, links: &Links, cards: &[Scorecard], ix: UnitIx) -> Option<Standing> {
+    let parent = model.units[ix].parent?;
+    let ranking = monev::ranking(model, links, cards, &model.units[parent].children);
+    let href = links.unit(&model.units[ix].path);
+    let rank = ranking.iter().find(|u| u.href == href)?.rank;
+    Some(Standing {
+        rank,
+        of: ranking.len(),
+        parent_name: model.units[parent].display_name().to_string(),
+        parent_href: links.unit(&model.units[parent].path),
+    })
 }
 
 pub(crate) fn unit<'a>(
@@ -211,6 +242,14 @@ pub(crate) fn unit<'a>(
         region_code: unit.region_code.as_deref(),
         breadcrumbs: breadcrumbs(model, links, ix),
         figures: rollups[ix],
+        own_figures: HeadlineFigures::of(
+            unit.agreements
+                .iter()
+                .map(|&i| &model.agreements[i])
+                .filter(|a| a.is_public()),
+            model.today,
+        ),
+        units_below: model.subtree(ix).len() - 1,
         children: unit
             .children
             .iter()
@@ -222,6 +261,7 @@ pub(crate) fn unit<'a>(
             })
             .collect(),
         scorecard: monev::scorecard_view(&cards[ix], &model.config.rules),
+        standing: standing(model, links, cards, ix),
         ranking: monev::ranking(model, links, cards, &unit.children),
         obstacles: monev::obstacle_counts(&cards[ix]),
         findings: findings_of(model, rows, &own),

@@ -519,7 +519,7 @@ impl Site {
                 let view = monev::page(
                     model,
                     links,
-                    &self.theme.texts,
+                    (&self.theme.texts, self.lang),
                     &self.scorecards,
                     &self.public,
                 );
@@ -641,12 +641,17 @@ impl Site {
         Ok(match file {
             ReportFile::Page => {
                 let (unit, period) = self.reports.pages[page];
-                let view = self
-                    .reports
-                    .page(&self.model, &self.links, unit, period, report);
-                let title = report.title(&self.theme.texts, self.lang);
+                debug_assert_eq!(period, report.month);
+                let view = self.reports.page(
+                    &self.model,
+                    &self.links,
+                    &self.theme.texts,
+                    self.lang,
+                    (unit, report),
+                    reports::ListLength::Limited,
+                );
                 let route = Route::Report(page, file);
-                self.page(&route, "report.html", &title, "reports", &view)?
+                self.page(&route, "report.html", &view.title, "reports", &view)?
             }
             ReportFile::Csv => pakta_report::csv::render(report, &self.theme.texts).into_bytes(),
             ReportFile::Json => reports::site_json(report),

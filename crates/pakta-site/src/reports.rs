@@ -27,8 +27,9 @@ use chrono::{Datelike, Months, NaiveDate};
 use serde::Serialize;
 
 use super::views::Links;
+use pakta_content::i18n::{Lang, Texts};
 use pakta_model::{Model, UnitIx};
-use pakta_report::{Month, Period, Report};
+use pakta_report::{AgreementRef, Month, Period, Report, UNIT_COLUMNS};
 
 /// The report pages of a site, sorted by unit, then by period.
 pub(crate) struct ReportPages {
@@ -103,26 +104,28 @@ pub(crate) fn unit_reports_dir(unit_path: &str) -> String {
 }
 
 /// A report as the site publishes it, on its page and in `report.json`:
-/// `pakta report --format json` without the id lists of the standing
-/// findings (their counts stay in `total` and `units`). Serialising those
-/// lists, for every period, cost a tenth of the reports' build time.
+/// `pakta report --format json` without the lists of the standing
+/// findings (their counts stay in `total`, `own` and `units`). Serialising
+/// those lists, for every period, cost a tenth of the reports' build time.
 #[derive(Serialize)]
 pub(crate) struct PublishedReport<'a> {
+    schema_version: u32,
     unit: &'a str,
     unit_name: &'a str,
     month: Period,
     as_of: chrono::NaiveDate,
-    signed: &'a [String],
-    started: &'a [String],
-    expired: &'a [String],
-    renewed: &'a [String],
-    terminated: &'a [String],
+    signed: &'a [AgreementRef],
+    started: &'a [AgreementRef],
+    expired: &'a [AgreementRef],
+    renewed: &'a [AgreementRef],
+    terminated: &'a [AgreementRef],
     activities: &'a [pakta_report::ActivityLine],
     evaluations: &'a [pakta_report::EvaluationLine],
     changes: &'a [pakta_report::ChangeLine],
     history_note: Option<&'a str>,
     figures: &'a pakta_report::Figures,
     total: &'a pakta_report::UnitLine,
+    own: &'a pakta_report::UnitLine,
     units: &'a [pakta_report::UnitLine],
 }
 
@@ -130,6 +133,7 @@ impl<'a> PublishedReport<'a> {
     pub(crate) fn of(report: &'a Report) -> PublishedReport<'a> {
         // Destructured, so that a new field of `Report` must be decided on.
         let Report {
+            schema_version,
             unit,
             unit_name,
             month,
@@ -146,9 +150,11 @@ impl<'a> PublishedReport<'a> {
             findings: _,
             figures,
             total,
+            own,
             units,
         } = report;
         PublishedReport {
+            schema_version: *schema_version,
             unit,
             unit_name,
             month: *month,
@@ -164,42 +170,92 @@ impl<'a> PublishedReport<'a> {
             history_note: history_note.as_deref(),
             figures,
             total,
+            own,
             units,
         }
     }
 }
 
-/// A report as its page shows it.
+/// A report as its page on the site and the Markdown of `pakta report`
+/// show it: one view for both templates (`report.html`, `report.md`).
 #[derive(Serialize)]
 pub(crate) struct ReportPage<'a> {
     pub report: PublishedReport<'a>,
+    /// The report's heading.
+    pub title: String,
     /// A year's report rather than a month's.
     pub year: bool,
-    /// The period had not ended when the site was built: the report
-    /// covers it up to that day.
+    /// The period had not ended when the report was made: it covers the
+    /// period up to that day.
     pub in_progress: bool,
+    /// The unit's folder, `.` for the root.
+    pub unit_path: String,
+    /// The prefix of every agreement's address: `<prefix><id>/`.
+    pub agreements_base: String,
     /// The unit's page.
     pub unit_href: String,
     /// The unit's list of reports.
     pub reports_href: String,
     pub csv_href: String,
     pub json_href: String,
-    /// The events of the period in the order the page shows them: the
-    /// label's key, how many, the first `LIST_LIMIT` ids.
-    pub events: [(&'static str, usize, &'a [String]); 5],
-    /// The first `LIST_LIMIT` activities and evaluations.
+    /// The events of the period, in the order the page shows them.
+    pub events: Vec<AgreementList<'a>>,
+    /// The open findings at the period's end, with their agreements.
+    pub findings: Vec<AgreementList<'a>>,
+    /// The activities and evaluations shown, and whether there are more.
     pub activities: &'a [pakta_report::ActivityLine],
+    pub more_activities: bool,
     pub evaluations: &'a [pakta_report::EvaluationLine],
-    /// The units directly below, each with its report for the same
-    /// period when it has one.
-    pub units: Vec<UnitReportLink<'a>>,
+    pub more_evaluations: bool,
+    /// The breakdowns of the standing figures: a heading's key, then each
+    /// value's label key and count.
+    pub figures: [(&'static str, Vec<(String, usize)>); 3],
+    /// The label keys of the unit table's columns after the name.
+    pub columns: Vec<&'static str>,
+    /// The unit table: the whole subtree, the unit's own agreements, then
+    /// each unit directly below with its report for the same period when
+    /// it has one.
+    pub total: Vec<String>,
+    pub own: Vec<String>,
+    pub units: Vec<UnitReportLink>,
+}
+
+/// One list of agreements on a report: a label, how many, the agreements
+/// shown, and whether the list goes on in the data.
+#[derive(Serialize)]
+pub(crate) struct AgreementList<'a> {
+    pub label: &'static str,
+    pub count: usize,
+    pub agreements: &'a [AgreementRef],
+    pub more: bool,
+}
+
+impl<'a> AgreementList<'a> {
+    fn new(label: &'static str, list: &'a [AgreementRef], limit: usize) -> AgreementList<'a> {
+        AgreementList {
+            label,
+            count: list.len(),
+            agreements: &list[..list.len().min(limit)],
+            more: list.len() > limit,
+        }
+    }
 }
 
 /// A unit's line in the breakdown of a report.
 #[derive(Serialize)]
-pub(crate) struct UnitReportLink<'a> {
-    pub line: &'a pakta_report::UnitLine,
+pub(crate) struct UnitReportLink {
+    pub name: String,
     pub href: Option<String>,
+    pub cells: Vec<String>,
+}
+
+/// How much of a report's lists a view shows.
+#[derive(Clone, Copy)]
+pub(crate) enum ListLength {
+    /// At most `LIST_LIMIT` rows per list, the rest in the data (the site).
+    Limited,
+    /// Every row (the Markdown of `pakta report`).
+    Whole,
 }
 
 impl ReportPages {
@@ -210,15 +266,21 @@ impl ReportPages {
             .is_ok()
     }
 
-    /// The page of a computed report.
+    /// The view of a computed report.
     pub(crate) fn page<'a>(
         &self,
         model: &Model,
         links: &Links,
-        unit: UnitIx,
-        period: Period,
-        report: &'a Report,
+        texts: &Texts,
+        lang: Lang,
+        (unit, report): (UnitIx, &'a Report),
+        length: ListLength,
     ) -> ReportPage<'a> {
+        let period = report.month;
+        let limit = match length {
+            ListLength::Limited => LIST_LIMIT,
+            ListLength::Whole => usize::MAX,
+        };
         let dir = format!("{}{}", links.base, report_dir(&report.unit, period));
         let mut children = model.units[unit].children.clone();
         children.sort_by(|a, b| model.units[*a].path.cmp(&model.units[*b].path));
@@ -228,7 +290,7 @@ impl ReportPages {
             .iter()
             .zip(children)
             .map(|(line, child)| UnitReportLink {
-                line,
+                name: line.name.clone(),
                 href: self.has(child, period).then(|| {
                     format!(
                         "{}{}",
@@ -236,26 +298,45 @@ impl ReportPages {
                         report_dir(&model.units[child].path, period)
                     )
                 }),
+                cells: line.cells(),
             })
             .collect();
+        let (activities, more_activities) = first(&report.activities, limit);
+        let (evaluations, more_evaluations) = first(&report.evaluations, limit);
         ReportPage {
             report: PublishedReport::of(report),
+            title: report.title(texts, lang),
             year: matches!(period, Period::Year(_)),
             in_progress: report.in_progress(),
+            unit_path: if report.unit.is_empty() {
+                ".".to_string()
+            } else {
+                report.unit.clone()
+            },
+            agreements_base: links.base.clone(),
             unit_href: links.unit(&report.unit),
             reports_href: format!("{}{}", links.base, unit_reports_dir(&report.unit)),
             csv_href: format!("{dir}report.csv"),
             json_href: format!("{dir}report.json"),
-            events: [
-                ("report-signed", first(&report.signed)),
-                ("report-started", first(&report.started)),
-                ("report-expired", first(&report.expired)),
-                ("report-renewed", first(&report.renewed)),
-                ("report-terminated", first(&report.terminated)),
-            ]
-            .map(|(key, (count, ids))| (key, count, ids)),
-            activities: first(&report.activities).1,
-            evaluations: first(&report.evaluations).1,
+            events: report
+                .events()
+                .into_iter()
+                .map(|(label, list)| AgreementList::new(label, list, limit))
+                .collect(),
+            findings: report
+                .findings
+                .entries()
+                .into_iter()
+                .map(|(label, list)| AgreementList::new(label, list, limit))
+                .collect(),
+            activities,
+            more_activities,
+            evaluations,
+            more_evaluations,
+            figures: report.figures.breakdowns(),
+            columns: UNIT_COLUMNS.iter().map(|c| c.label).collect(),
+            total: report.total.cells(),
+            own: report.own.cells(),
             units,
         }
     }
@@ -318,9 +399,9 @@ impl ReportPages {
 /// How many rows a table of a report page shows at most.
 pub(crate) const LIST_LIMIT: usize = 50;
 
-/// A list's length and its first `LIST_LIMIT` items.
-fn first<T>(list: &[T]) -> (usize, &[T]) {
-    (list.len(), &list[..list.len().min(LIST_LIMIT)])
+/// A list's first `limit` items, and whether it has more.
+fn first<T>(list: &[T], limit: usize) -> (&[T], bool) {
+    (&list[..list.len().min(limit)], list.len() > limit)
 }
 
 /// The report as the site publishes it in `report.json` (a
@@ -369,6 +450,13 @@ mod tests {
     use super::*;
     use pakta_report::{ActivityLine, Findings, UnitLine};
 
+    fn named(id: &str) -> AgreementRef {
+        AgreementRef {
+            id: id.into(),
+            title: format!("Kerja sama {id}"),
+        }
+    }
+
     #[test]
     fn the_site_json_is_the_report_without_its_findings() {
         let line = |unit: &str| UnitLine {
@@ -378,17 +466,19 @@ mod tests {
             ..UnitLine::default()
         };
         let report = Report {
+            schema_version: pakta_report::SCHEMA_VERSION,
             unit: "jawa-tengah".into(),
             unit_name: "KPU Jawa Tengah".into(),
             month: Period::Month("2026-03".parse().expect("a month")),
             as_of: chrono::NaiveDate::from_ymd_opt(2026, 3, 31).expect("a day"),
-            signed: vec!["a".into()],
-            started: vec!["b".into()],
-            expired: vec!["c".into()],
-            renewed: vec!["d".into()],
-            terminated: vec!["e".into()],
+            signed: vec![named("a")],
+            started: vec![named("b")],
+            expired: vec![named("c")],
+            renewed: vec![named("d")],
+            terminated: vec![named("e")],
             activities: vec![ActivityLine {
                 agreement: "a".into(),
+                agreement_title: "Kerja sama a".into(),
                 date: chrono::NaiveDate::from_ymd_opt(2026, 3, 2).expect("a day"),
                 title: "Kegiatan uji".into(),
                 activity_type: Some("sosialisasi"),
@@ -398,11 +488,12 @@ mod tests {
             changes: Vec::new(),
             history_note: Some("no Git".into()),
             findings: Findings {
-                needs_pks: vec!["a".into()],
+                needs_pks: vec![named("a")],
                 ..Findings::default()
             },
             figures: pakta_report::Figures::default(),
             total: line("jawa-tengah"),
+            own: line("jawa-tengah"),
             units: vec![line("jawa-tengah/sragen")],
         };
         let mut expected = serde_json::to_value(&report).expect("serialises");

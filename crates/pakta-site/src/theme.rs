@@ -2,7 +2,8 @@
 //! a fresh install builds a site anywhere. A site names a theme in
 //! pakta.toml; every file under `themes/<name>/` replaces the default file
 //! of the same relative path or adds a new one: `*.html` files are Tera
-//! templates (a new one can be included or extended), `i18n/<lang>.toml`
+//! templates (a new one can be included or extended), and so is
+//! `report.md`, the Markdown of `pakta report`; `i18n/<lang>.toml`
 //! overrides the message catalog key by key, and everything else is an
 //! asset copied to `assets/`. Templates are used exactly as written: the
 //! build's fixed values reach them as the `site` object, and translated
@@ -49,6 +50,7 @@ pub const DEFAULT_FILES: &[(&str, &[u8])] = embedded!(
     "partner.html",
     "partners.html",
     "report.html",
+    "report.md",
     "reports.html",
     "row.html",
     "scorecard.html",
@@ -76,6 +78,26 @@ pub(crate) struct ThemeError(pub Message);
 
 impl Theme {
     pub(crate) fn load(root: &Path, name: Option<&str>, lang: Lang) -> Result<Theme, ThemeError> {
+        Theme::load_templates(root, name, lang, |_| true)
+    }
+
+    /// The theme with only the template `path` (and its catalog and
+    /// assets): a command that renders one template need not parse them all.
+    pub(crate) fn load_one(
+        root: &Path,
+        name: Option<&str>,
+        lang: Lang,
+        path: &str,
+    ) -> Result<Theme, ThemeError> {
+        Theme::load_templates(root, name, lang, |template| template == path)
+    }
+
+    fn load_templates(
+        root: &Path,
+        name: Option<&str>,
+        lang: Lang,
+        wanted: impl Fn(&str) -> bool,
+    ) -> Result<Theme, ThemeError> {
         let mut files: BTreeMap<String, Vec<u8>> = DEFAULT_FILES
             .iter()
             .map(|(path, bytes)| (path.to_string(), bytes.to_vec()))
@@ -102,7 +124,10 @@ impl Theme {
             if path.starts_with(CATALOG_DIR) {
                 continue;
             }
-            if path.ends_with(".html") {
+            if path.ends_with(".html") || path.ends_with(".md") {
+                if !wanted(&path) {
+                    continue;
+                }
                 let text = String::from_utf8(bytes)
                     .map_err(|_| ThemeError(Message::new("theme-not-utf8").arg("file", &path)))?;
                 templates.push((path, text));
@@ -352,6 +377,13 @@ fn register(tera: &mut Tera, lang: Lang, texts: Arc<Texts>) {
             ))
         },
     );
+    // Editors' text in a Markdown template (`report.md`), which Tera does
+    // not escape: it stays text, inside a table cell too.
+    tera.register_filter("md", |value: &Value, _: &HashMap<String, Value>| {
+        Ok(Value::String(escape::markdown(
+            value.as_str().unwrap_or_default(),
+        )))
+    });
     tera.register_filter("safe_url", |value: &Value, _: &HashMap<String, Value>| {
         let text = value.as_str().unwrap_or_default();
         Ok(Value::String(if is_safe_url(text) {
