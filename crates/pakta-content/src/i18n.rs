@@ -128,6 +128,12 @@ pub struct Catalog {
     /// handed to templates: no page shows them.
     #[serde(default, skip_serializing)]
     pub messages: BTreeMap<String, String>,
+    /// Other words people write for a value of a closed list (`[synonyms.
+    /// category] university = ["Universitas", …]`), beside its glossary
+    /// name: read when an editor's word is turned into its code. Never
+    /// shown, so never handed to templates.
+    #[serde(default, skip_serializing)]
+    pub synonyms: BTreeMap<String, BTreeMap<String, Vec<String>>>,
 }
 
 /// The built-in catalogs, embedded so that every command speaks without
@@ -178,6 +184,9 @@ impl Catalog {
                 None => unknown.push(format!("messages.{key}")),
             }
         }
+        // Synonyms decide how content is read, which a theme must not
+        // change: only the built-in catalogs have them.
+        unknown.extend(overrides.synonyms.keys().map(|f| format!("synonyms.{f}")));
         for (field, terms) in overrides.terms {
             let Some(known) = self.terms.get_mut(&field) else {
                 unknown.push(format!("terms.{field}"));
@@ -226,7 +235,15 @@ impl Catalog {
             .iter()
             .flat_map(|(f, t)| t.keys().map(move |v| format!("terms.{f}.{v}")));
         let messages = self.messages.keys().map(|k| format!("messages.{k}"));
-        labels.chain(terms).chain(messages).collect()
+        let synonyms = self
+            .synonyms
+            .iter()
+            .flat_map(|(f, t)| t.keys().map(move |v| format!("synonyms.{f}.{v}")));
+        labels
+            .chain(terms)
+            .chain(messages)
+            .chain(synonyms)
+            .collect()
     }
 }
 

@@ -11,6 +11,7 @@ mod register;
 mod regular_file;
 mod toml_file;
 mod unit;
+mod written_mistakes;
 
 use std::collections::HashMap;
 use std::fmt;

@@ -1,0 +1,172 @@
+//! The words people write for a value of a closed list ("MoU",
+//! "Universitas", "Perguruan Tinggi") and the code the content format
+//! wants for it. The words come from the catalogs only: each value's
+//! glossary name in both languages (and the abbreviation in its
+//! parentheses) and the catalog's `[synonyms.<field>]`.
+
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+use super::spec::{self, Choice};
+use crate::i18n::{Catalog, Lang};
+
+/// The glossary field (`[terms.<field>]`) naming the values of `choices`.
+pub fn glossary_field(choices: &'static [Choice]) -> Option<&'static str> {
+    let lists: [(&'static [Choice], &'static str); 9] = [
+        (spec::KINDS, "kind"),
+        (spec::SCOPES, "scope"),
+        (spec::CATEGORIES, "category"),
+        (spec::RESULTS, "eval"),
+        (spec::ACTIVITY_TYPES, "activity-type"),
+        (spec::EVALUATION_METHODS, "method"),
+        (spec::OBSTACLES, "obstacle"),
+        (spec::RECOMMENDATIONS, "recommendation"),
+        (spec::LEVELS, "level"),
+    ];
+    lists
+        .iter()
+        // The lists are constants, copied where used: compared by value.
+        .find(|(list, _)| {
+            list.len() == choices.len() && list.iter().zip(choices).all(|(a, b)| a.value == b.value)
+        })
+        .map(|(_, field)| *field)
+}
+
+/// The code of `choices` that `written` names, when exactly one does:
+/// the code itself in another case or spacing, its glossary name, or a
+/// synonym.
+pub fn code_for_word(choices: &'static [Choice], written: &str) -> Option<&'static str> {
+    let key = normalise(written);
+    if key.is_empty() {
+        return None;
+    }
+    if let Some(choice) = choices.iter().find(|c| normalise(c.value) == key) {
+        return Some(choice.value);
+    }
+    let field = glossary_field(choices)?;
+    let code = words().get(field)?.get(&key)?;
+    choices
+        .iter()
+        .find(|c| c.value == code.as_str())
+        .map(|c| c.value)
+}
+
+/// For each glossary field, every word for one of its values (normalised)
+/// and that value; a word two values share is left out, since it names
+/// neither.
+fn words() -> &'static BTreeMap<String, BTreeMap<String, String>> {
+    static WORDS: OnceLock<BTreeMap<String, BTreeMap<String, String>>> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        let mut found: BTreeMap<String, BTreeMap<String, Option<String>>> = BTreeMap::new();
+        let mut add = |field: &str, word: &str, code: &str| {
+            let word = normalise(word);
+            if word.is_empty() {
+                return;
+            }
+            let slot = found
+                .entry(field.to_string())
+                .or_default()
+                .entry(word)
+                .or_insert_with(|| Some(code.to_string()));
+            if slot.as_deref() != Some(code) {
+                *slot = None;
+            }
+        };
+        for lang in [Lang::Id, Lang::En] {
+            let catalog = Catalog::default_for(lang);
+            for (field, terms) in &catalog.terms {
+                for (code, name) in terms {
+                    add(field, name, code);
+                    // "Nota Kesepahaman (MoU)": each half names it too.
+                    if let Some((before, after)) = name.split_once('(') {
+                        add(field, before, code);
+                        add(field, after.trim_end_matches(')'), code);
+                    }
+                }
+            }
+            for (field, values) in &catalog.synonyms {
+                for (code, synonyms) in values {
+                    for word in synonyms {
+                        add(field, word, code);
+                    }
+                }
+            }
+        }
+        found
+            .into_iter()
+            .map(|(field, words)| {
+                let words = words
+                    .into_iter()
+                    .filter_map(|(word, code)| Some((word, code?)))
+                    .collect();
+                (field, words)
+            })
+            .collect()
+    })
+}
+
+/// Lower case, letters and digits only, single spaces between words:
+/// "Perguruan  Tinggi", "perguruan-tinggi" and "PERGURUAN TINGGI" meet.
+fn normalise(word: &str) -> String {
+    word.to_lowercase()
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_are_found_from_the_words_people_write() {
+        assert_eq!(code_for_word(spec::KINDS, "MoU"), Some("mou"));
+        assert_eq!(code_for_word(spec::KINDS, "Nota Kesepahaman"), Some("mou"));
+        assert_eq!(code_for_word(spec::KINDS, "PKS"), Some("pks"));
+        assert_eq!(
+            code_for_word(spec::CATEGORIES, "universitas"),
+            Some("university")
+        );
+        assert_eq!(code_for_word(spec::CATEGORIES, "LSM"), Some("ngo"));
+        assert_eq!(
+            code_for_word(spec::CATEGORIES, "State Institution"),
+            Some("state-institution")
+        );
+        assert_eq!(code_for_word(spec::CATEGORIES, "xyz"), None);
+        assert_eq!(code_for_word(spec::CATEGORIES, ""), None);
+    }
+
+    #[test]
+    fn every_glossary_name_leads_to_its_code() {
+        for lang in [Lang::Id, Lang::En] {
+            let catalog = Catalog::default_for(lang);
+            for (field, choices) in [("category", spec::CATEGORIES), ("kind", spec::KINDS)] {
+                for (code, name) in &catalog.terms[field] {
+                    assert_eq!(
+                        code_for_word(choices, &name.to_uppercase()),
+                        Some(code.as_str()),
+                        "{name}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn every_closed_list_of_the_content_format_has_a_glossary_field() {
+        use super::super::spec::{AGREEMENT, FieldType, TableSpec};
+        fn walk(table: &'static TableSpec) {
+            for field in table.fields {
+                match &field.ty {
+                    FieldType::Choice(choices) | FieldType::ChoiceList { choices, .. } => {
+                        assert!(glossary_field(choices).is_some(), "{}", field.name)
+                    }
+                    FieldType::Table(t) | FieldType::TableList(t) => walk(t),
+                    _ => {}
+                }
+            }
+        }
+        walk(&AGREEMENT);
+    }
+}
