@@ -158,22 +158,34 @@ pub(crate) struct NewArgs {
     pub repo: RepoArgs,
     /// The unit's folder below agreements/, e.g. jawa-tengah/karanganyar ("." for the root).
     #[arg(long, value_name = "PATH")]
-    pub unit: String,
+    pub unit: Option<String>,
     /// mou, pks, addendum or other.
     #[arg(long, value_name = "KIND")]
-    pub kind: String,
-    /// The partner organisation's full name.
+    pub kind: Option<String>,
+    /// The partner organisation's full name; a registered partner's name,
+    /// acronym or alias gives its registered name.
     #[arg(long, value_name = "NAME")]
-    pub partner: String,
-    /// The partner's category, e.g. university, ministry, ngo.
+    pub partner: Option<String>,
+    /// The partner's category, e.g. university, ministry, ngo (default: the
+    /// registered partner's).
     #[arg(long, value_name = "CATEGORY")]
-    pub category: String,
+    pub category: Option<String>,
     /// The agreement's full title.
     #[arg(long, value_name = "TEXT")]
-    pub title: String,
-    /// The file name without .md (default: <year>-<kind>-<partner>).
+    pub title: Option<String>,
+    /// The latest stage reached: planning, drafting, negotiation, approval or signed.
+    #[arg(long, value_name = "STAGE")]
+    pub stage: Option<String>,
+    /// The day that stage was reached (default: today).
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub date: Option<NaiveDate>,
+    /// The file name without .md (default: <year>-<kind>-<partner>, with
+    /// -2, -3 … when that name is taken).
     #[arg(long, value_name = "SLUG")]
     pub id: Option<String>,
+    /// Ask for every value not given, one line each on standard input.
+    #[arg(long)]
+    pub interactive: bool,
 }
 
 #[derive(Debug, Args)]

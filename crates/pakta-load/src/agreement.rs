@@ -6,6 +6,7 @@ use std::sync::Arc;
 use toml::de::DeTable;
 
 use super::frontmatter::{Split, split};
+use super::sections::check_empty_sections;
 use super::toml_file::{decode_utf8, toml_syntax_errors};
 use super::written_mistakes::repair_dates;
 use pakta_content::diagnostics::{Diagnostic, Diagnostics, SourceFile, Spanned};
@@ -71,6 +72,7 @@ pub(crate) fn parse_agreement(
     };
     if let Some(body) = &body {
         check_body_characters(&path, text, body.start, diagnostics);
+        check_empty_sections(&path, text, body.start, diagnostics);
     }
     let source = SourceFile::new(path, &text[..header_end]);
     let mut agreement = AgreementSource {

@@ -11,7 +11,8 @@ use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, 
 /// Editors' Markdown as safe HTML: raw HTML shown as text, unsafe link
 /// and image schemes dropped.
 pub fn to_html(markdown: &str) -> String {
-    render(markdown, Parser::new_ext(markdown, OPTIONS), 0)
+    let events: Vec<Event<'_>> = Parser::new_ext(markdown, OPTIONS).collect();
+    render(markdown, without_empty_sections(events), 0)
 }
 
 /// Editors' Markdown placed under a heading of `level` on a page: its
@@ -30,7 +31,49 @@ pub(crate) fn to_html_under(markdown: &str, level: usize) -> String {
         })
         .min();
     let shift = top.map_or(0, |top| (level + 1).saturating_sub(top));
-    render(markdown, events, shift)
+    render(markdown, without_empty_sections(events), shift)
+}
+
+/// The events without headings that nothing follows before the next
+/// heading of their level or above (the usual sections `pakta new` writes,
+/// never filled in): an empty section is not published, and `check`
+/// warns about it. A section holding only empty sub-sections goes too.
+fn without_empty_sections(events: Vec<Event<'_>>) -> Vec<Event<'_>> {
+    let mut headings: Vec<(usize, usize, usize)> = Vec::new(); // start, end, level
+    let mut open: Option<(usize, usize)> = None;
+    for (i, event) in events.iter().enumerate() {
+        match event {
+            Event::Start(Tag::Heading { level, .. }) => open = Some((i, *level as usize)),
+            Event::End(TagEnd::Heading(_)) => {
+                if let Some((start, level)) = open.take() {
+                    headings.push((start, i, level));
+                }
+            }
+            _ => {}
+        }
+    }
+    if headings.is_empty() {
+        return events;
+    }
+    let mut keep = vec![true; events.len()];
+    // From the last heading back, so that a parent sees whether its
+    // sub-sections stayed.
+    for &(start, end, level) in headings.iter().rev() {
+        let next = (end + 1..events.len()).find(|&i| keep[i]);
+        let empty = match next.map(|i| &events[i]) {
+            None => true,
+            Some(Event::Start(Tag::Heading { level: next, .. })) => *next as usize <= level,
+            Some(_) => false,
+        };
+        if empty {
+            keep[start..=end].fill(false);
+        }
+    }
+    events
+        .into_iter()
+        .zip(keep)
+        .filter_map(|(event, keep)| keep.then_some(event))
+        .collect()
 }
 
 const OPTIONS: Options = Options::ENABLE_TABLES.union(Options::ENABLE_STRIKETHROUGH);
@@ -115,6 +158,16 @@ mod tests {
     use super::*;
 
     #[test]
+    fn empty_sections_are_left_out() {
+        let html = to_html(
+            "Pembuka.\n\n## Latar Belakang\n\n## Maksud\n\nIsi.\n\n## Ruang Lingkup\n\n### Rincian\n\n## Jangka Waktu\n",
+        );
+        assert_eq!(html, "<p>Pembuka.</p>\n<h2>Maksud</h2>\n<p>Isi.</p>\n");
+        let under = to_html_under("## A\n\n### B\n\nIsi.\n\n## C\n", 2);
+        assert_eq!(under, "<h3>A</h3>\n<h4>B</h4>\n<p>Isi.</p>\n");
+    }
+
+    #[test]
     fn raw_html_is_shown_as_text() {
         let html = to_html("Teks <script>alert(1)</script>\n\n<div onclick=\"x\">blok</div>\n");
         assert!(!html.contains("<script>"), "{html}");
@@ -135,14 +188,14 @@ mod tests {
 
     #[test]
     fn headings_sit_below_the_page_heading_and_stop_at_six() {
-        let html = to_html_under("# Satu\n\n## Dua\n\n##### Lima\n\n###### Enam\n", 2);
+        let html = to_html_under("# Satu\n\n## Dua\n\n##### Lima\n\n###### Enam\n\nIsi.\n", 2);
         assert_eq!(
             html,
-            "<h3>Satu</h3>\n<h4>Dua</h4>\n<h6>Lima</h6>\n<h6>Enam</h6>\n"
+            "<h3>Satu</h3>\n<h4>Dua</h4>\n<h6>Lima</h6>\n<h6>Enam</h6>\n<p>Isi.</p>\n"
         );
-        let sections = to_html_under("## Maksud\n\n### Rincian\n", 2);
-        assert_eq!(sections, "<h3>Maksud</h3>\n<h4>Rincian</h4>\n");
-        assert_eq!(to_html("# Satu\n"), "<h1>Satu</h1>\n");
+        let sections = to_html_under("## Maksud\n\n### Rincian\n\nIsi.\n", 2);
+        assert_eq!(sections, "<h3>Maksud</h3>\n<h4>Rincian</h4>\n<p>Isi.</p>\n");
+        assert_eq!(to_html("# Satu\n\nIsi.\n"), "<h1>Satu</h1>\n<p>Isi.</p>\n");
     }
 
     #[test]
