@@ -79,12 +79,12 @@ fn every_mistake_of_the_file_is_reported_in_one_run_in_english() {
             (
                 "unknown-field",
                 "judul",
-                "Unknown key `judul` in the front matter; keys are written in English (Rename the key: title = …)",
+                "unknown key `judul` in the front matter; keys are written in English (rename the key: title = …)",
             ),
             (
                 "invalid-value",
                 "\"MoU\"",
-                "`kind` takes a code: for \"MoU\" write \"mou\" (Write: kind = \"mou\")",
+                "`kind` takes a code: for \"MoU\" write \"mou\" (write: kind = \"mou\")",
             ),
             (
                 "wrong-type",
@@ -94,27 +94,27 @@ fn every_mistake_of_the_file_is_reported_in_one_run_in_english() {
             (
                 "wrong-type",
                 "\"11-06-2024\"",
-                "`drafting` must be a date like 2025-03-10, not text (Write: drafting = 2024-06-11)",
+                "`drafting` must be a date like 2025-03-10, not text (write: drafting = 2024-06-11)",
             ),
             (
                 "date-format",
                 "10-06-2024",
-                "The date `signed` is written \"10-06-2024\"; pakta reads dates as year-month-day (Write: signed = 2024-06-10)",
+                "the date `signed` is written \"10-06-2024\"; pakta reads dates as year-month-day (write: signed = 2024-06-10)",
             ),
             (
                 "date-format",
                 "10/06/2024",
-                "The date `approval` is written \"10/06/2024\"; pakta reads dates as year-month-day (Write: approval = 2024-06-10)",
+                "the date `approval` is written \"10/06/2024\"; pakta reads dates as year-month-day (write: approval = 2024-06-10)",
             ),
             (
                 "impossible-date",
                 "2028-02-30",
-                "`expires` = 2028-02-30 is not a day of the calendar (That month ends on day 29; check the date)",
+                "`expires` = 2028-02-30 is not a day of the calendar (that month ends on day 29; check the date)",
             ),
             (
                 "invalid-value",
                 "\"universitas\"",
-                "`category` takes a code: for \"universitas\" write \"university\" (Write: category = \"university\")",
+                "`category` takes a code: for \"universitas\" write \"university\" (write: category = \"university\")",
             ),
         ]),
         "{diagnostics:#?}"
@@ -193,17 +193,17 @@ fn short_and_spelled_out_dates_are_located_and_nothing_else_is_reported() {
             expect(
                 "date-format",
                 "1/6/2024",
-                "The date `planning` is written \"1/6/2024\"; pakta reads dates as year-month-day (Write: planning = 2024-06-01)",
+                "the date `planning` is written \"1/6/2024\"; pakta reads dates as year-month-day (write: planning = 2024-06-01)",
             ),
             expect(
                 "date-format",
                 "10 Juni 2024",
-                "The date `signed` is written \"10 Juni 2024\"; pakta reads dates as year-month-day (Write: signed = 2024-06-10)",
+                "the date `signed` is written \"10 Juni 2024\"; pakta reads dates as year-month-day (write: signed = 2024-06-10)",
             ),
             expect(
                 "impossible-date",
                 "2029-13-01",
-                "`expires` = 2029-13-01 is not a day of the calendar (Months are 01 to 12, in the order year-month-day)",
+                "`expires` = 2029-13-01 is not a day of the calendar (months are 01 to 12, in the order year-month-day)",
             ),
         ],
         "{diagnostics:#?}"

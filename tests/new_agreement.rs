@@ -297,7 +297,7 @@ fn empty_sections_are_warned_about_and_not_published() {
                 line,
                 column,
                 format!(
-                    "The section \"{heading}\" is empty and is not shown on the site (Fill in the section, or remove its heading)"
+                    "the section \"{heading}\" is empty and is not shown on the site (fill in the section, or remove its heading)"
                 ),
             )
         })
