@@ -30,6 +30,7 @@ impl Command {
             Command::Data(args) => &args.root,
             Command::Build(args) => &args.repo.root,
             Command::New(args) => &args.repo.root,
+            Command::Import(args) => &args.repo.root,
             Command::Diff(args) => &args.repo.root,
             Command::Codeowners(args) => &args.root,
             Command::Serve(args) => &args.repo.root,
@@ -51,6 +52,9 @@ pub(crate) enum Command {
     Build(BuildArgs),
     /// Start a new agreement file in a unit's folder, at the planning stage.
     New(NewArgs),
+    /// Bring in agreements kept in a spreadsheet (.xlsx or .csv), one file
+    /// per row, in a unit's folder.
+    Import(ImportArgs),
     /// Summarise what a change does to the agreements between two Git revisions.
     Diff(DiffArgs),
     /// Print the JSON Schema of the front matter, _unit.toml or pakta.toml.
@@ -186,6 +190,26 @@ pub(crate) struct NewArgs {
     /// Ask for every value not given, one line each on standard input.
     #[arg(long)]
     pub interactive: bool,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct ImportArgs {
+    /// The workbook (.xlsx, .xls, .ods) or CSV file (UTF-8, comma or semicolon).
+    pub file: PathBuf,
+    #[command(flatten)]
+    pub repo: RepoArgs,
+    /// The unit's folder below agreements/ the agreements belong to ("." for the root).
+    #[arg(long, value_name = "PATH")]
+    pub unit: String,
+    /// A TOML file whose [columns] names the field of headers pakta does not know.
+    #[arg(long, value_name = "FILE")]
+    pub map: Option<PathBuf>,
+    /// Write the rows that convert even when others do not.
+    #[arg(long)]
+    pub partial: bool,
+    /// Report and list the files, write nothing.
+    #[arg(long)]
+    pub dry_run: bool,
 }
 
 #[derive(Debug, Args)]

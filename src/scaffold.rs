@@ -7,6 +7,7 @@ use std::path::Path;
 use pakta_content::slug::slugify;
 use pakta_content::{Kind, reserved::is_reserved_segment};
 use pakta_load::CONTENT_DIR;
+use pakta_model::Model;
 
 /// The file name without `.md`: `<year>-<kind>-<partner>`, where the
 /// partner part is the register key of a registered partner.
@@ -25,8 +26,9 @@ pub(crate) fn relative_path(id: &str) -> String {
 }
 
 /// The first of `stem`, `stem-2`, `stem-3` … that names no file in the
-/// unit's folder (compared without case, as `check` compares ids).
-pub(crate) fn free_stem(root: &Path, unit: &str, stem: &str) -> String {
+/// unit's folder (compared without case, as `check` compares ids) and is
+/// none of `also_taken` (names given to other files of the same run).
+pub(crate) fn free_stem(root: &Path, unit: &str, stem: &str, also_taken: &[String]) -> String {
     let folder = root.join(CONTENT_DIR).join(unit);
     let taken: Vec<String> = std::fs::read_dir(&folder)
         .map(|entries| {
@@ -37,7 +39,10 @@ pub(crate) fn free_stem(root: &Path, unit: &str, stem: &str) -> String {
                 .collect()
         })
         .unwrap_or_default();
-    let is_free = |candidate: &str| !taken.contains(&format!("{candidate}.md"));
+    let is_free = |candidate: &str| {
+        !taken.contains(&format!("{candidate}.md"))
+            && !also_taken.iter().any(|t| t.eq_ignore_ascii_case(candidate))
+    };
     if is_free(stem) {
         return stem.to_string();
     }
@@ -51,6 +56,24 @@ pub(crate) fn free_stem(root: &Path, unit: &str, stem: &str) -> String {
 /// `assets` …): only ids of the root unit start with their file name.
 pub(crate) fn takes_reserved_name(id: &str) -> bool {
     id.split('/').next().is_some_and(is_reserved_segment)
+}
+
+/// The registered partner that the name (or, for "Name (ACRONYM)", the
+/// name or the acronym) means.
+pub(crate) fn registered_partner<'m>(
+    model: &'m Model,
+    typed: &str,
+) -> Option<&'m pakta_model::partners::RegisteredPartner> {
+    let register = &model.partners;
+    let mut candidates = vec![typed.to_string()];
+    if let Some((before, after)) = typed.split_once('(') {
+        candidates.push(before.trim().to_string());
+        candidates.push(after.trim_end_matches(')').trim().to_string());
+    }
+    candidates
+        .iter()
+        .find_map(|name| register.resolve(name))
+        .map(|ix| &register.partners[ix])
 }
 
 /// Normalises what an editor may type for a unit: `agreements/jawa-tengah/`,

@@ -7,8 +7,8 @@ use super::{EXIT_FAILURE, EXIT_OK, exit};
 use crate::cli::NewArgs;
 use crate::console::Console;
 use crate::scaffold::{
-    agreement_id, derived_stem, free_stem, normalise_unit_path, partner_slug, relative_path,
-    takes_reserved_name,
+    agreement_id, derived_stem, free_stem, normalise_unit_path, partner_slug, registered_partner,
+    relative_path, takes_reserved_name,
 };
 use pakta_content::diagnostics::nearest;
 use pakta_content::i18n::{Lang, Texts};
@@ -217,6 +217,7 @@ fn scaffold<R: BufRead>(
                 &args.repo.root,
                 &unit.path,
                 &derived_stem(date.year(), kind, &partner_part),
+                &[],
             )
         }
     };
@@ -249,7 +250,10 @@ fn scaffold<R: BufRead>(
     Ok(relative)
 }
 
-fn find_unit<'m>(model: &'m Model, typed: &str) -> Result<&'m pakta_model::Unit, Message> {
+pub(crate) fn find_unit<'m>(
+    model: &'m Model,
+    typed: &str,
+) -> Result<&'m pakta_model::Unit, Message> {
     let unit_path = normalise_unit_path(typed);
     model.unit(&unit_path).ok_or_else(|| {
         let known = model
@@ -290,24 +294,6 @@ fn one_line(flag: &'static str, text: &str) -> Result<String, Message> {
     Ok(text.to_string())
 }
 
-/// The registered partner that the name (or, for "Name (ACRONYM)", the
-/// name or the acronym) means.
-fn registered_partner<'m>(
-    model: &'m Model,
-    typed: &str,
-) -> Option<&'m pakta_model::partners::RegisteredPartner> {
-    let register = &model.partners;
-    let mut candidates = vec![typed.to_string()];
-    if let Some((before, after)) = typed.split_once('(') {
-        candidates.push(before.trim().to_string());
-        candidates.push(after.trim_end_matches(')').trim().to_string());
-    }
-    candidates
-        .iter()
-        .find_map(|name| register.resolve(name))
-        .map(|ix| &register.partners[ix])
-}
-
 fn warn_about_close_partner(model: &Model, typed: &str, console: &Console) {
     let names = model.partners.partners.iter().flat_map(|p| {
         std::iter::once(p.name.as_str())
@@ -329,7 +315,7 @@ fn warn_about_close_partner(model: &Model, typed: &str, console: &Console) {
     }
 }
 
-fn write_new(path: &std::path::Path, relative: &str, text: &str) -> Result<(), Message> {
+pub(crate) fn write_new(path: &std::path::Path, relative: &str, text: &str) -> Result<(), Message> {
     let mut file = std::fs::OpenOptions::new()
         .write(true)
         .create_new(true)

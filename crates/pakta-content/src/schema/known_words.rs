@@ -51,6 +51,16 @@ pub fn code_for_word(choices: &'static [Choice], written: &str) -> Option<&'stat
         .map(|c| c.value)
 }
 
+/// The code a catalog's `[synonyms.<field>]` gives `written`, for fields
+/// that are no closed list of the content format (the column headers
+/// `pakta import` knows, `[synonyms.column]`).
+pub fn code_for_synonym(field: &str, written: &str) -> Option<&'static str> {
+    words()
+        .get(field)?
+        .get(&normalise(written))
+        .map(String::as_str)
+}
+
 /// For each glossary field, every word for one of its values (normalised)
 /// and that value; a word two values share is left out, since it names
 /// neither.
