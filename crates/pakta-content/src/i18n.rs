@@ -184,9 +184,20 @@ impl Catalog {
                 None => unknown.push(format!("messages.{key}")),
             }
         }
-        // Synonyms decide how content is read, which a theme must not
-        // change: only the built-in catalogs have them.
-        unknown.extend(overrides.synonyms.keys().map(|f| format!("synonyms.{f}")));
+        // A theme made by `pakta theme init` carries the synonyms too; they
+        // must name known values, but how content is read never depends on
+        // a theme: only the built-in catalogs' synonyms are read.
+        for (field, values) in &overrides.synonyms {
+            match self.synonyms.get(field) {
+                Some(known) => unknown.extend(
+                    values
+                        .keys()
+                        .filter(|value| !known.contains_key(*value))
+                        .map(|value| format!("synonyms.{field}.{value}")),
+                ),
+                None => unknown.push(format!("synonyms.{field}")),
+            }
+        }
         for (field, terms) in overrides.terms {
             let Some(known) = self.terms.get_mut(&field) else {
                 unknown.push(format!("terms.{field}"));
