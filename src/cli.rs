@@ -30,6 +30,7 @@ impl Command {
             Command::Data(args) => &args.root,
             Command::Build(args) => &args.repo.root,
             Command::New(args) => &args.repo.root,
+            Command::Import(args) => &args.repo.root,
             Command::Diff(args) => &args.repo.root,
             Command::Codeowners(args) => &args.root,
             Command::Serve(args) => &args.repo.root,
@@ -52,6 +53,9 @@ pub(crate) enum Command {
     Build(BuildArgs),
     /// Start a new agreement file in a unit's folder, at the planning stage.
     New(NewArgs),
+    /// Bring in agreements kept in a spreadsheet (.xlsx or .csv), one file
+    /// per row, in a unit's folder.
+    Import(ImportArgs),
     /// Summarise what a change does to the agreements between two Git revisions.
     Diff(DiffArgs),
     /// Print the JSON Schema of the front matter, _unit.toml or pakta.toml.
@@ -224,22 +228,54 @@ pub(crate) struct NewArgs {
     pub repo: RepoArgs,
     /// The unit's folder below agreements/, e.g. jawa-tengah/karanganyar ("." for the root).
     #[arg(long, value_name = "PATH")]
-    pub unit: String,
+    pub unit: Option<String>,
     /// mou, pks, addendum or other.
     #[arg(long, value_name = "KIND")]
-    pub kind: String,
-    /// The partner organisation's full name.
+    pub kind: Option<String>,
+    /// The partner organisation's full name; a registered partner's name,
+    /// acronym or alias gives its registered name.
     #[arg(long, value_name = "NAME")]
-    pub partner: String,
-    /// The partner's category, e.g. university, ministry, ngo.
+    pub partner: Option<String>,
+    /// The partner's category, e.g. university, ministry, ngo (default: the
+    /// registered partner's).
     #[arg(long, value_name = "CATEGORY")]
-    pub category: String,
+    pub category: Option<String>,
     /// The agreement's full title.
     #[arg(long, value_name = "TEXT")]
-    pub title: String,
-    /// The file name without .md (default: <year>-<kind>-<partner>).
+    pub title: Option<String>,
+    /// The latest stage reached: planning, drafting, negotiation, approval or signed.
+    #[arg(long, value_name = "STAGE")]
+    pub stage: Option<String>,
+    /// The day that stage was reached (default: today).
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub date: Option<NaiveDate>,
+    /// The file name without .md (default: <year>-<kind>-<partner>, with
+    /// -2, -3 … when that name is taken).
     #[arg(long, value_name = "SLUG")]
     pub id: Option<String>,
+    /// Ask for every value not given, one line each on standard input.
+    #[arg(long)]
+    pub interactive: bool,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct ImportArgs {
+    /// The workbook (.xlsx, .xls, .ods) or CSV file (UTF-8, comma or semicolon).
+    pub file: PathBuf,
+    #[command(flatten)]
+    pub repo: RepoArgs,
+    /// The unit's folder below agreements/ the agreements belong to ("." for the root).
+    #[arg(long, value_name = "PATH")]
+    pub unit: String,
+    /// A TOML file whose [columns] names the field of headers pakta does not know.
+    #[arg(long, value_name = "FILE")]
+    pub map: Option<PathBuf>,
+    /// Write the rows that convert even when others do not.
+    #[arg(long)]
+    pub partial: bool,
+    /// Report and list the files, write nothing.
+    #[arg(long)]
+    pub dry_run: bool,
 }
 
 #[derive(Debug, Args)]

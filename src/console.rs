@@ -73,6 +73,11 @@ impl Console {
         self.labelled(Message::new("severity-error"), message);
     }
 
+    /// `warning: …` on standard error.
+    pub(crate) fn warning(&self, message: Message) {
+        self.labelled(Message::new("severity-warning"), message);
+    }
+
     /// `note: …` on standard error.
     pub(crate) fn note(&self, message: Message) {
         self.labelled(Message::new("severity-note"), message);

@@ -5,6 +5,7 @@ mod cli;
 mod codeowners;
 mod commands;
 mod console;
+mod import;
 mod scaffold;
 mod starting_text;
 mod usage;
@@ -44,6 +45,7 @@ fn main() -> ExitCode {
         Command::Data(args) => commands::data::run(args, &console),
         Command::Build(args) => commands::build::run(args, &console),
         Command::New(args) => commands::new::run(args, &console),
+        Command::Import(args) => import::run(args, &console),
         Command::Diff(args) => commands::diff::run(args, &console),
         Command::Schema(args) => commands::schema::run(args, &console),
         Command::Codeowners(args) => commands::codeowners::run(args, &console),

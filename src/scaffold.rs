@@ -1,134 +1,79 @@
-//! A new agreement file, valid from the first save: the editor fills in a
-//! few facts on the command line and gets front matter that `pakta check`
-//! accepts, at the `planning` stage dated today, with a body to complete.
+//! Where a new agreement file goes: its unit's folder and a file name of
+//! year, kind and partner that no file has yet. Its text is
+//! `pakta_content::starting_text`.
 
-use std::fmt::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use chrono::{Datelike, NaiveDate};
-
-use pakta_content::i18n::Texts;
-use pakta_content::message::Message;
 use pakta_content::slug::slugify;
-use pakta_content::{Category, Kind, Stage};
+use pakta_content::{Kind, reserved::is_reserved_segment};
 use pakta_load::CONTENT_DIR;
+use pakta_model::Model;
 
-/// What the editor said about the new agreement.
-#[derive(Debug, Clone)]
-pub(crate) struct NewAgreement {
-    /// The unit's folder below `agreements/`, "" for the root unit.
-    pub unit: String,
-    pub unit_name: String,
-    pub kind: Kind,
-    pub partner: String,
-    pub category: Category,
-    pub title: String,
-    /// The file name without `.md`; derived from year, kind and partner
-    /// when absent.
-    pub slug: Option<String>,
-    pub today: NaiveDate,
+/// The file name without `.md`: `<year>-<kind>-<partner>`, where the
+/// partner part is the register key of a registered partner.
+pub(crate) fn derived_stem(year: i32, kind: Kind, partner_part: &str) -> String {
+    format!("{year}-{kind}-{partner_part}")
 }
 
-impl NewAgreement {
-    /// The file's name without `.md`: `<year>-<kind>-<partner slug>`.
-    pub(crate) fn file_stem(&self) -> String {
-        self.slug.clone().unwrap_or_else(|| {
-            format!(
-                "{}-{}-{}",
-                self.today.year(),
-                self.kind,
-                partner_slug(&self.partner)
-            )
+/// The agreement's id (its path below `agreements/` without `.md`).
+pub(crate) fn agreement_id(unit: &str, stem: &str) -> String {
+    join_unit(unit, stem)
+}
+
+/// The file, relative to the repository root.
+pub(crate) fn relative_path(id: &str) -> String {
+    format!("{CONTENT_DIR}/{id}.md")
+}
+
+/// The first of `stem`, `stem-2`, `stem-3` … that names no file in the
+/// unit's folder (compared without case, as `check` compares ids) and is
+/// none of `also_taken` (names given to other files of the same run).
+pub(crate) fn free_stem(root: &Path, unit: &str, stem: &str, also_taken: &[String]) -> String {
+    let folder = root.join(CONTENT_DIR).join(unit);
+    let taken: Vec<String> = std::fs::read_dir(&folder)
+        .map(|entries| {
+            entries
+                .filter_map(Result::ok)
+                .filter_map(|e| e.file_name().into_string().ok())
+                .map(|name| name.to_lowercase())
+                .collect()
         })
+        .unwrap_or_default();
+    let is_free = |candidate: &str| {
+        !taken.contains(&format!("{candidate}.md"))
+            && !also_taken.iter().any(|t| t.eq_ignore_ascii_case(candidate))
+    };
+    if is_free(stem) {
+        return stem.to_string();
     }
+    (2..)
+        .map(|n| format!("{stem}-{n}"))
+        .find(|candidate| is_free(candidate))
+        .unwrap_or_else(|| stem.to_string())
+}
 
-    /// The agreement's id (its path below `agreements/` without `.md`).
-    pub(crate) fn id(&self) -> String {
-        join_unit(&self.unit, &self.file_stem())
-    }
+/// Whether an id would take a name the site uses itself (`units`,
+/// `assets` …): only ids of the root unit start with their file name.
+pub(crate) fn takes_reserved_name(id: &str) -> bool {
+    id.split('/').next().is_some_and(is_reserved_segment)
+}
 
-    /// The file, relative to the repository root.
-    pub(crate) fn relative_path(&self) -> String {
-        format!("{CONTENT_DIR}/{}.md", self.id())
+/// The registered partner that the name (or, for "Name (ACRONYM)", the
+/// name or the acronym) means.
+pub(crate) fn registered_partner<'m>(
+    model: &'m Model,
+    typed: &str,
+) -> Option<&'m pakta_model::partners::RegisteredPartner> {
+    let register = &model.partners;
+    let mut candidates = vec![typed.to_string()];
+    if let Some((before, after)) = typed.split_once('(') {
+        candidates.push(before.trim().to_string());
+        candidates.push(after.trim_end_matches(')').trim().to_string());
     }
-
-    pub(crate) fn absolute_path(&self, root: &Path) -> PathBuf {
-        root.join(self.relative_path())
-    }
-
-    /// The file's text: the hints in the comments speak the editor's
-    /// language (`hints`), the text to complete is published and so is in
-    /// the site's (`content`).
-    pub(crate) fn render(&self, hints: &Texts, content: &Texts) -> String {
-        let hint = |message: Message| message.render(hints);
-        let stage = |stage: Stage| hints.text(&format!("stage-{}", stage.code())).to_string();
-        let mut out = String::from("+++\n");
-        let _ = writeln!(out, "title = {}", toml_string(&self.title));
-        let _ = writeln!(out, "kind = \"{}\"", self.kind);
-        let _ = writeln!(
-            out,
-            "# number = \"\"            # {}",
-            hint(Message::new("scaffold-hint-number"))
-        );
-        match self.kind {
-            Kind::Pks => {
-                let _ = writeln!(
-                    out,
-                    "# parent = \"\"            # {}",
-                    hint(Message::new("scaffold-hint-parent"))
-                );
-            }
-            Kind::Addendum => {
-                let _ = writeln!(
-                    out,
-                    "# amends = \"\"            # {}",
-                    hint(Message::new("scaffold-hint-amends"))
-                );
-            }
-            Kind::Mou | Kind::Other => {}
-        }
-        out.push_str("topics = []\n");
-        out.push_str("\n[dates]\n");
-        let _ = writeln!(
-            out,
-            "planning = {}        # {}",
-            self.today,
-            stage(Stage::Planning)
-        );
-        for (key, name) in [
-            ("drafting", Stage::Drafting),
-            ("negotiation", Stage::Negotiation),
-            ("approval", Stage::Approval),
-            ("signed", Stage::Signed),
-        ] {
-            let line = format!("# {key} = YYYY-MM-DD");
-            let _ = writeln!(out, "{line:<27} # {}", stage(name));
-        }
-        let _ = writeln!(
-            out,
-            "# duration_months = 60      # {}",
-            hint(Message::new("scaffold-hint-duration"))
-        );
-        out.push_str("\n[[partners]]\n");
-        let _ = writeln!(out, "name = {}", toml_string(&self.partner));
-        let _ = writeln!(out, "category = \"{}\"", self.category);
-        out.push_str("+++\n\n");
-        let summary = Message::new("scaffold-summary")
-            .arg("title", self.title.trim_end_matches('.'))
-            .arg("unit", &self.unit_name)
-            .arg("partner", &self.partner);
-        let _ = writeln!(out, "{}", summary.render(content));
-        for heading in [
-            Message::new("scaffold-heading-background"),
-            Message::new("scaffold-heading-purpose"),
-            Message::new("scaffold-heading-scope"),
-            Message::new("scaffold-heading-obligations"),
-            Message::new("scaffold-heading-term"),
-        ] {
-            let _ = write!(out, "\n## {}\n\n", heading.render(content));
-        }
-        out
-    }
+    candidates
+        .iter()
+        .find_map(|name| register.resolve(name))
+        .map(|ix| &register.partners[ix])
 }
 
 /// Normalises what an editor may type for a unit: `agreements/jawa-tengah/`,
@@ -186,41 +131,29 @@ fn join_unit(unit: &str, stem: &str) -> String {
     }
 }
 
-fn toml_string(text: &str) -> String {
-    toml::Value::String(text.to_string()).to_string()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use pakta_content::i18n::Lang;
-
-    fn request() -> NewAgreement {
-        NewAgreement {
-            unit: "jawa-tengah/karanganyar".into(),
-            unit_name: "KPU Kabupaten Karanganyar".into(),
-            kind: Kind::Mou,
-            partner: "Universitas Sebelas Maret (UNS)".into(),
-            category: Category::University,
-            title: "Nota Kesepahaman tentang \"Pendidikan\" Pemilih".into(),
-            slug: None,
-            today: NaiveDate::from_ymd_opt(2026, 11, 22).expect("a date"),
-        }
-    }
 
     #[test]
     fn file_name_is_year_kind_and_partner() {
-        let new = request();
+        let stem = derived_stem(2026, Kind::Mou, "uns");
         assert_eq!(
-            new.relative_path(),
+            relative_path(&agreement_id("jawa-tengah/karanganyar", &stem)),
             "agreements/jawa-tengah/karanganyar/2026-mou-uns.md"
         );
-        let named = NewAgreement {
-            slug: Some("2026-mou-uns-kkn".into()),
-            unit: String::new(),
-            ..request()
-        };
-        assert_eq!(named.relative_path(), "agreements/2026-mou-uns-kkn.md");
+        assert_eq!(
+            relative_path(&agreement_id("", "2026-mou-uns-kkn")),
+            "agreements/2026-mou-uns-kkn.md"
+        );
+    }
+
+    #[test]
+    fn reserved_names_are_only_a_problem_at_the_root() {
+        assert!(takes_reserved_name("units"));
+        assert!(takes_reserved_name("assets"));
+        assert!(!takes_reserved_name("jawa-tengah/units"));
+        assert!(!takes_reserved_name("2026-mou-uns"));
     }
 
     #[test]
@@ -258,38 +191,6 @@ mod tests {
         assert_eq!(
             normalise_unit_path("agreements-lama/x"),
             "agreements-lama/x"
-        );
-    }
-
-    #[test]
-    fn quotes_in_titles_are_escaped() {
-        let indonesian = Texts::default_for(Lang::Id);
-        let text = request().render(Texts::default_for(Lang::En), indonesian);
-        let front = text
-            .strip_prefix("+++\n")
-            .and_then(|rest| rest.split("+++\n").next())
-            .expect("front matter");
-        let parsed: toml::Table = toml::from_str(front).expect("valid TOML");
-        assert_eq!(
-            parsed["title"].as_str(),
-            Some("Nota Kesepahaman tentang \"Pendidikan\" Pemilih")
-        );
-        assert!(text.contains("planning = 2026-11-22"));
-        assert!(text.contains(&format!(
-            "## {}\n",
-            indonesian.message("scaffold-heading-scope").unwrap()
-        )));
-        assert!(
-            text.contains(" antara KPU Kabupaten Karanganyar dan Universitas Sebelas Maret (UNS)."),
-            "{text}"
-        );
-        assert!(
-            text.contains("# number = \"\"            # the unit's document number"),
-            "{text}"
-        );
-        assert!(
-            text.contains("# negotiation = YYYY-MM-DD  # Negotiation\n"),
-            "{text}"
         );
     }
 }

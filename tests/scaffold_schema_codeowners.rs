@@ -71,7 +71,10 @@ fn new_writes_a_valid_agreement_and_never_overwrites() {
 
     let check = repo.pakta(&["check", "--today", "2026-11-22", "--format", "json"]);
     assert_eq!(check.status.code(), Some(0), "{}", stdout(&check));
-    assert_eq!(stdout(&check).trim(), "[]");
+    // Only the usual sections, still to be filled in, are pointed at.
+    let diagnostics: Vec<Value> = serde_json::from_slice(&check.stdout).expect("JSON");
+    assert_eq!(diagnostics.len(), 5, "{diagnostics:#?}");
+    assert!(diagnostics.iter().all(|d| d["code"] == "empty-section"));
     let data = repo.pakta(&["data", "--today", "2026-11-22"]);
     let document: Value = serde_json::from_slice(&data.stdout).expect("JSON");
     assert_eq!(
@@ -80,10 +83,23 @@ fn new_writes_a_valid_agreement_and_never_overwrites() {
     );
     assert_eq!(document["agreements"][0]["status"], "planning");
 
+    // A taken name gets a suffix; the first file is left as it was.
     let again = repo.pakta(&new_args("jawa-tengah/karanganyar", "mou"));
-    assert_eq!(again.status.code(), Some(2));
+    assert!(again.status.success(), "{}", stderr(&again));
+    assert_eq!(
+        stdout(&again),
+        "agreements/jawa-tengah/karanganyar/2026-mou-uns-2.md\n"
+    );
+    let named = repo.pakta(
+        &[
+            new_args("jawa-tengah/karanganyar", "mou"),
+            vec!["--id", "2026-mou-uns"],
+        ]
+        .concat(),
+    );
+    assert_eq!(named.status.code(), Some(2));
     assert!(
-        stderr(&again)
+        stderr(&named)
             .contains("agreements/jawa-tengah/karanganyar/2026-mou-uns.md already exists")
     );
     assert_eq!(
@@ -132,10 +148,10 @@ fn new_refuses_unknown_units_kinds_and_categories() {
     );
 
     let mut args = new_args("jawa-tengah", "mou");
-    args[8] = "kampus";
+    args[8] = "toko";
     let unknown_category = repo.pakta(&args);
     assert_eq!(unknown_category.status.code(), Some(2));
-    assert!(stderr(&unknown_category).contains("unknown category `kampus`"));
+    assert!(stderr(&unknown_category).contains("unknown category `toko`"));
     assert!(
         !repo
             .root

@@ -84,7 +84,8 @@ fn stacked_rows_and_the_revision_history_keep_their_column_labels() {
 #[test]
 fn an_agreements_headings_sit_below_the_pages_own() {
     let test = SiteTest::new().agreement(
-        active("2025-mou-uns").body("# Maksud\n\nTeks.\n\n## Rincian\n\nTeks.\n\n###### Catatan\n"),
+        active("2025-mou-uns")
+            .body("# Maksud\n\nTeks.\n\n## Rincian\n\nTeks.\n\n###### Catatan\n\nTeks.\n"),
     );
     let built = test.build();
     built.success();

@@ -11,15 +11,18 @@ use std::io::Write as _;
 use std::path::Path;
 use std::process::ExitCode;
 
+use chrono::Datelike;
+
 use super::{EXIT_FAILURE, EXIT_OK, exit};
 use crate::cli::{InitArgs, SiteLanguage};
 use crate::codeowners::{CODEOWNERS_FILE, render as render_codeowners};
 use crate::console::Console;
-use crate::scaffold::NewAgreement;
+use crate::scaffold::{agreement_id, derived_stem, partner_slug, relative_path};
+use pakta_content::starting_text::{NewAgreementFacts, starting_text};
 use pakta_content::i18n::{Lang, Texts};
 use pakta_content::message::Message;
 use pakta_content::schema::json_schema::{SchemaKind, render as render_schema};
-use pakta_content::{Category, Kind};
+use pakta_content::{Category, Kind, Stage};
 use pakta_load::{CONFIG_FILE, CONTENT_DIR, LoadOptions, UNIT_FILE};
 use pakta_model::pipeline::{analyse, today_in};
 
@@ -85,19 +88,23 @@ fn init(args: &InitArgs, console: &Console) -> Result<Vec<String>, Message> {
         format!("{CONTENT_DIR}/{UNIT_FILE}"),
         unit_text(unit_name, args.level.as_str(), console.texts),
     ));
-    let example = NewAgreement {
-        unit: String::new(),
-        unit_name: unit_name.to_string(),
-        kind: Kind::Mou,
-        partner: Message::new("init-example-partner").render(site_texts),
-        category: Category::University,
+    let example_partner = Message::new("init-example-partner").render(site_texts);
+    let example = NewAgreementFacts {
         title: Message::new("init-example-title").render(site_texts),
-        slug: None,
-        today,
+        kind: Kind::Mou,
+        partner: example_partner.clone(),
+        category: Category::University,
+        unit_name: unit_name.to_string(),
+        stage: Stage::Planning,
+        date: today,
     };
+    let example_id = agreement_id(
+        "",
+        &derived_stem(today.year(), Kind::Mou, &partner_slug(&example_partner)),
+    );
     files.push((
-        example.relative_path(),
-        example.render(console.texts, site_texts),
+        relative_path(&example_id),
+        starting_text(&example, console.texts, site_texts),
     ));
     for kind in SchemaKind::ALL {
         files.push((format!("schemas/{}", kind.file_name()), render_schema(kind)));

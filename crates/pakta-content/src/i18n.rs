@@ -122,6 +122,12 @@ pub struct Catalog {
     /// handed to templates: no page shows them.
     #[serde(default, skip_serializing)]
     pub messages: BTreeMap<String, String>,
+    /// Other words people write for a value of a closed list (`[synonyms.
+    /// category] university = ["Universitas", …]`), beside its glossary
+    /// name: read when an editor's word is turned into its code. Never
+    /// shown, so never handed to templates.
+    #[serde(default, skip_serializing)]
+    pub synonyms: BTreeMap<String, BTreeMap<String, Vec<String>>>,
 }
 
 /// The built-in catalogs, embedded so that every command speaks without
@@ -172,6 +178,20 @@ impl Catalog {
                 None => unknown.push(format!("messages.{key}")),
             }
         }
+        // A theme made by `pakta theme init` carries the synonyms too; they
+        // must name known values, but how content is read never depends on
+        // a theme: only the built-in catalogs' synonyms are read.
+        for (field, values) in &overrides.synonyms {
+            match self.synonyms.get(field) {
+                Some(known) => unknown.extend(
+                    values
+                        .keys()
+                        .filter(|value| !known.contains_key(*value))
+                        .map(|value| format!("synonyms.{field}.{value}")),
+                ),
+                None => unknown.push(format!("synonyms.{field}")),
+            }
+        }
         for (field, terms) in overrides.terms {
             let Some(known) = self.terms.get_mut(&field) else {
                 unknown.push(format!("terms.{field}"));
@@ -220,7 +240,15 @@ impl Catalog {
             .iter()
             .flat_map(|(f, t)| t.keys().map(move |v| format!("terms.{f}.{v}")));
         let messages = self.messages.keys().map(|k| format!("messages.{k}"));
-        labels.chain(terms).chain(messages).collect()
+        let synonyms = self
+            .synonyms
+            .iter()
+            .flat_map(|(f, t)| t.keys().map(move |v| format!("synonyms.{f}.{v}")));
+        labels
+            .chain(terms)
+            .chain(messages)
+            .chain(synonyms)
+            .collect()
     }
 }
 

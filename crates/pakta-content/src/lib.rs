@@ -14,6 +14,7 @@ pub mod reserved;
 pub mod reviewers;
 pub mod schema;
 pub mod slug;
+pub mod starting_text;
 pub mod term;
 
 use std::sync::Arc;

@@ -7,7 +7,9 @@ use toml::de::DeTable;
 
 use super::frontmatter::{Split, split};
 use super::text_links;
+use super::sections::check_empty_sections;
 use super::toml_file::{decode_utf8, toml_syntax_errors};
+use super::written_mistakes::repair_dates;
 use pakta_content::diagnostics::{Diagnostic, Diagnostics, SourceFile, Spanned};
 use pakta_content::message::Message;
 use pakta_content::schema::{TableReader, characters, spec};
@@ -102,6 +104,7 @@ pub(crate) fn parse_agreement(
     if let Some(body) = &body {
         check_body_characters(&path, text, body.start, diagnostics);
         text_links = text_links::read(&path, text, body.clone(), diagnostics);
+        check_empty_sections(&path, text, body.start, diagnostics);
     }
     let source = SourceFile::new(path, &text[..header_end]);
     let mut agreement = AgreementSource {
@@ -117,26 +120,67 @@ pub(crate) fn parse_agreement(
     };
     if let Some(toml) = front {
         let base = toml.start;
-        let (table, errors) = DeTable::parse_recoverable(&text[toml]);
+        let repaired = repair_dates(&agreement.source, base, &text[toml.clone()]);
+        let toml_text = repaired.as_ref().map_or(&text[toml], |r| r.text.as_str());
+        let (table, errors) = DeTable::parse_recoverable(toml_text);
         if errors.is_empty() {
-            let reader = TableReader::check(
-                &agreement.source,
-                base,
-                &spec::AGREEMENT,
-                &table,
-                diagnostics,
-            );
-            agreement.references = References {
-                parent: reader.text("parent"),
-                renews: reader.text("renews"),
-                amends: reader.text("amends"),
-            };
-            agreement.front = front_matter(&reader, diagnostics).map(Arc::new);
+            match &repaired {
+                None => read_front_matter(&mut agreement, base, &table, diagnostics),
+                Some(repaired) => {
+                    let mut found = Diagnostics::new();
+                    read_front_matter(&mut agreement, base, &table, &mut found);
+                    let stand_ins = positions(&agreement.source, &repaired.stand_ins);
+                    diagnostics.extend(found.into_sorted().into_iter().filter(|d| {
+                        !(d.code == "wrong-type" && stand_ins.contains(&(d.line, d.column)))
+                    }));
+                }
+            }
         } else {
             diagnostics.extend(toml_syntax_errors(&agreement.source, base, errors));
         }
+        if let Some(repaired) = repaired {
+            diagnostics.extend(repaired.diagnostics);
+        }
     }
     agreement
+}
+
+fn read_front_matter(
+    agreement: &mut AgreementSource,
+    base: usize,
+    table: &toml::Spanned<DeTable<'_>>,
+    diagnostics: &mut Diagnostics,
+) {
+    let reader = TableReader::check(
+        &agreement.source,
+        base,
+        &spec::AGREEMENT,
+        table,
+        diagnostics,
+    );
+    agreement.references = References {
+        parent: reader.text("parent"),
+        renews: reader.text("renews"),
+        amends: reader.text("amends"),
+    };
+    agreement.front = front_matter(&reader, diagnostics).map(Arc::new);
+}
+
+/// Line and column of each span's start, as diagnostics give them.
+fn positions(source: &SourceFile, spans: &[std::ops::Range<usize>]) -> Vec<(u32, u32)> {
+    spans
+        .iter()
+        .map(|span| {
+            let before = source.text.get(..span.start).unwrap_or("");
+            let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+            let line = before.matches('\n').count() + 1;
+            let column = before[line_start..].chars().count() + 1;
+            (
+                u32::try_from(line).unwrap_or(u32::MAX),
+                u32::try_from(column).unwrap_or(u32::MAX),
+            )
+        })
+        .collect()
 }
 
 /// Control characters in the text below the front matter: the first on

@@ -9,9 +9,11 @@ mod frontmatter;
 pub mod history;
 mod register;
 mod regular_file;
+mod sections;
 mod text_links;
 mod toml_file;
 mod unit;
+mod written_mistakes;
 
 use std::collections::HashMap;
 use std::fmt;
@@ -34,6 +36,26 @@ pub use regular_file::{MAX_CONTENT_FILE_BYTES, not_a_file};
 
 /// The folder of units and agreements, at the repository's root.
 pub const CONTENT_DIR: &str = "agreements";
+
+/// What `check` says about one agreement file on its own, before it is
+/// written (`pakta new`): `rel` is its path from the repository root.
+pub fn check_agreement_text(rel: &str, text: &str) -> Vec<Diagnostic> {
+    let id = rel
+        .strip_prefix(CONTENT_DIR)
+        .and_then(|rest| rest.strip_prefix('/'))
+        .unwrap_or(rel)
+        .trim_end_matches(".md")
+        .to_string();
+    let mut diagnostics = Diagnostics::new();
+    agreement::parse_agreement(
+        id,
+        rel.to_string(),
+        text.as_bytes(),
+        false,
+        &mut diagnostics,
+    );
+    diagnostics.into_sorted()
+}
 /// The file that makes a folder a unit.
 pub const UNIT_FILE: &str = "_unit.toml";
 

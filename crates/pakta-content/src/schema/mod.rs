@@ -4,7 +4,9 @@
 
 pub mod characters;
 pub mod json_schema;
+pub mod known_words;
 mod reader;
 pub mod spec;
+pub mod written_dates;
 
-pub use reader::{TableReader, is_web_url};
+pub use reader::{TableReader, impossible_date, is_web_url};

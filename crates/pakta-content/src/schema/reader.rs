@@ -6,7 +6,9 @@ use chrono::NaiveDate;
 use toml::de::{DeTable, DeValue};
 
 use super::characters;
+use super::known_words::code_for_word;
 use super::spec::{self, Field, FieldType, LegacyText, TableSpec};
+use super::written_dates::{WrittenDate, last_day_of_month, read_written_date};
 use crate::closed::{ClosedList, ClosedValue};
 use crate::diagnostics::{Diagnostic, Diagnostics, SourceFile, Span, Spanned, nearest};
 use crate::message::Message;
@@ -62,19 +64,41 @@ impl<'a, 'i> TableReader<'a, 'i> {
                 None => diagnostics.push(self.unknown_key(name, shift(self.base, key.span()))),
             }
         }
+        // A required key written under its Indonesian name was reported
+        // as that name, with the rename: it is not missing as well.
+        let renamed: Vec<&str> = self
+            .table
+            .iter()
+            .filter_map(|(key, _)| self.key_for_word(key.get_ref()))
+            .collect();
         for field in self.spec.fields.iter().filter(|f| f.required) {
-            if !self.table.contains_key(field.name) {
+            if !self.table.contains_key(field.name) && !renamed.contains(&field.name) {
                 diagnostics.push(self.missing_key(field));
             }
         }
     }
 
-    fn unknown_key(&self, name: &str, span: Span) -> Diagnostic {
-        let alias = spec::ALIASES
+    /// The key of this table that an Indonesian word names.
+    fn key_for_word(&self, name: &str) -> Option<&'static str> {
+        spec::ALIASES
             .iter()
             .find(|(word, key)| word.eq_ignore_ascii_case(name) && self.spec.field(key).is_some())
-            .map(|(_, key)| *key);
-        let help = match alias.or_else(|| nearest(name, self.spec.field_names())) {
+            .map(|(_, key)| *key)
+    }
+
+    fn unknown_key(&self, name: &str, span: Span) -> Diagnostic {
+        if let Some(code) = self.key_for_word(name) {
+            return Diagnostic::error(
+                self.file,
+                span,
+                "unknown-field",
+                Message::new("unknown-field.indonesian")
+                    .arg("key", name)
+                    .nested("table", table_name(self.spec)),
+            )
+            .with_help(Message::new("unknown-field.indonesian.help").arg("code", code));
+        }
+        let help = match nearest(name, self.spec.field_names()) {
             Some(guess) => Message::new("unknown-field.help-guess").arg("guess", guess),
             None => Message::new("unknown-field.help"),
         };
@@ -315,10 +339,21 @@ impl<'a, 'i> TableReader<'a, 'i> {
         match problem {
             Problem::WrongType => self.wrong_type(field, value, span),
             Problem::Empty => self.empty_value(field, span),
-            Problem::QuotedDate => self.wrong_type(field, value, span).with_help(
-                Message::new("wrong-type.help-quoted-date")
-                    .arg("key", field.name)
-                    .arg("date", value.get_ref().as_str().unwrap_or_default().trim()),
+            Problem::QuotedDate { date, day_first } => {
+                let help = if day_first {
+                    Message::new("date-format.help")
+                } else {
+                    Message::new("wrong-type.help-quoted-date")
+                };
+                self.wrong_type(field, value, span)
+                    .with_help(help.arg("key", field.name).arg("date", date))
+            }
+            Problem::ImpossibleDate { last_day } => impossible_date(
+                self.file,
+                span,
+                field.name,
+                value.get_ref().as_str().unwrap_or_default().trim(),
+                last_day,
             ),
             Problem::DateWithTime => Diagnostic::error(
                 self.file,
@@ -372,6 +407,22 @@ impl<'a, 'i> TableReader<'a, 'i> {
         found: &str,
         span: Span,
     ) -> Diagnostic {
+        if let Some(code) = code_for_word(choices, found) {
+            return Diagnostic::error(
+                self.file,
+                span,
+                "invalid-value",
+                Message::new("invalid-value.known-word")
+                    .arg("key", field.name)
+                    .arg("value", found)
+                    .arg("code", code),
+            )
+            .with_help(
+                Message::new("invalid-value.known-word.help")
+                    .arg("key", field.name)
+                    .arg("code", code),
+            );
+        }
         let values: Vec<&str> = choices.codes().collect();
         let diagnostic = Diagnostic::error(
             self.file,
@@ -609,6 +660,30 @@ impl<'a, 'i> TableReader<'a, 'i> {
     }
 }
 
+/// A date the calendar does not have, written bare (the loader finds it
+/// before TOML would refuse it) or in quotes.
+pub fn impossible_date(
+    file: &SourceFile,
+    span: Span,
+    key: &str,
+    written: &str,
+    last_day: Option<u32>,
+) -> Diagnostic {
+    let help = match last_day {
+        Some(last) => Message::new("impossible-date.help").arg("last", last),
+        None => Message::new("impossible-date.help-month"),
+    };
+    Diagnostic::error(
+        file,
+        span,
+        "impossible-date",
+        Message::new("impossible-date")
+            .arg("key", key)
+            .arg("written", written),
+    )
+    .with_help(help)
+}
+
 fn shift(base: usize, span: std::ops::Range<usize>) -> Span {
     base + span.start..base + span.end
 }
@@ -626,7 +701,17 @@ enum Scalar<'v> {
 enum Problem {
     WrongType,
     Empty,
-    QuotedDate,
+    /// A date in quotes, in any order people write: the date it means,
+    /// and whether the day came first (then the help shows the reorder).
+    QuotedDate {
+        date: NaiveDate,
+        day_first: bool,
+    },
+    /// A quoted date the calendar does not have; the month's last day
+    /// when the month exists.
+    ImpossibleDate {
+        last_day: Option<u32>,
+    },
     DateWithTime,
     TooSmall(i64),
     TooLarge(i64),
@@ -671,9 +756,20 @@ fn scalar<'v>(ty: &FieldType, value: &'v DeValue<'_>) -> Result<Scalar<'v>, Prob
             (Some(_), _, _) => Err(Problem::DateWithTime),
             _ => Err(Problem::WrongType),
         },
-        (FieldType::Date, DeValue::String(s)) if s.trim().parse::<NaiveDate>().is_ok() => {
-            Err(Problem::QuotedDate)
-        }
+        (FieldType::Date, DeValue::String(s)) => match read_written_date(s) {
+            Some(WrittenDate::YearFirst(date)) => Err(Problem::QuotedDate {
+                date,
+                day_first: false,
+            }),
+            Some(WrittenDate::DayFirst(date)) => Err(Problem::QuotedDate {
+                date,
+                day_first: true,
+            }),
+            Some(WrittenDate::Impossible { year, month }) => Err(Problem::ImpossibleDate {
+                last_day: month.and_then(|m| last_day_of_month(year, m)),
+            }),
+            None => Err(Problem::WrongType),
+        },
         (FieldType::Integer { min, max }, DeValue::Integer(n)) => {
             match i64::from_str_radix(&n.as_str().replace('_', ""), n.radix()) {
                 Ok(n) if n < *min => Err(Problem::TooSmall(*min)),
