@@ -62,11 +62,14 @@ pub struct AgreementRecord<'a> {
     pub topics: &'a [String],
     /// The `summary` key, else the first paragraph of the text.
     pub summary: &'a str,
-    /// The `parent` key: for a PKS, the id of the MoU it carries out.
+    /// The `parent` key: for a PKS, the id of the MoU it carries out;
+    /// absent when that MoU is not public.
     pub parent: Option<&'a str>,
-    /// The `renews` key: the id of the earlier agreement this one extends.
+    /// The `renews` key: the id of the earlier agreement this one extends;
+    /// absent when that agreement is not public.
     pub renews: Option<&'a str>,
-    /// The `amends` key: for an addendum, the id of the agreement it changes.
+    /// The `amends` key: for an addendum, the id of the agreement it
+    /// changes; absent when that agreement is not public.
     pub amends: Option<&'a str>,
     /// The `public` key: false when the agreement is checked but published nowhere.
     pub public: bool,
@@ -283,6 +286,13 @@ pub fn record<'a>(model: &'a Model, a: &'a Agreement) -> AgreementRecord<'a> {
             .map(|x| x.id.as_str())
             .collect()
     };
+    // A private agreement's id is its file name, which can say what it
+    // is: a reference to one is left out, as on the agreement's page.
+    let public_id = |ix: Option<AgreementIx>| -> Option<&'a str> {
+        ix.map(|i| &model.agreements[i])
+            .filter(|x| x.is_public())
+            .map(|x| x.id.as_str())
+    };
     let ends = a.lifecycle.end.filter(|e| Some(*e) != a.lifecycle.expires);
     let front = &a.front;
     AgreementRecord {
@@ -301,9 +311,9 @@ pub fn record<'a>(model: &'a Model, a: &'a Agreement) -> AgreementRecord<'a> {
         scope: front.scope.as_str(),
         topics: &front.topics,
         summary: a.summary(),
-        parent: front.parent.as_ref().map(|r| r.value.as_str()),
-        renews: front.renews.as_ref().map(|r| r.value.as_str()),
-        amends: front.amends.as_ref().map(|r| r.value.as_str()),
+        parent: public_id(a.relations.parent),
+        renews: public_id(a.relations.renews),
+        amends: public_id(a.relations.amends),
         public: front.public,
         dates: dates(&front.dates),
         partners: front.partners.iter().map(|p| partner(model, p)).collect(),
