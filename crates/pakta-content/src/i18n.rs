@@ -256,6 +256,11 @@ impl Texts {
         self.texts.get(key).map_or(key, String::as_str)
     }
 
+    /// The text for `key`, if the catalog has one.
+    pub fn get(&self, key: &str) -> Option<&str> {
+        self.texts.get(key).map(String::as_str)
+    }
+
     /// The `[messages]` text for `key`, with its placeholders unfilled.
     pub fn message(&self, key: &str) -> Option<&str> {
         self.messages.get(key).map(String::as_str)

@@ -5,6 +5,7 @@ use toml::de::DeTable;
 
 use super::toml_file::{decode_utf8, toml_syntax_errors};
 use pakta_content::diagnostics::Diagnostics;
+use pakta_content::licence::Licence;
 use pakta_content::schema::{TableReader, spec};
 use pakta_content::{Config, Reports, Rules};
 
@@ -55,6 +56,12 @@ pub(crate) fn parse_config(bytes: Vec<u8>, diagnostics: &mut Diagnostics) -> Con
         config.reports = Reports {
             months: months.unwrap_or(Reports::default().months),
         };
+    }
+    if let Some(data) = r.table("data")
+        && let Some(id) = data.choice("license")
+        && let Some(license) = Licence::by_id(id.value)
+    {
+        config.data.license = license;
     }
     config
 }

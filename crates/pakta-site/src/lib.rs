@@ -5,12 +5,12 @@
 mod agreement;
 mod charts;
 mod column_labels;
-pub(crate) mod csv;
 mod data_file;
 mod feeds;
 mod lists;
 mod markdown;
 mod monev;
+mod open_data;
 mod output_folder;
 mod pages;
 mod render;

@@ -856,6 +856,45 @@ pub static REPORTS: TableSpec = TableSpec {
     )],
 };
 
+/// The values of `[data] license`: open licences by their SPDX id (their
+/// titles and addresses are in [`crate::licence::LICENCES`]).
+pub const LICENSES: &[Choice] = &[
+    Choice {
+        value: "CC-BY-4.0",
+        doc: "Creative Commons Attribution 4.0 (default)",
+    },
+    Choice {
+        value: "CC-BY-SA-4.0",
+        doc: "Creative Commons Attribution-ShareAlike 4.0",
+    },
+    Choice {
+        value: "CC0-1.0",
+        doc: "Creative Commons Zero 1.0: no rights reserved",
+    },
+    Choice {
+        value: "ODbL-1.0",
+        doc: "Open Data Commons Open Database License 1.0",
+    },
+    Choice {
+        value: "ODC-By-1.0",
+        doc: "Open Data Commons Attribution License 1.0",
+    },
+    Choice {
+        value: "PDDL-1.0",
+        doc: "Open Data Commons Public Domain Dedication and License 1.0",
+    },
+];
+
+/// `[data]` in `pakta.toml`.
+pub static DATA: TableSpec = TableSpec {
+    title: "[data]",
+    fields: &[field(
+        "license",
+        FieldType::Choice(LICENSES),
+        "the licence of the open data under data/, by its SPDX id (default CC-BY-4.0)",
+    )],
+};
+
 /// `pakta.toml`, the repository's settings.
 pub static CONFIG: TableSpec = TableSpec {
     title: "pakta.toml",
@@ -867,5 +906,6 @@ pub static CONFIG: TableSpec = TableSpec {
             FieldType::Table(&REPORTS),
             "the site's Laporan section",
         ),
+        field("data", FieldType::Table(&DATA), "the open data's licence"),
     ],
 };
