@@ -316,3 +316,50 @@ fn a_reference_to_a_private_agreement_is_published_nowhere_and_warned_about() {
         assert!(!text.contains(SECRET), "{file} names the private agreement");
     }
 }
+
+/// `[data] license` names the licence of every download: the data page,
+/// the Data Package and the DCAT catalog state it. Anything but one of
+/// the open licences pakta knows is a located error in `pakta.toml`.
+#[test]
+fn the_data_licence_is_stated_everywhere_and_checked() {
+    let config = format!("{}\n[data]\nlicense = \"CC0-1.0\"\n", common::CONFIG);
+    let site = SiteTest::new().config(&config).agreement(
+        Agreement::mou("2025-mou-satu")
+            .signed("2025-01-10")
+            .partner("Universitas Terbuka", "university"),
+    );
+    let built = site.build();
+    built.success();
+    let zero = "https://creativecommons.org/publicdomain/zero/1.0/";
+    assert!(built.read("data/index.html").contains(zero));
+    let package: Value = serde_json::from_str(&built.read("data/datapackage.json")).unwrap();
+    assert_eq!(package["licenses"][0]["name"], "CC0-1.0", "{package}");
+    assert_eq!(package["licenses"][0]["path"], zero);
+    let catalog: Value = serde_json::from_str(&built.read("data/catalog.jsonld")).unwrap();
+    assert_eq!(catalog["dct:license"]["@id"], zero);
+    for dataset in catalog["dcat:dataset"].as_array().expect("datasets") {
+        assert_eq!(dataset["dct:license"]["@id"], zero, "{dataset}");
+    }
+
+    let wrong = format!("{}\n[data]\nlicense = \"MIT\"\n", common::CONFIG);
+    site.repo.write("pakta.toml", &wrong);
+    let (status, diagnostics) = site.repo.check_json();
+    assert_ne!(status, 0, "{diagnostics:#?}");
+    let (line, column) = common::position(&wrong, "\"MIT\"");
+    let found = diagnostics
+        .iter()
+        .find(|d| d["file"] == "pakta.toml")
+        .unwrap_or_else(|| panic!("no error in pakta.toml: {diagnostics:#?}"));
+    assert_eq!(found["severity"], "error", "{found}");
+    assert_eq!(
+        (found["line"].as_u64(), found["column"].as_u64()),
+        (Some(line), Some(column))
+    );
+    assert!(
+        found["message"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("CC-BY-4.0"),
+        "{found}"
+    );
+}
