@@ -3,9 +3,11 @@
 //! index shows up clearly: whole builds on a shared machine vary by more
 //! than most such changes save.
 //!
-//!   cargo bench --bench render [-- CORPUS]
+//!   cargo bench --bench render [-- CORPUS] [--kind=PREFIX]
 //!
-//! CORPUS defaults to target/bench/c10000 (bench/site.sh makes it).
+//! CORPUS defaults to target/bench/c10000 (bench/site.sh makes it);
+//! `--kind=open` times only the kinds whose name starts with "open" (the
+//! open-data downloads, which a build writes beside the pages).
 //!
 //! Besides the wall time it reports the thread's own CPU time (from
 //! /proc/thread-self/schedstat where the kernel has it), which time spent
@@ -35,6 +37,10 @@ fn kind(route: &Route) -> Option<&'static str> {
         Route::ListPage { .. } => "list page",
         Route::Feed(_) => "Atom feed",
         Route::Calendar(_) => "iCalendar",
+        Route::DataJson => "open data json",
+        Route::DataTable(_) => "open data csv",
+        Route::DataWorkbook => "open data xlsx",
+        Route::DataSchema | Route::DataPackage | Route::DataCatalog => "open data meta",
         _ => return None,
     })
 }
@@ -45,6 +51,9 @@ fn main() {
         .find(|a| !a.starts_with('-'))
         .map(PathBuf::from)
         .unwrap_or_else(|| PathBuf::from("target/bench/c10000"));
+    let only = std::env::args()
+        .find_map(|a| a.strip_prefix("--kind=").map(str::to_string))
+        .unwrap_or_default();
     let today = NaiveDate::from_ymd_opt(2026, 11, 1);
     let analysis = pakta_model::pipeline::analyse(&corpus, today, LoadOptions { bodies: true })
         .unwrap_or_else(|e| panic!("cannot load {}: {e}", corpus.display()));
@@ -54,7 +63,7 @@ fn main() {
         Site::new(Arc::clone(&model), history, &corpus, None).unwrap_or_else(|e| panic!("{e:?}"));
     let mut groups: BTreeMap<&str, Vec<Route>> = BTreeMap::new();
     for route in site.routes_before_search() {
-        if let Some(kind) = kind(&route) {
+        if let Some(kind) = kind(&route).filter(|k| k.starts_with(&only)) {
             groups.entry(kind).or_default().push(route);
         }
     }

@@ -248,3 +248,145 @@ fn every_published_field_is_named_in_the_readmes_data_section() {
         "README's open data section does not name these published fields: {undocumented:?}"
     );
 }
+
+/// A public agreement that names a private one in `parent`, `renews` or
+/// `amends` publishes the reference nowhere: the id is the file name and
+/// can say what the private agreement is. `check` warns the editor.
+#[test]
+fn a_reference_to_a_private_agreement_is_published_nowhere_and_warned_about() {
+    const SECRET: &str = "2025-mou-rahasia-penyelidikan";
+    let site = SiteTest::new()
+        .today("2026-11-01")
+        .agreement(
+            Agreement::mou(SECRET)
+                .signed("2025-01-10")
+                .duration_months(36)
+                .partner("Lembaga Rahasia", "other")
+                .private(),
+        )
+        .agreement(
+            Agreement::pks("2025-pks-terbuka")
+                .parent(SECRET)
+                .signed("2025-02-01")
+                .expires("2027-01-31")
+                .partner("Universitas Terbuka", "university"),
+        )
+        .agreement(
+            Agreement::mou("2026-mou-lanjutan")
+                .renews(SECRET)
+                .signed("2026-01-15")
+                .expires("2028-01-14")
+                .partner("Universitas Terbuka", "university"),
+        )
+        .agreement(
+            Agreement::addendum("2025-addendum-terbuka")
+                .amends(SECRET)
+                .signed("2025-03-01")
+                .partner("Universitas Terbuka", "university"),
+        );
+
+    let (status, diagnostics) = site.repo.check_json();
+    assert_eq!(status, 0, "{diagnostics:#?}");
+    let warned: Vec<(&str, &str)> = diagnostics
+        .iter()
+        .filter(|d| d["code"] == "reference-to-private")
+        .map(|d| {
+            assert_eq!(d["severity"], "warning", "{d}");
+            (
+                d["file"].as_str().unwrap_or_default(),
+                d["message"].as_str().unwrap_or_default(),
+            )
+        })
+        .collect();
+    assert_eq!(warned.len(), 3, "{diagnostics:#?}");
+    let pks = site.repo.read("agreements/2025-pks-terbuka.md");
+    let (line, column) = common::position(&pks, &format!("\"{SECRET}\""));
+    let at_parent = diagnostics
+        .iter()
+        .find(|d| d["code"] == "reference-to-private" && d["line"] == line)
+        .expect("the warning points at the parent's value");
+    assert_eq!(at_parent["column"], column, "{at_parent}");
+    for (key, file) in [
+        ("parent", "agreements/2025-pks-terbuka.md"),
+        ("renews", "agreements/2026-mou-lanjutan.md"),
+        ("amends", "agreements/2025-addendum-terbuka.md"),
+    ] {
+        assert!(
+            warned
+                .iter()
+                .any(|(f, m)| f.ends_with(file) && m.contains(&format!("`{key}`"))),
+            "no warning about `{key}` in {file}: {warned:#?}"
+        );
+    }
+
+    let printed = site.repo.pakta(&["data", "--today", "2026-11-01"]);
+    assert!(printed.status.success(), "{}", common::stderr(&printed));
+    let printed = common::stdout(&printed);
+    assert!(!printed.contains(SECRET), "pakta data names it:\n{printed}");
+    let document: Value = serde_json::from_str(&printed).expect("pakta data prints JSON");
+    for record in document["agreements"].as_array().expect("agreements") {
+        for key in ["parent", "renews", "amends"] {
+            assert!(record[key].is_null(), "{key} published: {record}");
+        }
+    }
+
+    let built = site.build();
+    built.success();
+    for file in built.file_list() {
+        let path = built.out.join(&file);
+        let bytes = std::fs::read(&path).expect("built file");
+        let text = if file.ends_with(".gz") {
+            common::gunzip(&path)
+        } else {
+            String::from_utf8_lossy(&bytes).into_owned()
+        };
+        assert!(!text.contains(SECRET), "{file} names the private agreement");
+    }
+}
+
+/// `[data] license` names the licence of every download: the data page,
+/// the Data Package and the DCAT catalog state it. Anything but one of
+/// the open licences pakta knows is a located error in `pakta.toml`.
+#[test]
+fn the_data_licence_is_stated_everywhere_and_checked() {
+    let config = format!("{}\n[data]\nlicense = \"CC0-1.0\"\n", common::CONFIG);
+    let site = SiteTest::new().config(&config).agreement(
+        Agreement::mou("2025-mou-satu")
+            .signed("2025-01-10")
+            .partner("Universitas Terbuka", "university"),
+    );
+    let built = site.build();
+    built.success();
+    let zero = "https://creativecommons.org/publicdomain/zero/1.0/";
+    assert!(built.read("data/index.html").contains(zero));
+    let package: Value = serde_json::from_str(&built.read("data/datapackage.json")).unwrap();
+    assert_eq!(package["licenses"][0]["name"], "CC0-1.0", "{package}");
+    assert_eq!(package["licenses"][0]["path"], zero);
+    let catalog: Value = serde_json::from_str(&built.read("data/catalog.jsonld")).unwrap();
+    assert_eq!(catalog["dct:license"]["@id"], zero);
+    for dataset in catalog["dcat:dataset"].as_array().expect("datasets") {
+        assert_eq!(dataset["dct:license"]["@id"], zero, "{dataset}");
+    }
+
+    let wrong = format!("{}\n[data]\nlicense = \"MIT\"\n", common::CONFIG);
+    site.repo.write("pakta.toml", &wrong);
+    let (status, diagnostics) = site.repo.check_json();
+    assert_ne!(status, 0, "{diagnostics:#?}");
+    let (line, column) = common::position(&wrong, "\"MIT\"");
+    let found = diagnostics
+        .iter()
+        .find(|d| d["file"] == "pakta.toml")
+        .unwrap_or_else(|| panic!("no error in pakta.toml: {diagnostics:#?}"));
+    assert_eq!(found["severity"], "error", "{found}");
+    assert_eq!(
+        (found["line"].as_u64(), found["column"].as_u64()),
+        (Some(line), Some(column))
+    );
+    assert!(
+        found["message"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("CC-BY-4.0"),
+        "{found}"
+    );
+}

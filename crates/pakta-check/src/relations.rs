@@ -95,6 +95,28 @@ fn check_reference(
     if key == "parent" {
         signed_after_parent(agreement, &reference.value, target, out);
     }
+    if let (Some(front), Some(target_front)) = (&agreement.front, &target.front)
+        && front.public
+        && !target_front.public
+    {
+        // The open data leaves the reference out: a private agreement's
+        // id is its file name, which can say what the agreement is.
+        out.push(
+            Diagnostic::warning(
+                &agreement.source,
+                reference.span.clone(),
+                "reference-to-private",
+                Message::new("reference-to-private")
+                    .arg("key", key)
+                    .arg("value", &reference.value),
+            )
+            .with_help(
+                Message::new("reference-to-private.help")
+                    .arg("key", key)
+                    .arg("value", &reference.value),
+            ),
+        );
+    }
 }
 
 /// A PKS carries out a signed MoU, so it cannot be signed before it, nor

@@ -140,7 +140,7 @@ macro_rules! closed_list {
 
 /// Every closed list of the content format, in the order the format
 /// introduces them.
-pub static LISTS: [&ClosedList; 12] = [
+pub static LISTS: [&ClosedList; 13] = [
     &KINDS,
     &SCOPES,
     &CATEGORIES,
@@ -153,6 +153,7 @@ pub static LISTS: [&ClosedList; 12] = [
     &STAGES,
     &LANGUAGES,
     &TIME_ZONES,
+    &LICENSES,
 ];
 
 closed_list!(
@@ -301,6 +302,19 @@ closed_list!(
         AsiaMakassar = "Asia/Makassar": "WITA, UTC+8",
         AsiaJayapura = "Asia/Jayapura": "WIT, UTC+9",
         Utc = "UTC": "UTC",
+    }
+);
+
+closed_list!(
+    /// `[data] license`: the open licence of the site's data, by its SPDX
+    /// id (titles and addresses in [`crate::licence::LICENCES`]).
+    DataLicence in LICENSES, glossary None, {
+        CcBy40 = "CC-BY-4.0": "Creative Commons Attribution 4.0 (default)",
+        CcBySa40 = "CC-BY-SA-4.0": "Creative Commons Attribution-ShareAlike 4.0",
+        Cc010 = "CC0-1.0": "Creative Commons Zero 1.0: no rights reserved",
+        Odbl10 = "ODbL-1.0": "Open Data Commons Open Database License 1.0",
+        OdcBy10 = "ODC-By-1.0": "Open Data Commons Attribution License 1.0",
+        Pddl10 = "PDDL-1.0": "Open Data Commons Public Domain Dedication and License 1.0",
     }
 );
 

@@ -9,6 +9,7 @@ pub mod escape;
 pub mod fold;
 pub mod hierarchy;
 pub mod i18n;
+pub mod licence;
 pub mod message;
 pub mod reserved;
 pub mod reviewers;
@@ -451,6 +452,21 @@ impl Default for Reports {
     }
 }
 
+/// `[data]` in `pakta.toml`: the terms of the site's open data.
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct DataConfig {
+    /// The licence the data is published under (default CC-BY-4.0).
+    pub license: &'static licence::Licence,
+}
+
+impl Default for DataConfig {
+    fn default() -> Self {
+        DataConfig {
+            license: licence::Licence::default_licence(),
+        }
+    }
+}
+
 /// `pakta.toml`: the repository's settings, defaults where keys are missing.
 #[derive(Debug, Clone, Serialize)]
 pub struct Config {
@@ -460,6 +476,8 @@ pub struct Config {
     pub rules: Rules,
     /// `[reports]`: the site's Laporan section.
     pub reports: Reports,
+    /// `[data]`: the open data's licence.
+    pub data: DataConfig,
 }
 
 impl Default for Config {
@@ -476,6 +494,7 @@ impl Default for Config {
             },
             rules: Rules::default(),
             reports: Reports::default(),
+            data: DataConfig::default(),
         }
     }
 }

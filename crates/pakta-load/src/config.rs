@@ -6,10 +6,11 @@ use std::path::Path;
 use toml::de::DeTable;
 
 use super::toml_file::{decode_utf8, toml_syntax_errors};
-use pakta_content::closed::{Lang, TimeZone};
+use pakta_content::closed::{DataLicence, Lang, TimeZone};
 use pakta_content::diagnostics::{Diagnostic, Diagnostics, SourceFile, Spanned};
 use pakta_content::message::Message;
 use pakta_content::schema::{TableReader, is_web_url, spec};
+use pakta_content::licence::Licence;
 use pakta_content::{Config, Reports, Rules};
 
 /// The repository's settings file, at its root.
@@ -118,6 +119,12 @@ pub(crate) fn parse_config(root: &Path, bytes: Vec<u8>, diagnostics: &mut Diagno
         config.reports = Reports {
             months: months.unwrap_or(Reports::default().months),
         };
+    }
+    if let Some(data) = r.table("data")
+        && let Some(id) = data.choice::<DataLicence>("license")
+        && let Some(license) = Licence::by_id(id.value.code())
+    {
+        config.data.license = license;
     }
     config
 }

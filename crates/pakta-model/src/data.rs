@@ -7,8 +7,15 @@
 //! the published shape bumps [`SCHEMA_VERSION`]; `tests/open_data.rs`
 //! fails when the shape changes and the version does not.
 
+mod codes;
+mod json_schema;
+
 use chrono::NaiveDate;
+use schemars::JsonSchema;
 use serde::Serialize;
+
+pub use codes::CodeList;
+pub use json_schema::schema;
 
 use crate::{Agreement, AgreementIx, Model};
 use pakta_content as content;
@@ -19,7 +26,7 @@ pub const SCHEMA_VERSION: u32 = 3;
 
 /// The open-data document (`data/agreements.json.gz` on the site): every
 /// public agreement, sorted by id.
-#[derive(Serialize)]
+#[derive(Serialize, JsonSchema)]
 pub struct DataDocument<'a> {
     /// The version of the published shape, [`SCHEMA_VERSION`].
     pub schema_version: u32,
@@ -30,23 +37,27 @@ pub struct DataDocument<'a> {
 }
 
 /// One agreement as published: its front matter, lifecycle and public relations.
-#[derive(Serialize)]
+#[derive(Serialize, JsonSchema)]
 pub struct AgreementRecord<'a> {
     /// The agreement's id: its file path below `agreements/` without `.md`.
     pub id: &'a str,
     /// The agreement's title as written (`title`).
     pub title: &'a str,
     /// The `kind` key: `mou`, `pks`, `addendum` or `other`.
+    #[schemars(schema_with = "json_schema::kind")]
     pub kind: &'static str,
     /// The unit's folder path, "" for the root.
     pub unit: &'a str,
     /// The unit's `name`.
     pub unit_name: &'a str,
     /// The lifecycle stage: the latest of planning … signed that has a date.
+    #[schemars(schema_with = "json_schema::stage")]
     pub stage: &'static str,
     /// The lifecycle status on `generated_on`, e.g. `active` or `expired`.
+    #[schemars(schema_with = "json_schema::status")]
     pub status: &'static str,
     /// The lifecycle flags on `generated_on`: `needs-pks`, `no-activity`, `not-evaluated`.
+    #[schemars(schema_with = "json_schema::flags")]
     pub flags: Vec<&'static str>,
     /// The first day in force: `starts`, else `signed`.
     pub starts: Option<NaiveDate>,
@@ -57,16 +68,20 @@ pub struct AgreementRecord<'a> {
     /// The `number` key: the unit's document number.
     pub number: Option<&'a str>,
     /// The `scope` key: `domestic` or `foreign`.
+    #[schemars(schema_with = "json_schema::scope")]
     pub scope: &'static str,
     /// The `topics` key: subjects as written, e.g. "penelitian".
     pub topics: &'a [String],
     /// The `summary` key, else the first paragraph of the text.
     pub summary: &'a str,
-    /// The `parent` key: for a PKS, the id of the MoU it carries out.
+    /// The `parent` key: for a PKS, the id of the MoU it carries out;
+    /// absent when that MoU is not public.
     pub parent: Option<&'a str>,
-    /// The `renews` key: the id of the earlier agreement this one extends.
+    /// The `renews` key: the id of the earlier agreement this one extends;
+    /// absent when that agreement is not public.
     pub renews: Option<&'a str>,
-    /// The `amends` key: for an addendum, the id of the agreement it changes.
+    /// The `amends` key: for an addendum, the id of the agreement it
+    /// changes; absent when that agreement is not public.
     pub amends: Option<&'a str>,
     /// The `public` key: false when the agreement is checked but published nowhere.
     pub public: bool,
@@ -89,7 +104,7 @@ pub struct AgreementRecord<'a> {
 }
 
 /// The `[dates]` table as written; absent keys are left out.
-#[derive(Serialize)]
+#[derive(Serialize, JsonSchema)]
 pub struct DatesRecord {
     /// `planning`: the day planning (perencanaan) began.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -121,7 +136,7 @@ pub struct DatesRecord {
 }
 
 /// One `[[partners]]` entry.
-#[derive(Serialize)]
+#[derive(Serialize, JsonSchema)]
 pub struct PartnerRecord<'a> {
     /// The partner's name as written.
     pub name: &'a str,
@@ -130,6 +145,7 @@ pub struct PartnerRecord<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub key: Option<&'a str>,
     /// The `category` key, e.g. `university` or `ngo`.
+    #[schemars(schema_with = "json_schema::category")]
     pub category: &'static str,
     /// The name of the person who signed for the partner.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -146,7 +162,7 @@ pub struct PartnerRecord<'a> {
 }
 
 /// One `[[activities]]` entry (tindak lanjut).
-#[derive(Serialize)]
+#[derive(Serialize, JsonSchema)]
 pub struct ActivityRecord<'a> {
     /// The day of the activity.
     pub date: NaiveDate,
@@ -154,6 +170,9 @@ pub struct ActivityRecord<'a> {
     pub title: &'a str,
     /// The activity type (`type`), e.g. `sosialisasi`.
     #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
+    // Not required: left out when absent (`default` tells the schema so).
+    #[serde(default)]
+    #[schemars(schema_with = "json_schema::activity_type")]
     pub activity_type: Option<&'static str>,
     /// What was done, in Markdown.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -176,7 +195,7 @@ pub struct ActivityRecord<'a> {
 }
 
 /// Proof of an activity: a file of the site (with its digest) or a link.
-#[derive(Serialize)]
+#[derive(Serialize, JsonSchema)]
 pub struct EvidenceRecord<'a> {
     /// A file under `files/`, from the repository's top folder.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -190,34 +209,44 @@ pub struct EvidenceRecord<'a> {
 }
 
 /// One `[[evaluations]]` entry (monitoring dan evaluasi).
-#[derive(Serialize)]
+#[derive(Serialize, JsonSchema)]
 pub struct EvaluationRecord<'a> {
     /// The day of the evaluation.
     pub date: NaiveDate,
     /// The result: `on-track`, `partial` or `not-implemented`.
+    #[schemars(schema_with = "json_schema::result")]
     pub result: &'static str,
     /// The days evaluated (periode).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub period: Option<PeriodRecord>,
     /// The method (metode), e.g. `rapat-evaluasi`.
     #[serde(skip_serializing_if = "Option::is_none")]
+    // Not required: left out when absent (`default` tells the schema so).
+    #[serde(default)]
+    #[schemars(schema_with = "json_schema::method")]
     pub method: Option<&'static str>,
     /// Free-text notes.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub notes: Option<&'a str>,
     /// The obstacle categories (kendala), each once, e.g. `anggaran`.
     #[serde(skip_serializing_if = "Vec::is_empty")]
+    // Not required: left out when absent (`default` tells the schema so).
+    #[serde(default)]
+    #[schemars(schema_with = "json_schema::obstacles")]
     pub obstacles: Vec<&'static str>,
     /// The obstacles in the editor's own words.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub obstacle_notes: Option<&'a str>,
     /// The recommendation (rekomendasi), e.g. `lanjutkan`.
     #[serde(skip_serializing_if = "Option::is_none")]
+    // Not required: left out when absent (`default` tells the schema so).
+    #[serde(default)]
+    #[schemars(schema_with = "json_schema::recommendation")]
     pub recommendation: Option<&'static str>,
 }
 
 /// The days an evaluation covers.
-#[derive(Serialize)]
+#[derive(Serialize, JsonSchema)]
 pub struct PeriodRecord {
     /// The first day evaluated.
     pub from: NaiveDate,
@@ -226,7 +255,7 @@ pub struct PeriodRecord {
 }
 
 /// One `[[documents]]` entry.
-#[derive(Serialize)]
+#[derive(Serialize, JsonSchema)]
 pub struct DocumentRecord<'a> {
     /// The document's title.
     pub title: &'a str,
@@ -283,6 +312,13 @@ pub fn record<'a>(model: &'a Model, a: &'a Agreement) -> AgreementRecord<'a> {
             .map(|x| x.id.as_str())
             .collect()
     };
+    // A private agreement's id is its file name, which can say what it
+    // is: a reference to one is left out, as on the agreement's page.
+    let public_id = |ix: Option<AgreementIx>| -> Option<&'a str> {
+        ix.map(|i| &model.agreements[i])
+            .filter(|x| x.is_public())
+            .map(|x| x.id.as_str())
+    };
     let ends = a.lifecycle.end.filter(|e| Some(*e) != a.lifecycle.expires);
     let front = &a.front;
     AgreementRecord {
@@ -301,9 +337,9 @@ pub fn record<'a>(model: &'a Model, a: &'a Agreement) -> AgreementRecord<'a> {
         scope: front.scope.code(),
         topics: &front.topics,
         summary: a.summary(),
-        parent: front.parent.as_ref().map(|r| r.value.as_str()),
-        renews: front.renews.as_ref().map(|r| r.value.as_str()),
-        amends: front.amends.as_ref().map(|r| r.value.as_str()),
+        parent: public_id(a.relations.parent),
+        renews: public_id(a.relations.renews),
+        amends: public_id(a.relations.amends),
         public: front.public,
         dates: dates(&front.dates),
         partners: front.partners.iter().map(|p| partner(model, p)).collect(),

@@ -5,13 +5,13 @@
 mod agreement;
 mod charts;
 mod column_labels;
-pub(crate) mod csv;
 mod data_file;
 mod edit_links;
 mod feeds;
 mod lists;
 mod markdown;
 mod monev;
+mod open_data;
 mod output_folder;
 mod pages;
 mod render;

@@ -13,13 +13,14 @@ use serde::Serialize;
 use tera::Context;
 
 use super::lists::{self, List};
+use super::open_data::{self, About, catalog, datapackage, tables, xlsx};
 use super::reports::{self, ReportPages};
 use super::theme::{self, Theme};
 use super::views::{
     self, AgreementRow, HeadlineFigures, Links, PartnerEntry, PartnerSlugs, Rows, SiteView,
     unit_dir,
 };
-use super::{BuildError, agreement, column_labels, csv, data_file, feeds, monev, pages};
+use super::{BuildError, agreement, column_labels, data_file, feeds, monev, pages};
 use pakta_content::i18n::Lang;
 use pakta_load::history::History;
 use pakta_model::data;
@@ -64,8 +65,17 @@ pub enum Route {
     /// Every agreement as compact JSON, gzip-compressed,
     /// `data/agreements.json.gz`.
     DataJson,
-    /// One row per agreement, `data/agreements.csv`.
-    DataCsv,
+    /// One table of the open data as CSV, `data/<table>.csv`, by its
+    /// position among the tables (`agreements` first).
+    DataTable(usize),
+    /// The JSON Schema of the bulk document, `data/schema.json`.
+    DataSchema,
+    /// The Data Package describing the tables, `data/datapackage.json`.
+    DataPackage,
+    /// The DCAT catalog of every dataset, `data/catalog.jsonld`.
+    DataCatalog,
+    /// The tables as one workbook, `data/agreements.xlsx`.
+    DataWorkbook,
     /// An Atom feed of signings and changes, `feed.xml` in the scope's folder.
     Feed(FeedScope),
     /// Upcoming expiry dates and PKS deadlines, `calendar.ics` in the
@@ -202,6 +212,7 @@ impl Site {
             today: model.today,
             year: model.today.year(),
             expiring_days: model.config.rules.expiring_soon_days,
+            data_license: model.config.data.license,
         };
         let mut theme =
             Theme::load(root, config.theme.as_deref(), lang).map_err(|e| BuildError::Theme(e.0))?;
@@ -316,6 +327,7 @@ impl Site {
                 routes.push(Route::ListPage { list, page });
             }
         }
+        routes.extend((0..tables::TABLES.len()).map(Route::DataTable));
         routes.extend([
             Route::ListIndex,
             Route::Findings,
@@ -324,7 +336,10 @@ impl Site {
             Route::NotFound,
             Route::Downloads,
             Route::DataJson,
-            Route::DataCsv,
+            Route::DataSchema,
+            Route::DataPackage,
+            Route::DataCatalog,
+            Route::DataWorkbook,
             Route::Feed(FeedScope::Site),
             Route::Calendar(FeedScope::Site),
             Route::Robots,
@@ -367,7 +382,11 @@ impl Site {
             Route::NotFound => "404.html".into(),
             Route::Downloads => "data/index.html".into(),
             Route::DataJson => data_file::PATH.into(),
-            Route::DataCsv => "data/agreements.csv".into(),
+            Route::DataTable(ix) => open_data::csv_path(tables::TABLES[*ix]),
+            Route::DataSchema => open_data::SCHEMA_PATH.into(),
+            Route::DataPackage => open_data::DATAPACKAGE_PATH.into(),
+            Route::DataCatalog => open_data::CATALOG_PATH.into(),
+            Route::DataWorkbook => xlsx::PATH.into(),
             Route::Feed(scope) => format!("{}feed.xml", self.scope_dir(*scope)),
             Route::Calendar(scope) => format!("{}calendar.ics", self.scope_dir(*scope)),
             Route::Asset(ix) => format!("assets/{}", self.theme.assets[*ix].0),
@@ -423,7 +442,11 @@ impl Site {
         !matches!(
             route,
             Route::DataJson
-                | Route::DataCsv
+                | Route::DataTable(_)
+                | Route::DataSchema
+                | Route::DataPackage
+                | Route::DataCatalog
+                | Route::DataWorkbook
                 | Route::Feed(_)
                 | Route::Calendar(_)
                 | Route::Asset(_)
@@ -541,10 +564,35 @@ impl Site {
                 data_file::write(model, &mut compressed).expect("writing into memory succeeds");
                 compressed
             }
-            Route::DataCsv => {
+            Route::DataTable(ix) => {
+                let table = tables::TABLES[*ix];
                 let document = data::document(model);
-                csv::agreements(&document.agreements, |id| links.absolute(&format!("{id}/")))
-                    .into_bytes()
+                let page_url = |id: &str| links.absolute(&format!("{id}/"));
+                let filled = table.filled(&document.agreements, &self.theme.texts, &page_url);
+                tables::csv(&filled.columns, &filled.rows).into_bytes()
+            }
+            Route::DataSchema => open_data::json_bytes(&data::schema()),
+            Route::DataPackage => {
+                let description = text("dataset-description");
+                let about = About::new(model, &description, &links.absolute);
+                open_data::json_bytes(&datapackage::datapackage(&about, &self.theme.texts))
+            }
+            Route::DataWorkbook => {
+                let document = data::document(model);
+                let page_url = |id: &str| links.absolute(&format!("{id}/"));
+                let tables: Vec<_> = tables::TABLES
+                    .iter()
+                    .map(|&table| table.filled(&document.agreements, &self.theme.texts, &page_url))
+                    .collect();
+                let description = text("dataset-description");
+                let about = About::new(model, &description, &links.absolute);
+                xlsx::workbook(&about, &tables)
+                    .map_err(|e| BuildError::Io(xlsx::PATH.into(), std::io::Error::other(e)))?
+            }
+            Route::DataCatalog => {
+                let description = text("dataset-description");
+                let about = About::new(model, &description, &links.absolute);
+                open_data::json_bytes(&catalog::catalog(&about, &self.datasets()))
             }
             Route::Feed(scope) => {
                 let (name, members) = self.scope_members(*scope);
@@ -687,6 +735,26 @@ impl Site {
                 )
             }
         }
+    }
+
+    /// The datasets of the DCAT catalog: the site's, then each unit's but
+    /// the root's (whose files are the site's).
+    fn datasets(&self) -> Vec<catalog::Dataset> {
+        let model = &*self.model;
+        let unit_title = self.theme.texts.text("dataset-unit");
+        let mut datasets = vec![catalog::site_dataset(
+            &model.config.site.title,
+            data_file::PATH,
+        )];
+        for (ix, unit) in model.units.iter().enumerate() {
+            if Some(ix) != self.root_unit {
+                datasets.push(catalog::unit_dataset(
+                    format!("{unit_title}: {}", unit.name),
+                    &unit_dir(&unit.path),
+                ));
+            }
+        }
+        datasets
     }
 
     /// Upcoming ends of agreements in force and open PKS deadlines.

@@ -26,6 +26,9 @@ pub(crate) struct SiteView {
     /// Today's calendar year: the year of "signed this year".
     pub year: i32,
     pub expiring_days: u32,
+    /// The open data's licence (`[data] license`): id, title and address,
+    /// for the data page and any page that states the site's terms.
+    pub data_license: &'static pakta_content::licence::Licence,
 }
 
 /// Where things live on the site.

@@ -587,6 +587,16 @@ pub static REPORTS: TableSpec = TableSpec {
     )],
 };
 
+/// `[data]` in `pakta.toml`.
+pub static DATA: TableSpec = TableSpec {
+    title: "[data]",
+    fields: &[field(
+        "license",
+        FieldType::Choice(&closed::LICENSES),
+        "the licence of the open data under data/, by its SPDX id (default CC-BY-4.0)",
+    )],
+};
+
 /// `pakta.toml`, the repository's settings.
 pub static CONFIG: TableSpec = TableSpec {
     title: "pakta.toml",
@@ -598,5 +608,6 @@ pub static CONFIG: TableSpec = TableSpec {
             FieldType::Table(&REPORTS),
             "the site's Laporan section",
         ),
+        field("data", FieldType::Table(&DATA), "the open data's licence"),
     ],
 };

@@ -1,0 +1,72 @@
+//! The site's open data beyond the bulk document: the relational tables
+//! as CSV (`tables`), their Frictionless Data Package (`datapackage`), the
+//! same tables as one workbook (`xlsx`), the JSON Schema of the bulk
+//! document and the DCAT catalog of every download (`catalog`), all under `data/`, all stating the licence of
+//! `[data] license`.
+
+pub(crate) mod catalog;
+pub(crate) mod datapackage;
+pub(crate) mod tables;
+pub(crate) mod xlsx;
+
+use chrono::NaiveDate;
+
+use pakta_content::licence::Licence;
+use pakta_model::Model;
+
+/// Where the JSON Schema of the bulk document lives below the site root.
+pub(crate) const SCHEMA_PATH: &str = "data/schema.json";
+/// Where the Data Package lives.
+pub(crate) const DATAPACKAGE_PATH: &str = "data/datapackage.json";
+/// Where the DCAT catalog lives.
+pub(crate) const CATALOG_PATH: &str = "data/catalog.jsonld";
+
+/// Where table `name` lives as CSV below the site root.
+pub(crate) fn csv_path(table: tables::Table) -> String {
+    format!("data/{}.csv", table.name())
+}
+
+/// What every metadata file says about the data as a whole.
+pub(crate) struct About<'a> {
+    /// The site's title.
+    pub title: &'a str,
+    /// What the data is, in the site's language.
+    pub description: &'a str,
+    /// Who publishes it: the root unit, else the site.
+    pub publisher: &'a str,
+    /// The data's licence.
+    pub licence: &'static Licence,
+    /// The day the data describes (`--today`), never the clock.
+    pub modified: NaiveDate,
+    /// The content repository's address, the data's source.
+    pub repository: Option<&'a str>,
+    /// The absolute address of the site, ending in `/`.
+    pub site: &'a str,
+}
+
+impl<'a> About<'a> {
+    pub(crate) fn new(model: &'a Model, description: &'a str, site: &'a str) -> About<'a> {
+        let config = &model.config;
+        let publisher = model
+            .units
+            .iter()
+            .find(|u| u.parent.is_none())
+            .map_or(config.site.title.as_str(), |u| u.name.as_str());
+        About {
+            title: &config.site.title,
+            description,
+            publisher,
+            licence: config.data.license,
+            modified: model.today,
+            repository: config.site.repository.as_deref(),
+            site,
+        }
+    }
+}
+
+/// Pretty JSON with a final newline, as every metadata file is written.
+pub(crate) fn json_bytes(value: &serde_json::Value) -> Vec<u8> {
+    let mut bytes = serde_json::to_vec_pretty(value).expect("a JSON value serialises");
+    bytes.push(b'\n');
+    bytes
+}

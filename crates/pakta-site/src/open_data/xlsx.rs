@@ -1,0 +1,87 @@
+//! `data/agreements.xlsx`: the tables of `tables.rs` as one workbook, a
+//! sheet each, for people who open the data in Excel: the header row
+//! frozen, filters on, dates as dates, the label columns in the site's
+//! language. Written with `rust_xlsxwriter`; the document's creation time
+//! is the data's day, so the same data gives the same bytes.
+
+use chrono::{Datelike, NaiveDate};
+use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook, XlsxError};
+
+use super::About;
+use super::tables::{Cell, Column, FilledTable};
+
+/// Where the workbook lives below the site root.
+pub(crate) const PATH: &str = "data/agreements.xlsx";
+
+/// Excel keeps at most this many characters in a cell.
+const CELL_LIMIT: usize = 32_767;
+
+/// The workbook of `tables`, each with its columns and rows.
+pub(crate) fn workbook(about: &About, tables: &[FilledTable]) -> Result<Vec<u8>, XlsxError> {
+    let mut book = Workbook::new();
+    let day = excel_date(about.modified)?;
+    book.set_properties(
+        &DocProperties::new()
+            .set_title(about.title)
+            .set_author(about.publisher)
+            .set_company(about.publisher)
+            .set_comment(format!("{} ({})", about.licence.title, about.licence.id))
+            .set_creation_datetime(&day),
+    );
+    let header = Format::new().set_bold();
+    let date = Format::new().set_num_format("yyyy-mm-dd");
+    for FilledTable {
+        table,
+        columns,
+        rows,
+    } in tables
+    {
+        let sheet = book.add_worksheet();
+        sheet.set_name(table.name())?;
+        for (col, column) in columns.iter().enumerate() {
+            let col = col as u16;
+            sheet.write_string_with_format(0, col, &column.name, &header)?;
+            sheet.set_column_width(col, column_width(column))?;
+        }
+        for (r, row) in rows.iter().enumerate() {
+            let r = r as u32 + 1;
+            for (col, cell) in row.iter().enumerate() {
+                let col = col as u16;
+                match cell {
+                    Cell::Text(text) => {
+                        let text = match text.char_indices().nth(CELL_LIMIT) {
+                            Some((end, _)) => &text[..end],
+                            None => text,
+                        };
+                        sheet.write_string(r, col, text)?;
+                    }
+                    Cell::Integer(n) => {
+                        sheet.write_number(r, col, *n as f64)?;
+                    }
+                    Cell::Date(d) => {
+                        sheet.write_datetime_with_format(r, col, excel_date(*d)?, &date)?;
+                    }
+                    Cell::Empty => {}
+                }
+            }
+        }
+        sheet.set_freeze_panes(1, 0)?;
+        let last_col = columns.len().saturating_sub(1) as u16;
+        sheet.autofilter(0, 0, rows.len() as u32, last_col)?;
+    }
+    book.save_to_buffer()
+}
+
+fn excel_date(date: NaiveDate) -> Result<ExcelDateTime, XlsxError> {
+    ExcelDateTime::from_ymd(date.year() as u16, date.month() as u8, date.day() as u8)
+}
+
+fn column_width(column: &Column) -> f64 {
+    use super::tables::ColumnType;
+    match column.ty {
+        ColumnType::Date => 11.0,
+        ColumnType::Integer => 8.0,
+        ColumnType::Text if column.name.ends_with("id") => 28.0,
+        ColumnType::Text => 20.0,
+    }
+}
