@@ -454,6 +454,24 @@ fn a_file_above_the_size_limit_is_reported_not_read() {
     assert_eq!(report["added"], serde_json::json!([]));
 }
 
+/// A link committed in place of an agreement is written as a link for the
+/// loader to refuse, as `pakta check` does; what it points at is never read.
+#[cfg(unix)]
+#[test]
+fn a_committed_link_is_refused_not_followed() {
+    let (repo, base) = base_repository();
+    let secret = repo.path("rahasia.md");
+    std::fs::write(&secret, OLD.replace("Perkumpulan Lama", "Rahasia")).expect("write");
+    std::os::unix::fs::symlink(&secret, repo.path("agreements/2026-other-tautan.md"))
+        .expect("a link");
+    repo.commit("a link");
+    let json = repo.pakta(&["diff", &base, "--today", TODAY, "--format", "json"]);
+    assert!(json.status.success(), "{}", stderr(&json));
+    let report: Value = serde_json::from_str(&stdout(&json)).expect("JSON");
+    assert_eq!(report["head"]["errors"], 1, "{report:#}");
+    assert_eq!(report["added"], serde_json::json!([]), "{report:#}");
+}
+
 mod every_key {
     //! The front matter written from the format's own field list, so that a
     //! key added to the format fails these tests until the summary names it.

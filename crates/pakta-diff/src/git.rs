@@ -5,7 +5,7 @@
 //! compared; git's own rename detection pairs moved agreements.
 
 use pakta_content::message::Message;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -83,7 +83,7 @@ pub(crate) fn locate(root: &Path) -> Result<Location, GitError> {
 }
 
 /// Every blob of `commit` under the content paths, relative to the
-/// content repository's root, with its size. A revision from before the
+/// content repository's root. A revision from before the
 /// content folder existed lists nothing, so it compares as "everything
 /// added".
 pub(crate) fn list_tree(location: &Location, commit: &str) -> Result<Tree, GitError> {
@@ -95,19 +95,20 @@ pub(crate) fn list_tree(location: &Location, commit: &str) -> Result<Tree, GitEr
     }
     // `ls-tree` takes its paths relative to the current folder: running at
     // the top with `--full-tree` makes them relative to `tree`.
-    let mut args = vec!["ls-tree", "-r", "-z", "--long", "--full-tree", &tree, "--"];
+    let mut args = vec!["ls-tree", "-r", "-z", "--full-tree", &tree, "--"];
     args.extend(crate::tree::CONTENT_PATHS);
     let listing = git(&location.top, &args)?;
     Ok(Tree::parse(&listing))
 }
 
 /// Streams the named blobs out of one `git cat-file --batch`, handing each
-/// to `write` with a reader limited to that blob's bytes. Nothing is held
-/// in memory beyond a buffer: a large attachment goes straight to its file.
+/// to `write` with its size and a reader limited to its bytes; what `write`
+/// leaves unread is skipped. Nothing is held in memory beyond a buffer: a
+/// large attachment goes straight to its file.
 pub(crate) fn read_blobs(
     location: &Location,
     blobs: &[&Blob],
-    mut write: impl FnMut(&Blob, &mut dyn std::io::Read) -> Result<(), GitError>,
+    mut write: impl FnMut(&Blob, u64, &mut dyn std::io::Read) -> Result<(), GitError>,
 ) -> Result<(), GitError> {
     use std::io::{BufRead, BufReader, Read, Write};
     if blobs.is_empty() {
@@ -152,7 +153,7 @@ pub(crate) fn read_blobs(
             break;
         };
         let mut content = (&mut stdout).take(size);
-        if let Err(error) = write(blob, &mut content) {
+        if let Err(error) = write(blob, size, &mut content) {
             outcome = Err(error);
             break;
         }
@@ -248,25 +249,26 @@ fn agreement_id(path: &str) -> Option<String> {
         .map(str::to_string)
 }
 
-/// The blobs of `head` that differ from `base` (new, or other content or
-/// mode), and the paths of `base` that `head` no longer has.
-pub(crate) fn changes<'t>(base: &Tree, head: &'t Tree) -> (Vec<&'t Blob>, Vec<Vec<u8>>) {
-    let before: HashMap<&[u8], &Blob> = base.blobs.iter().map(|b| (&b.path[..], b)).collect();
-    let mut changed = Vec::new();
-    for blob in &head.blobs {
+/// What turns the files of `from` into those of `to`: the blobs of `to`
+/// that `from` lacks or holds otherwise (other content or mode), and the
+/// paths of `from` that `to` does not have.
+pub(crate) fn changes<'t>(from: &Tree, to: &'t Tree) -> (Vec<&'t Blob>, Vec<Vec<u8>>) {
+    let before: HashMap<&[u8], &Blob> = from.blobs.iter().map(|b| (&b.path[..], b)).collect();
+    let mut differing = Vec::new();
+    for blob in &to.blobs {
         match before.get(&blob.path[..]) {
             Some(old) if old.object == blob.object && old.kind == blob.kind => {}
-            _ => changed.push(blob),
+            _ => differing.push(blob),
         }
     }
-    let after: std::collections::HashSet<&[u8]> = head.blobs.iter().map(|b| &b.path[..]).collect();
-    let removed = base
+    let after: HashSet<&[u8]> = to.blobs.iter().map(|b| &b.path[..]).collect();
+    let gone = from
         .blobs
         .iter()
         .filter(|b| !after.contains(&b.path[..]))
         .map(|b| b.path.clone())
         .collect();
-    (changed, removed)
+    (differing, gone)
 }
 
 #[cfg(test)]
@@ -297,5 +299,32 @@ mod tests {
             parse_batch_header(format!("{oid} tree 12\n").as_bytes(), oid),
             None
         );
+    }
+
+    #[test]
+    fn changes_name_what_differs_and_what_is_gone() {
+        let from = Tree::parse(
+            b"100644 blob aa\tagreements/same.md\0\
+100644 blob bb\tagreements/edited.md\0\
+100644 blob cc\tagreements/gone.md\0\
+100644 blob dd\tagreements/link.md\0",
+        );
+        let to = Tree::parse(
+            b"100644 blob aa\tagreements/same.md\0\
+100644 blob b2\tagreements/edited.md\0\
+100644 blob ee\tagreements/new.md\0\
+120000 blob dd\tagreements/link.md\0",
+        );
+        let (differing, gone) = changes(&from, &to);
+        let paths: Vec<&[u8]> = differing.iter().map(|b| &b.path[..]).collect();
+        assert_eq!(
+            paths,
+            [
+                &b"agreements/edited.md"[..],
+                b"agreements/new.md",
+                b"agreements/link.md"
+            ]
+        );
+        assert_eq!(gone, [b"agreements/gone.md".to_vec()]);
     }
 }

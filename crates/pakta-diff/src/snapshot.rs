@@ -59,10 +59,12 @@ impl Snapshot {
     }
 
     /// Writes `blobs` as committed. A file the loader reads that is larger
-    /// than it accepts is written as a hole of the same size, never read
-    /// from Git, so the loader reports its size and nothing is held.
-    /// Paths that could leave the folder are skipped (Git never stores
-    /// them, but a crafted tree could).
+    /// than it accepts is written as a hole of the same size and its bytes
+    /// skipped as they stream past, so the loader reports its size and
+    /// nothing is held. Paths that could leave the folder are skipped (Git
+    /// never stores them, but a crafted tree could). `replacing` clears
+    /// whatever the other side had at a path first, so no write follows a
+    /// link.
     pub(crate) fn write(
         &mut self,
         location: &Location,
@@ -78,22 +80,18 @@ impl Snapshot {
                 remove_any(&path);
             }
             self.ensure_parent(&path)?;
-            if blob.kind == BlobKind::File
-                && blob.is_read_by_the_loader()
-                && blob.size > MAX_CONTENT_FILE_BYTES
-            {
-                std::fs::File::create(&path)
-                    .and_then(|file| file.set_len(blob.size))
-                    .map_err(|e| cannot_create(&path, e))?;
-            } else {
-                fetched.push(*blob);
-            }
+            fetched.push(*blob);
         }
-        read_blobs(location, &fetched, |blob, content| {
+        read_blobs(location, &fetched, |blob, size, content| {
             let Some(path) = self.target(&blob.path) else {
                 return Ok(());
             };
             match blob.kind {
+                BlobKind::File if blob.is_read_by_the_loader() && size > MAX_CONTENT_FILE_BYTES => {
+                    std::fs::File::create(&path)
+                        .and_then(|file| file.set_len(size))
+                        .map_err(|e| cannot_create(&path, e))?;
+                }
                 BlobKind::File => {
                     let mut file =
                         std::fs::File::create(&path).map_err(|e| cannot_create(&path, e))?;

@@ -31,7 +31,6 @@ pub(crate) struct Blob {
     /// The object id, in hex.
     pub object: String,
     pub kind: BlobKind,
-    pub size: u64,
 }
 
 /// The blobs of one revision, in Git's order.
@@ -41,8 +40,9 @@ pub(crate) struct Tree {
 }
 
 impl Tree {
-    /// Parses `git ls-tree -r -z --long`: `<mode> <type> <object> <size>`,
-    /// a tab, the path, NUL. Submodules (commits) and anything unexpected
+    /// Parses `git ls-tree -r -z`: `<mode> <type> <object>`, a tab, the
+    /// path, NUL. (Sizes come with the blobs: `--long` would open every
+    /// object just to list it.) Submodules (commits) and anything unexpected
     /// are left out, as they hold no content of this repository.
     pub(crate) fn parse(listing: &[u8]) -> Tree {
         let mut blobs = Vec::new();
@@ -55,8 +55,8 @@ impl Tree {
                 continue;
             };
             let mut parts = meta.split_ascii_whitespace();
-            let (Some(mode), Some("blob"), Some(object), Some(size)) =
-                (parts.next(), parts.next(), parts.next(), parts.next())
+            let (Some(mode), Some("blob"), Some(object)) =
+                (parts.next(), parts.next(), parts.next())
             else {
                 continue;
             };
@@ -65,14 +65,10 @@ impl Tree {
                 "120000" => BlobKind::Link,
                 _ => continue,
             };
-            let Ok(size) = size.parse() else {
-                continue;
-            };
             blobs.push(Blob {
                 path: path.to_vec(),
                 object: object.to_string(),
                 kind,
-                size,
             });
         }
         Tree { blobs }
@@ -100,22 +96,19 @@ mod tests {
 
     #[test]
     fn blobs_and_links_are_listed_and_submodules_left_out() {
-        let listing = b"100644 blob aaaa     120\tagreements/a.md\0\
-120000 blob bbbb      11\tagreements/link.md\0\
-160000 commit cccc       -\tagreements/sub\0\
-100755 blob dddd 7\tfiles/x y.pdf\0";
+        let listing = b"100644 blob aaaa\tagreements/a.md\0\
+120000 blob bbbb\tagreements/link.md\0\
+160000 commit cccc\tagreements/sub\0\
+100755 blob dddd\tfiles/x y.pdf\0";
         let tree = Tree::parse(listing);
-        let paths: Vec<(&[u8], BlobKind, u64)> = tree
-            .blobs
-            .iter()
-            .map(|b| (&b.path[..], b.kind, b.size))
-            .collect();
+        let paths: Vec<(&[u8], BlobKind)> =
+            tree.blobs.iter().map(|b| (&b.path[..], b.kind)).collect();
         assert_eq!(
             paths,
             [
-                (&b"agreements/a.md"[..], BlobKind::File, 120),
-                (&b"agreements/link.md"[..], BlobKind::Link, 11),
-                (&b"files/x y.pdf"[..], BlobKind::File, 7),
+                (&b"agreements/a.md"[..], BlobKind::File),
+                (&b"agreements/link.md"[..], BlobKind::Link),
+                (&b"files/x y.pdf"[..], BlobKind::File),
             ]
         );
         assert!(tree.blobs[0].is_read_by_the_loader());
