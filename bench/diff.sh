@@ -3,16 +3,25 @@
 #
 #   bench/diff.sh [N ...]        default: 10000
 #
-# Each corpus (from ../shared/bench/gen_corpus.py, kept in $PAKTA_CORPORA,
-# default target/corpora) is copied into a scratch Git repository with two
-# commits: the base, then a change that adds an activity to 50 agreements,
+# Each corpus (from gen_corpus.py with SEED, default 99, kept in
+# $PAKTA_CORPORA, default target/corpora; PAKTA_CORPUS names one already
+# generated for a single N, e.g. /dev/shm/c50k) is copied into a scratch
+# Git repository (in /dev/shm when there is one) with two commits: the
+# base, then a 70-file change that adds an activity to 50 agreements,
 # renames 10 and removes 10. The table shows the median and best wall time
-# of RUNS runs (default 5) of `pakta diff HEAD~1` and the peak memory.
+# of RUNS runs (default 5) of `pakta diff HEAD~1` and the peak memory. It
+# reads only the JSON summary, so it runs in any language.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-generator=${PAKTA_GENERATOR:-../shared/bench/gen_corpus.py}
+generator=${PAKTA_GENERATOR:-}
+if [ -z "$generator" ]; then
+  for candidate in ../shared/bench/gen_corpus.py ../../shared/bench/gen_corpus.py; do
+    [ -f "$candidate" ] && generator=$candidate && break
+  done
+fi
 corpora=${PAKTA_CORPORA:-target/corpora}
+seed=${SEED:-99}
 runs=${RUNS:-5}
 today=2026-11-01
 sizes=("$@")
@@ -20,15 +29,20 @@ sizes=("$@")
 
 cargo build --release --quiet
 pakta=$PWD/target/release/pakta
-scratch=$(mktemp -d)
+if [ -d /dev/shm ] && [ -w /dev/shm ]; then
+  scratch=$(mktemp -d /dev/shm/pakta-bench-diff.XXXXXX)
+else
+  scratch=$(mktemp -d)
+fi
 trap 'rm -rf "$scratch"' EXIT
 
 printf '%-10s %10s %10s %12s %8s\n' agreements median_s best_s peak_rss_mb changed
 for n in "${sizes[@]}"; do
-  dir="$corpora/c$n"
+  dir=${PAKTA_CORPUS:-$corpora/c$n-s$seed}
   if [ ! -f "$dir/pakta.toml" ]; then
-    mkdir -p "$corpora"
-    python3 "$generator" --n "$n" --out "$dir" --today "$today" --force 2>/dev/null
+    [ -n "$generator" ] || { echo "gen_corpus.py not found; set PAKTA_GENERATOR" >&2; exit 2; }
+    mkdir -p "$(dirname "$dir")"
+    python3 "$generator" --n "$n" --seed "$seed" --out "$dir" --today "$today" --force 2>/dev/null
   fi
   repo="$scratch/c$n"
   cp -r "$dir" "$repo"
@@ -50,6 +64,7 @@ PY
   )
   git -C "$repo" add -A
   git -C "$repo" -c user.name=bench -c user.email=bench@example.org commit -q -m change
+  # One `"renamed_from"` line per changed agreement in the JSON summary.
   changed=$("$pakta" diff HEAD~1 --root "$repo" --today "$today" --format json | grep -c '"renamed_from"' || true)
   results=()
   for _ in $(seq "$runs"); do

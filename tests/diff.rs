@@ -165,16 +165,16 @@ fn summarises_stage_transitions_renames_additions_and_removals() {
     );
     assert!(text.contains("- Status: Pembahasan → Berlaku\n"), "{text}");
     assert!(
-        text.contains("- `number`: `01/PR.07-NK/33/2026` → `02/PR.07-NK/33/2026`\n"),
+        text.contains("- Nomor (`number`): `01/PR.07-NK/33/2026` → `02/PR.07-NK/33/2026`\n"),
         "{text}"
     );
     assert!(
-        text.contains("- `dates.signed`: (kosong) → `2026-04-20`\n"),
+        text.contains("- Tanggal penandatanganan (`dates.signed`): (kosong) → `2026-04-20`\n"),
         "{text}"
     );
     assert!(
         text.contains(
-            "- `partners[Universitas Diponegoro].signatory`: (kosong) → `Prof. Dr. Suharnomo`\n"
+            "- Mitra Universitas Diponegoro — Perguruan tinggi: Penanda tangan (`partners.signatory`): (kosong) → `Prof. Dr. Suharnomo`\n"
         ),
         "{text}"
     );
@@ -208,10 +208,25 @@ fn summarises_stage_transitions_renames_additions_and_removals() {
         changed[0]["status"],
         serde_json::json!({"from": "negotiation", "to": "active"})
     );
+    let activity =
+        serde_json::json!({"date": "2026-09-14", "title": "Lokakarya metodologi survei pemilih"});
     assert_eq!(
-        changed[0]["activities_added"],
-        serde_json::json!([{"date": "2026-09-14", "title": "Lokakarya metodologi survei pemilih"}])
+        changed[0]["entries_added"],
+        serde_json::json!([{"list": "activities", "key": activity, "entry": activity}])
     );
+    let signatory = changed[0]["fields"]
+        .as_array()
+        .expect("a list")
+        .iter()
+        .find(|f| f["field"] == "partners.signatory")
+        .expect("the signatory");
+    assert_eq!(signatory["entry"]["list"], "partners");
+    assert_eq!(signatory["entry"]["position"], 1);
+    assert_eq!(
+        signatory["entry"]["key"],
+        serde_json::json!({"name": "Universitas Diponegoro", "category": "university"})
+    );
+    assert_eq!(signatory["to"], "Prof. Dr. Suharnomo");
     assert_eq!(changed[0]["body_changed"], false);
 }
 
@@ -232,7 +247,7 @@ fn status_changes_come_from_the_calendar_as_of_today() {
         "{text}"
     );
     assert!(
-        text.contains("- `dates.expires`: `2029-01-11` → `2027-01-31`\n"),
+        text.contains("- Berakhir (`dates.expires`): `2029-01-11` → `2027-01-31`\n"),
         "{text}"
     );
     assert!(
@@ -249,7 +264,7 @@ fn status_changes_come_from_the_calendar_as_of_today() {
         "{english}"
     );
     assert!(
-        english.contains("- New evaluation: 2026-11-02 — Partial\n"),
+        english.contains("- Evaluation added: 2026-11-02 — Partial\n"),
         "{english}"
     );
 }
@@ -354,4 +369,265 @@ fn content_in_a_subfolder_of_the_git_repository() {
     );
     assert_eq!(report["added"], serde_json::json!([]));
     assert_eq!(report["head"]["agreements"], 1);
+}
+
+#[test]
+fn an_edited_activity_shows_its_changed_keys_not_a_removal_and_an_addition() {
+    let (repo, base) = base_repository();
+    let edited = BSSN.replace(
+        "title = \"Uji penetrasi Sirekap\"\n",
+        "title = \"Uji penetrasi Sirekap\"\nbenefit = \"Celah & risiko ditutup\"\n",
+    );
+    repo.write("agreements/2026-mou-bssn.md", edited);
+    repo.commit("record what the test achieved");
+    let text = stdout(&repo.pakta_untranslated(&["diff", &base, "--today", TODAY]));
+    assert!(
+        text.contains(
+            "- Kegiatan 2026-06-10 — Uji penetrasi Sirekap: Manfaat (`activities.benefit`): (kosong) → `Celah & risiko ditutup`\n"
+        ),
+        "{text}"
+    );
+    assert!(!text.contains("Kegiatan baru"), "{text}");
+    assert!(!text.contains("Kegiatan dihapus"), "{text}");
+}
+
+/// A revision's `.gitattributes` decides what `git archive` writes; the
+/// comparison reads the blobs as committed, so neither `export-ignore` nor
+/// `export-subst` can hide or dress up a change.
+#[test]
+fn gitattributes_of_a_revision_cannot_change_what_is_compared() {
+    let (repo, base) = base_repository();
+    repo.write(
+        ".gitattributes",
+        "agreements/2026-mou-bssn.md export-ignore\nagreements/jawa-tengah/*.md export-subst\n",
+    );
+    repo.write(
+        "agreements/2026-mou-bssn.md",
+        BSSN.replace("kind = \"mou\"", "kind = \"mou\"\nnumber = \"B-7/2026\""),
+    );
+    repo.write(
+        "agreements/jawa-tengah/2026-mou-undip.md",
+        UNDIP_NEGOTIATING.replace("01/PR.07-NK/33/2026", "$Format:%H$"),
+    );
+    repo.commit("attributes that would change an archive");
+    let json = repo.pakta(&["diff", &base, "--today", TODAY, "--format", "json"]);
+    assert!(json.status.success(), "{}", stderr(&json));
+    let report: Value = serde_json::from_str(&stdout(&json)).expect("JSON");
+    assert_eq!(report["removed"], serde_json::json!([]), "{report:#}");
+    let number_of = |id: &str| {
+        let change = report["changed"]
+            .as_array()
+            .expect("a list")
+            .iter()
+            .find(|c| c["id"] == id)
+            .unwrap_or_else(|| panic!("{id} changed: {report:#}"));
+        change["fields"]
+            .as_array()
+            .expect("a list")
+            .iter()
+            .find(|f| f["field"] == "number")
+            .map(|f| f["to"].clone())
+    };
+    assert_eq!(number_of("2026-mou-bssn"), Some("B-7/2026".into()));
+    assert_eq!(
+        number_of("jawa-tengah/2026-mou-undip"),
+        Some("$Format:%H$".into())
+    );
+}
+
+/// A file above the loader's limit is reported by the loader, as in
+/// `pakta check`, and never read from Git into memory.
+#[test]
+fn a_file_above_the_size_limit_is_reported_not_read() {
+    let (repo, base) = base_repository();
+    let mut big = OLD
+        .replace("Perkumpulan Lama", "Perkumpulan Besar")
+        .into_bytes();
+    big.resize(17 * 1024 * 1024, b'x');
+    repo.write("agreements/2026-other-besar.md", big);
+    repo.commit("an oversized file");
+    let json = repo.pakta(&["diff", &base, "--today", TODAY, "--format", "json"]);
+    assert!(json.status.success(), "{}", stderr(&json));
+    let report: Value = serde_json::from_str(&stdout(&json)).expect("JSON");
+    assert_eq!(report["head"]["errors"], 1, "{report:#}");
+    assert_eq!(report["head"]["agreements"], 4, "{report:#}");
+    assert_eq!(report["added"], serde_json::json!([]));
+}
+
+/// A link committed in place of an agreement is written as a link for the
+/// loader to refuse, as `pakta check` does; what it points at is never read.
+#[cfg(unix)]
+#[test]
+fn a_committed_link_is_refused_not_followed() {
+    let (repo, base) = base_repository();
+    let secret = repo.path("rahasia.md");
+    std::fs::write(&secret, OLD.replace("Perkumpulan Lama", "Rahasia")).expect("write");
+    std::os::unix::fs::symlink(&secret, repo.path("agreements/2026-other-tautan.md"))
+        .expect("a link");
+    repo.commit("a link");
+    let json = repo.pakta(&["diff", &base, "--today", TODAY, "--format", "json"]);
+    assert!(json.status.success(), "{}", stderr(&json));
+    let report: Value = serde_json::from_str(&stdout(&json)).expect("JSON");
+    assert_eq!(report["head"]["errors"], 1, "{report:#}");
+    assert_eq!(report["added"], serde_json::json!([]), "{report:#}");
+}
+
+mod every_key {
+    //! The front matter written from the format's own field list, so that a
+    //! key added to the format fails these tests until the summary names it.
+
+    use super::*;
+    use pakta_content::i18n::{Lang, Texts};
+    use pakta_content::schema::spec::{AGREEMENT, Field, FieldType, TableSpec};
+
+    /// A TOML value for `field`: `side` 0 or 1 gives two different values;
+    /// tables hold only their required keys unless `all`.
+    fn value(field: &Field, side: usize, all: bool) -> String {
+        let word = ["satu", "dua"][side];
+        match field.ty {
+            FieldType::Text => format!("\"{} {word}\"", field.name),
+            FieldType::Date => format!("2026-0{}-1{side}", side + 3),
+            FieldType::Integer { min, .. } => (min + 1 + side as i64).to_string(),
+            FieldType::Bool => (side == 0).to_string(),
+            FieldType::TextList | FieldType::ReviewerList => format!("[\"{} {word}\"]", field.name),
+            FieldType::Choice(choices) => format!("\"{}\"", choices.choices[side].code),
+            FieldType::ChoiceList { choices, .. } => {
+                format!("[\"{}\"]", choices.choices[side].code)
+            }
+            FieldType::Url => format!("\"https://{word}.example.org/{}\"", field.name),
+            FieldType::Sha256 => format!("\"{}\"", ["a", "b"][side].repeat(64)),
+            FieldType::Reference => format!("\"rujukan-{word}\""),
+            FieldType::Table(inner) => table(inner, side, all),
+            FieldType::TableList(inner) => format!("[{}]", table(inner, side, all)),
+        }
+    }
+
+    /// An inline table; a table with no required key keeps its first key,
+    /// since an empty one says nothing (and `[dates]` needs a stage).
+    fn table(spec: &TableSpec, side: usize, all: bool) -> String {
+        let mut keys: Vec<&Field> = spec.fields.iter().filter(|f| all || f.required).collect();
+        if keys.is_empty() {
+            keys.push(&spec.fields[0]);
+        }
+        let pairs: Vec<String> = keys
+            .iter()
+            .map(|f| format!("{} = {}", f.name, value(f, side, all)))
+            .collect();
+        format!("{{ {} }}", pairs.join(", "))
+    }
+
+    /// Lists of tables get one entry on both sides, so that its keys are
+    /// compared rather than the entry added whole.
+    fn front_matter(side: usize, all: bool) -> String {
+        let mut text = String::from("+++\n");
+        let listed = |f: &&Field| all || f.required || matches!(f.ty, FieldType::TableList(_));
+        for field in AGREEMENT.fields.iter().filter(listed) {
+            text.push_str(&format!("{} = {}\n", field.name, value(field, side, all)));
+        }
+        text + "+++\n\nTeks.\n"
+    }
+
+    /// Every key path of the format that holds a value, e.g. "dates.signed"
+    /// or "activities.evidence.file".
+    fn leaf_paths() -> Vec<String> {
+        fn walk(spec: &TableSpec, path: &str, out: &mut Vec<String>) {
+            for field in spec.fields {
+                let key = if path.is_empty() {
+                    field.name.to_string()
+                } else {
+                    format!("{path}.{}", field.name)
+                };
+                match field.ty {
+                    FieldType::Table(inner) | FieldType::TableList(inner) => walk(inner, &key, out),
+                    _ => out.push(key),
+                }
+            }
+        }
+        let mut out = Vec::new();
+        walk(&AGREEMENT, "", &mut out);
+        out
+    }
+
+    /// Base: only the required keys; head: every key with other values.
+    fn repository() -> (Repo, String, String) {
+        let repo = Repo::empty();
+        repo.git(&["init", "-q", "-b", "main"]);
+        repo.write("pakta.toml", CONFIG);
+        repo.write("agreements/_unit.toml", unit("KPU RI", "national", &[]));
+        for target in ["rujukan-satu", "rujukan-dua"] {
+            repo.write(&format!("agreements/{target}.md"), OLD);
+        }
+        repo.write("agreements/2026-mou-semua.md", front_matter(0, false));
+        let base = repo.commit("required keys only");
+        repo.write("agreements/2026-mou-semua.md", front_matter(1, true));
+        let head = repo.commit("every key");
+        (repo, base, head)
+    }
+
+    fn named_fields(report: &Value) -> Vec<String> {
+        let changed = report["changed"].as_array().expect("a list");
+        let change = changed
+            .iter()
+            .find(|c| c["id"] == "2026-mou-semua")
+            .unwrap_or_else(|| panic!("the agreement changed: {report:#}"));
+        assert_eq!(change["entries_added"], serde_json::json!([]), "{change:#}");
+        assert_eq!(
+            change["entries_removed"],
+            serde_json::json!([]),
+            "{change:#}"
+        );
+        change["fields"]
+            .as_array()
+            .expect("a list")
+            .iter()
+            .map(|f| f["field"].as_str().expect("a path").to_string())
+            .collect()
+    }
+
+    #[test]
+    fn adding_or_editing_any_key_is_named_in_the_summary() {
+        let (repo, base, head) = repository();
+        for (from, to) in [(&base, &head), (&head, &base)] {
+            let json = repo.pakta(&["diff", from, to, "--today", TODAY, "--format", "json"]);
+            assert!(json.status.success(), "{}", stderr(&json));
+            let report: Value = serde_json::from_str(&stdout(&json)).expect("JSON");
+            let named = named_fields(&report);
+            let missing: Vec<String> = leaf_paths()
+                .into_iter()
+                .filter(|path| !named.contains(path))
+                .collect();
+            assert!(
+                missing.is_empty(),
+                "not in the summary: {missing:?}\n{report:#}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_summary_calls_every_key_by_its_catalog_name() {
+        let (repo, base, head) = repository();
+        for (lang, output) in [
+            (
+                Lang::Id,
+                repo.pakta_untranslated(&["diff", &base, &head, "--today", TODAY]),
+            ),
+            (
+                Lang::En,
+                repo.pakta(&["diff", &base, &head, "--today", TODAY]),
+            ),
+        ] {
+            let text = stdout(&output);
+            let texts = Texts::default_for(lang);
+            for path in leaf_paths() {
+                let key = format!("diff-key-{}", path.replace('.', "-"));
+                let label = texts.text(&key);
+                let shown = format!("{label} (`{path}`): ");
+                assert!(
+                    text.contains(&shown),
+                    "{}: no {shown:?} in\n{text}",
+                    lang.code()
+                );
+            }
+        }
+    }
 }

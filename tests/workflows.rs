@@ -171,7 +171,10 @@ fn main_is_published_on_push_daily_and_by_hand() {
 #[test]
 fn the_workspace_is_tested_on_three_systems_with_warnings_as_errors() {
     let tests = parsed("tests.yml");
-    assert!(is_key(&tests["on"], "pull_request"), "runs on pull requests");
+    assert!(
+        is_key(&tests["on"], "pull_request"),
+        "runs on pull requests"
+    );
     assert_eq!(
         permissions(&tests),
         [("contents".to_string(), "read".to_string())],
@@ -190,11 +193,18 @@ fn the_workspace_is_tested_on_three_systems_with_warnings_as_errors() {
     assert_eq!(systems, ["macos-latest", "windows-latest"]);
     // Their browser and workflow checks run on Linux.
     assert_eq!(others["env"]["PAKTA_REQUIRE_BROWSER"].as_str(), Some("0"));
-    assert_eq!(others["env"]["PAKTA_REQUIRE_ACTIONLINT"].as_str(), Some("0"));
+    assert_eq!(
+        others["env"]["PAKTA_REQUIRE_ACTIONLINT"].as_str(),
+        Some("0")
+    );
     let steps = steps(&tests);
     step(&steps, "run", "scripts/test");
     step(&steps, "run", "git config --global core.autocrlf false");
-    step(&steps, "run", "cargo check --workspace --all-targets --locked");
+    step(
+        &steps,
+        "run",
+        "cargo check --workspace --all-targets --locked",
+    );
     step(&steps, "run", "cargo test --workspace --locked");
 }
 

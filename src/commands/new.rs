@@ -10,6 +10,7 @@ use crate::scaffold::{
     agreement_id, derived_stem, free_stem, normalise_unit_path, partner_slug, registered_partner,
     relative_path, takes_reserved_name,
 };
+use pakta_content::closed;
 use pakta_content::diagnostics::nearest;
 use pakta_content::i18n::{Lang, Texts};
 use pakta_content::message::Message;
@@ -17,7 +18,6 @@ use pakta_content::reserved::RESERVED_SEGMENTS;
 use pakta_content::schema::{characters, known_words::code_for_word};
 use pakta_content::slug::is_slug;
 use pakta_content::starting_text::{NewAgreementFacts, starting_text};
-use pakta_content::closed;
 use pakta_content::{Category, Kind, Stage};
 use pakta_load::{LoadOptions, PARTNERS_DIR, check_agreement_text};
 use pakta_model::Model;

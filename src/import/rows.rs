@@ -7,11 +7,11 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 
 use super::sheet::{Cell, excel_date};
+use pakta_content::closed;
 use pakta_content::message::Message;
+use pakta_content::schema::characters;
 use pakta_content::schema::known_words::{code_for_synonym, code_for_word};
 use pakta_content::schema::written_dates::{WrittenDate, read_written_date};
-use pakta_content::schema::characters;
-use pakta_content::closed;
 use pakta_content::{Category, Kind};
 
 /// The facts a row can give; the column headers of the catalog's

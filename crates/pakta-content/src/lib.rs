@@ -249,7 +249,7 @@ pub struct FrontMatter {
     /// Subjects, e.g. `pendidikan pemilih`; empty when none were given.
     pub topics: Vec<String>,
     /// As written; the model falls back to the body's first paragraph.
-    #[serde(skip)]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub summary: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     /// Id of the MoU this PKS carries out.

@@ -1,35 +1,24 @@
 //! Reading a revision of the content repository without touching the
-//! working tree: `git archive` of the content paths into a temporary
-//! folder, and git's own rename detection to pair moved agreements.
+//! working tree. The blobs are read exactly as committed (`git ls-tree` and
+//! one `git cat-file --batch` per side), so a revision's `.gitattributes`
+//! (`export-ignore`, `export-subst`, filters) cannot change what is
+//! compared; git's own rename detection pairs moved agreements.
 
 use pakta_content::message::Message;
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
-use pakta_load::{CONFIG_FILE, CONTENT_DIR};
+use pakta_load::CONTENT_DIR;
 
-/// What a revision needs for the pipeline: the content, the settings and
-/// the attachments that documents point at.
-const CONTENT_PATHS: [&str; 3] = [CONTENT_DIR, CONFIG_FILE, "files"];
+use crate::tree::{Blob, Tree};
 
 /// Why a revision could not be read, said in the reader's language.
 #[derive(Debug)]
 pub(crate) struct GitError(pub Message);
 
-/// A revision written out to a temporary folder, removed on drop.
-#[derive(Debug)]
-pub(crate) struct Snapshot {
-    pub dir: PathBuf,
-}
-
-impl Drop for Snapshot {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.dir);
-    }
-}
-
-fn git(root: &Path, args: &[&str]) -> Result<Vec<u8>, GitError> {
+pub(crate) fn git(root: &Path, args: &[&str]) -> Result<Vec<u8>, GitError> {
     let output = Command::new("git")
         .arg("-C")
         .arg(root)
@@ -47,7 +36,7 @@ fn git(root: &Path, args: &[&str]) -> Result<Vec<u8>, GitError> {
     }
 }
 
-fn cannot_run(program: &str, error: std::io::Error) -> GitError {
+pub(crate) fn cannot_run(program: &str, error: std::io::Error) -> GitError {
     GitError(
         Message::new("cannot-run")
             .arg("program", program)
@@ -55,7 +44,7 @@ fn cannot_run(program: &str, error: std::io::Error) -> GitError {
     )
 }
 
-fn failed(command: impl fmt::Display, detail: impl fmt::Display) -> GitError {
+pub(crate) fn failed(command: impl fmt::Display, detail: impl fmt::Display) -> GitError {
     GitError(
         Message::new("command-failed")
             .arg("command", command)
@@ -93,94 +82,115 @@ pub(crate) fn locate(root: &Path) -> Result<Location, GitError> {
     })
 }
 
-/// Writes the content paths of `commit` into a fresh temporary folder.
-/// A revision from before the first agreement yields an empty content
-/// folder, so it compares as "everything added".
-pub(crate) fn snapshot(
-    location: &Location,
-    commit: &str,
-    label: &str,
-) -> Result<Snapshot, GitError> {
-    // Paths given to ls-tree and archive are taken relative to the current
-    // folder, so both run from the top of the work tree.
-    let root = location.top.as_path();
+/// Every blob of `commit` under the content paths, relative to the
+/// content repository's root. A revision from before the
+/// content folder existed lists nothing, so it compares as "everything
+/// added".
+pub(crate) fn list_tree(location: &Location, commit: &str) -> Result<Tree, GitError> {
     let tree = format!("{commit}:{}", location.prefix);
-    let listing = text(git(root, &["ls-tree", "--name-only", &tree])?);
-    let present: Vec<&str> = CONTENT_PATHS
-        .into_iter()
-        .filter(|p| listing.lines().any(|line| line == *p))
-        .collect();
-    let mut last_error = None;
-    for base in scratch_bases() {
-        match unpack(root, &tree, &present, unique_dir(&base, label)) {
-            Ok(snapshot) => return Ok(snapshot),
-            Err(error) => last_error = Some(error),
-        }
+    if !location.prefix.is_empty()
+        && git(&location.top, &["rev-parse", "--verify", "--quiet", &tree]).is_err()
+    {
+        return Ok(Tree::default());
     }
-    Err(last_error.expect("there is always the system's temporary folder"))
+    // `ls-tree` takes its paths relative to the current folder: running at
+    // the top with `--full-tree` makes them relative to `tree`.
+    let mut args = vec!["ls-tree", "-r", "-z", "--full-tree", &tree, "--"];
+    args.extend(crate::tree::CONTENT_PATHS);
+    let listing = git(&location.top, &args)?;
+    Ok(Tree::parse(&listing))
 }
 
-/// Where snapshots may go, best first. Tens of thousands of small files
-/// are written and deleted at once: in memory (`/dev/shm`) that takes a
-/// tenth of a second, on some disks many seconds. A `TMPDIR` the user set
-/// is respected; a full `/dev/shm` falls back to the temporary folder.
-fn scratch_bases() -> Vec<PathBuf> {
-    let mut bases = Vec::new();
-    let shm = Path::new("/dev/shm");
-    if std::env::var_os("TMPDIR").is_none() && shm.is_dir() {
-        bases.push(shm.to_path_buf());
+/// Streams the named blobs out of one `git cat-file --batch`, handing each
+/// to `write` with its size and a reader limited to its bytes; what `write`
+/// leaves unread is skipped. Nothing is held in memory beyond a buffer: a
+/// large attachment goes straight to its file.
+pub(crate) fn read_blobs(
+    location: &Location,
+    blobs: &[&Blob],
+    mut write: impl FnMut(&Blob, u64, &mut dyn std::io::Read) -> Result<(), GitError>,
+) -> Result<(), GitError> {
+    use std::io::{BufRead, BufReader, Read, Write};
+    if blobs.is_empty() {
+        return Ok(());
     }
-    bases.push(std::env::temp_dir());
-    bases
-}
-
-fn unpack(root: &Path, tree: &str, present: &[&str], dir: PathBuf) -> Result<Snapshot, GitError> {
-    std::fs::create_dir_all(dir.join(CONTENT_DIR)).map_err(|e| {
-        GitError(
-            Message::new("cannot-create")
-                .arg("path", dir.display())
-                .arg("detail", e),
-        )
-    })?;
-    // From here on, dropping the snapshot removes what was written.
-    let snapshot = Snapshot { dir };
-    if present.is_empty() {
-        return Ok(snapshot);
-    }
-    let mut archive = Command::new("git")
+    let mut child = Command::new("git")
         .arg("-C")
-        .arg(root)
-        .args(["archive", "--format=tar", tree, "--"])
-        .args(present)
-        .stdin(Stdio::null())
+        .arg(&location.top)
+        .args(["cat-file", "--batch"])
+        .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
         .map_err(|e| cannot_run("git", e))?;
-    let tar_input = archive.stdout.take().expect("stdout is piped");
-    let untar = Command::new("tar")
-        .arg("-x")
-        .arg("-C")
-        .arg(&snapshot.dir)
-        .stdin(tar_input)
-        .output()
-        .map_err(|e| cannot_run("tar", e))?;
-    let archived = archive
+    let mut stdin = child.stdin.take().expect("stdin is piped");
+    let names: Vec<String> = blobs.iter().map(|b| b.object.clone()).collect();
+    // Written from a thread of its own: git answers while it reads, and a
+    // full pipe in each direction would wait forever.
+    let feeder = std::thread::spawn(move || -> std::io::Result<()> {
+        let mut input = std::io::BufWriter::new(&mut stdin);
+        for name in names {
+            input.write_all(name.as_bytes())?;
+            input.write_all(b"\n")?;
+        }
+        input.flush()
+    });
+    let mut stdout = BufReader::with_capacity(1 << 16, child.stdout.take().expect("piped"));
+    let mut outcome = Ok(());
+    let mut header = Vec::new();
+    for blob in blobs {
+        header.clear();
+        let read = stdout.read_until(b'\n', &mut header);
+        let size = match read {
+            Ok(n) if n > 0 => parse_batch_header(&header, &blob.object),
+            _ => None,
+        };
+        let Some(size) = size else {
+            outcome = Err(failed(
+                "git cat-file --batch",
+                String::from_utf8_lossy(&header).trim(),
+            ));
+            break;
+        };
+        let mut content = (&mut stdout).take(size);
+        if let Err(error) = write(blob, size, &mut content) {
+            outcome = Err(error);
+            break;
+        }
+        // What the writer left unread, and the newline after each blob.
+        let drained = std::io::copy(&mut content, &mut std::io::sink()).and_then(|_| {
+            let mut newline = [0u8; 1];
+            stdout.read_exact(&mut newline)
+        });
+        if let Err(error) = drained {
+            outcome = Err(failed("git cat-file --batch", error));
+            break;
+        }
+    }
+    drop(stdout);
+    let _ = feeder.join();
+    let finished = child
         .wait_with_output()
-        .map_err(|e| failed("git archive", e))?;
-    if !archived.status.success() {
+        .map_err(|e| failed("git cat-file --batch", e))?;
+    outcome?;
+    if !finished.status.success() {
         return Err(failed(
-            format!("git archive {tree}"),
-            String::from_utf8_lossy(&archived.stderr).trim(),
+            "git cat-file --batch",
+            String::from_utf8_lossy(&finished.stderr).trim(),
         ));
     }
-    if !untar.status.success() {
-        return Err(failed(
-            format!("tar -x ({tree})"),
-            String::from_utf8_lossy(&untar.stderr).trim(),
-        ));
-    }
-    Ok(snapshot)
+    Ok(())
+}
+
+/// `<object> SP blob SP <size> LF`: the size, when the header is for the
+/// blob asked for.
+fn parse_batch_header(header: &[u8], object: &str) -> Option<u64> {
+    let line = std::str::from_utf8(header).ok()?.trim_end();
+    let mut parts = line.split(' ');
+    let (name, kind, size) = (parts.next()?, parts.next()?, parts.next()?);
+    (name == object && kind == "blob" && parts.next().is_none())
+        .then(|| size.parse().ok())
+        .flatten()
 }
 
 /// Agreements git sees as renamed between the two commits, as
@@ -194,6 +204,8 @@ pub(crate) fn renamed_agreements(
         root,
         &[
             "diff",
+            "--no-ext-diff",
+            "--no-textconv",
             "--relative",
             "-M",
             "--name-status",
@@ -237,11 +249,26 @@ fn agreement_id(path: &str) -> Option<String> {
         .map(str::to_string)
 }
 
-fn unique_dir(base: &Path, label: &str) -> PathBuf {
-    let nanos = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_nanos());
-    base.join(format!("pakta-diff-{}-{nanos}-{label}", std::process::id()))
+/// What turns the files of `from` into those of `to`: the blobs of `to`
+/// that `from` lacks or holds otherwise (other content or mode), and the
+/// paths of `from` that `to` does not have.
+pub(crate) fn changes<'t>(from: &Tree, to: &'t Tree) -> (Vec<&'t Blob>, Vec<Vec<u8>>) {
+    let before: HashMap<&[u8], &Blob> = from.blobs.iter().map(|b| (&b.path[..], b)).collect();
+    let mut differing = Vec::new();
+    for blob in &to.blobs {
+        match before.get(&blob.path[..]) {
+            Some(old) if old.object == blob.object && old.kind == blob.kind => {}
+            _ => differing.push(blob),
+        }
+    }
+    let after: HashSet<&[u8]> = to.blobs.iter().map(|b| &b.path[..]).collect();
+    let gone = from
+        .blobs
+        .iter()
+        .filter(|b| !after.contains(&b.path[..]))
+        .map(|b| b.path.clone())
+        .collect();
+    (differing, gone)
 }
 
 #[cfg(test)]
@@ -255,5 +282,49 @@ mod tests {
             parse_renames(output),
             [("x/2025-mou-a".to_string(), "y/2025-mou-a".to_string())]
         );
+    }
+
+    #[test]
+    fn batch_headers_name_the_blob_asked_for() {
+        let oid = "e69de29bb2d1d6434b8b29ae775ad8c2e48c5391";
+        assert_eq!(
+            parse_batch_header(format!("{oid} blob 12\n").as_bytes(), oid),
+            Some(12)
+        );
+        assert_eq!(
+            parse_batch_header(format!("{oid} missing\n").as_bytes(), oid),
+            None
+        );
+        assert_eq!(
+            parse_batch_header(format!("{oid} tree 12\n").as_bytes(), oid),
+            None
+        );
+    }
+
+    #[test]
+    fn changes_name_what_differs_and_what_is_gone() {
+        let from = Tree::parse(
+            b"100644 blob aa\tagreements/same.md\0\
+100644 blob bb\tagreements/edited.md\0\
+100644 blob cc\tagreements/gone.md\0\
+100644 blob dd\tagreements/link.md\0",
+        );
+        let to = Tree::parse(
+            b"100644 blob aa\tagreements/same.md\0\
+100644 blob b2\tagreements/edited.md\0\
+100644 blob ee\tagreements/new.md\0\
+120000 blob dd\tagreements/link.md\0",
+        );
+        let (differing, gone) = changes(&from, &to);
+        let paths: Vec<&[u8]> = differing.iter().map(|b| &b.path[..]).collect();
+        assert_eq!(
+            paths,
+            [
+                &b"agreements/edited.md"[..],
+                b"agreements/new.md",
+                b"agreements/link.md"
+            ]
+        );
+        assert_eq!(gone, [b"agreements/gone.md".to_vec()]);
     }
 }

@@ -3,23 +3,29 @@
 //! same `today`; the two models are then compared agreement by agreement.
 //! The JSON form of [`Report`] is a stable interface (docs/editing.md).
 
+mod fields;
 mod git;
 mod labels;
 mod markdown;
+mod snapshot;
+mod tree;
 
 use std::collections::BTreeSet;
 use std::path::Path;
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 use serde::Serialize;
-use serde_json::Value;
 
+pub use fields::{EntryRef, FieldChange, ListEntry};
+use fields::{FrontChanges, compare_front};
 pub use markdown::render_markdown;
 use pakta_content::message::Message;
 use pakta_content::{Kind, Stage};
-use pakta_load::LoadOptions;
-use pakta_model::pipeline::{Analysis, analyse};
+use pakta_load::{LoadCache, LoadOptions};
+use pakta_model::pipeline::{Analysis, analyse_with};
 use pakta_model::{Agreement, Flag, Model, Status};
+use snapshot::Snapshot;
 
 /// One side of the comparison and how well it loaded.
 #[derive(Debug, Serialize)]
@@ -110,18 +116,6 @@ pub struct Transition<T> {
     pub to: T,
 }
 
-/// One front-matter key whose value differs.
-#[derive(Debug, Serialize)]
-pub struct FieldChange {
-    /// The key as written, e.g. "number", "dates.signed" or
-    /// "partners[Universitas Sebelas Maret].signatory".
-    pub field: String,
-    /// `null` when the key was absent.
-    pub from: Value,
-    /// `null` when the key is absent on the head side.
-    pub to: Value,
-}
-
 /// Everything that differs for one agreement present on both sides.
 #[derive(Debug, Serialize)]
 pub struct Change {
@@ -139,24 +133,14 @@ pub struct Change {
     pub flags_added: Vec<Flag>,
     /// Flags that applied on the base side only.
     pub flags_removed: Vec<Flag>,
-    /// Every front-matter key whose value changed, e.g. `dates.signed`.
+    /// Every front-matter key whose value changed, at every depth and in
+    /// the format's order, including the keys of edited list entries.
     pub fields: Vec<FieldChange>,
-    /// Names of partners only on the head side.
-    pub partners_added: Vec<String>,
-    /// Names of partners only on the base side.
-    pub partners_removed: Vec<String>,
-    /// `[[activities]]` entries only on the head side, as JSON objects of their keys.
-    pub activities_added: Vec<Value>,
-    /// `[[activities]]` entries only on the base side, as JSON objects of their keys.
-    pub activities_removed: Vec<Value>,
-    /// `[[evaluations]]` entries only on the head side, as JSON objects of their keys.
-    pub evaluations_added: Vec<Value>,
-    /// `[[evaluations]]` entries only on the base side, as JSON objects of their keys.
-    pub evaluations_removed: Vec<Value>,
-    /// `[[documents]]` entries only on the head side, as JSON objects of their keys.
-    pub documents_added: Vec<Value>,
-    /// `[[documents]]` entries only on the base side, as JSON objects of their keys.
-    pub documents_removed: Vec<Value>,
+    /// Entries of a list of tables (`partners`, `activities`, …) only on
+    /// the head side.
+    pub entries_added: Vec<ListEntry>,
+    /// Entries of a list of tables only on the base side.
+    pub entries_removed: Vec<ListEntry>,
     /// The Markdown text below the front matter changed.
     pub body_changed: bool,
 }
@@ -168,14 +152,8 @@ impl Change {
             && self.flags_added.is_empty()
             && self.flags_removed.is_empty()
             && self.fields.is_empty()
-            && self.partners_added.is_empty()
-            && self.partners_removed.is_empty()
-            && self.activities_added.is_empty()
-            && self.activities_removed.is_empty()
-            && self.evaluations_added.is_empty()
-            && self.evaluations_removed.is_empty()
-            && self.documents_added.is_empty()
-            && self.documents_removed.is_empty()
+            && self.entries_added.is_empty()
+            && self.entries_removed.is_empty()
             && !self.body_changed
     }
 }
@@ -187,6 +165,10 @@ pub struct DiffError(pub Message);
 
 /// Loads both revisions from Git and compares them. `today` defaults to
 /// today in the head revision's time zone, and both sides use the same day.
+///
+/// The head side is written out and loaded whole; the base side is then
+/// made from it by rewriting only the files that differ, and loaded with
+/// the same cache, so every unchanged file is parsed once for both sides.
 pub fn diff_revisions(
     root: &Path,
     base_rev: &str,
@@ -198,11 +180,30 @@ pub fn diff_revisions(
     let base_commit = git::resolve(root, base_rev).map_err(error)?;
     let head_commit = git::resolve(root, head_rev).map_err(error)?;
     let renames = git::renamed_agreements(root, &base_commit, &head_commit).map_err(error)?;
-    let head_dir = git::snapshot(&location, &head_commit, "head").map_err(error)?;
-    let head = load(&head_dir.dir, today)?;
+    let head_tree = git::list_tree(&location, &head_commit).map_err(error)?;
+    let base_tree = git::list_tree(&location, &base_commit).map_err(error)?;
+
+    let mut snapshot = Snapshot::create().map_err(error)?;
+    let everything: Vec<&tree::Blob> = head_tree.blobs.iter().collect();
+    snapshot
+        .write(&location, &everything, false)
+        .map_err(error)?;
+    let mut cache = LoadCache::default();
+    let head = load(&snapshot.dir, today, &mut cache)?;
     let today = head.model.today;
-    let base_dir = git::snapshot(&location, &base_commit, "base").map_err(error)?;
-    let base = load(&base_dir.dir, Some(today))?;
+
+    let (differing, gone) = git::changes(&head_tree, &base_tree);
+    for path in &gone {
+        snapshot.remove(path);
+        cache.forget(&tree::Blob::rel(path));
+    }
+    snapshot.write(&location, &differing, true).map_err(error)?;
+    for blob in &differing {
+        cache.forget(&tree::Blob::rel(&blob.path));
+    }
+    let base = load(&snapshot.dir, Some(today), &mut cache)?;
+    drop(snapshot);
+
     let side = |rev: &str, commit: String, analysis: &Analysis| Side {
         rev: rev.to_string(),
         commit,
@@ -216,13 +217,20 @@ pub fn diff_revisions(
     Ok(report)
 }
 
-fn load(dir: &Path, today: Option<NaiveDate>) -> Result<Analysis, DiffError> {
-    analyse(dir, today, LoadOptions { bodies: true }).map_err(|e| DiffError(e.message()))
+fn load(
+    dir: &Path,
+    today: Option<NaiveDate>,
+    cache: &mut LoadCache,
+) -> Result<Analysis, DiffError> {
+    // A content folder emptied by the removals is still a repository.
+    let _ = std::fs::create_dir_all(dir.join(pakta_load::CONTENT_DIR));
+    analyse_with(dir, today, LoadOptions { bodies: true }, Some(cache))
+        .map_err(|e| DiffError(e.message()))
 }
 
 /// Compares two models of the same day. `renames` pairs old and new ids;
 /// pairs that do not name an agreement on each side are ignored.
-pub fn compare(base: &Model, head: &Model, renames: &[(String, String)]) -> Report {
+fn compare(base: &Model, head: &Model, renames: &[(String, String)]) -> Report {
     let renames: Vec<(&str, &str)> = renames
         .iter()
         .filter(|(from, to)| {
@@ -313,67 +321,12 @@ fn transition<T: PartialEq + Copy>(from: T, to: T) -> Option<Transition<T>> {
 
 fn compare_agreement(before: &Agreement, after: &Agreement, renamed_from: Option<&str>) -> Change {
     let (b, a) = (&before.lifecycle, &after.lifecycle);
-    let mut fields = Vec::new();
-    let (front_before, front_after) = (as_map(&*before.front), as_map(&*after.front));
-    for key in [
-        "title", "kind", "number", "scope", "topics", "parent", "renews", "amends", "public",
-    ] {
-        push_field(
-            &mut fields,
-            key.to_string(),
-            front_before.get(key),
-            front_after.get(key),
-        );
-    }
-    if before.front.summary != after.front.summary {
-        fields.push(FieldChange {
-            field: "summary".into(),
-            from: json_option(&before.front.summary),
-            to: json_option(&after.front.summary),
-        });
-    }
-    let (dates_before, dates_after) = (as_map(&before.front.dates), as_map(&after.front.dates));
-    for key in union_keys(&dates_before, &dates_after) {
-        push_field(
-            &mut fields,
-            format!("dates.{key}"),
-            dates_before.get(&key),
-            dates_after.get(&key),
-        );
-    }
-    let (mut partners_added, mut partners_removed) = (Vec::new(), Vec::new());
-    for partner in &after.front.partners {
-        match before
-            .front
-            .partners
-            .iter()
-            .find(|p| p.name == partner.name)
-        {
-            Some(old) => {
-                let (old_map, new_map) = (as_map(old), as_map(partner));
-                for key in union_keys(&old_map, &new_map) {
-                    push_field(
-                        &mut fields,
-                        format!("partners[{}].{key}", partner.name),
-                        old_map.get(&key),
-                        new_map.get(&key),
-                    );
-                }
-            }
-            None => partners_added.push(partner.name.clone()),
-        }
-    }
-    for partner in &before.front.partners {
-        if !after.front.partners.iter().any(|p| p.name == partner.name) {
-            partners_removed.push(partner.name.clone());
-        }
-    }
-    let (activities_added, activities_removed) =
-        list_difference(&before.front.activities, &after.front.activities);
-    let (evaluations_added, evaluations_removed) =
-        list_difference(&before.front.evaluations, &after.front.evaluations);
-    let (documents_added, documents_removed) =
-        list_difference(&before.front.documents, &after.front.documents);
+    // Files the change left alone share their parse between the sides.
+    let front = if Arc::ptr_eq(&before.front, &after.front) {
+        FrontChanges::default()
+    } else {
+        compare_front(&before.front, &after.front)
+    };
     Change {
         id: after.id.clone(),
         renamed_from: renamed_from.map(str::to_string),
@@ -392,77 +345,10 @@ fn compare_agreement(before: &Agreement, after: &Agreement, renamed_from: Option
             .filter(|f| !a.flags.contains(f))
             .copied()
             .collect(),
-        fields,
-        partners_added,
-        partners_removed,
-        activities_added,
-        activities_removed,
-        evaluations_added,
-        evaluations_removed,
-        documents_added,
-        documents_removed,
-        body_changed: before.body().trim() != after.body().trim(),
+        fields: front.fields,
+        entries_added: front.entries_added,
+        entries_removed: front.entries_removed,
+        body_changed: !std::ptr::eq(before.body(), after.body())
+            && before.body().trim() != after.body().trim(),
     }
-}
-
-fn as_map(value: &impl Serialize) -> serde_json::Map<String, Value> {
-    match serde_json::to_value(value) {
-        Ok(Value::Object(map)) => map,
-        _ => serde_json::Map::new(),
-    }
-}
-
-fn json_option(value: &Option<String>) -> Value {
-    value
-        .as_ref()
-        .map_or(Value::Null, |s| Value::String(s.clone()))
-}
-
-fn union_keys(
-    a: &serde_json::Map<String, Value>,
-    b: &serde_json::Map<String, Value>,
-) -> Vec<String> {
-    let keys: BTreeSet<&String> = a.keys().chain(b.keys()).collect();
-    keys.into_iter().cloned().collect()
-}
-
-fn push_field(
-    fields: &mut Vec<FieldChange>,
-    field: String,
-    from: Option<&Value>,
-    to: Option<&Value>,
-) {
-    if from != to {
-        fields.push(FieldChange {
-            field,
-            from: from.cloned().unwrap_or(Value::Null),
-            to: to.cloned().unwrap_or(Value::Null),
-        });
-    }
-}
-
-/// Items of `after` not in `before` and the reverse, each counted as often
-/// as it occurs; an edited item shows as one removed and one added.
-fn list_difference<T: Serialize>(before: &[T], after: &[T]) -> (Vec<Value>, Vec<Value>) {
-    let to_values = |items: &[T]| -> Vec<Value> {
-        items
-            .iter()
-            .filter_map(|i| serde_json::to_value(i).ok())
-            .collect()
-    };
-    let (before, after) = (to_values(before), to_values(after));
-    let missing_from = |from: &[Value], other: &[Value]| {
-        let mut unmatched: Vec<&Value> = other.iter().collect();
-        let mut extra = Vec::new();
-        for item in from {
-            match unmatched.iter().position(|o| *o == item) {
-                Some(i) => {
-                    unmatched.swap_remove(i);
-                }
-                None => extra.push(item.clone()),
-            }
-        }
-        extra
-    };
-    (missing_from(&after, &before), missing_from(&before, &after))
 }

@@ -10,8 +10,8 @@ use pakta_content::i18n::Texts;
 use pakta_content::message::Message;
 use serde_json::Value;
 
-use super::labels;
 use super::{Change, Entry, Report, Side};
+use super::{fields, labels};
 
 /// The report as a pull-request comment, in the language of `texts`.
 pub fn render_markdown(report: &Report, texts: &Texts) -> String {
@@ -160,54 +160,30 @@ fn changed(out: &mut String, c: &Change, texts: &Texts) {
         lines.push(Message::new("diff-flags-removed").arg("flags", flags(&c.flags_removed)));
     }
     for f in &c.fields {
-        lines.push(
-            Message::new("diff-field")
-                .arg("field", &f.field)
-                .arg("from", value(&f.from, texts))
-                .arg("to", value(&f.to, texts)),
-        );
+        let change = Message::new("diff-field")
+            .arg("field", labels::key(texts, &f.field))
+            .arg("key", &f.field)
+            .arg("from", value(&f.field, &f.from, texts))
+            .arg("to", value(&f.field, &f.to, texts));
+        lines.push(match &f.entry {
+            Some(entry) => Message::new("diff-entry-field")
+                .arg("list", labels::key(texts, &entry.list))
+                .arg("entry", entry_name(&entry.list, &entry.key, texts))
+                .nested("change", change),
+            None => change,
+        });
     }
-    for (label, names) in [
-        (Message::new("diff-partner-added"), &c.partners_added),
-        (Message::new("diff-partner-removed"), &c.partners_removed),
+    for (label, entries) in [
+        (Message::new("diff-entry-added"), &c.entries_added),
+        (Message::new("diff-entry-removed"), &c.entries_removed),
     ] {
-        for name in names {
-            lines.push(label.clone().arg("name", escape(name)));
-        }
-    }
-    for (label, items) in [
-        (Message::new("diff-activity-added"), &c.activities_added),
-        (Message::new("diff-activity-removed"), &c.activities_removed),
-    ] {
-        for item in items {
+        for entry in entries {
             lines.push(
                 label
                     .clone()
-                    .arg("date", text(item, "date"))
-                    .arg("title", escape(&text(item, "title"))),
+                    .arg("list", labels::key(texts, &entry.list))
+                    .arg("entry", entry_name(&entry.list, &entry.key, texts)),
             );
-        }
-    }
-    for (label, items) in [
-        (Message::new("diff-evaluation-added"), &c.evaluations_added),
-        (
-            Message::new("diff-evaluation-removed"),
-            &c.evaluations_removed,
-        ),
-    ] {
-        for item in items {
-            lines.push(label.clone().arg("date", text(item, "date")).arg(
-                "result",
-                labels::evaluation_result(texts, &text(item, "result")),
-            ));
-        }
-    }
-    for (label, items) in [
-        (Message::new("diff-document-added"), &c.documents_added),
-        (Message::new("diff-document-removed"), &c.documents_removed),
-    ] {
-        for item in items {
-            lines.push(label.clone().arg("title", escape(&text(item, "title"))));
         }
     }
     if c.body_changed {
@@ -219,22 +195,60 @@ fn changed(out: &mut String, c: &Change, texts: &Texts) {
     }
 }
 
-fn text(item: &Value, key: &str) -> String {
-    match item.get(key) {
-        Some(Value::String(s)) => s.clone(),
-        Some(other) => other.to_string(),
-        None => String::new(),
+/// An entry named by its required keys in the format's order, e.g.
+/// "2026-09-14 — Lokakarya" or "2026-11-02 — Sebagian".
+fn entry_name(list: &str, key: &Value, texts: &Texts) -> String {
+    let Some(spec) = fields::table_at(list) else {
+        return escape(&key.to_string());
+    };
+    spec.fields
+        .iter()
+        .filter_map(|f| {
+            let v = key.get(f.name)?;
+            Some(plain(&format!("{list}.{}", f.name), v, texts))
+        })
+        .collect::<Vec<_>>()
+        .join(" — ")
+}
+
+/// A value as running text: closed-list values by their glossary name,
+/// editors' text escaped.
+fn plain(path: &str, v: &Value, texts: &Texts) -> String {
+    match v {
+        Value::String(s) => match labels::choice(texts, path, s) {
+            Some(name) => name,
+            None => escape(s),
+        },
+        other => escape(&other.to_string()),
     }
 }
 
-fn value(v: &Value, texts: &Texts) -> String {
+/// A changed value: empty, yes/no, closed-list values by their glossary
+/// name, anything else as written in code spans.
+fn value(path: &str, v: &Value, texts: &Texts) -> String {
     match v {
         Value::Null => Message::new("diff-value-empty").render(texts),
-        Value::String(s) => format!("`{}`", one_line(s).replace('`', "'")),
         Value::Bool(true) => Message::new("diff-value-yes").render(texts),
         Value::Bool(false) => Message::new("diff-value-no").render(texts),
-        other => format!("`{other}`"),
+        Value::String(s) => match labels::choice(texts, path, s) {
+            Some(name) => name,
+            None => code(s),
+        },
+        Value::Array(items) => items
+            .iter()
+            .map(|item| match item {
+                Value::String(s) => labels::choice(texts, path, s).unwrap_or_else(|| code(s)),
+                other => code(&other.to_string()),
+            })
+            .collect::<Vec<_>>()
+            .join(", "),
+        other => code(&other.to_string()),
     }
+}
+
+/// A value in a code span, which nothing inside can end early.
+fn code(text: &str) -> String {
+    format!("`{}`", one_line(text).replace('`', "'"))
 }
 
 /// Multi-line values would break the list they are shown in.
@@ -250,11 +264,31 @@ mod tests {
     fn values_stay_on_one_line_and_titles_stay_text() {
         let id = Texts::default_for(pakta_content::i18n::Lang::Id);
         assert_eq!(
-            value(&Value::String("dua\nbaris `kode`".into()), id),
+            value("number", &Value::String("dua\nbaris `kode`".into()), id),
             "`dua baris 'kode'`"
         );
-        assert_eq!(value(&Value::Null, id), "(kosong)");
-        assert_eq!(value(&Value::Bool(false), id), "tidak");
+        assert_eq!(value("number", &Value::Null, id), "(kosong)");
+        assert_eq!(value("public", &Value::Bool(false), id), "tidak");
         assert_eq!(escape("Kerja *sama*\n<b>"), "Kerja \\*sama\\* \\<b\\>");
+        assert_eq!(
+            escape("![x](y) &amp; ~~z~~"),
+            "\\!\\[x\\](y) \\&amp; \\~\\~z\\~\\~"
+        );
+        assert_eq!(
+            value("kind", &Value::String("mou".into()), id),
+            id.text("kind-mou")
+        );
+        assert_eq!(
+            value(
+                "evaluations.obstacles",
+                &serde_json::json!(["anggaran", "koordinasi"]),
+                id
+            ),
+            format!(
+                "{}, {}",
+                id.text("obstacle-anggaran"),
+                id.text("obstacle-koordinasi")
+            )
+        );
     }
 }

@@ -6,8 +6,8 @@ use std::sync::Arc;
 use toml::de::DeTable;
 
 use super::frontmatter::{Split, split};
-use super::text_links;
 use super::sections::check_empty_sections;
+use super::text_links;
 use super::toml_file::{decode_utf8, toml_syntax_errors};
 use super::written_mistakes::repair_dates;
 use pakta_content::diagnostics::{Diagnostic, Diagnostics, SourceFile, Spanned};

@@ -8,9 +8,9 @@ use toml::de::DeTable;
 use super::toml_file::{decode_utf8, toml_syntax_errors};
 use pakta_content::closed::{DataLicence, Lang, TimeZone};
 use pakta_content::diagnostics::{Diagnostic, Diagnostics, SourceFile, Spanned};
+use pakta_content::licence::Licence;
 use pakta_content::message::Message;
 use pakta_content::schema::{TableReader, is_web_url, spec};
-use pakta_content::licence::Licence;
 use pakta_content::{Config, Reports, Rules};
 
 /// The repository's settings file, at its root.

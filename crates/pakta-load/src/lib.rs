@@ -171,31 +171,47 @@ pub fn load_cached(
 ) -> Result<(Sources, Diagnostics), LoadError> {
     let (config, found, mut diagnostics) = begin(root)?;
     let partners = register::load_register(root, &mut diagnostics);
-    let mut files = HashMap::with_capacity(found.len());
-    let mut parsed = Vec::with_capacity(found.len());
-    for item in found {
-        let rel = item.rel().to_string();
-        // Files that are not regular files are never cached: reading
-        // them again reports them again.
-        let metadata = regular_file_metadata(item.full()).ok();
-        let modified = metadata.as_ref().and_then(|m| m.modified().ok());
-        let len = metadata.as_ref().map_or(0, |m| m.len());
-        let entry = match cache.files.remove(&rel) {
-            Some(cached)
-                if cached.modified == modified && cached.len == len && modified.is_some() =>
-            {
-                cached
-            }
-            _ => {
-                let (fresh, local) = parse_found(item, options);
-                CachedFile {
-                    modified,
-                    len,
-                    parsed: fresh,
-                    diagnostics: local.into_sorted(),
+    // The cache is consulted in order; looking at the files and parsing
+    // the changed ones runs in parallel, as in `load` (a first load
+    // parses every file).
+    let consulted: Vec<(String, Found, Option<CachedFile>)> = found
+        .into_iter()
+        .map(|item| {
+            let rel = item.rel().to_string();
+            let previous = cache.files.remove(&rel);
+            (rel, item, previous)
+        })
+        .collect();
+    let entries: Vec<(String, CachedFile)> = consulted
+        .into_par_iter()
+        .map(|(rel, item, previous)| {
+            // Files that are not regular files are never cached: reading
+            // them again reports them again.
+            let metadata = regular_file_metadata(item.full()).ok();
+            let modified = metadata.as_ref().and_then(|m| m.modified().ok());
+            let len = metadata.as_ref().map_or(0, |m| m.len());
+            let entry = match previous {
+                Some(cached)
+                    if cached.modified == modified && cached.len == len && modified.is_some() =>
+                {
+                    cached
                 }
-            }
-        };
+                _ => {
+                    let (fresh, local) = parse_found(item, options);
+                    CachedFile {
+                        modified,
+                        len,
+                        parsed: fresh,
+                        diagnostics: local.into_sorted(),
+                    }
+                }
+            };
+            (rel, entry)
+        })
+        .collect();
+    let mut files = HashMap::with_capacity(entries.len());
+    let mut parsed = Vec::with_capacity(entries.len());
+    for (rel, entry) in entries {
         let mut local = Diagnostics::new();
         local.extend(entry.diagnostics.iter().cloned());
         parsed.push((entry.parsed.clone(), local));

@@ -23,9 +23,7 @@ pub(crate) fn to_html(markdown: &str) -> String {
 pub(crate) fn to_html_under(markdown: &str, level: usize) -> String {
     // The top heading is known only at the end of the text: see `Outline`.
     let outline = Outline::of(markdown);
-    let shift = outline
-        .top
-        .map_or(0, |top| (level + 1).saturating_sub(top));
+    let shift = outline.top.map_or(0, |top| (level + 1).saturating_sub(top));
     render(markdown, outline.published(markdown), shift)
 }
 
@@ -84,8 +82,8 @@ impl Outline {
         let mut empty = Vec::new();
         let mut next_kept_level: Option<usize> = None;
         for heading in headings.iter().rev() {
-            let is_empty = !heading.content_after
-                && next_kept_level.is_none_or(|next| next <= heading.level);
+            let is_empty =
+                !heading.content_after && next_kept_level.is_none_or(|next| next <= heading.level);
             if is_empty {
                 empty.push((heading.start, heading.end));
             } else {

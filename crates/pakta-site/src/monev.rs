@@ -293,10 +293,7 @@ fn charts(
         "chart-signings",
         &text("chart-signings"),
         &text("chart-signings-desc"),
-        Kind::ALL
-            .iter()
-            .map(|k| label("kind", k.code()))
-            .collect(),
+        Kind::ALL.iter().map(|k| label("kind", k.code())).collect(),
         signings
             .into_iter()
             .map(|(year, values)| StackedBar {

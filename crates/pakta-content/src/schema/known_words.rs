@@ -107,7 +107,10 @@ mod tests {
     #[test]
     fn codes_are_found_from_the_words_people_write() {
         assert_eq!(code_for_word(&closed::KINDS, "MoU"), Some("mou"));
-        assert_eq!(code_for_word(&closed::KINDS, "Nota Kesepahaman"), Some("mou"));
+        assert_eq!(
+            code_for_word(&closed::KINDS, "Nota Kesepahaman"),
+            Some("mou")
+        );
         assert_eq!(code_for_word(&closed::KINDS, "PKS"), Some("pks"));
         assert_eq!(
             code_for_word(&closed::CATEGORIES, "universitas"),

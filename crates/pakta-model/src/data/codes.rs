@@ -68,7 +68,10 @@ impl CodeList {
         match self {
             CodeList::Status => Status::ALL.iter().map(|s| s.as_str()).collect(),
             CodeList::Flag => Flag::ALL.iter().map(|f| f.as_str()).collect(),
-            list => list.closed().map(|l| l.codes().collect()).unwrap_or_default(),
+            list => list
+                .closed()
+                .map(|l| l.codes().collect())
+                .unwrap_or_default(),
         }
     }
 
