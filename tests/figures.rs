@@ -316,7 +316,7 @@ fn every_figure_and_list_agrees_with_the_generated_files() {
     for (a, e) in &public {
         let row = &rows[&a.id];
         assert_eq!(row[column("status")], e.status, "{}", a.id);
-        assert_eq!(row[column("flags")], e.flags.join(" "), "{}", a.id);
+        assert_eq!(row[column("flags")], e.flags.join("; "), "{}", a.id);
         assert_eq!(
             row[column("signed")],
             a.signed.map(|s| s.to_string()).unwrap_or_default(),
@@ -384,7 +384,9 @@ fn every_figure_and_list_agrees_with_the_generated_files() {
 /// The cells of one CSV line as pakta writes them (every cell quoted,
 /// quotes doubled).
 fn cells(line: &str) -> Vec<String> {
+    // The first line of a file starts with the byte order mark.
     let inner = line
+        .trim_start_matches('\u{feff}')
         .strip_prefix('"')
         .and_then(|l| l.strip_suffix('"'))
         .unwrap();

@@ -49,7 +49,7 @@ fn usage_errors_are_told_in_indonesian() {
         stderr(&choice)
     );
 
-    let missing = pakta(&["new", "--root", root, "--kind", "mou"]);
+    let missing = pakta(&["import", "daftar.csv", "--root", root]);
     assert_eq!(missing.status.code(), Some(2));
     assert!(
         stderr(&missing).starts_with("kesalahan: Argumen wajib belum diisi: --unit <PATH>"),

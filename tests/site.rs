@@ -123,7 +123,8 @@ fn the_sample_repository_builds_every_kind_of_page() {
     assert!(read(&out, "data/feed.xml").contains("<entry>"));
     assert!(read(&out, "data/index.html").contains("agreements.csv"));
     let csv = read(&out, "data/agreements.csv");
-    assert!(csv.starts_with("\"id\",\"title\",\"kind\""));
+    // Excel reads UTF-8 after its byte order mark.
+    assert!(csv.starts_with("\u{feff}\"id\",\"title\",\"kind\""));
     assert_eq!(csv.lines().count(), 1 + record_count(&out));
 
     let data = pakta_in(root, &["data", "--today", TODAY]);

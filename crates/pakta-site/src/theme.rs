@@ -462,10 +462,10 @@ mod tests {
         let theme = Theme::load(&root, None, Lang::Id).unwrap();
         assert_eq!(sorted(theme.tera.functions.keys()), ["range", "t"]);
         let mut filters = TERA_FILTERS.to_vec();
-        filters.extend(["longdate", "safe_url"]);
+        filters.extend(["longdate", "md", "safe_url"]);
         filters.sort_unstable();
         assert_eq!(sorted(theme.tera.filters.keys()), filters);
-        assert_eq!(filters.len(), 43);
+        assert_eq!(filters.len(), 44);
         assert_eq!(sorted(theme.tera.testers.keys()), TERA_TESTS);
         assert_eq!(TERA_TESTS.len(), 13);
 

@@ -117,6 +117,23 @@ fn unknown_catalog_keys(source: &SourceFile, default: &Catalog, out: &mut Vec<Di
                     }
                     (known, _) => known.is_some(),
                 },
+                // What people write for a value (`pakta theme init` writes
+                // the default's out): known fields and values only.
+                "synonyms" => match (default.synonyms.get(key_name), value.get_ref()) {
+                    (Some(known), DeValue::Table(values)) => {
+                        for (value, _) in values {
+                            let value_name: &str = value.get_ref();
+                            if !known.contains_key(value_name) {
+                                out.push(unknown(
+                                    format!("synonyms.{key_name}.{value_name}"),
+                                    value.span(),
+                                ));
+                            }
+                        }
+                        true
+                    }
+                    (known, _) => known.is_some(),
+                },
                 _ => false,
             };
             if !known {
