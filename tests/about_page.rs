@@ -117,6 +117,7 @@ fn a_logo_outside_the_repository_files_is_a_located_error() {
         "../logo.svg",
         "/etc/logo.svg",
         "files/../../logo.svg",
+        ".git/logo.svg",
         "C:/logo.svg",
         "files\\\\logo.svg",
         "files/missing.svg",

@@ -211,7 +211,8 @@ fn is_email(text: &str) -> bool {
 const LOGO_EXTENSIONS: [&str; 5] = ["png", "jpg", "jpeg", "svg", "webp"];
 
 /// `logo`, when it names a regular image file inside the repository by a
-/// relative path without `..` and without a symbolic link on the way, as
+/// relative path without `..`, hidden names (`.git`) or a symbolic link on
+/// the way, as
 /// theme folders and document files must; anything else is reported at
 /// the value, and no logo is shown.
 fn checked_logo(
@@ -241,7 +242,7 @@ fn logo_problem(root: &Path, path: &str) -> Option<Message> {
         && !path.contains(['\\', ':'])
         && parts
             .iter()
-            .all(|part| !part.is_empty() && *part != "." && *part != "..");
+            .all(|part| !part.is_empty() && !part.starts_with('.'));
     if !plain {
         return Some(Message::new("invalid-logo.path").arg("value", path));
     }
