@@ -66,6 +66,7 @@ const pages = {
   findings: '/findings/',
   search: '/search/?q=pemilih',
   downloads: '/data/',
+  about: '/about/',
   'not-found': '/no-such-page/',
 };
 

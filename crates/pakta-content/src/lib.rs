@@ -415,6 +415,14 @@ pub struct SiteConfig {
     /// The branch the site is published from, which the edit links
     /// propose changes to (default `main`).
     pub branch: String,
+    /// Who publishes the site (an office's name), for the "Tentang" page.
+    pub publisher: Option<String>,
+    /// The publisher's e-mail address for questions and corrections.
+    pub contact_email: Option<String>,
+    /// The publisher's postal address.
+    pub contact_address: Option<String>,
+    /// A logo file, relative to the repository's root, copied into the site.
+    pub logo: Option<String>,
 }
 
 /// `[rules]` in `pakta.toml`: the thresholds of the compliance checks.
@@ -491,6 +499,10 @@ impl Default for Config {
                 theme: None,
                 repository: None,
                 branch: "main".into(),
+                publisher: None,
+                contact_email: None,
+                contact_address: None,
+                logo: None,
             },
             rules: Rules::default(),
             reports: Reports::default(),

@@ -11,6 +11,7 @@ pub const OUTPUT_MARKER: &str = ".pakta-site";
 pub const RESERVED_SEGMENTS: &[&str] = &[
     OUTPUT_MARKER,
     "404.html",
+    "about",
     "assets",
     "data",
     "files",

@@ -82,6 +82,14 @@ pub(crate) fn parse_config(root: &Path, bytes: Vec<u8>, diagnostics: &mut Diagno
         defaults.theme = site
             .text("theme")
             .and_then(|name| checked_theme(root, &source, name, diagnostics));
+        defaults.publisher = text("publisher");
+        defaults.contact_address = text("contact_address");
+        defaults.contact_email = site
+            .text("contact_email")
+            .and_then(|email| checked_email(&source, email, diagnostics));
+        defaults.logo = site
+            .text("logo")
+            .and_then(|logo| checked_logo(root, &source, logo, diagnostics));
         if let Some(branch) = site.text("branch") {
             if is_branch_name(&branch.value) {
                 defaults.branch = branch.value;
@@ -165,6 +173,104 @@ fn checked_theme(
     }
 }
 
+/// `contact_email`, when it looks like one address (`name@domain`, no
+/// spaces), so the page's `mailto:` link reaches someone.
+fn checked_email(
+    source: &SourceFile,
+    email: Spanned<String>,
+    diagnostics: &mut Diagnostics,
+) -> Option<String> {
+    if is_email(&email.value) {
+        return Some(email.value);
+    }
+    diagnostics.push(Diagnostic::error(
+        source,
+        email.span,
+        "invalid-contact-email",
+        Message::new("invalid-contact-email").arg("value", &email.value),
+    ));
+    None
+}
+
+fn is_email(text: &str) -> bool {
+    match text.split_once('@') {
+        Some((name, domain)) => {
+            !name.is_empty()
+                && domain.contains('.')
+                && !domain.starts_with('.')
+                && !domain.ends_with('.')
+                && !domain.contains('@')
+                && !text.chars().any(|c| c.is_whitespace() || c.is_control())
+                && !text.contains(['<', '>', '"', '\\', '?', '#'])
+        }
+        None => false,
+    }
+}
+
+/// The image types a logo may be, so the site serves it as an image.
+const LOGO_EXTENSIONS: [&str; 5] = ["png", "jpg", "jpeg", "svg", "webp"];
+
+/// `logo`, when it names a regular image file inside the repository by a
+/// relative path without `..`, hidden names (`.git`) or a symbolic link on
+/// the way, as
+/// theme folders and document files must; anything else is reported at
+/// the value, and no logo is shown.
+fn checked_logo(
+    root: &Path,
+    source: &SourceFile,
+    path: Spanned<String>,
+    diagnostics: &mut Diagnostics,
+) -> Option<String> {
+    let problem = logo_problem(root, &path.value);
+    match problem {
+        Some(message) => {
+            diagnostics.push(Diagnostic::error(
+                source,
+                path.span,
+                "invalid-logo",
+                message,
+            ));
+            None
+        }
+        None => Some(path.value),
+    }
+}
+
+fn logo_problem(root: &Path, path: &str) -> Option<Message> {
+    let parts: Vec<&str> = path.split('/').collect();
+    let plain = !path.is_empty()
+        && !path.contains(['\\', ':'])
+        && parts
+            .iter()
+            .all(|part| !part.is_empty() && !part.starts_with('.'));
+    if !plain {
+        return Some(Message::new("invalid-logo.path").arg("value", path));
+    }
+    let extension = path.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase());
+    if !extension.is_some_and(|e| LOGO_EXTENSIONS.contains(&e.as_str())) {
+        return Some(
+            Message::new("invalid-logo.type")
+                .arg("value", path)
+                .arg("types", LOGO_EXTENSIONS.join(", ")),
+        );
+    }
+    let mut full = root.to_path_buf();
+    for part in &parts {
+        full.push(part);
+        match std::fs::symlink_metadata(&full) {
+            Ok(metadata) if metadata.is_symlink() => {
+                return Some(Message::new("invalid-logo.link").arg("value", path));
+            }
+            Ok(_) => {}
+            Err(_) => return Some(Message::new("invalid-logo.missing").arg("value", path)),
+        }
+    }
+    if !full.is_file() {
+        return Some(Message::new("invalid-logo.missing").arg("value", path));
+    }
+    None
+}
+
 /// A branch name Git accepts and a link can carry as it is: letters,
 /// digits, `-`, `_`, `.` and `/` between parts, no `..`, no part starting
 /// with `.` or `-`, not ending in `.lock`.
@@ -242,6 +348,50 @@ mod tests {
         ] {
             assert!(!is_base_url(bad), "{bad}");
         }
+    }
+
+    #[test]
+    fn contact_emails_are_one_plain_address() {
+        for good in ["humas@kpu.go.id", "a.b@jateng.kpu.go.id"] {
+            assert!(is_email(good), "{good}");
+        }
+        for bad in [
+            "humas",
+            "@kpu.go.id",
+            "humas@kpu",
+            "a b@kpu.go.id",
+            "a@b@c.id",
+            "a@kpu.id?x",
+        ] {
+            assert!(!is_email(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn a_logo_outside_plain_relative_paths_is_refused() {
+        let root = Path::new(".");
+        for bad in [
+            "../logo.png",
+            "/etc/logo.png",
+            "files/../x.png",
+            "C:/logo.png",
+            "a\\b.png",
+            "files//logo.png",
+        ] {
+            assert_eq!(
+                logo_problem(root, bad),
+                Some(Message::new("invalid-logo.path").arg("value", bad)),
+                "{bad}"
+            );
+        }
+        assert_eq!(
+            logo_problem(root, "files/logo.exe"),
+            Some(
+                Message::new("invalid-logo.type")
+                    .arg("value", "files/logo.exe")
+                    .arg("types", LOGO_EXTENSIONS.join(", "))
+            )
+        );
     }
 
     #[test]

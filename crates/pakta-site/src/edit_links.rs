@@ -61,6 +61,12 @@ impl GitHub {
         })
     }
 
+    /// The repository's issues, where anyone may report a mistake (or see
+    /// that it was reported already).
+    pub(crate) fn issues(&self) -> String {
+        format!("{}/issues", self.base)
+    }
+
     /// GitHub's editor for the file at `path` (relative to the repository).
     pub(crate) fn edit(&self, path: &str) -> String {
         format!(

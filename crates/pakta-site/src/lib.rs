@@ -2,6 +2,7 @@
 //! rendered in parallel straight into a staging folder, which replaces the
 //! output folder only when everything succeeded.
 
+mod about_page;
 mod agreement;
 mod charts;
 mod column_labels;

@@ -20,7 +20,7 @@ use super::views::{
     self, AgreementRow, HeadlineFigures, Links, PartnerEntry, PartnerSlugs, Rows, SiteView,
     unit_dir,
 };
-use super::{BuildError, agreement, column_labels, data_file, feeds, monev, pages};
+use super::{BuildError, about_page, agreement, column_labels, data_file, feeds, monev, pages};
 use pakta_content::i18n::Lang;
 use pakta_load::history::History;
 use pakta_model::data;
@@ -62,6 +62,11 @@ pub enum Route {
     NotFound,
     /// The page explaining each download, `data/index.html`.
     Downloads,
+    /// Who publishes the site, what it covers, its contact and licence,
+    /// and how to report a mistake, `about/index.html`.
+    About,
+    /// The publisher's logo (`[site] logo`), copied to `about/logo.<ext>`.
+    Logo,
     /// Every agreement as compact JSON, gzip-compressed,
     /// `data/agreements.json.gz`.
     DataJson,
@@ -335,6 +340,7 @@ impl Site {
             Route::Search,
             Route::NotFound,
             Route::Downloads,
+            Route::About,
             Route::DataJson,
             Route::DataSchema,
             Route::DataPackage,
@@ -359,6 +365,9 @@ impl Site {
         }
         routes.extend((0..self.theme.assets.len()).map(Route::Asset));
         routes.extend(self.documents.iter().cloned().map(Route::Document));
+        if self.model.config.site.logo.is_some() {
+            routes.push(Route::Logo);
+        }
         routes
     }
 
@@ -381,6 +390,8 @@ impl Site {
             Route::Search => "search/index.html".into(),
             Route::NotFound => "404.html".into(),
             Route::Downloads => "data/index.html".into(),
+            Route::About => "about/index.html".into(),
+            Route::Logo => about_page::logo_path(&model.config.site).unwrap_or_default(),
             Route::DataJson => data_file::PATH.into(),
             Route::DataTable(ix) => open_data::csv_path(tables::TABLES[*ix]),
             Route::DataSchema => open_data::SCHEMA_PATH.into(),
@@ -451,6 +462,7 @@ impl Site {
                 | Route::Calendar(_)
                 | Route::Asset(_)
                 | Route::Document(_)
+                | Route::Logo
                 | Route::Robots
                 | Route::Sitemap(_)
                 | Route::SearchIndex(_)
@@ -559,6 +571,14 @@ impl Site {
             Route::Downloads => {
                 self.page(route, "downloads.html", &text("downloads"), "data", &())?
             }
+            Route::About => {
+                let view = about_page::page(model, links, self.github.as_ref());
+                self.page(route, "about.html", &text("about"), "about", &view)?
+            }
+            Route::Logo => match &model.config.site.logo {
+                Some(logo) => return Ok(Output::Copy(self.root.join(logo))),
+                None => Vec::new(),
+            },
             Route::DataJson => {
                 let mut compressed = Vec::new();
                 data_file::write(model, &mut compressed).expect("writing into memory succeeds");

@@ -33,6 +33,7 @@ macro_rules! embedded {
 /// `pakta theme init` writes exactly these.
 pub const DEFAULT_FILES: &[(&str, &[u8])] = embedded!(
     "404.html",
+    "about.html",
     "agreement.html",
     "base.html",
     "downloads.html",

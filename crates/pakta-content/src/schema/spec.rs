@@ -552,6 +552,26 @@ pub static SITE: TableSpec = TableSpec {
             FieldType::Text,
             "the branch the site is published from, which the edit links propose changes to (default main)",
         ),
+        field(
+            "publisher",
+            FieldType::Text,
+            "who publishes the site, e.g. the office's name, shown on the About page",
+        ),
+        field(
+            "contact_email",
+            FieldType::Text,
+            "an e-mail address for questions and corrections, shown on the About page",
+        ),
+        field(
+            "contact_address",
+            FieldType::Text,
+            "the publisher's postal address, shown on the About page",
+        ),
+        field(
+            "logo",
+            FieldType::Text,
+            "a logo image in the repository, e.g. files/logo.png, copied into the site and shown on the About page",
+        ),
     ],
 };
 

@@ -14,6 +14,8 @@ use chrono::NaiveDate;
 use pakta_content::licence::Licence;
 use pakta_model::Model;
 
+use super::about_page;
+
 /// Where the JSON Schema of the bulk document lives below the site root.
 pub(crate) const SCHEMA_PATH: &str = "data/schema.json";
 /// Where the Data Package lives.
@@ -32,7 +34,7 @@ pub(crate) struct About<'a> {
     pub title: &'a str,
     /// What the data is, in the site's language.
     pub description: &'a str,
-    /// Who publishes it: the root unit, else the site.
+    /// Who publishes it: `[site] publisher`, else the root unit, else the site.
     pub publisher: &'a str,
     /// The data's licence.
     pub licence: &'static Licence,
@@ -47,11 +49,7 @@ pub(crate) struct About<'a> {
 impl<'a> About<'a> {
     pub(crate) fn new(model: &'a Model, description: &'a str, site: &'a str) -> About<'a> {
         let config = &model.config;
-        let publisher = model
-            .units
-            .iter()
-            .find(|u| u.parent.is_none())
-            .map_or(config.site.title.as_str(), |u| u.name.as_str());
+        let publisher = about_page::publisher(model);
         About {
             title: &config.site.title,
             description,
