@@ -76,6 +76,14 @@ pub enum Route {
     DataCatalog,
     /// The tables as one workbook, `data/agreements.xlsx`.
     DataWorkbook,
+    /// A unit's agreements and those of every unit below it, in the shape
+    /// of the bulk document, `units/<unit path>/agreements.json.gz` (not
+    /// the root's: that is `DataJson`).
+    UnitJson(UnitIx),
+    /// The same agreements as the `agreements` table,
+    /// `units/<unit path>/agreements.csv` (not the root's: that is
+    /// `DataTable(0)`).
+    UnitTable(UnitIx),
     /// An Atom feed of signings and changes, `feed.xml` in the scope's folder.
     Feed(FeedScope),
     /// Upcoming expiry dates and PKS deadlines, `calendar.ics` in the
@@ -311,6 +319,8 @@ impl Site {
                 routes.extend([
                     Route::Feed(FeedScope::Unit(ix)),
                     Route::Calendar(FeedScope::Unit(ix)),
+                    Route::UnitJson(ix),
+                    Route::UnitTable(ix),
                 ]);
             }
         }
@@ -387,6 +397,8 @@ impl Site {
             Route::DataPackage => open_data::DATAPACKAGE_PATH.into(),
             Route::DataCatalog => open_data::CATALOG_PATH.into(),
             Route::DataWorkbook => xlsx::PATH.into(),
+            Route::UnitJson(ix) => data_file::unit_path(&unit_dir(&model.units[*ix].path)),
+            Route::UnitTable(ix) => open_data::unit_csv_path(&unit_dir(&model.units[*ix].path)),
             Route::Feed(scope) => format!("{}feed.xml", self.scope_dir(*scope)),
             Route::Calendar(scope) => format!("{}calendar.ics", self.scope_dir(*scope)),
             Route::Asset(ix) => format!("assets/{}", self.theme.assets[*ix].0),
@@ -447,6 +459,8 @@ impl Site {
                 | Route::DataPackage
                 | Route::DataCatalog
                 | Route::DataWorkbook
+                | Route::UnitJson(_)
+                | Route::UnitTable(_)
                 | Route::Feed(_)
                 | Route::Calendar(_)
                 | Route::Asset(_)
@@ -588,6 +602,20 @@ impl Site {
                 let about = About::new(model, &description, &links.absolute);
                 xlsx::workbook(&about, &tables)
                     .map_err(|e| BuildError::Io(xlsx::PATH.into(), std::io::Error::other(e)))?
+            }
+            Route::UnitJson(ix) => {
+                let document = self.unit_document(*ix);
+                let mut compressed = Vec::new();
+                data_file::write_document(&document, &mut compressed)
+                    .expect("writing into memory succeeds");
+                compressed
+            }
+            Route::UnitTable(ix) => {
+                let table = tables::Table::Agreements;
+                let document = self.unit_document(*ix);
+                let page_url = |id: &str| links.absolute(&format!("{id}/"));
+                let filled = table.filled(&document.agreements, &self.theme.texts, &page_url);
+                tables::csv(&filled.columns, &filled.rows).into_bytes()
             }
             Route::DataCatalog => {
                 let description = text("dataset-description");
@@ -739,6 +767,22 @@ impl Site {
 
     /// The datasets of the DCAT catalog: the site's, then each unit's but
     /// the root's (whose files are the site's).
+    /// The bulk document's shape holding only the public agreements of
+    /// unit `ix` and the units below it, sorted by id as the site's.
+    fn unit_document(&self, ix: UnitIx) -> data::DataDocument<'_> {
+        let model = &*self.model;
+        let (_, mut members) = self.scope_members(FeedScope::Unit(ix));
+        members.sort_by(|a, b| a.id.cmp(&b.id));
+        data::DataDocument {
+            schema_version: data::SCHEMA_VERSION,
+            generated_on: model.today,
+            agreements: members
+                .into_iter()
+                .map(|a| data::record(model, a))
+                .collect(),
+        }
+    }
+
     fn datasets(&self) -> Vec<catalog::Dataset> {
         let model = &*self.model;
         let unit_title = self.theme.texts.text("dataset-unit");

@@ -26,6 +26,11 @@ pub(crate) fn csv_path(table: tables::Table) -> String {
     format!("data/{}.csv", table.name())
 }
 
+/// Where a unit's agreements table lives as CSV, in the unit's folder `dir`.
+pub(crate) fn unit_csv_path(dir: &str) -> String {
+    format!("{dir}{}.csv", tables::Table::Agreements.name())
+}
+
 /// What every metadata file says about the data as a whole.
 pub(crate) struct About<'a> {
     /// The site's title.
