@@ -509,3 +509,45 @@ fn a_units_downloads_hold_its_subtrees_public_agreements() {
         );
     }
 }
+
+/// The data dictionary, linked from the data page, names every field of
+/// every table's Table Schema in the Data Package, with its meaning in
+/// both languages, a coded field's values with their labels, and an
+/// example from the data.
+#[test]
+fn the_data_dictionary_names_every_field_of_every_table() {
+    let site = everything();
+    let built = site.build();
+    built.success();
+    assert!(
+        built
+            .read("data/index.html")
+            .contains("href=\"/kerjasama/data/dictionary/\""),
+        "the data page links the dictionary"
+    );
+    let page = built.read("data/dictionary/index.html");
+    let package: Value = serde_json::from_str(&built.read("data/datapackage.json")).unwrap();
+    let resources = package["resources"].as_array().expect("resources");
+    assert_eq!(resources.len(), 5);
+    for resource in resources {
+        let table = resource["name"].as_str().unwrap();
+        for field in resource["schema"]["fields"].as_array().expect("fields") {
+            let name = field["name"].as_str().unwrap();
+            let row = format!("<tr id=\"{table}-{name}\"><th scope=\"row\"><code>{name}</code>");
+            assert!(page.contains(&row), "{table}.{name} is not on the page");
+        }
+    }
+    let row = |id: &str| {
+        let start = page.find(&format!("<tr id=\"{id}\"")).expect(id);
+        page[start..start + page[start..].find("</tr>").unwrap()].to_string()
+    };
+    let kind = row("agreements-kind");
+    assert!(kind.contains("Jenis perjanjian."), "{kind}");
+    assert!(kind.contains("The kind of agreement."), "{kind}");
+    assert!(kind.contains("<code>pks</code>"), "{kind}");
+    assert!(kind.contains("<code>mou</code>"), "the example: {kind}");
+    let label = row("agreements-kind_label");
+    assert!(label.contains("kind"), "{label}");
+    let signed = row("agreements-signed");
+    assert!(signed.contains("<code>2023-01-10</code>"), "{signed}");
+}

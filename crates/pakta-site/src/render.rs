@@ -13,7 +13,7 @@ use serde::Serialize;
 use tera::Context;
 
 use super::lists::{self, List};
-use super::open_data::{self, About, catalog, datapackage, tables, xlsx};
+use super::open_data::{self, About, catalog, datapackage, dictionary, tables, xlsx};
 use super::reports::{self, ReportPages};
 use super::theme::{self, Theme};
 use super::views::{
@@ -76,6 +76,9 @@ pub enum Route {
     DataCatalog,
     /// The tables as one workbook, `data/agreements.xlsx`.
     DataWorkbook,
+    /// The data dictionary: every column of every table,
+    /// `data/dictionary/index.html`.
+    DataDictionary,
     /// A unit's agreements and those of every unit below it, in the shape
     /// of the bulk document, `units/<unit path>/agreements.json.gz` (not
     /// the root's: that is `DataJson`).
@@ -350,6 +353,7 @@ impl Site {
             Route::DataPackage,
             Route::DataCatalog,
             Route::DataWorkbook,
+            Route::DataDictionary,
             Route::Feed(FeedScope::Site),
             Route::Calendar(FeedScope::Site),
             Route::Robots,
@@ -397,6 +401,7 @@ impl Site {
             Route::DataPackage => open_data::DATAPACKAGE_PATH.into(),
             Route::DataCatalog => open_data::CATALOG_PATH.into(),
             Route::DataWorkbook => xlsx::PATH.into(),
+            Route::DataDictionary => "data/dictionary/index.html".into(),
             Route::UnitJson(ix) => data_file::unit_path(&unit_dir(&model.units[*ix].path)),
             Route::UnitTable(ix) => open_data::unit_csv_path(&unit_dir(&model.units[*ix].path)),
             Route::Feed(scope) => format!("{}feed.xml", self.scope_dir(*scope)),
@@ -602,6 +607,16 @@ impl Site {
                 let about = About::new(model, &description, &links.absolute);
                 xlsx::workbook(&about, &tables)
                     .map_err(|e| BuildError::Io(xlsx::PATH.into(), std::io::Error::other(e)))?
+            }
+            Route::DataDictionary => {
+                let document = data::document(model);
+                let page_url = |id: &str| links.absolute(&format!("{id}/"));
+                let tables: Vec<_> = tables::TABLES
+                    .iter()
+                    .map(|&table| table.filled(&document.agreements, &self.theme.texts, &page_url))
+                    .collect();
+                let view = dictionary::page(&tables, &self.theme.texts, self.lang);
+                self.page(route, "dictionary.html", &text("dictionary"), "data", &view)?
             }
             Route::UnitJson(ix) => {
                 let document = self.unit_document(*ix);

@@ -35,6 +35,7 @@ pub const DEFAULT_FILES: &[(&str, &[u8])] = embedded!(
     "404.html",
     "agreement.html",
     "base.html",
+    "dictionary.html",
     "downloads.html",
     "favicon.svg",
     "findings.html",

@@ -1,11 +1,13 @@
 //! The site's open data beyond the bulk document: the relational tables
 //! as CSV (`tables`), their Frictionless Data Package (`datapackage`), the
-//! same tables as one workbook (`xlsx`), the JSON Schema of the bulk
+//! same tables as one workbook (`xlsx`), the data dictionary page
+//! (`dictionary`), the JSON Schema of the bulk
 //! document and the DCAT catalog of every download (`catalog`), all under `data/`, all stating the licence of
 //! `[data] license`.
 
 pub(crate) mod catalog;
 pub(crate) mod datapackage;
+pub(crate) mod dictionary;
 pub(crate) mod tables;
 pub(crate) mod xlsx;
 
