@@ -511,11 +511,12 @@ fn a_units_downloads_hold_its_subtrees_public_agreements() {
 }
 
 /// The data dictionary, linked from the data page, names every field of
-/// every table's Table Schema in the Data Package, with its meaning in
+/// the bulk record in `schema.json` and every field of every table's
+/// Table Schema in the Data Package, with its meaning in
 /// both languages, a coded field's values with their labels, and an
 /// example from the data.
 #[test]
-fn the_data_dictionary_names_every_field_of_every_table() {
+fn the_data_dictionary_names_every_field_of_the_record_and_the_tables() {
     let site = everything();
     let built = site.build();
     built.success();
@@ -537,6 +538,25 @@ fn the_data_dictionary_names_every_field_of_every_table() {
             assert!(page.contains(&row), "{table}.{name} is not on the page");
         }
     }
+    let schema: Value = serde_json::from_str(&built.read("data/schema.json")).unwrap();
+    let record = &schema["$defs"]["AgreementRecord"]["properties"];
+    for field in record.as_object().expect("the record's fields").keys() {
+        let row = format!("<tr id=\"bulk-{field}\"><th scope=\"row\"><code>{field}</code>");
+        assert!(
+            page.contains(&row),
+            "{field} of the bulk record is not on the page"
+        );
+    }
+    for nested in [
+        "dates.signed",
+        "partners[].category",
+        "evaluations[].period.from",
+    ] {
+        assert!(
+            page.contains(&format!("<tr id=\"bulk-{nested}\"")),
+            "{nested}"
+        );
+    }
     let row = |id: &str| {
         let start = page.find(&format!("<tr id=\"{id}\"")).expect(id);
         page[start..start + page[start..].find("</tr>").unwrap()].to_string()
@@ -550,4 +570,9 @@ fn the_data_dictionary_names_every_field_of_every_table() {
     assert!(label.contains("kind"), "{label}");
     let signed = row("agreements-signed");
     assert!(signed.contains("<code>2023-01-10</code>"), "{signed}");
+    let status = row("bulk-status");
+    assert!(status.contains("<code>expired</code>"), "{status}");
+    assert!(status.contains("Status as of the build date"), "{status}");
+    let category = row("bulk-partners[].category");
+    assert!(category.contains("<code>university</code>"), "{category}");
 }

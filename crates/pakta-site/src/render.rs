@@ -27,6 +27,10 @@ use pakta_model::data;
 use pakta_model::scorecard::{self, Scorecard};
 use pakta_model::{Agreement, AgreementIx, Model, Status, UnitIx};
 
+/// How many bulk records the data dictionary looks through for an
+/// example of each field.
+const DICTIONARY_EXAMPLE_RECORDS: usize = 200;
+
 /// One file of the site.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Route {
@@ -615,7 +619,20 @@ impl Site {
                     .iter()
                     .map(|&table| table.filled(&document.agreements, &self.theme.texts, &page_url))
                     .collect();
-                let view = dictionary::page(&tables, &self.theme.texts, self.lang);
+                // Examples come from the first records that have each field.
+                let records: Vec<serde_json::Value> = document
+                    .agreements
+                    .iter()
+                    .take(DICTIONARY_EXAMPLE_RECORDS)
+                    .filter_map(|r| serde_json::to_value(r).ok())
+                    .collect();
+                let view = dictionary::page(
+                    &data::schema(),
+                    &records,
+                    &tables,
+                    &self.theme.texts,
+                    self.lang,
+                );
                 self.page(route, "dictionary.html", &text("dictionary"), "data", &view)?
             }
             Route::UnitJson(ix) => {
