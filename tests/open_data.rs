@@ -390,3 +390,189 @@ fn the_data_licence_is_stated_everywhere_and_checked() {
         "{found}"
     );
 }
+
+/// Each unit's own downloads hold exactly the public agreements of the
+/// unit and the units below it, in the same shape and columns as the
+/// site's, are linked from the unit's page and are distributions of the
+/// unit's dataset in the catalog.
+#[test]
+fn a_units_downloads_hold_its_subtrees_public_agreements() {
+    let site = SiteTest::new()
+        .unit(Unit::province("jawa-tengah", "KPU Provinsi Jawa Tengah"))
+        .unit(Unit::regency("jawa-tengah/sragen", "KPU Kabupaten Sragen"))
+        .unit(Unit::province("bali", "KPU Provinsi Bali"))
+        .agreement(
+            Agreement::mou("2025-mou-nasional")
+                .signed("2025-01-10")
+                .partner("Universitas Terbuka", "university"),
+        )
+        .agreement(
+            Agreement::mou("2025-mou-provinsi")
+                .in_unit("jawa-tengah")
+                .signed("2025-02-10")
+                .partner("Universitas Diponegoro", "university"),
+        )
+        .agreement(
+            Agreement::mou("2025-mou-kabupaten")
+                .in_unit("jawa-tengah/sragen")
+                .signed("2025-03-10")
+                .partner("Universitas Sragen", "university"),
+        )
+        .agreement(
+            Agreement::mou("2025-mou-tertutup")
+                .in_unit("jawa-tengah/sragen")
+                .signed("2025-03-11")
+                .partner("Lembaga Tertutup", "other")
+                .private(),
+        )
+        .agreement(
+            Agreement::mou("2025-mou-bali")
+                .in_unit("bali")
+                .signed("2025-04-10")
+                .partner("Universitas Udayana", "university"),
+        );
+    let built = site.build();
+    built.success();
+    let expected = [
+        "jawa-tengah/2025-mou-provinsi",
+        "jawa-tengah/sragen/2025-mou-kabupaten",
+    ];
+
+    let site_document: Value =
+        serde_json::from_str(&common::gunzip(&built.out.join("data/agreements.json.gz"))).unwrap();
+    let document: Value = serde_json::from_str(&common::gunzip(
+        &built.out.join("units/jawa-tengah/agreements.json.gz"),
+    ))
+    .expect("the unit's document is JSON");
+    assert_eq!(document["schema_version"], site_document["schema_version"]);
+    assert_eq!(document["generated_on"], site_document["generated_on"]);
+    let records = document["agreements"].as_array().expect("agreements");
+    let ids: Vec<&str> = records.iter().map(|r| r["id"].as_str().unwrap()).collect();
+    assert_eq!(ids, expected);
+    for record in records {
+        let same = site_document["agreements"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["id"] == record["id"])
+            .expect("in the site's document");
+        assert_eq!(record, same, "the same record as the site's");
+    }
+
+    let site_csv = built.read("data/agreements.csv");
+    let csv = built.read("units/jawa-tengah/agreements.csv");
+    assert!(
+        csv.starts_with('\u{feff}'),
+        "a byte-order mark, as the site's"
+    );
+    let header = |text: &str| text.lines().next().unwrap_or_default().to_string();
+    assert_eq!(header(&csv), header(&site_csv), "the same columns");
+    let rows: Vec<&str> = csv.lines().skip(1).collect();
+    assert_eq!(rows.len(), expected.len(), "{csv}");
+    for (row, id) in rows.iter().zip(expected) {
+        assert!(row.starts_with(&format!("\"{id}\",")), "{row}");
+        assert!(site_csv.lines().any(|line| line == *row), "{row}");
+    }
+    let regency = built.read("units/jawa-tengah/sragen/agreements.csv");
+    assert_eq!(regency.lines().count(), 2, "{regency}");
+
+    let page = built.read("units/jawa-tengah/index.html");
+    for file in ["agreements.json.gz", "agreements.csv"] {
+        let href = format!("href=\"/kerjasama/units/jawa-tengah/{file}\"");
+        assert!(page.contains(&href), "the unit page links {file}");
+    }
+    let root = built.read("units/index.html");
+    assert!(root.contains("href=\"/kerjasama/data/agreements.csv\""));
+    assert!(!built.out.join("units/agreements.csv").exists());
+
+    let catalog: Value = serde_json::from_str(&built.read("data/catalog.jsonld")).unwrap();
+    let dataset = catalog["dcat:dataset"]
+        .as_array()
+        .expect("datasets")
+        .iter()
+        .find(|d| d["@id"] == "https://example.org/kerjasama/units/jawa-tengah/#dataset")
+        .unwrap_or_else(|| panic!("no dataset of the province: {catalog:#}"));
+    let urls: Vec<&str> = dataset["dcat:distribution"]
+        .as_array()
+        .expect("distributions")
+        .iter()
+        .map(|d| d["dcat:downloadURL"]["@id"].as_str().unwrap())
+        .collect();
+    for file in ["agreements.json.gz", "agreements.csv"] {
+        let url = format!("https://example.org/kerjasama/units/jawa-tengah/{file}");
+        assert!(urls.contains(&url.as_str()), "{urls:?}");
+        assert!(
+            built
+                .out
+                .join(format!("units/jawa-tengah/{file}"))
+                .is_file()
+        );
+    }
+}
+
+/// The data dictionary, linked from the data page, names every field of
+/// the bulk record in `schema.json` and every field of every table's
+/// Table Schema in the Data Package, with its meaning in
+/// both languages, a coded field's values with their labels, and an
+/// example from the data.
+#[test]
+fn the_data_dictionary_names_every_field_of_the_record_and_the_tables() {
+    let site = everything();
+    let built = site.build();
+    built.success();
+    assert!(
+        built
+            .read("data/index.html")
+            .contains("href=\"/kerjasama/data/dictionary/\""),
+        "the data page links the dictionary"
+    );
+    let page = built.read("data/dictionary/index.html");
+    let package: Value = serde_json::from_str(&built.read("data/datapackage.json")).unwrap();
+    let resources = package["resources"].as_array().expect("resources");
+    assert_eq!(resources.len(), 5);
+    for resource in resources {
+        let table = resource["name"].as_str().unwrap();
+        for field in resource["schema"]["fields"].as_array().expect("fields") {
+            let name = field["name"].as_str().unwrap();
+            let row = format!("<tr id=\"{table}-{name}\"><th scope=\"row\"><code>{name}</code>");
+            assert!(page.contains(&row), "{table}.{name} is not on the page");
+        }
+    }
+    let schema: Value = serde_json::from_str(&built.read("data/schema.json")).unwrap();
+    let record = &schema["$defs"]["AgreementRecord"]["properties"];
+    for field in record.as_object().expect("the record's fields").keys() {
+        let row = format!("<tr id=\"bulk-{field}\"><th scope=\"row\"><code>{field}</code>");
+        assert!(
+            page.contains(&row),
+            "{field} of the bulk record is not on the page"
+        );
+    }
+    for nested in [
+        "dates.signed",
+        "partners[].category",
+        "evaluations[].period.from",
+    ] {
+        assert!(
+            page.contains(&format!("<tr id=\"bulk-{nested}\"")),
+            "{nested}"
+        );
+    }
+    let row = |id: &str| {
+        let start = page.find(&format!("<tr id=\"{id}\"")).expect(id);
+        page[start..start + page[start..].find("</tr>").unwrap()].to_string()
+    };
+    let kind = row("agreements-kind");
+    assert!(kind.contains("Jenis perjanjian."), "{kind}");
+    assert!(kind.contains("The kind of agreement."), "{kind}");
+    assert!(kind.contains("<code>pks</code>"), "{kind}");
+    assert!(kind.contains("<code>mou</code>"), "the example: {kind}");
+    let label = row("agreements-kind_label");
+    assert!(label.contains("kind"), "{label}");
+    let signed = row("agreements-signed");
+    assert!(signed.contains("<code>2023-01-10</code>"), "{signed}");
+    let status = row("bulk-status");
+    assert!(status.contains("<code>expired</code>"), "{status}");
+    assert!(status.contains("Status as of the build date"), "{status}");
+    let category = row("bulk-partners[].category");
+    assert!(category.contains("<code>university</code>"), "{category}");
+}

@@ -119,6 +119,7 @@ fn every_page_kind_matches_its_snapshot() {
         .snapshot_main("page_findings", "findings/index.html")
         .snapshot_main("page_monev", "monev/index.html")
         .snapshot_main("page_downloads", "data/index.html")
+        .snapshot_main("page_dictionary", "data/dictionary/index.html")
         .snapshot_main("page_search", "search/index.html")
         .snapshot_main("page_reports", "reports/index.html")
         .snapshot_main("page_unit_reports", "reports/units/jawa-tengah/index.html")

@@ -21,6 +21,24 @@ pub(crate) fn write(model: &Model, out: impl Write) -> std::io::Result<()> {
     })
 }
 
+/// Writes `document` (a unit's share of the data) compressed to `out`, in
+/// the same shape as the site's document.
+pub(crate) fn write_document(
+    document: &pakta_model::data::DataDocument,
+    out: impl Write,
+) -> std::io::Result<()> {
+    gzip(out, |json| {
+        serde_json::to_writer(&mut *json, document)?;
+        json.write_all(b"\n")
+    })
+}
+
+/// Where a unit's compressed document lives below the site root, in the
+/// unit's folder `dir`.
+pub(crate) fn unit_path(dir: &str) -> String {
+    format!("{dir}agreements.json.gz")
+}
+
 /// Compresses what `write_content` writes into `out`. The gzip header
 /// carries no file name and no time, so the same content gives the same
 /// bytes.

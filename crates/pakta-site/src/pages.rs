@@ -184,6 +184,10 @@ pub(crate) struct UnitPage<'a> {
     pub findings: Vec<Finding<'a>>,
     pub feed_href: String,
     pub calendar_href: String,
+    /// The bulk document of the unit and every unit below it.
+    pub json_href: String,
+    /// The same agreements as the `agreements` table.
+    pub csv_href: String,
     /// The unit's newest report (the site fills it in).
     pub latest_report: Option<PeriodLink>,
     /// The unit's list of reports, when it has any.
@@ -227,8 +231,8 @@ pub(crate) fn unit<'a>(
     let unit = &model.units[ix];
     let mut own = unit.agreements.clone();
     own.sort_by_key(|&i| (std::cmp::Reverse(model.agreements[i].milestone_date()), i));
-    // The root unit's subtree is the whole site: its feed and calendar are
-    // the site's, published once under data/.
+    // The root unit's subtree is the whole site: its feed, calendar and
+    // downloads are the site's, published once under data/.
     let dir = if unit.parent.is_none() {
         format!("{}data/", links.base)
     } else {
@@ -268,6 +272,8 @@ pub(crate) fn unit<'a>(
         agreements: rows_of(rows, own),
         feed_href: format!("{dir}feed.xml"),
         calendar_href: format!("{dir}calendar.ics"),
+        json_href: format!("{dir}agreements.json.gz"),
+        csv_href: format!("{dir}agreements.csv"),
         latest_report: None,
         reports_href: None,
         edit: None,

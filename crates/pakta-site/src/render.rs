@@ -13,7 +13,7 @@ use serde::Serialize;
 use tera::Context;
 
 use super::lists::{self, List};
-use super::open_data::{self, About, catalog, datapackage, tables, xlsx};
+use super::open_data::{self, About, catalog, datapackage, dictionary, tables, xlsx};
 use super::reports::{self, ReportPages};
 use super::theme::{self, Theme};
 use super::views::{
@@ -26,6 +26,10 @@ use pakta_load::history::History;
 use pakta_model::data;
 use pakta_model::scorecard::{self, Scorecard};
 use pakta_model::{Agreement, AgreementIx, Model, Status, UnitIx};
+
+/// How many bulk records the data dictionary looks through for an
+/// example of each field.
+const DICTIONARY_EXAMPLE_RECORDS: usize = 200;
 
 /// One file of the site.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -81,6 +85,17 @@ pub enum Route {
     DataCatalog,
     /// The tables as one workbook, `data/agreements.xlsx`.
     DataWorkbook,
+    /// The data dictionary: every column of every table,
+    /// `data/dictionary/index.html`.
+    DataDictionary,
+    /// A unit's agreements and those of every unit below it, in the shape
+    /// of the bulk document, `units/<unit path>/agreements.json.gz` (not
+    /// the root's: that is `DataJson`).
+    UnitJson(UnitIx),
+    /// The same agreements as the `agreements` table,
+    /// `units/<unit path>/agreements.csv` (not the root's: that is
+    /// `DataTable(0)`).
+    UnitTable(UnitIx),
     /// An Atom feed of signings and changes, `feed.xml` in the scope's folder.
     Feed(FeedScope),
     /// Upcoming expiry dates and PKS deadlines, `calendar.ics` in the
@@ -316,6 +331,8 @@ impl Site {
                 routes.extend([
                     Route::Feed(FeedScope::Unit(ix)),
                     Route::Calendar(FeedScope::Unit(ix)),
+                    Route::UnitJson(ix),
+                    Route::UnitTable(ix),
                 ]);
             }
         }
@@ -346,6 +363,7 @@ impl Site {
             Route::DataPackage,
             Route::DataCatalog,
             Route::DataWorkbook,
+            Route::DataDictionary,
             Route::Feed(FeedScope::Site),
             Route::Calendar(FeedScope::Site),
             Route::Robots,
@@ -398,6 +416,9 @@ impl Site {
             Route::DataPackage => open_data::DATAPACKAGE_PATH.into(),
             Route::DataCatalog => open_data::CATALOG_PATH.into(),
             Route::DataWorkbook => xlsx::PATH.into(),
+            Route::DataDictionary => "data/dictionary/index.html".into(),
+            Route::UnitJson(ix) => data_file::unit_path(&unit_dir(&model.units[*ix].path)),
+            Route::UnitTable(ix) => open_data::unit_csv_path(&unit_dir(&model.units[*ix].path)),
             Route::Feed(scope) => format!("{}feed.xml", self.scope_dir(*scope)),
             Route::Calendar(scope) => format!("{}calendar.ics", self.scope_dir(*scope)),
             Route::Asset(ix) => format!("assets/{}", self.theme.assets[*ix].0),
@@ -458,6 +479,8 @@ impl Site {
                 | Route::DataPackage
                 | Route::DataCatalog
                 | Route::DataWorkbook
+                | Route::UnitJson(_)
+                | Route::UnitTable(_)
                 | Route::Feed(_)
                 | Route::Calendar(_)
                 | Route::Asset(_)
@@ -609,6 +632,43 @@ impl Site {
                 xlsx::workbook(&about, &tables)
                     .map_err(|e| BuildError::Io(xlsx::PATH.into(), std::io::Error::other(e)))?
             }
+            Route::DataDictionary => {
+                let document = data::document(model);
+                let page_url = |id: &str| links.absolute(&format!("{id}/"));
+                let tables: Vec<_> = tables::TABLES
+                    .iter()
+                    .map(|&table| table.filled(&document.agreements, &self.theme.texts, &page_url))
+                    .collect();
+                // Examples come from the first records that have each field.
+                let records: Vec<serde_json::Value> = document
+                    .agreements
+                    .iter()
+                    .take(DICTIONARY_EXAMPLE_RECORDS)
+                    .filter_map(|r| serde_json::to_value(r).ok())
+                    .collect();
+                let view = dictionary::page(
+                    &data::schema(),
+                    &records,
+                    &tables,
+                    &self.theme.texts,
+                    self.lang,
+                );
+                self.page(route, "dictionary.html", &text("dictionary"), "data", &view)?
+            }
+            Route::UnitJson(ix) => {
+                let document = self.unit_document(*ix);
+                let mut compressed = Vec::new();
+                data_file::write_document(&document, &mut compressed)
+                    .expect("writing into memory succeeds");
+                compressed
+            }
+            Route::UnitTable(ix) => {
+                let table = tables::Table::Agreements;
+                let document = self.unit_document(*ix);
+                let page_url = |id: &str| links.absolute(&format!("{id}/"));
+                let filled = table.filled(&document.agreements, &self.theme.texts, &page_url);
+                tables::csv(&filled.columns, &filled.rows).into_bytes()
+            }
             Route::DataCatalog => {
                 let description = text("dataset-description");
                 let about = About::new(model, &description, &links.absolute);
@@ -759,6 +819,22 @@ impl Site {
 
     /// The datasets of the DCAT catalog: the site's, then each unit's but
     /// the root's (whose files are the site's).
+    /// The bulk document's shape holding only the public agreements of
+    /// unit `ix` and the units below it, sorted by id as the site's.
+    fn unit_document(&self, ix: UnitIx) -> data::DataDocument<'_> {
+        let model = &*self.model;
+        let (_, mut members) = self.scope_members(FeedScope::Unit(ix));
+        members.sort_by(|a, b| a.id.cmp(&b.id));
+        data::DataDocument {
+            schema_version: data::SCHEMA_VERSION,
+            generated_on: model.today,
+            agreements: members
+                .into_iter()
+                .map(|a| data::record(model, a))
+                .collect(),
+        }
+    }
+
     fn datasets(&self) -> Vec<catalog::Dataset> {
         let model = &*self.model;
         let unit_title = self.theme.texts.text("dataset-unit");

@@ -36,6 +36,7 @@ pub const DEFAULT_FILES: &[(&str, &[u8])] = embedded!(
     "about.html",
     "agreement.html",
     "base.html",
+    "dictionary.html",
     "downloads.html",
     "favicon.svg",
     "findings.html",

@@ -1,6 +1,7 @@
 //! `data/catalog.jsonld`: a DCAT-AP catalog of the site's datasets — every
 //! public agreement, and each unit's with the units below it — and their
-//! distributions (JSON, CSV, the Data Package, Atom, iCalendar), so that a
+//! distributions (JSON, CSV, the workbook, the Data Package, Atom,
+//! iCalendar; a unit's own JSON and CSV), so that a
 //! portal's DCAT harvester (CKAN's among them) imports them as they are.
 
 use serde_json::{Value, json};
@@ -46,12 +47,15 @@ pub(crate) fn site_dataset(title: &str, bulk_path: &str) -> Dataset {
     }
 }
 
-/// A unit's dataset: its feed and calendar, in the unit's folder `dir`.
+/// A unit's dataset: its own share of the bulk document and of the
+/// agreements table, its feed and calendar, in the unit's folder `dir`.
 pub(crate) fn unit_dataset(title: String, dir: &str) -> Dataset {
     Dataset {
         title,
         page: dir.to_string(),
         files: vec![
+            (crate::data_file::unit_path(dir), "application/gzip", "JSON"),
+            (super::unit_csv_path(dir), "text/csv", "CSV"),
             (format!("{dir}feed.xml"), "application/atom+xml", "ATOM"),
             (format!("{dir}calendar.ics"), "text/calendar", "ICAL"),
         ],

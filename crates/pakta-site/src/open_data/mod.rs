@@ -1,11 +1,13 @@
 //! The site's open data beyond the bulk document: the relational tables
 //! as CSV (`tables`), their Frictionless Data Package (`datapackage`), the
-//! same tables as one workbook (`xlsx`), the JSON Schema of the bulk
+//! same tables as one workbook (`xlsx`), the data dictionary page
+//! (`dictionary`), the JSON Schema of the bulk
 //! document and the DCAT catalog of every download (`catalog`), all under `data/`, all stating the licence of
 //! `[data] license`.
 
 pub(crate) mod catalog;
 pub(crate) mod datapackage;
+pub(crate) mod dictionary;
 pub(crate) mod tables;
 pub(crate) mod xlsx;
 
@@ -26,6 +28,11 @@ pub(crate) const CATALOG_PATH: &str = "data/catalog.jsonld";
 /// Where table `name` lives as CSV below the site root.
 pub(crate) fn csv_path(table: tables::Table) -> String {
     format!("data/{}.csv", table.name())
+}
+
+/// Where a unit's agreements table lives as CSV, in the unit's folder `dir`.
+pub(crate) fn unit_csv_path(dir: &str) -> String {
+    format!("{dir}{}.csv", tables::Table::Agreements.name())
 }
 
 /// What every metadata file says about the data as a whole.
