@@ -139,19 +139,7 @@ fn agreement_and_unit_pages_link_to_github() {
     );
     let checked = repo.pakta(&["check", "--today", TODAY, "--format", "json"]);
     assert_eq!(checked.status.code(), Some(0), "{}", stdout(&checked));
-    // Only the headings left to fill in are pointed out (`empty-section`,
-    // warnings the site answers by leaving them out).
-    let found: serde_json::Value = serde_json::from_str(&stdout(&checked)).expect("JSON");
-    let codes: Vec<&str> = found
-        .as_array()
-        .expect("a list")
-        .iter()
-        .map(|d| d["code"].as_str().unwrap_or_default())
-        .collect();
-    assert!(
-        codes.iter().all(|&code| code == "empty-section"),
-        "{codes:?}"
-    );
+    common::assert_only_unfilled_sections(&stdout(&checked));
 
     // The root unit's folders are agreements/ and files/ themselves.
     let home_unit = walkdir::WalkDir::new(&out)

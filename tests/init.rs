@@ -108,19 +108,7 @@ fn a_new_repository_checks_builds_and_its_workflows_pass_actionlint() {
 
     let checked = pakta_in(&dir, &["check", "--today", TODAY, "--format", "json"]);
     assert_eq!(checked.status.code(), Some(0), "{}", stdout(&checked));
-    // Only the headings left to fill in are pointed out (`empty-section`,
-    // warnings the site answers by leaving them out).
-    let found: serde_json::Value = serde_json::from_str(&stdout(&checked)).expect("JSON");
-    let codes: Vec<&str> = found
-        .as_array()
-        .expect("a list")
-        .iter()
-        .map(|d| d["code"].as_str().unwrap_or_default())
-        .collect();
-    assert!(
-        codes.iter().all(|&code| code == "empty-section"),
-        "{codes:?}"
-    );
+    common::assert_only_unfilled_sections(&stdout(&checked));
     let owners = pakta_in(&dir, &["codeowners", "--check"]);
     assert_eq!(owners.status.code(), Some(0), "{}", stderr(&owners));
     let out = parent.path("public");

@@ -228,6 +228,23 @@ pub(crate) fn position(text: &str, needle: &str) -> (u64, u64) {
     (line, column)
 }
 
+/// Asserts that `check --format json` output holds nothing but
+/// `empty-section` warnings: the headings a new file leaves to fill in,
+/// which the site answers by leaving them out.
+pub(crate) fn assert_only_unfilled_sections(json: &str) {
+    let found: serde_json::Value = serde_json::from_str(json).expect("JSON");
+    let codes: Vec<&str> = found
+        .as_array()
+        .expect("a list")
+        .iter()
+        .map(|d| d["code"].as_str().unwrap_or_default())
+        .collect();
+    assert!(
+        codes.iter().all(|&code| code == "empty-section"),
+        "{codes:?}"
+    );
+}
+
 pub(crate) fn stdout(output: &Output) -> String {
     String::from_utf8_lossy(&output.stdout).into_owned()
 }
