@@ -172,6 +172,9 @@ pub struct Site {
     /// Built on first use: a preview that never opens the search page
     /// never pays for it.
     search: OnceLock<SearchFiles>,
+    /// The open data's tables, filled once for their CSV files, the
+    /// workbook and the dictionary.
+    open_data_tables: OnceLock<Vec<tables::FilledTable>>,
     reports: ReportPages,
     /// The root unit, whose reports the section's index lists.
     root_unit: Option<UnitIx>,
@@ -276,6 +279,7 @@ impl Site {
             sitemaps: OnceLock::new(),
             row_error: Mutex::new(None),
             search: OnceLock::new(),
+            open_data_tables: OnceLock::new(),
             chrome: Vec::new(),
             github: GitHub::from_config(config),
             theme,
@@ -608,10 +612,7 @@ impl Site {
                 compressed
             }
             Route::DataTable(ix) => {
-                let table = tables::TABLES[*ix];
-                let document = data::document(model);
-                let page_url = |id: &str| links.absolute(&format!("{id}/"));
-                let filled = table.filled(&document.agreements, &self.theme.texts, &page_url);
+                let filled = &self.open_data_tables()[*ix];
                 tables::csv(&filled.columns, &filled.rows).into_bytes()
             }
             Route::DataSchema => open_data::json_bytes(&data::schema()),
@@ -621,24 +622,13 @@ impl Site {
                 open_data::json_bytes(&datapackage::datapackage(&about, &self.theme.texts))
             }
             Route::DataWorkbook => {
-                let document = data::document(model);
-                let page_url = |id: &str| links.absolute(&format!("{id}/"));
-                let tables: Vec<_> = tables::TABLES
-                    .iter()
-                    .map(|&table| table.filled(&document.agreements, &self.theme.texts, &page_url))
-                    .collect();
                 let description = text("dataset-description");
                 let about = About::new(model, &description, &links.absolute);
-                xlsx::workbook(&about, &tables)
+                xlsx::workbook(&about, self.open_data_tables())
                     .map_err(|e| BuildError::Io(xlsx::PATH.into(), std::io::Error::other(e)))?
             }
             Route::DataDictionary => {
                 let document = data::document(model);
-                let page_url = |id: &str| links.absolute(&format!("{id}/"));
-                let tables: Vec<_> = tables::TABLES
-                    .iter()
-                    .map(|&table| table.filled(&document.agreements, &self.theme.texts, &page_url))
-                    .collect();
                 // Examples come from the first records that have each field.
                 let records: Vec<serde_json::Value> = document
                     .agreements
@@ -649,7 +639,7 @@ impl Site {
                 let view = dictionary::page(
                     &data::schema(),
                     &records,
-                    &tables,
+                    self.open_data_tables(),
                     &self.theme.texts,
                     self.lang,
                 );
@@ -888,6 +878,17 @@ impl Site {
         }
         events.sort_by(|x, y| x.date.cmp(&y.date).then(x.uid.cmp(&y.uid)));
         feeds::icalendar(name, model.today, &events)
+    }
+
+    fn open_data_tables(&self) -> &[tables::FilledTable] {
+        self.open_data_tables.get_or_init(|| {
+            let document = data::document(&self.model);
+            let page_url = |id: &str| self.links.absolute(&format!("{id}/"));
+            tables::TABLES
+                .iter()
+                .map(|&table| table.filled(&document.agreements, &self.theme.texts, &page_url))
+                .collect()
+        })
     }
 
     fn sitemaps(&self) -> &[(String, String)] {
