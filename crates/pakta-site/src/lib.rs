@@ -91,6 +91,15 @@ impl BuildError {
                 .arg("error", e),
         }
     }
+
+    /// A template's own description of what failed, else the error as
+    /// it is: what a failed table row keeps until a page shows it.
+    fn into_detail(self) -> String {
+        match self {
+            BuildError::Template(detail) => detail,
+            other => format!("{other:?}"),
+        }
+    }
 }
 
 /// Renders every route in parallel into a staging folder that then

@@ -46,6 +46,26 @@ pub(crate) struct List {
     pub members: Vec<AgreementIx>,
 }
 
+/// A list as the page of every list shows it.
+#[derive(Serialize)]
+pub(crate) struct ListOverview<'a> {
+    pub dimension: &'static str,
+    pub heading: &'a str,
+    pub count: usize,
+    pub href: String,
+}
+
+impl<'a> ListOverview<'a> {
+    pub(crate) fn new(list: &'a List, base: &str) -> ListOverview<'a> {
+        ListOverview {
+            dimension: list.dimension,
+            heading: &list.heading,
+            count: list.members.len(),
+            href: format!("{base}lists/{}/", list.dir),
+        }
+    }
+}
+
 /// Every list of the public agreements, in a fixed order: in force,
 /// statuses, findings, kinds, categories, years; each group in the order of its
 /// labels in the interface's language.

@@ -3,33 +3,33 @@
 //! `Site::render` turns any one route into bytes. `build` renders every
 //! route; the preview server renders only the ones a browser asks for.
 
+mod file_routes;
+mod page_routes;
+
 use super::edit_links::GitHub;
-use chrono::{Datelike, NaiveDate};
+use chrono::Datelike;
+use std::cell::OnceCell;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex, OnceLock};
+use std::sync::{Arc, OnceLock};
 use std::time::{Duration, Instant};
 
 use serde::Serialize;
 use tera::Context;
 
 use super::lists::{self, List};
-use super::open_data::{self, About, catalog, datapackage, dictionary, tables, xlsx};
+use super::open_data::{self, tables, xlsx};
 use super::reports::{self, ReportPages};
 use super::theme::{self, Theme};
 use super::views::{
     self, AgreementRow, HeadlineFigures, Links, PartnerEntry, PartnerSlugs, Rows, SiteView,
     unit_dir,
 };
-use super::{BuildError, about_page, agreement, column_labels, data_file, feeds, monev, pages};
+use super::{BuildError, about_page, agreement, column_labels, data_file, feeds};
 use pakta_content::i18n::Lang;
 use pakta_load::history::History;
 use pakta_model::data;
 use pakta_model::scorecard::{self, Scorecard};
-use pakta_model::{Agreement, AgreementIx, Model, Status, UnitIx};
-
-/// How many bulk records the data dictionary looks through for an
-/// example of each field.
-const DICTIONARY_EXAMPLE_RECORDS: usize = 200;
+use pakta_model::{AgreementIx, Model, UnitIx};
 
 /// One file of the site.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -168,7 +168,6 @@ pub struct Site {
     public: Vec<AgreementIx>,
     documents: Vec<String>,
     sitemaps: OnceLock<Vec<(String, String)>>,
-    row_error: Mutex<Option<String>>,
     /// Built on first use: a preview that never opens the search page
     /// never pays for it.
     search: OnceLock<SearchFiles>,
@@ -178,29 +177,52 @@ pub struct Site {
     reports: ReportPages,
     /// The root unit, whose reports the section's index lists.
     root_unit: Option<UnitIx>,
-    /// The page header and footer of each section, rendered once: they
-    /// hold a page's most labels and `site.*` lookups, none of which
-    /// change within a build.
-    chrome: Vec<(&'static str, Chrome)>,
+    /// The page header and footer of each section, in the order of
+    /// `Section::ALL`, rendered once: they hold a page's most labels and
+    /// `site.*` lookups, none of which change within a build.
+    chrome: Vec<Chrome>,
     /// The repository on GitHub, for the pages' edit links.
     github: Option<GitHub>,
 }
 
-/// The sections pages belong to (`section` in templates; "" for the
-/// error page).
-const SECTIONS: &[&str] = &[
-    "home",
-    "agreement",
-    "units",
-    "partners",
-    "lists",
-    "findings",
-    "monev",
-    "search",
-    "data",
-    "reports",
-    "",
-];
+/// The part of the site a page belongs to, `section` in templates: the
+/// header marks its link as the current one, and `base.html` picks the
+/// page's title and kind by it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+enum Section {
+    Home,
+    Agreement,
+    Units,
+    Partners,
+    Lists,
+    Findings,
+    Monev,
+    Search,
+    Data,
+    Reports,
+    About,
+    /// The error page, served at any address: no section is current.
+    #[serde(rename = "")]
+    None,
+}
+
+impl Section {
+    const ALL: [Section; 12] = [
+        Section::Home,
+        Section::Agreement,
+        Section::Units,
+        Section::Partners,
+        Section::Lists,
+        Section::Findings,
+        Section::Monev,
+        Section::Search,
+        Section::Data,
+        Section::Reports,
+        Section::About,
+        Section::None,
+    ];
+}
 
 #[derive(Serialize)]
 struct Chrome {
@@ -277,7 +299,6 @@ impl Site {
             public,
             documents,
             sitemaps: OnceLock::new(),
-            row_error: Mutex::new(None),
             search: OnceLock::new(),
             open_data_tables: OnceLock::new(),
             chrome: Vec::new(),
@@ -295,9 +316,9 @@ impl Site {
                     .then(|| AgreementRow::new(model, &site.links, a))
             })
             .collect();
-        site.chrome = SECTIONS
-            .iter()
-            .map(|&section| Ok((section, site.render_chrome(section)?)))
+        site.chrome = Section::ALL
+            .into_iter()
+            .map(|section| site.render_chrome(section))
             .collect::<Result<_, BuildError>>()?;
         // Rows render lazily; render one now so that a broken row.html
         // stops the build before any page is written.
@@ -500,209 +521,58 @@ impl Site {
 
     /// Renders one route's file.
     pub fn render(&self, route: &Route) -> Result<Output, BuildError> {
-        let model = &*self.model;
-        let links = &self.links;
-        let render_row = |row: &AgreementRow| self.render_row(row);
-        let rows = &Rows::new(&self.rows, &render_row);
-        let text = |key: &str| self.theme.texts.text(key).to_string();
+        // The rows this page shows that failed, for this page only: a
+        // broken row fails the pages that show it and no other.
+        let failed_row = OnceCell::new();
+        let render_row = |row: &AgreementRow| {
+            self.fragment("row.html", "r", row)
+                .map_err(BuildError::into_detail)
+        };
+        let rows = Rows::new(&self.rows, &render_row, &failed_row);
         let bytes = match route {
-            Route::Home => {
-                let view = pages::home(
-                    model,
-                    links,
-                    rows,
-                    &self.partners,
-                    &self.public,
-                    &self.scorecards,
-                );
-                self.page(route, "home.html", &model.config.site.title, "home", &view)?
-            }
-            Route::Agreement(ix) => {
-                let a = &model.agreements[*ix];
-                let repository = model.config.site.repository.as_deref();
-                let revisions = self.history.revisions(&a.path);
-                let mut view =
-                    agreement::page(model, links, &self.partner_slugs, a, revisions, repository);
-                view.edit_href = self.github.as_ref().map(|g| g.edit(&a.path));
-                self.page(route, "agreement.html", &a.front.title, "agreement", &view)?
-            }
-            Route::Unit(ix) => {
-                let mut view =
-                    pages::unit(model, links, rows, &self.rollups, &self.scorecards, *ix);
-                view.latest_report = self.reports.latest(model, links, *ix);
-                let unit = &model.units[*ix];
-                view.edit = self
-                    .github
-                    .as_ref()
-                    .map(|g| g.unit(&unit.path, &unit.name, model.today, &self.theme.texts));
-                view.reports_href = (!self.reports.by_unit[*ix].is_empty()).then(|| {
-                    format!(
-                        "{}{}",
-                        links.base,
-                        reports::unit_reports_dir(&model.units[*ix].path)
-                    )
-                });
-                self.page(route, "unit.html", &model.units[*ix].name, "units", &view)?
-            }
-            Route::Partner(ix) => {
-                let entry = &self.partners[*ix];
-                let view = pages::partner(model, links, rows, entry);
-                self.page(route, "partner.html", &entry.name, "partners", &view)?
-            }
-            Route::PartnerIndex => {
-                let view = pages::partner_index(links, &self.partners);
-                self.page(route, "partners.html", &text("partners"), "partners", &view)?
-            }
-            Route::ListPage { list, page } => {
-                let entry = &self.lists[*list];
-                let view = lists::page(entry, rows, &links.base, *page);
-                self.page(route, "list.html", &entry.heading, "lists", &view)?
-            }
-            Route::ListIndex => {
-                let overview: Vec<_> = self
-                    .lists
-                    .iter()
-                    .map(|l| {
-                        serde_json::json!({
-                            "dimension": l.dimension,
-                            "heading": l.heading,
-                            "count": l.members.len(),
-                            "href": format!("{}lists/{}/", links.base, l.dir),
-                        })
-                    })
-                    .collect();
-                self.page(route, "lists.html", &text("lists"), "lists", &overview)?
-            }
-            Route::Findings => {
-                let view = pages::findings_page(model, links, rows);
-                self.page(route, "findings.html", &text("findings"), "findings", &view)?
-            }
-            Route::Monev => {
-                let view = monev::page(
-                    model,
-                    links,
-                    (&self.theme.texts, self.lang),
-                    &self.scorecards,
-                    &self.public,
-                );
-                self.page(route, "monev.html", &text("monev"), "monev", &view)?
-            }
-            Route::Search => {
-                let view = serde_json::json!({
-                    "catalog": &self.theme.catalog,
-                    "months": self.lang.month_names(),
-                });
-                self.page(route, "search.html", &text("search"), "search", &view)?
-            }
-            Route::NotFound => self.page(route, "404.html", &text("not-found"), "", &())?,
-            Route::Downloads => {
-                self.page(route, "downloads.html", &text("downloads"), "data", &())?
-            }
-            Route::About => {
-                let view = about_page::page(model, links, self.github.as_ref());
-                self.page(route, "about.html", &text("about"), "about", &view)?
-            }
-            Route::Logo => match &model.config.site.logo {
-                Some(logo) => return Ok(Output::Copy(self.root.join(logo))),
-                None => Vec::new(),
-            },
-            Route::DataJson => {
-                let mut compressed = Vec::new();
-                data_file::write(model, &mut compressed).expect("writing into memory succeeds");
-                compressed
-            }
-            Route::DataTable(ix) => {
-                let filled = &self.open_data_tables()[*ix];
-                tables::csv(&filled.columns, &filled.rows).into_bytes()
-            }
-            Route::DataSchema => open_data::json_bytes(&data::schema()),
-            Route::DataPackage => {
-                let description = text("dataset-description");
-                let about = About::new(model, &description, &links.absolute);
-                open_data::json_bytes(&datapackage::datapackage(&about, &self.theme.texts))
-            }
-            Route::DataWorkbook => {
-                let description = text("dataset-description");
-                let about = About::new(model, &description, &links.absolute);
-                xlsx::workbook(&about, self.open_data_tables())
-                    .map_err(|e| BuildError::Io(xlsx::PATH.into(), std::io::Error::other(e)))?
-            }
-            Route::DataDictionary => {
-                let document = data::document(model);
-                // Examples come from the first records that have each field.
-                let records: Vec<serde_json::Value> = document
-                    .agreements
-                    .iter()
-                    .take(DICTIONARY_EXAMPLE_RECORDS)
-                    .filter_map(|r| serde_json::to_value(r).ok())
-                    .collect();
-                let view = dictionary::page(
-                    &data::schema(),
-                    &records,
-                    self.open_data_tables(),
-                    &self.theme.texts,
-                    self.lang,
-                );
-                self.page(route, "dictionary.html", &text("dictionary"), "data", &view)?
-            }
-            Route::UnitJson(ix) => {
-                let document = self.unit_document(*ix);
-                let mut compressed = Vec::new();
-                data_file::write_document(&document, &mut compressed)
-                    .expect("writing into memory succeeds");
-                compressed
-            }
-            Route::UnitTable(ix) => {
-                let table = tables::Table::Agreements;
-                let document = self.unit_document(*ix);
-                let page_url = |id: &str| links.absolute(&format!("{id}/"));
-                let filled = table.filled(&document.agreements, &self.theme.texts, &page_url);
-                tables::csv(&filled.columns, &filled.rows).into_bytes()
-            }
-            Route::DataCatalog => {
-                let description = text("dataset-description");
-                let about = About::new(model, &description, &links.absolute);
-                open_data::json_bytes(&catalog::catalog(&about, &self.datasets()))
-            }
-            Route::Feed(scope) => {
-                let (name, members) = self.scope_members(*scope);
-                let dir = self.scope_dir(*scope);
-                let path = format!("{dir}feed.xml");
-                feeds::atom(model, links, &self.history, name, &path, &dir, &members).into_bytes()
-            }
-            Route::Calendar(scope) => {
-                let (name, members) = self.scope_members(*scope);
-                self.calendar(name, &members).into_bytes()
-            }
-            Route::Asset(ix) => self.theme.assets[*ix].1.clone(),
-            Route::Document(key) => return Ok(Output::Copy(self.root.join(key))),
-            Route::Robots => feeds::robots(links).into_bytes(),
-            Route::Sitemap(ix) => self.sitemaps()[*ix].1.clone().into_bytes(),
-            Route::SearchIndex(ix) => self.search().files[*ix].1.clone(),
+            Route::Home => self.home_page(route, &rows)?,
+            Route::Agreement(ix) => self.agreement_page(route, *ix)?,
+            Route::Unit(ix) => self.unit_page(route, &rows, *ix)?,
+            Route::Partner(ix) => self.partner_page(route, &rows, *ix)?,
+            Route::PartnerIndex => self.partner_index_page(route)?,
+            Route::ListPage { list, page } => self.list_page(route, &rows, *list, *page)?,
+            Route::ListIndex => self.list_index_page(route)?,
+            Route::Findings => self.findings_page(route, &rows)?,
+            Route::Monev => self.monev_page(route)?,
+            Route::Search => self.search_page(route)?,
+            Route::NotFound => self.not_found_page(route)?,
+            Route::Downloads => self.downloads_page(route)?,
+            Route::About => self.about_page(route)?,
+            Route::DataDictionary => self.dictionary_page(route)?,
             Route::ReportIndex => {
                 let root = self
                     .root_unit
                     .expect("a report index only with a root unit");
-                let view = self.reports.index(model, links, root);
-                self.page(
-                    route,
-                    "reports.html",
-                    &text("report-title"),
-                    "reports",
-                    &view,
-                )?
+                self.report_index_page(route, root)?
             }
-            Route::UnitReports(ix) => {
-                let view = self.reports.unit_list(model, links, *ix);
-                let title = format!("{} — {}", text("report-title"), model.units[*ix].name);
-                self.page(route, "reports.html", &title, "reports", &view)?
-            }
+            Route::UnitReports(ix) => self.unit_reports_page(route, *ix)?,
             Route::Report(page, file) => {
                 let report = self.compute_report(*page);
                 self.report_file(*page, *file, &report)?
             }
+            Route::Logo => return Ok(self.logo()),
+            Route::Document(key) => return Ok(Output::Copy(self.root.join(key))),
+            Route::DataJson => self.data_json(),
+            Route::DataTable(ix) => self.data_table(*ix),
+            Route::DataSchema => open_data::json_bytes(&data::schema()),
+            Route::DataPackage => self.data_package(),
+            Route::DataWorkbook => self.data_workbook()?,
+            Route::DataCatalog => self.data_catalog(),
+            Route::UnitJson(ix) => self.unit_json(*ix),
+            Route::UnitTable(ix) => self.unit_table(*ix),
+            Route::Feed(scope) => self.feed(*scope),
+            Route::Calendar(scope) => self.calendar(*scope),
+            Route::Asset(ix) => self.theme.assets[*ix].1.clone(),
+            Route::Robots => feeds::robots(&self.links).into_bytes(),
+            Route::Sitemap(ix) => self.sitemaps()[*ix].1.clone().into_bytes(),
+            Route::SearchIndex(ix) => self.search().files[*ix].1.clone(),
         };
-        self.rows_rendered()?;
+        rows.rendered().map_err(BuildError::Template)?;
         Ok(Output::Bytes(bytes))
     }
 
@@ -738,9 +608,7 @@ impl Site {
         file: ReportFile,
         report: &pakta_report::Report,
     ) -> Result<Vec<u8>, BuildError> {
-        let bytes = self.report_file(page, file, report)?;
-        self.rows_rendered()?;
-        Ok(bytes)
+        self.report_file(page, file, report)
     }
 
     fn compute_report(&self, page: usize) -> pakta_report::Report {
@@ -757,137 +625,9 @@ impl Site {
         report: &pakta_report::Report,
     ) -> Result<Vec<u8>, BuildError> {
         Ok(match file {
-            ReportFile::Page => {
-                let (unit, period) = self.reports.pages[page];
-                debug_assert_eq!(period, report.month);
-                let view = self.reports.page(
-                    &self.model,
-                    &self.links,
-                    &self.theme.texts,
-                    self.lang,
-                    (unit, report),
-                    reports::ListLength::Limited,
-                );
-                let route = Route::Report(page, file);
-                self.page(&route, "report.html", &view.title, "reports", &view)?
-            }
+            ReportFile::Page => self.report_page(page, report)?,
             ReportFile::Csv => pakta_report::csv::render(report, &self.theme.texts).into_bytes(),
             ReportFile::Json => reports::site_json(report),
-        })
-    }
-
-    fn scope_members(&self, scope: FeedScope) -> (&str, Vec<&Agreement>) {
-        let model = &*self.model;
-        match scope {
-            FeedScope::Site => (
-                &model.config.site.title,
-                self.public.iter().map(|&i| &model.agreements[i]).collect(),
-            ),
-            FeedScope::Unit(ix) => (
-                &model.units[ix].name,
-                model
-                    .subtree(ix)
-                    .into_iter()
-                    .flat_map(|u| model.units[u].agreements.iter())
-                    .map(|&i| &model.agreements[i])
-                    .filter(|a| a.is_public())
-                    .collect(),
-            ),
-            FeedScope::Partner(ix) => {
-                let entry = &self.partners[ix];
-                (
-                    &entry.name,
-                    entry
-                        .agreements
-                        .iter()
-                        .map(|&i| &model.agreements[i])
-                        .collect(),
-                )
-            }
-        }
-    }
-
-    /// The datasets of the DCAT catalog: the site's, then each unit's but
-    /// the root's (whose files are the site's).
-    /// The bulk document's shape holding only the public agreements of
-    /// unit `ix` and the units below it, sorted by id as the site's.
-    fn unit_document(&self, ix: UnitIx) -> data::DataDocument<'_> {
-        let model = &*self.model;
-        let (_, mut members) = self.scope_members(FeedScope::Unit(ix));
-        members.sort_by(|a, b| a.id.cmp(&b.id));
-        data::DataDocument {
-            schema_version: data::SCHEMA_VERSION,
-            generated_on: model.today,
-            agreements: members
-                .into_iter()
-                .map(|a| data::record(model, a))
-                .collect(),
-        }
-    }
-
-    fn datasets(&self) -> Vec<catalog::Dataset> {
-        let model = &*self.model;
-        let unit_title = self.theme.texts.text("dataset-unit");
-        let mut datasets = vec![catalog::site_dataset(
-            &model.config.site.title,
-            data_file::PATH,
-        )];
-        for (ix, unit) in model.units.iter().enumerate() {
-            if Some(ix) != self.root_unit {
-                datasets.push(catalog::unit_dataset(
-                    format!("{unit_title}: {}", unit.name),
-                    &unit_dir(&unit.path),
-                ));
-            }
-        }
-        datasets
-    }
-
-    /// Upcoming ends of agreements in force and open PKS deadlines.
-    fn calendar(&self, name: &str, agreements: &[&Agreement]) -> String {
-        let model = &*self.model;
-        let host = self
-            .links
-            .absolute
-            .split('/')
-            .nth(2)
-            .unwrap_or("pakta")
-            .to_string();
-        let texts = &self.theme.texts;
-        let mut events = Vec::new();
-        for a in agreements {
-            let url = self.links.absolute(&format!("{}/", a.id));
-            let event = |kind: &str, date: NaiveDate, label: &str| feeds::Event {
-                uid: format!("{kind}-{}@{host}", a.id),
-                date,
-                summary: format!("{}: {}", texts.text(label), a.front.title),
-                url: url.clone(),
-            };
-            let upcoming = a.status() == Status::Signed || a.status().in_force();
-            if upcoming
-                && let Some(end) = a.lifecycle.end
-                && end >= model.today
-            {
-                events.push(event("expires", end, "timeline-ends"));
-            }
-            if let Some(deadline) = a.lifecycle.pks_due
-                && deadline >= model.today
-            {
-                events.push(event("pks-deadline", deadline, "flag-needs-pks"));
-            }
-        }
-        events.sort_by(|x, y| x.date.cmp(&y.date).then(x.uid.cmp(&y.uid)));
-        feeds::icalendar(name, model.today, &events)
-    }
-
-    fn open_data_tables(&self) -> &[tables::FilledTable] {
-        self.open_data_tables.get_or_init(|| {
-            let document = data::document(&self.model);
-            let page_url = |id: &str| self.links.absolute(&format!("{id}/"));
-            tables::TABLES
-                .iter()
-                .map(|&table| table.filled(&document.agreements, &self.theme.texts, &page_url))
-                .collect()
         })
     }
 
@@ -917,42 +657,18 @@ impl Site {
         })
     }
 
-    fn render_row(&self, row: &AgreementRow) -> String {
-        self.fragment("row.html", "r", row).unwrap_or_else(|error| {
-            let mut failed = self.row_error.lock().unwrap_or_else(|e| e.into_inner());
-            failed.get_or_insert_with(|| match error {
-                BuildError::Template(detail) => detail,
-                other => format!("{other:?}"),
-            });
-            String::new()
-        })
-    }
-
-    /// Fails when a row rendered for the page just made failed.
-    fn rows_rendered(&self) -> Result<(), BuildError> {
-        match self
-            .row_error
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .as_ref()
-        {
-            Some(error) => Err(BuildError::Template(error.clone())),
-            None => Ok(()),
-        }
-    }
-
     fn page<T: Serialize>(
         &self,
         route: &Route,
         template: &str,
         title: &str,
-        section: &str,
+        section: Section,
         page: &T,
     ) -> Result<Vec<u8>, BuildError> {
         let mut context = Context::new();
         context.insert("site", &self.view);
         context.insert("title", title);
-        context.insert("section", section);
+        context.insert("section", &section);
         context.insert("page", page);
         // The address a shared link or search engine should use; the error
         // page is served at any address, so it has none.
@@ -969,10 +685,7 @@ impl Site {
             _ => None,
         };
         context.insert("description", &description);
-        match self.chrome.iter().find(|(s, _)| *s == section) {
-            Some((_, chrome)) => context.insert("chrome", chrome),
-            None => context.insert("chrome", &self.render_chrome(section)?),
-        }
+        context.insert("chrome", &self.chrome[section as usize]);
         // Into bytes directly: `render` would check the UTF-8 of every
         // page again to return a String.
         let mut bytes = Vec::with_capacity(16 * 1024);
@@ -983,7 +696,7 @@ impl Site {
         Ok(bytes)
     }
 
-    fn render_chrome(&self, section: &str) -> Result<Chrome, BuildError> {
+    fn render_chrome(&self, section: Section) -> Result<Chrome, BuildError> {
         Ok(Chrome {
             header: self.fragment("header.html", "section", &section)?,
             footer: self.fragment("footer.html", "section", &section)?,

@@ -1,6 +1,7 @@
 //! The serialisable views templates receive: lean rows and figures made
 //! once from the model, never the model itself.
 
+use std::cell::OnceCell;
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::OnceLock;
 
@@ -102,9 +103,11 @@ pub(crate) struct AgreementRow {
     pub end: Option<NaiveDate>,
     /// The row rendered by `row.html` on first use: an agreement appears
     /// in many tables (lists in three orders, its unit, partners, the home
-    /// page), and a preview needs only the rows of the pages it shows.
+    /// page), and a preview needs only the rows of the pages it shows. A
+    /// row that failed keeps its error, so every page showing it fails and
+    /// no other page does.
     #[serde(skip)]
-    pub html: OnceLock<String>,
+    pub html: OnceLock<Result<String, String>>,
 }
 
 /// What a table receives of a row: its HTML, rendered once by `row.html`,
@@ -113,20 +116,39 @@ pub(crate) struct AgreementRow {
 #[serde(transparent)]
 pub(crate) struct RowHtml<'a>(&'a str);
 
+/// Renders a row's HTML, or says why it could not.
+pub(crate) type RenderRow<'a> = dyn Fn(&AgreementRow) -> Result<String, String> + Sync + 'a;
+
 /// The site's table rows, by agreement, with the function that renders a
-/// row's HTML the first time a table needs it.
+/// row's HTML the first time a table needs it, as seen by one page: the
+/// first row that failed on this page is kept for [`Rows::rendered`].
 #[derive(Clone, Copy)]
 pub(crate) struct Rows<'a> {
     rows: &'a [Option<AgreementRow>],
-    render: &'a (dyn Fn(&AgreementRow) -> String + Sync),
+    render: &'a RenderRow<'a>,
+    failed: &'a OnceCell<String>,
 }
 
 impl<'a> Rows<'a> {
+    /// `failed` belongs to the page being rendered, never to the site.
     pub(crate) fn new(
         rows: &'a [Option<AgreementRow>],
-        render: &'a (dyn Fn(&AgreementRow) -> String + Sync),
+        render: &'a RenderRow<'a>,
+        failed: &'a OnceCell<String>,
     ) -> Rows<'a> {
-        Rows { rows, render }
+        Rows {
+            rows,
+            render,
+            failed,
+        }
+    }
+
+    /// Fails with the first row this page showed that did not render.
+    pub(crate) fn rendered(&self) -> Result<(), String> {
+        match self.failed.get() {
+            Some(error) => Err(error.clone()),
+            None => Ok(()),
+        }
     }
 
     /// The row of a public agreement.
@@ -137,7 +159,13 @@ impl<'a> Rows<'a> {
     /// The row's HTML for a table.
     pub(crate) fn cell(&self, ix: AgreementIx) -> Option<RowHtml<'a>> {
         let row = self.row(ix)?;
-        Some(RowHtml(row.html.get_or_init(|| (self.render)(row))))
+        match row.html.get_or_init(|| (self.render)(row)) {
+            Ok(html) => Some(RowHtml(html)),
+            Err(error) => {
+                let _ = self.failed.set(error.clone());
+                Some(RowHtml(""))
+            }
+        }
     }
 }
 
@@ -523,5 +551,47 @@ mod tests {
         );
         assert_eq!(Links::new("https://example.org").base, "/");
         assert_eq!(Links::new("/").base, "/");
+    }
+
+    fn row(id: &str) -> AgreementRow {
+        AgreementRow {
+            id: id.into(),
+            href: String::new(),
+            title: id.into(),
+            kind: Kind::Mou,
+            status: Status::Planning,
+            flags: Vec::new(),
+            unit: String::new(),
+            unit_href: String::new(),
+            partners: String::new(),
+            stage: None,
+            date: None,
+            end: None,
+            html: OnceLock::new(),
+        }
+    }
+
+    #[test]
+    fn a_row_that_fails_fails_only_the_pages_that_show_it() {
+        let rows = [Some(row("good")), Some(row("broken")), None];
+        let render = |r: &AgreementRow| match r.id.as_str() {
+            "broken" => Err("row.html: broken".to_string()),
+            id => Ok(format!("<tr>{id}</tr>")),
+        };
+        let page = |shown: &[AgreementIx]| {
+            let failed = OnceCell::new();
+            let page_rows = Rows::new(&rows, &render, &failed);
+            let cells: Vec<String> = shown
+                .iter()
+                .filter_map(|&ix| page_rows.cell(ix))
+                .map(|cell| cell.0.to_string())
+                .collect();
+            page_rows.rendered().map(|()| cells)
+        };
+        assert_eq!(page(&[0, 2]), Ok(vec!["<tr>good</tr>".to_string()]));
+        assert_eq!(page(&[0, 1]), Err("row.html: broken".to_string()));
+        // The failure stays with its row, not with the pages after it.
+        assert_eq!(page(&[0]), Ok(vec!["<tr>good</tr>".to_string()]));
+        assert_eq!(page(&[1]), Err("row.html: broken".to_string()));
     }
 }
