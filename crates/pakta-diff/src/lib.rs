@@ -1,7 +1,7 @@
 //! `pakta diff`: what a change does to the agreements, as reviewers and the
 //! public will see it. Both revisions go through the same pipeline with the
 //! same `today`; the two models are then compared agreement by agreement.
-//! The JSON form of [`Report`] is a stable interface (docs/editing.md).
+//! The JSON form of [`RevisionDiff`] is a stable interface (docs/editing.md).
 
 mod fields;
 mod git;
@@ -44,7 +44,7 @@ pub struct Side {
 
 /// What a change does to the agreements: the output of `pakta diff` (`--format json`).
 #[derive(Debug, Serialize)]
-pub struct Report {
+pub struct RevisionDiff {
     /// The day both sides' statuses are computed for (`--today`, else today).
     pub today: NaiveDate,
     /// The revision compared against (the older side).
@@ -58,14 +58,14 @@ pub struct Report {
     /// Agreements moved or renamed, paired by Git's rename detection.
     pub renamed: Vec<Rename>,
     /// Agreements on both sides that differ, by head id.
-    pub changed: Vec<Change>,
+    pub changed: Vec<AgreementChange>,
     /// Unit folder paths only on the head side ("" for the root).
     pub units_added: Vec<String>,
     /// Unit folder paths only on the base side ("" for the root).
     pub units_removed: Vec<String>,
 }
 
-impl Report {
+impl RevisionDiff {
     /// Whether nothing differs between the two sides.
     pub fn is_empty(&self) -> bool {
         self.added.is_empty()
@@ -118,7 +118,7 @@ pub struct Transition<T> {
 
 /// Everything that differs for one agreement present on both sides.
 #[derive(Debug, Serialize)]
-pub struct Change {
+pub struct AgreementChange {
     /// The id on the head side.
     pub id: String,
     /// The base side's id, when the agreement was renamed as well.
@@ -145,7 +145,7 @@ pub struct Change {
     pub body_changed: bool,
 }
 
-impl Change {
+impl AgreementChange {
     fn is_empty(&self) -> bool {
         self.stage.is_none()
             && self.status.is_none()
@@ -174,7 +174,7 @@ pub fn diff_revisions(
     base_rev: &str,
     head_rev: &str,
     today: Option<NaiveDate>,
-) -> Result<Report, DiffError> {
+) -> Result<RevisionDiff, DiffError> {
     let error = |e: git::GitError| DiffError(e.0);
     let location = git::locate(root).map_err(error)?;
     let base_commit = git::resolve(root, base_rev).map_err(error)?;
@@ -230,7 +230,7 @@ fn load(
 
 /// Compares two models of the same day. `renames` pairs old and new ids;
 /// pairs that do not name an agreement on each side are ignored.
-fn compare(base: &Model, head: &Model, renames: &[(String, String)]) -> Report {
+fn compare(base: &Model, head: &Model, renames: &[(String, String)]) -> RevisionDiff {
     let renames: Vec<(&str, &str)> = renames
         .iter()
         .filter(|(from, to)| {
@@ -271,7 +271,7 @@ fn compare(base: &Model, head: &Model, renames: &[(String, String)]) -> Report {
             .collect::<BTreeSet<_>>()
     };
     let (base_units, head_units) = (unit_paths(base), unit_paths(head));
-    Report {
+    RevisionDiff {
         today: head.today,
         base: Side::unknown(),
         head: Side::unknown(),
@@ -319,7 +319,11 @@ fn transition<T: PartialEq + Copy>(from: T, to: T) -> Option<Transition<T>> {
     (from != to).then_some(Transition { from, to })
 }
 
-fn compare_agreement(before: &Agreement, after: &Agreement, renamed_from: Option<&str>) -> Change {
+fn compare_agreement(
+    before: &Agreement,
+    after: &Agreement,
+    renamed_from: Option<&str>,
+) -> AgreementChange {
     let (b, a) = (&before.lifecycle, &after.lifecycle);
     // Files the change left alone share their parse between the sides.
     let front = if Arc::ptr_eq(&before.front, &after.front) {
@@ -327,7 +331,7 @@ fn compare_agreement(before: &Agreement, after: &Agreement, renamed_from: Option
     } else {
         compare_front(&before.front, &after.front)
     };
-    Change {
+    AgreementChange {
         id: after.id.clone(),
         renamed_from: renamed_from.map(str::to_string),
         title: after.front.title.clone(),

@@ -10,11 +10,11 @@ use pakta_content::i18n::Texts;
 use pakta_content::message::Message;
 use serde_json::Value;
 
-use super::{Change, Entry, Report, Side};
+use super::{AgreementChange, Entry, RevisionDiff, Side};
 use super::{fields, labels};
 
 /// The report as a pull-request comment, in the language of `texts`.
-pub fn render_markdown(report: &Report, texts: &Texts) -> String {
+pub fn render_markdown(report: &RevisionDiff, texts: &Texts) -> String {
     let t = |message: Message| message.render(texts);
     let mut out = format!("## {}\n\n", t(Message::new("diff-title")));
     let _ = writeln!(
@@ -128,7 +128,7 @@ fn section(out: &mut String, title: Message, entries: &[Entry], texts: &Texts) {
     }
 }
 
-fn changed(out: &mut String, c: &Change, texts: &Texts) {
+fn changed(out: &mut String, c: &AgreementChange, texts: &Texts) {
     let flags = |list: &[pakta_model::Flag]| -> String {
         list.iter()
             .map(|f| labels::flag(texts, *f))
