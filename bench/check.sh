@@ -9,6 +9,10 @@
 # best wall time and the peak resident memory.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# The figures are read from pakta's lines in English; the language changes
+# no figure, and the repository's or the shell's language must not change
+# what this script can read.
+export PAKTA_LANG=en
 
 generator=${PAKTA_GENERATOR:-../shared/bench/gen_corpus.py}
 corpora=${PAKTA_CORPORA:-target/corpora}

@@ -16,6 +16,10 @@
 # follows each format's.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# The figures are read from pakta's lines in English; the language changes
+# no figure, and the repository's or the shell's language must not change
+# what this script can read.
+export PAKTA_LANG=en
 
 n=${1:-50000}
 unit=${2:-jawa-tengah}

@@ -9,6 +9,10 @@
 # the server reports, then the median.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# The figures are read from pakta's lines in English; the language changes
+# no figure, and the repository's or the shell's language must not change
+# what this script can read.
+export PAKTA_LANG=en
 n=${1:-10000}
 edits=${EDITS:-10}
 today=2026-11-01

@@ -14,6 +14,10 @@
 # shown), Hugo once.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# The figures are read from pakta's lines in English; the language changes
+# no figure, and the repository's or the shell's language must not change
+# what this script can read.
+export PAKTA_LANG=en
 sizes=("$@")
 [ ${#sizes[@]} -gt 0 ] || sizes=(10000 50000)
 generator=../shared/bench/gen_corpus.py

@@ -21,11 +21,15 @@ struct Server {
 
 impl Server {
     fn start(repo: &Repo) -> Server {
+        Server::start_with_stderr(repo, Stdio::null())
+    }
+
+    fn start_with_stderr(repo: &Repo, stderr: impl Into<Stdio>) -> Server {
         let mut child = Command::new(env!("CARGO_BIN_EXE_pakta"))
             .args(["serve", "--port", "0", "--today", TODAY, "--root"])
             .arg(&repo.root)
             .stdout(Stdio::piped())
-            .stderr(Stdio::null())
+            .stderr(stderr)
             .env("PAKTA_LANG", "en")
             .spawn()
             .expect("pakta serve starts");
@@ -274,6 +278,93 @@ fn edit_title_and_wait(repo: &Repo, server: &Server, title: &str) {
         original.replacen(&title_line, &format!("title = \"{title}\""), 1),
     );
     server.wait_for(PAGE, |page| page.contains(&format!("<h1>{title}")));
+}
+
+/// What the server printed for each rebuild, up to that rebuild's line.
+fn rebuild_reports(log: &std::path::Path) -> Vec<String> {
+    let text = std::fs::read_to_string(log).unwrap_or_default();
+    let mut reports = Vec::new();
+    let mut from = 0;
+    while let Some(at) = text[from..].find("Rebuilt in ") {
+        reports.push(text[from..from + at].to_string());
+        from += at;
+        from += text[from..].find('\n').map_or(text.len() - from, |i| i + 1);
+    }
+    reports
+}
+
+/// The first rebuild after the first `skip` whose report `check` accepts,
+/// and how many rebuilds there were up to it: an edit may be seen as more
+/// than one change, and each is rebuilt.
+fn wait_for_rebuild(
+    log: &std::path::Path,
+    skip: usize,
+    check: impl Fn(&str) -> bool,
+) -> (usize, String) {
+    let started = Instant::now();
+    loop {
+        let reports = rebuild_reports(log);
+        if let Some((i, report)) = reports
+            .iter()
+            .enumerate()
+            .skip(skip)
+            .find(|(_, r)| check(r))
+        {
+            return (i + 1, report.clone());
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(20),
+            "no such rebuild after {skip} in:\n{reports:#?}"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+#[test]
+fn after_the_first_build_only_what_an_edit_changed_is_printed() {
+    let repo = Repo::sample();
+    let other = "agreements/jawa-tengah/2024-pks-undip.md";
+    let log = repo.root.join("serve-stderr.log");
+    let server = Server::start_with_stderr(&repo, std::fs::File::create(&log).unwrap());
+    let (done, first) = wait_for_rebuild(&log, 0, |_| true);
+    let before = first.matches(" --> ").count();
+
+    let original = repo.read(FILE);
+    repo.write(FILE, format!("{original}\n## Bagian Kosong\n"));
+    let (done, added) = wait_for_rebuild(&log, done, |r| r.contains("empty-section"));
+    assert!(
+        added.contains("2024-pks-uns.md:"),
+        "the new problem in full:\n{added}"
+    );
+    assert_eq!(
+        added.matches(" --> ").count(),
+        1,
+        "only the new one:\n{added}"
+    );
+    if before > 0 {
+        assert!(
+            added.contains(&format!("Other problems as before: {before} ")),
+            "the sample's {before} problems are counted, not repeated:\n{added}"
+        );
+    }
+
+    repo.write(FILE, &original);
+    let (done, fixed) = wait_for_rebuild(&log, done, |r| r.contains("Fixed in"));
+    assert!(
+        fixed.contains("Fixed in agreements/jawa-tengah/karanganyar/2024-pks-uns.md (1×)"),
+        "{fixed}"
+    );
+    assert!(
+        !fixed.contains(" --> "),
+        "nothing new to show in full:\n{fixed}"
+    );
+
+    let other_text = repo.read(other);
+    repo.write(other, format!("{other_text}\n## Bagian Kosong\n"));
+    let (_, moved) = wait_for_rebuild(&log, done, |r| r.contains(" --> "));
+    assert!(moved.contains("2024-pks-undip.md:"), "{moved}");
+    assert!(!moved.contains("2024-pks-uns.md"), "{moved}");
+    drop(server);
 }
 
 #[test]

@@ -5,6 +5,7 @@
 
 mod http;
 mod live;
+mod problems;
 mod watch;
 
 use std::any::Any;
@@ -78,6 +79,8 @@ struct State {
     current: RwLock<Option<Arc<Preview>>>,
     live: Live,
     texts: &'static Texts,
+    /// What the terminal was last told about the problems.
+    reported: Mutex<problems::Reported>,
 }
 
 impl State {
@@ -117,6 +120,7 @@ pub fn run(options: ServeOptions) -> std::io::Result<()> {
         cache: Mutex::new(LoadCache::default()),
         current: RwLock::new(None),
         live: Live::default(),
+        reported: Mutex::default(),
     });
     // Watch before the first build, so no edit falls between the two.
     let changes = watch::start(&options.root).map_err(std::io::Error::other)?;
@@ -240,12 +244,12 @@ fn try_rebuild(state: &State, phases: &mut String) -> Option<String> {
                 all.extend(theme);
                 analysis.diagnostics = all.into_sorted();
             }
-            if !analysis.diagnostics.is_empty() {
-                eprint!(
-                    "{}",
-                    render_human(&analysis.diagnostics, stderr_color(), state.texts)
-                );
-            }
+            let changes = state
+                .reported
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner)
+                .update(&analysis.diagnostics, stderr_color(), state.texts);
+            eprint!("{changes}");
             if analysis.has_errors() {
                 Some(render_human(&analysis.diagnostics, false, state.texts))
             } else {
