@@ -497,3 +497,124 @@ fn a_message_other_than_the_guides_is_caught() {
     let old = examples(&guide("Tanggal harus ditulis tahun-bulan-tanggal"));
     assert_eq!(out_of_date(&old).len(), 1);
 }
+
+// ---------------------------------------------------------------------------
+// Check codes
+
+/// The codes the source hands to a diagnostic as a literal: the first
+/// kebab-case string that stands as an argument of its own in a call of
+/// `Diagnostic::error`, `warning` or `file_level` (a message key, inside
+/// `Message::new(…)`, is followed by `)` and not taken). Tests below
+/// `#[cfg(test)]` are left out.
+fn codes_in_the_source() -> BTreeSet<String> {
+    let mut codes = BTreeSet::new();
+    let roots = [sample_root().join("crates"), sample_root().join("src")];
+    for entry in roots.iter().flat_map(walkdir::WalkDir::new) {
+        let entry = entry.expect("a source entry");
+        if entry.path().extension().is_none_or(|e| e != "rs") {
+            continue;
+        }
+        let text = std::fs::read_to_string(entry.path()).expect("a source file");
+        let code = text.split("#[cfg(test)]").next().unwrap_or_default();
+        for call in [
+            "Diagnostic::error(",
+            "Diagnostic::warning(",
+            "Diagnostic::file_level(",
+        ] {
+            for (at, _) in code.match_indices(call) {
+                let arguments: String = code[at + call.len()..].chars().take(400).collect();
+                if let Some(found) = first_standalone_code(&arguments) {
+                    codes.insert(found);
+                }
+            }
+        }
+    }
+    codes
+}
+
+fn first_standalone_code(arguments: &str) -> Option<String> {
+    let parts: Vec<&str> = arguments.split('"').collect();
+    // Odd parts are inside quotes.
+    (1..parts.len().saturating_sub(1)).step_by(2).find_map(|i| {
+        let literal = parts[i];
+        let before = parts[i - 1].trim_end();
+        let after = parts[i + 1].trim_start();
+        let kebab = literal.contains('-')
+            && literal
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+        (kebab && (before.ends_with('(') || before.ends_with(',')) && after.starts_with(','))
+            .then(|| literal.to_string())
+    })
+}
+
+/// The codes in the last column of check-codes.md's tables.
+fn codes_in_the_tables(text: &str) -> BTreeSet<String> {
+    text.lines()
+        .filter(|line| line.starts_with("| ") && !line.starts_with("| ---"))
+        .skip(1)
+        .filter_map(|line| line.trim_end().trim_end_matches('|').rsplit_once('|'))
+        .flat_map(|(_, cell)| {
+            cell.split('`')
+                .skip(1)
+                .step_by(2)
+                .map(str::to_string)
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
+#[test]
+fn every_code_the_source_reports_is_documented() {
+    let documented = read("docs/check-codes.md");
+    let codes = codes_in_the_source();
+    assert!(
+        codes.len() >= 50,
+        "only {} codes found: {codes:?}",
+        codes.len()
+    );
+    let missing: Vec<&String> = codes
+        .iter()
+        .filter(|code| !documented.contains(&format!("`{code}`")))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "docs/check-codes.md does not name {missing:?}"
+    );
+}
+
+#[test]
+fn every_code_documented_in_a_table_is_one_the_source_has() {
+    let tabled = codes_in_the_tables(&read("docs/check-codes.md"));
+    assert!(tabled.len() >= 45, "{tabled:?}");
+    let mut source = String::new();
+    for entry in [sample_root().join("crates"), sample_root().join("src")]
+        .iter()
+        .flat_map(walkdir::WalkDir::new)
+    {
+        let entry = entry.expect("a source entry");
+        if entry.path().extension().is_some_and(|e| e == "rs") {
+            source.push_str(&std::fs::read_to_string(entry.path()).expect("a source file"));
+        }
+    }
+    let unknown: Vec<&String> = tabled
+        .iter()
+        .filter(|code| !source.contains(&format!("\"{code}\"")))
+        .collect();
+    assert!(
+        unknown.is_empty(),
+        "docs/check-codes.md names codes no source has: {unknown:?}"
+    );
+}
+
+#[test]
+fn a_code_is_told_from_a_message_key() {
+    assert_eq!(
+        first_standalone_code(" self.file, span, \"date-format\", Message::new(\"date-format\"))"),
+        Some("date-format".to_string())
+    );
+    assert_eq!(
+        first_standalone_code(" self.file, span, legacy.code, Message::new(\"legacy-text\"))"),
+        None
+    );
+}
