@@ -618,3 +618,94 @@ fn a_code_is_told_from_a_message_key() {
         None
     );
 }
+
+// ---------------------------------------------------------------------------
+// The guide's command line
+
+/// The words of a shell command as the guide writes it: `\` at a line's
+/// end continues it, double quotes hold a word with spaces.
+fn shell_words(command: &str) -> Vec<String> {
+    let joined = command.replace("\\\n", " ");
+    let mut words = Vec::new();
+    let mut word = String::new();
+    let mut quoted = false;
+    let mut started = false;
+    for c in joined.chars() {
+        match c {
+            '"' => {
+                quoted = !quoted;
+                started = true;
+            }
+            c if c.is_whitespace() && !quoted => {
+                if started {
+                    words.push(std::mem::take(&mut word));
+                    started = false;
+                }
+            }
+            c => {
+                word.push(c);
+                started = true;
+            }
+        }
+    }
+    if started {
+        words.push(word);
+    }
+    words
+}
+
+/// The guide's `sh` blocks that run `pakta new`.
+fn new_commands(text: &str) -> Vec<Vec<String>> {
+    let mut commands = Vec::new();
+    let mut in_shell = false;
+    for event in parser(text) {
+        match event {
+            Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info))) => in_shell = &*info == "sh",
+            Event::Text(t) if in_shell && t.starts_with("pakta new ") => {
+                commands.push(shell_words(&t));
+            }
+            Event::End(TagEnd::CodeBlock) => in_shell = false,
+            _ => {}
+        }
+    }
+    commands
+}
+
+#[test]
+fn the_guides_pakta_new_writes_the_file_it_names_and_the_file_passes() {
+    let guide = read(GUIDE);
+    let commands = new_commands(&guide);
+    assert_eq!(commands.len(), 1, "{commands:?}");
+    let repo = Repo::sample();
+    let mut args: Vec<&str> = commands[0].iter().skip(1).map(String::as_str).collect();
+    args.extend(["--today", TODAY]);
+    let output = repo.pakta_untranslated(&args);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let written = common::stdout(&output).trim().to_string();
+    // The sample already holds 2026-mou-uns, as the guide says may happen.
+    assert_eq!(
+        written,
+        "agreements/jawa-tengah/karanganyar/2026-mou-uns-2.md"
+    );
+    assert!(guide.contains("`agreements/jawa-tengah/karanganyar/2026-mou-uns.md`"));
+    assert!(guide.contains("`2026-mou-uns-2.md`"));
+    let check = repo.pakta_untranslated(&["check", "--format", "json", "--today", TODAY]);
+    common::assert_only_unfilled_sections(&common::stdout(&check));
+}
+
+#[test]
+fn shell_words_follow_quotes_and_continued_lines() {
+    assert_eq!(
+        shell_words("pakta new --unit a \\\n  --partner \"Nama Mitra (NM)\" --kind mou\n"),
+        [
+            "pakta",
+            "new",
+            "--unit",
+            "a",
+            "--partner",
+            "Nama Mitra (NM)",
+            "--kind",
+            "mou"
+        ]
+    );
+}
