@@ -1,7 +1,8 @@
 //! The documentation stays true and readable: every table in README.md and
 //! docs/*.md renders as a table, every relative link between them leads
-//! to a file and a heading that exist, and every mistake the editors'
-//! guide shows gets exactly the message the guide prints for it.
+//! to a file and a heading that exist, every mistake the editors' guide
+//! (and its English translation) shows gets exactly the message it prints
+//! for it, and docs/check-codes.md names every code pakta reports.
 
 mod common;
 
@@ -11,16 +12,39 @@ use std::path::{Path, PathBuf};
 use common::{Repo, TODAY, sample_root, stderr};
 use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
-/// The guide whose examples are run.
-const GUIDE: &str = "docs/panduan-editor.md";
+/// An editors' guide whose examples are run, in one language.
+struct Guide {
+    path: &'static str,
+    /// The arguments choosing the guide's language: none for the
+    /// Indonesian guide, which is what an editor's run speaks unasked.
+    lang_args: &'static [&'static str],
+    /// The info-string word of an example's input block, followed by the
+    /// file's path in the repository.
+    input_mark: &'static str,
+    /// The info string of the block holding what `pakta check` prints for
+    /// the input blocks before it.
+    output_info: &'static str,
+    /// How an error's line starts in that language.
+    error_start: &'static str,
+}
 
-/// The info-string word of an example's input block, followed by `=` and
-/// the file's path in the repository.
-const INPUT_MARK: &str = "berkas=";
+/// The guide in Indonesian, the editors' language.
+const GUIDE: Guide = Guide {
+    path: "docs/panduan-editor.md",
+    lang_args: &[],
+    input_mark: "berkas=",
+    output_info: "text hasil",
+    error_start: "kesalahan[",
+};
 
-/// The info string of the block holding what `pakta check` prints for the
-/// input blocks before it.
-const OUTPUT_INFO: &str = "text hasil";
+/// Its English translation, kept in step.
+const GUIDE_EN: Guide = Guide {
+    path: "docs/editing.md",
+    lang_args: &["--lang", "en"],
+    input_mark: "file=",
+    output_info: "text output",
+    error_start: "error[",
+};
 
 /// README.md and every Markdown file under docs/, as paths relative to
 /// the repository's root.
@@ -361,7 +385,7 @@ struct Example {
     expected: String,
 }
 
-fn examples(text: &str) -> Vec<Example> {
+fn examples(text: &str, guide: &Guide) -> Vec<Example> {
     let mut examples = Vec::new();
     let mut files: Vec<(String, String)> = Vec::new();
     let mut open: Option<String> = None;
@@ -377,13 +401,14 @@ fn examples(text: &str) -> Vec<Example> {
                 let info = open.take().unwrap_or_default();
                 if let Some(path) = info
                     .split_whitespace()
-                    .find_map(|word| word.strip_prefix(INPUT_MARK))
+                    .find_map(|word| word.strip_prefix(guide.input_mark))
                 {
                     files.push((path.to_string(), body.clone()));
-                } else if info == OUTPUT_INFO {
+                } else if info == guide.output_info {
                     assert!(
                         !files.is_empty(),
-                        "a `{OUTPUT_INFO}` block with no `{INPUT_MARK}` block before it:\n{body}"
+                        "{}: an output block with no input block before it:\n{body}",
+                        guide.path
                     );
                     examples.push(Example {
                         files: std::mem::take(&mut files),
@@ -396,14 +421,16 @@ fn examples(text: &str) -> Vec<Example> {
                 ..
             }) => assert!(
                 files.is_empty(),
-                "input blocks with no `{OUTPUT_INFO}` block after them: {files:?}"
+                "{}: input blocks with no output block after them: {files:?}",
+                guide.path
             ),
             _ => {}
         }
     }
     assert!(
         files.is_empty(),
-        "input blocks with no `{OUTPUT_INFO}` block after them: {files:?}"
+        "{}: input blocks with no output block after them: {files:?}",
+        guide.path
     );
     examples
 }
@@ -411,16 +438,18 @@ fn examples(text: &str) -> Vec<Example> {
 /// What differs between the examples and what `pakta check` prints for
 /// them, on an Indonesian run in a repository with the minimal settings
 /// and a national root unit.
-fn out_of_date(examples: &[Example]) -> Vec<String> {
+fn out_of_date(examples: &[Example], guide: &Guide) -> Vec<String> {
     let mut wrong = Vec::new();
     for example in examples {
         let repo = Repo::minimal();
         for (path, text) in &example.files {
             repo.write(path, text);
         }
-        let output = repo.pakta_untranslated(&["check", "--today", TODAY]);
+        let mut args = guide.lang_args.to_vec();
+        args.extend(["check", "--today", TODAY]);
+        let output = repo.pakta_untranslated(&args);
         let printed = stderr(&output);
-        let has_error = example.expected.contains("kesalahan[");
+        let has_error = example.expected.contains(guide.error_start);
         let status = output.status.code();
         if printed.trim_end() != example.expected.trim_end() || status != Some(i32::from(has_error))
         {
@@ -434,21 +463,61 @@ fn out_of_date(examples: &[Example]) -> Vec<String> {
     wrong
 }
 
-#[test]
-fn every_mistake_in_the_guide_gets_the_message_the_guide_prints() {
-    let examples = examples(&read(GUIDE));
+fn assert_up_to_date(guide: &Guide) {
+    let examples = examples(&read(guide.path), guide);
     assert!(examples.len() >= 12, "only {} examples", examples.len());
-    let wrong = out_of_date(&examples);
+    let wrong = out_of_date(&examples, guide);
     assert!(
         wrong.is_empty(),
-        "{GUIDE} is out of date:\n\n{}",
+        "{} is out of date:\n\n{}",
+        guide.path,
         wrong.join("\n---\n")
     );
 }
 
 #[test]
+fn every_mistake_in_the_guide_gets_the_message_the_guide_prints() {
+    assert_up_to_date(&GUIDE);
+}
+
+#[test]
+fn every_mistake_in_the_english_guide_gets_the_message_it_prints() {
+    assert_up_to_date(&GUIDE_EN);
+}
+
+/// The levels of a document's headings, in order, outside code.
+fn heading_levels(text: &str) -> Vec<HeadingLevel> {
+    parser(text)
+        .filter_map(|event| match event {
+            Event::Start(Tag::Heading { level, .. }) => Some(level),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn the_english_guide_is_kept_in_step_with_the_indonesian_one() {
+    let indonesian = read(GUIDE.path);
+    let english = read(GUIDE_EN.path);
+    assert_eq!(
+        heading_levels(&indonesian),
+        heading_levels(&english),
+        "the two guides' sections differ"
+    );
+    let inputs = |text: &str, guide: &Guide| -> Vec<Vec<(String, String)>> {
+        examples(text, guide).into_iter().map(|e| e.files).collect()
+    };
+    assert_eq!(
+        inputs(&indonesian, &GUIDE),
+        inputs(&english, &GUIDE_EN),
+        "the two guides' examples differ"
+    );
+    assert_eq!(new_commands(&indonesian), new_commands(&english));
+}
+
+#[test]
 fn the_guide_covers_the_mistakes_editors_make_most() {
-    let codes: BTreeSet<String> = examples(&read(GUIDE))
+    let codes: BTreeSet<String> = examples(&read(GUIDE.path), &GUIDE)
         .iter()
         .flat_map(|e| {
             e.expected
@@ -491,11 +560,11 @@ fn a_message_other_than_the_guides_is_caught() {
         )
     };
     let true_message = "Tanggal `signed` ditulis \"10-06-2024\"; pakta membaca tanggal sebagai tahun-bulan-tanggal";
-    let right = examples(&guide(true_message));
+    let right = examples(&guide(true_message), &GUIDE);
     assert_eq!(right.len(), 1);
-    assert_eq!(out_of_date(&right), Vec::<String>::new());
-    let old = examples(&guide("Tanggal harus ditulis tahun-bulan-tanggal"));
-    assert_eq!(out_of_date(&old).len(), 1);
+    assert_eq!(out_of_date(&right, &GUIDE), Vec::<String>::new());
+    let old = examples(&guide("Tanggal harus ditulis tahun-bulan-tanggal"), &GUIDE);
+    assert_eq!(out_of_date(&old, &GUIDE).len(), 1);
 }
 
 // ---------------------------------------------------------------------------
@@ -673,7 +742,7 @@ fn new_commands(text: &str) -> Vec<Vec<String>> {
 
 #[test]
 fn the_guides_pakta_new_writes_the_file_it_names_and_the_file_passes() {
-    let guide = read(GUIDE);
+    let guide = read(GUIDE.path);
     let commands = new_commands(&guide);
     assert_eq!(commands.len(), 1, "{commands:?}");
     let repo = Repo::sample();
