@@ -73,7 +73,7 @@ fn templates_cannot_read_the_environment_or_the_clock() {
         assert!(text(&output.stderr).contains(name), "{call}: {output:?}");
         assert!(!text(&output.stderr).contains("ghs_token_value"));
     }
-    // What the README lists works.
+    // What docs/theming.md lists works.
     let repo = themed_repo();
     repo.write(
         "themes/mine/footer.html",

@@ -1,4 +1,5 @@
-//! `pakta new` on the sample repository, exactly as the README shows it:
+//! `pakta new` on the sample repository, exactly as the editors' guide
+//! (docs/panduan-editor.md) shows it:
 //! registered partners, the stage reached, refusals before anything is
 //! written, `--interactive`, and the usual sections that are never
 //! published empty.
@@ -10,7 +11,7 @@ use std::process::{Command, Stdio};
 use common::{Repo, TODAY, position, stderr, stdout};
 use serde_json::Value;
 
-const README_EXAMPLE: [&str; 11] = [
+const GUIDE_EXAMPLE: [&str; 11] = [
     "new",
     "--unit",
     "jawa-tengah/karanganyar",
@@ -61,9 +62,9 @@ fn walk(dir: &std::path::Path) -> Vec<String> {
 }
 
 #[test]
-fn the_readme_example_works_on_the_sample_and_uses_the_registered_partner() {
+fn the_guide_example_works_on_the_sample_and_uses_the_registered_partner() {
     let repo = Repo::sample();
-    let output = run(&repo, &README_EXAMPLE);
+    let output = run(&repo, &GUIDE_EXAMPLE);
     assert!(output.status.success(), "{}", stderr(&output));
     // 2026-mou-uns is taken in the sample: the next free name.
     assert_eq!(
@@ -150,7 +151,7 @@ fn the_stage_and_its_date_are_taken_and_the_name_is_the_partners_main_name() {
 #[test]
 fn a_close_partner_name_is_warned_about() {
     let repo = Repo::sample();
-    let mut args = README_EXAMPLE;
+    let mut args = GUIDE_EXAMPLE;
     args[6] = "Universitas Sebelas Marat";
     let output = run(&repo, &args);
     assert!(output.status.success(), "{}", stderr(&output));
@@ -189,7 +190,7 @@ fn what_check_would_refuse_is_refused_before_anything_is_written() {
             "unknown stage `selesai`",
         ),
     ] {
-        let mut full: Vec<&str> = README_EXAMPLE.to_vec();
+        let mut full: Vec<&str> = GUIDE_EXAMPLE.to_vec();
         // Later flags replace the example's.
         for pair in args.chunks(2) {
             match full.iter().position(|a| *a == pair[0]) {
@@ -269,7 +270,7 @@ fn interactive_input_that_ends_early_writes_nothing() {
 #[test]
 fn empty_sections_are_warned_about_and_not_published() {
     let repo = Repo::sample();
-    let output = run(&repo, &README_EXAMPLE);
+    let output = run(&repo, &GUIDE_EXAMPLE);
     assert!(output.status.success(), "{}", stderr(&output));
     let rel = "agreements/jawa-tengah/karanganyar/2026-mou-uns-2.md";
     let text = repo.read(rel).replace(

@@ -193,24 +193,25 @@ fn the_published_shape_changes_only_with_a_new_schema_version() {
         assert!(
             shape.trim_end() == pinned_shape.trim_end() || version != pinned_version,
             "the shape of the published open data changed but schema_version is still \
-             {version}: raise SCHEMA_VERSION in src/data.rs, describe the change in README \
-             (Open data), then refresh the snapshot with \
+             {version}: raise SCHEMA_VERSION in src/data.rs, describe the change in \
+             docs/open-data.md (Versioning), then refresh the snapshot with \
              `INSTA_UPDATE=always cargo test --test open_data`"
         );
     }
     common::assert_snapshot("open_data_shape", &text);
 }
 
-/// The field names README's open data section lists: the backticked
+/// The field names docs/open-data.md's `pakta data` section lists: the backticked
 /// words of its paragraph describing the record (`null` is a value).
-/// Only that paragraph counts, so a field named elsewhere in the README
+/// Only that paragraph counts, so a field named elsewhere in the document
 /// (`id`, `title` ...) is not taken for documented.
-fn fields_in_the_readme() -> BTreeSet<String> {
-    let readme = std::fs::read_to_string(common::sample_root().join("README.md")).expect("README");
-    let section = readme
-        .split("\n### Data (`pakta data`)\n")
+fn fields_in_the_open_data_document() -> BTreeSet<String> {
+    let document = std::fs::read_to_string(common::sample_root().join("docs/open-data.md"))
+        .expect("docs/open-data.md");
+    let section = document
+        .split("\n## Data (`pakta data`)\n")
         .nth(1)
-        .expect("README has a Data section");
+        .expect("docs/open-data.md has a Data section");
     let record = section
         .split("\n\n")
         .find(|paragraph| paragraph.contains("holds one object per public agreement"))
@@ -231,7 +232,7 @@ fn fields_in_the_readme() -> BTreeSet<String> {
 }
 
 #[test]
-fn every_published_field_is_named_in_the_readmes_data_section() {
+fn every_published_field_is_named_in_the_open_data_document() {
     let (_, text) = published_shape();
     let published: BTreeSet<String> = text
         .lines()
@@ -241,11 +242,11 @@ fn every_published_field_is_named_in_the_readmes_data_section() {
         .filter(|field| !field.is_empty())
         .map(str::to_string)
         .collect();
-    let documented = fields_in_the_readme();
+    let documented = fields_in_the_open_data_document();
     let undocumented: Vec<&String> = published.difference(&documented).collect();
     assert!(
         undocumented.is_empty(),
-        "README's open data section does not name these published fields: {undocumented:?}"
+        "docs/open-data.md does not name these published fields: {undocumented:?}"
     );
 }
 

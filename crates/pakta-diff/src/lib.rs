@@ -1,7 +1,7 @@
 //! `pakta diff`: what a change does to the agreements, as reviewers and the
 //! public will see it. Both revisions go through the same pipeline with the
 //! same `today`; the two models are then compared agreement by agreement.
-//! The JSON form of [`RevisionDiff`] is a stable interface (docs/editing.md).
+//! The JSON form of [`RevisionDiff`] is a stable interface (docs/diff.md).
 
 mod fields;
 mod git;

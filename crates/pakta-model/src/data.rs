@@ -21,7 +21,8 @@ use crate::{Agreement, AgreementIx, Model};
 use pakta_content as content;
 
 /// The version of the published shape. Raise it whenever a field is added,
-/// removed, renamed or changes type, and describe the change in README.
+/// removed, renamed or changes type, and describe the change in
+/// docs/open-data.md.
 pub const SCHEMA_VERSION: u32 = 3;
 
 /// The open-data document (`data/agreements.json.gz` on the site): every

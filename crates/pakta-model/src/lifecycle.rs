@@ -8,7 +8,7 @@ use serde::Serialize;
 use pakta_content::term::{add_months, expiry, sub_days};
 use pakta_content::{Dates, Kind, Rules, Stage};
 
-/// An agreement's status on a day (README, "Lifecycle status").
+/// An agreement's status on a day (docs/content-format.md, "Lifecycle status").
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Status {
