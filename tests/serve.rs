@@ -343,7 +343,7 @@ fn after_the_first_build_only_what_an_edit_changed_is_printed() {
     );
     if before > 0 {
         assert!(
-            added.contains(&format!("Other problems as before: {before} ")),
+            added.contains(&format!("Unchanged since the last build: {before} ")),
             "the sample's {before} problems are counted, not repeated:\n{added}"
         );
     }

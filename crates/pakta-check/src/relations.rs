@@ -184,16 +184,18 @@ fn nearest_id<'a>(
     } else {
         format!("{folder}/")
     };
-    let siblings: HashMap<&str, &'a str> = by_id
-        .keys()
+    // The referring agreement itself is never the answer: naming it is
+    // its own mistake (`self-reference`).
+    let others = || by_id.keys().copied().filter(|id| *id != referrer);
+    let siblings: HashMap<&str, &'a str> = others()
         .filter(|id| folder_of(id) == folder)
-        .map(|id| (&id[prefix.len()..], *id))
+        .map(|id| (&id[prefix.len()..], id))
         .collect();
     let short = reference.strip_prefix(prefix.as_str()).unwrap_or(reference);
     if let Some(sibling) = nearest(short, siblings.keys().copied()) {
         return siblings.get(sibling).copied();
     }
-    nearest(reference, by_id.keys().copied())
+    nearest(reference, others())
 }
 
 /// Follows `renews` from every agreement; a chain that comes back to where
@@ -292,6 +294,19 @@ mod tests {
         assert_eq!(
             nearest_among("2026-mou-unz", "2026-pks-uns", &ids),
             Some("2026-mou-unsa")
+        );
+    }
+
+    #[test]
+    fn the_referring_agreement_is_never_suggested() {
+        let ids = ["jateng/2024-pks-uns", "jateng/2021-mou-bawaslu-jateng"];
+        assert_eq!(
+            nearest_among("2024-mou-uns", "jateng/2024-pks-uns", &ids),
+            None
+        );
+        assert_eq!(
+            nearest_among("jateng/2024-mou-uns", "jateng/2024-pks-uns", &ids),
+            None
         );
     }
 

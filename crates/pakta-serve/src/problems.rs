@@ -133,13 +133,13 @@ mod tests {
         );
         assert!(changes.contains("Fixed in a.md"), "{changes}");
         assert!(
-            changes.contains("Other problems as before: 1 "),
+            changes.contains("Unchanged since the last build: 1 "),
             "{changes}"
         );
 
         let same = reported.update(&second, false, texts());
         assert!(!same.contains("c.md"), "{same}");
-        assert!(same.contains("Other problems as before: 2 "), "{same}");
+        assert!(same.contains("Unchanged since the last build: 2 "), "{same}");
     }
 
     #[test]
