@@ -64,7 +64,12 @@ pub(crate) fn parse(args: Vec<OsString>, console: &Console) -> Result<Cli, ExitC
 /// prints them.
 fn localise(command: clap::Command, texts: &Texts, path: &[&str]) -> clap::Command {
     let text = |key: Message| key.render(texts);
-    let help_text = |key: String| texts.message(&key).map_or(key.clone(), str::to_string);
+    // A text a theme's catalog lacks shows as its key, as a message does,
+    // so that the gap is seen (and the tests find it) rather than hidden.
+    let help_text = |key: String| match texts.message(&key) {
+        Some(text) => text.to_string(),
+        None => key,
+    };
     let template = format!(
         "{{about-with-newline}}\n{}: {{usage}}\n\n{{all-args}}{{after-help}}",
         text(Message::new("cli-usage"))
