@@ -35,7 +35,7 @@ pub(crate) fn early_console(args: &[OsString]) -> Console {
 /// Parses `args`; help, the version and usage errors are printed here in
 /// the console's language, and the exit status returned.
 pub(crate) fn parse(args: Vec<OsString>, console: &Console) -> Result<Cli, ExitCode> {
-    let mut command = localise(Cli::command(), console.texts, true);
+    let mut command = localise(Cli::command(), console.texts, &[]);
     let parsed = command
         .try_get_matches_from_mut(args.clone())
         .and_then(|matches| Cli::from_arg_matches(&matches));
@@ -57,17 +57,29 @@ pub(crate) fn parse(args: Vec<OsString>, console: &Console) -> Result<Cli, ExitC
     })
 }
 
-/// The headings of `--help` and the help and version flags' own lines in
-/// the catalog's words, for `command` and every subcommand.
-fn localise(command: clap::Command, texts: &Texts, root: bool) -> clap::Command {
+/// Everything `--help` says in the catalog's words, for `command` (at
+/// `path`, empty for the root) and every subcommand: the headings, what the
+/// command does, what each argument is for, and the help and version
+/// flags' own lines. Only clap's value lists and defaults stay as it
+/// prints them.
+fn localise(command: clap::Command, texts: &Texts, path: &[&str]) -> clap::Command {
     let text = |key: Message| key.render(texts);
+    // A text a theme's catalog lacks shows as its key, as a message does,
+    // so that the gap is seen (and the tests find it) rather than hidden.
+    let help_text = |key: String| match texts.message(&key) {
+        Some(text) => text.to_string(),
+        None => key,
+    };
     let template = format!(
         "{{about-with-newline}}\n{}: {{usage}}\n\n{{all-args}}{{after-help}}",
         text(Message::new("cli-usage"))
     );
     let options = text(Message::new("cli-options"));
     let arguments = text(Message::new("cli-arguments"));
+    let about = help_text(about_key(path));
     let mut command = command
+        .about(about)
+        .long_about(None)
         .help_template(template)
         .subcommand_help_heading(text(Message::new("cli-commands")))
         .disable_help_subcommand(true)
@@ -78,7 +90,12 @@ fn localise(command: clap::Command, texts: &Texts, root: bool) -> clap::Command 
             } else {
                 &options
             };
+            let help = help_text(arg_key(path, arg.get_id().as_str()));
+            // The same text for `-h` and `--help`; a long help keeps
+            // `--help` in its roomier layout, one argument per paragraph.
             arg.help_heading(heading.clone())
+                .help(help.clone())
+                .long_help(help)
         })
         .arg(
             Arg::new("help")
@@ -88,7 +105,7 @@ fn localise(command: clap::Command, texts: &Texts, root: bool) -> clap::Command 
                 .help(text(Message::new("cli-help")))
                 .help_heading(options.clone()),
         );
-    if root {
+    if path.is_empty() {
         command = command.disable_version_flag(true).arg(
             Arg::new("version")
                 .short('V')
@@ -98,7 +115,30 @@ fn localise(command: clap::Command, texts: &Texts, root: bool) -> clap::Command 
                 .help_heading(options),
         );
     }
-    command.mut_subcommands(|sub| localise(sub, texts, false))
+    command.mut_subcommands(|sub| {
+        let name = sub.get_name().to_string();
+        let sub_path: Vec<&str> = path.iter().copied().chain([name.as_str()]).collect();
+        localise(sub, texts, &sub_path)
+    })
+}
+
+/// The catalog key of what the command at `path` does: `cli-about` for the
+/// root, `cli-about.theme.init` for `pakta theme init`.
+fn about_key(path: &[&str]) -> String {
+    std::iter::once("cli-about")
+        .chain(path.iter().copied())
+        .collect::<Vec<_>>()
+        .join(".")
+}
+
+/// The catalog key of what argument `id` of the command at `path` is for:
+/// `cli-arg.lang` for the root's, `cli-arg.check.format` for a command's.
+fn arg_key(path: &[&str], id: &str) -> String {
+    std::iter::once("cli-arg")
+        .chain(path.iter().copied())
+        .chain([id])
+        .collect::<Vec<_>>()
+        .join(".")
 }
 
 /// What went wrong, from the error's kind and the context clap gives.
@@ -226,7 +266,7 @@ mod tests {
     #[test]
     fn every_subcommand_is_localised_and_still_valid() {
         let texts = Texts::default_for(pakta_content::i18n::Lang::Id);
-        let command = localise(Cli::command(), texts, true);
+        let command = localise(Cli::command(), texts, &[]);
         command.clone().debug_assert();
         let help = command
             .clone()
@@ -237,5 +277,45 @@ mod tests {
         assert!(help.contains("Pilihan:"), "{help}");
         assert!(!help.contains("Options:"), "{help}");
         assert!(!help.contains("Print help"), "{help}");
+        assert!(help.contains("Tampilkan laporan bulanan"), "{help}");
+        assert!(help.contains("Bulan kalender"), "{help}");
+    }
+
+    /// The catalog key of every command and argument `command` (at `path`)
+    /// and its subcommands show in `--help`.
+    fn help_keys(command: &clap::Command, path: &[&str], keys: &mut Vec<String>) {
+        keys.push(about_key(path));
+        for arg in command.get_arguments() {
+            keys.push(arg_key(path, arg.get_id().as_str()));
+        }
+        for sub in command.get_subcommands() {
+            let sub_path: Vec<&str> = path.iter().copied().chain([sub.get_name()]).collect();
+            help_keys(sub, &sub_path, keys);
+        }
+    }
+
+    #[test]
+    fn every_command_and_argument_has_its_text_in_both_catalogs_and_no_other() {
+        use pakta_content::i18n::{Catalog, Lang};
+        let mut wanted = Vec::new();
+        help_keys(&Cli::command(), &[], &mut wanted);
+        let [id, en] = [Lang::Id, Lang::En].map(|lang| Catalog::default_for(lang).messages);
+        for key in &wanted {
+            let (Some(id_text), Some(en_text)) = (id.get(key), en.get(key)) else {
+                panic!("`{key}` is missing from [messages] of id.toml or en.toml");
+            };
+            assert_ne!(id_text, en_text, "`{key}` is not translated");
+        }
+        for catalog in [&id, &en] {
+            let unused: Vec<&String> = catalog
+                .keys()
+                .filter(|key| is_help_key(key) && !wanted.contains(key))
+                .collect();
+            assert!(unused.is_empty(), "no command or argument: {unused:?}");
+        }
+    }
+
+    fn is_help_key(key: &str) -> bool {
+        key == "cli-about" || key.starts_with("cli-about.") || key.starts_with("cli-arg.")
     }
 }

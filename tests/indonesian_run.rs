@@ -1,11 +1,13 @@
-//! An Indonesian run speaks no English: clap's usage errors and the help
-//! headings, the phases of `--timings`, and the column labels of pages.
+//! An Indonesian run speaks no English: clap's usage errors, every text of
+//! `--help`, the phases of `--timings`, and the column labels of pages.
 
 mod common;
 
+use std::collections::{BTreeMap, BTreeSet};
 use std::process::{Command, Output};
 
 use common::{Repo, TODAY, VALID_AGREEMENT, stderr, stdout};
+use pakta_content::i18n::{Catalog, Lang};
 
 /// pakta with no `--lang` and no `PAKTA_LANG`: Indonesian.
 fn pakta(args: &[&str]) -> Output {
@@ -86,6 +88,89 @@ fn help_headings_are_indonesian() {
         stdout(&version).trim(),
         format!("pakta {}", env!("CARGO_PKG_VERSION"))
     );
+}
+
+/// A catalog key holding what a command or an argument does, for `--help`.
+fn is_help_key(key: &str) -> bool {
+    key == "cli-about" || key.starts_with("cli-about.") || key.starts_with("cli-arg.")
+}
+
+/// The keys of what the command at `path` shows in its own `--help`: its
+/// description, each of its arguments, and the global `--lang`.
+fn keys_of_command(catalog: &BTreeMap<String, String>, path: &[&str]) -> Vec<String> {
+    let about = std::iter::once("cli-about")
+        .chain(path.iter().copied())
+        .collect::<Vec<_>>()
+        .join(".");
+    let args = std::iter::once("cli-arg")
+        .chain(path.iter().copied())
+        .map(|part| format!("{part}."))
+        .collect::<String>();
+    let mut keys = vec![about, "cli-arg.lang".to_string()];
+    keys.extend(
+        catalog
+            .keys()
+            .filter(|key| key.strip_prefix(&args).is_some_and(|id| !id.contains('.')))
+            .cloned(),
+    );
+    keys.sort();
+    keys.dedup();
+    keys
+}
+
+#[test]
+fn every_help_text_is_the_catalog_s_in_indonesian_and_english() {
+    let id = Catalog::default_for(Lang::Id).messages;
+    let en = Catalog::default_for(Lang::En).messages;
+    let help_keys = |catalog: &BTreeMap<String, String>| -> BTreeSet<String> {
+        catalog.keys().filter(|k| is_help_key(k)).cloned().collect()
+    };
+    assert_eq!(help_keys(&id), help_keys(&en));
+    // Every command, the root first, from the catalog; a command the
+    // catalog misses shows its key in its parent's list instead.
+    let mut commands: Vec<Vec<&str>> = vec![Vec::new()];
+    commands.extend(
+        en.keys()
+            .filter_map(|key| key.strip_prefix("cli-about."))
+            .map(|path| path.split('.').collect()),
+    );
+    assert!(commands.len() > 12, "{commands:?}");
+    let english: Vec<&str> = en
+        .iter()
+        .filter(|(key, _)| key.starts_with("cli-"))
+        .map(|(_, text)| text.as_str())
+        .collect();
+    for path in &commands {
+        let keys = keys_of_command(&en, path);
+        let mut outputs = BTreeMap::new();
+        for (lang, catalog) in [("id", &id), ("en", &en)] {
+            let mut args = path.clone();
+            args.extend(["--help", "--lang", lang]);
+            let help = pakta(&args);
+            assert_eq!(help.status.code(), Some(0), "{args:?}: {}", stderr(&help));
+            let text = stdout(&help);
+            for missing in ["cli-about", "cli-arg."] {
+                assert!(!text.contains(missing), "{args:?} has no text: {text}");
+            }
+            for key in &keys {
+                assert!(
+                    text.contains(catalog[key].as_str()),
+                    "{args:?} does not show `{key}`: {text}"
+                );
+            }
+            outputs.insert(lang, text);
+        }
+        for key in &keys {
+            assert_ne!(id[key], en[key], "`{key}` is not translated");
+        }
+        for text in &english {
+            assert!(
+                !outputs["id"].contains(text),
+                "{path:?}: English \"{text}\" in {}",
+                outputs["id"]
+            );
+        }
+    }
 }
 
 #[test]

@@ -109,9 +109,14 @@ fn every_message_key_in_the_code_is_in_both_catalogs() {
 #[test]
 fn every_catalog_message_is_used_by_the_code() {
     let used: BTreeSet<String> = keys_in_code().into_iter().filter_map(|f| f.2).collect();
+    // The texts of `--help` are looked up by the command's and argument's
+    // names; tests/indonesian_run.rs checks that each one is shown.
+    let help_text = |key: &str| {
+        key == "cli-about" || key.starts_with("cli-about.") || key.starts_with("cli-arg.")
+    };
     let unused: Vec<String> = catalog_keys(Lang::Id)
         .into_iter()
-        .filter(|key| !used.contains(key))
+        .filter(|key| !used.contains(key) && !help_text(key))
         .collect();
     assert!(
         unused.is_empty(),
