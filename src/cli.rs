@@ -36,6 +36,7 @@ impl Command {
             Command::Serve(args) => &args.repo.root,
             Command::Theme(ThemeCommand::Init(args)) => &args.root,
             Command::Report(args) => &args.root,
+            Command::Tasks(args) => &args.root,
             Command::Init(args) => &args.dir,
             Command::Schema(_) => std::path::Path::new("."),
         }
@@ -70,6 +71,10 @@ pub(crate) enum Command {
     /// Print the monthly report a unit sends up: the month's events,
     /// activities, evaluations and changes, and the findings at its end.
     Report(ReportArgs),
+    /// List what each unit must do and by when: PKSs due, agreements to
+    /// review before they end, evaluations due, the month's report and
+    /// records to complete; or keep one GitHub issue per unit with that list.
+    Tasks(TasksArgs),
     /// Start the content repository of a new institution in a new or
     /// empty folder: settings, the root unit, an example agreement,
     /// schemas, GitHub workflows that install a released pakta, and a
@@ -160,6 +165,38 @@ pub(crate) struct ReportArgs {
     /// Print how long each phase took, on standard error.
     #[arg(long)]
     pub(crate) timings: bool,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct TasksArgs {
+    /// The content repository (the folder holding pakta.toml and agreements/).
+    #[arg(long, value_name = "DIR", default_value = ".")]
+    pub(crate) root: PathBuf,
+    /// The unit's folder below agreements/ ("." for the root): its tasks
+    /// and those of every unit below it (default: every unit).
+    #[arg(long, value_name = "PATH")]
+    pub(crate) unit: Option<String>,
+    /// Markdown (to paste into a letter or an issue) or JSON for scripts.
+    #[arg(long, value_enum, default_value_t = TasksFormat::Md)]
+    pub(crate) format: TasksFormat,
+    /// Compute the tasks as of this day instead of today in the site's
+    /// time zone.
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub(crate) today: Option<NaiveDate>,
+    /// Keep one GitHub issue per unit with its tasks, closed when it has
+    /// none (reads GITHUB_REPOSITORY, GITHUB_API_URL and GITHUB_TOKEN).
+    #[arg(long)]
+    pub(crate) sync_issues: bool,
+    /// With --sync-issues: read the issues, print the calls that would
+    /// change them and change nothing.
+    #[arg(long, requires = "sync_issues")]
+    pub(crate) dry_run: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum TasksFormat {
+    Md,
+    Json,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
