@@ -303,3 +303,259 @@ fn nothing_to_do_is_said_and_invalid_content_gives_no_list() {
     assert_eq!(stdout(&output), "");
     assert!(common::stderr(&output).contains("agreements/broken.md"));
 }
+
+/// One request the fake GitHub API received.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Received {
+    method: String,
+    path: String,
+    authorization: String,
+    body: String,
+}
+
+/// A fake of GitHub's issues API on 127.0.0.1: it answers the list of
+/// issues with `issues` (one page), every POST with a new issue and every
+/// PATCH with an empty object, and records each request.
+struct FakeGitHub {
+    url: String,
+    received: std::sync::Arc<std::sync::Mutex<Vec<Received>>>,
+}
+
+impl FakeGitHub {
+    fn start(issues: Value) -> FakeGitHub {
+        use std::io::{BufRead, BufReader, Read, Write};
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("a local port");
+        let url = format!("http://{}", listener.local_addr().expect("an address"));
+        let received = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+        let log = received.clone();
+        std::thread::spawn(move || {
+            for stream in listener.incoming() {
+                let Ok(mut stream) = stream else { continue };
+                let mut reader = BufReader::new(stream.try_clone().expect("a stream"));
+                let mut request_line = String::new();
+                if reader.read_line(&mut request_line).is_err() {
+                    continue;
+                }
+                let mut length = 0;
+                let mut authorization = String::new();
+                loop {
+                    let mut line = String::new();
+                    if reader.read_line(&mut line).unwrap_or(0) == 0 || line == "\r\n" {
+                        break;
+                    }
+                    let (name, value) = line.split_once(':').unwrap_or((&line, ""));
+                    match name.to_ascii_lowercase().as_str() {
+                        "content-length" => length = value.trim().parse().unwrap_or(0),
+                        "authorization" => authorization = value.trim().to_string(),
+                        _ => {}
+                    }
+                }
+                let mut body = vec![0; length];
+                let _ = reader.read_exact(&mut body);
+                let mut parts = request_line.split_whitespace();
+                let method = parts.next().unwrap_or_default().to_string();
+                let path = parts.next().unwrap_or_default().to_string();
+                let answer = match method.as_str() {
+                    "GET" => issues.to_string(),
+                    "POST" => r#"{"number": 100}"#.to_string(),
+                    _ => "{}".to_string(),
+                };
+                let status = if method == "POST" {
+                    "201 Created"
+                } else {
+                    "200 OK"
+                };
+                log.lock().expect("the log").push(Received {
+                    method,
+                    path,
+                    authorization,
+                    body: String::from_utf8_lossy(&body).into_owned(),
+                });
+                let _ = write!(
+                    stream,
+                    "HTTP/1.1 {status}\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{answer}",
+                    answer.len()
+                );
+            }
+        });
+        FakeGitHub { url, received }
+    }
+
+    fn received(&self) -> Vec<Received> {
+        self.received.lock().expect("the log").clone()
+    }
+}
+
+/// `pakta tasks --sync-issues` against the fake, in English.
+fn sync(site: &SiteTest, github: &FakeGitHub, extra: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_pakta"))
+        .args(["tasks", "--today", TODAY, "--sync-issues"])
+        .args(extra)
+        .arg("--root")
+        .arg(&site.repo.root)
+        .env("PAKTA_LANG", "en")
+        .env("GITHUB_REPOSITORY", "kpu-jateng/kerja-sama")
+        .env("GITHUB_API_URL", &github.url)
+        .env("GITHUB_TOKEN", "test-token")
+        .output()
+        .expect("pakta runs")
+}
+
+fn marker(unit: &str) -> String {
+    format!("<!-- pakta-tasks unit=\"{unit}\" -->")
+}
+
+/// The issues the fake lists: Jawa Tengah's with an old list (updated),
+/// Jawa Timur's open with nothing left to do (closed), the root's closed
+/// with nothing to do (left), one of a unit that is gone (closed), and a
+/// pull request (not an issue). Karanganyar has none (created).
+fn existing_issues() -> Value {
+    serde_json::json!([
+        {"number": 1, "state": "open", "title": "Tasks of KPU Provinsi Jawa Tengah",
+         "body": format!("old list\n\n{}\n", marker("jawa-tengah"))},
+        {"number": 2, "state": "open", "title": "Tasks of KPU Provinsi Jawa Timur",
+         "body": format!("old list\n\n{}\n", marker("jawa-timur"))},
+        {"number": 3, "state": "closed", "title": "Tasks of KPU Republik Indonesia",
+         "body": format!("done\n\n{}\n", marker(""))},
+        {"number": 4, "state": "open", "title": "Pull request", "body": marker("jawa-timur"),
+         "pull_request": {"url": "x"}},
+        {"number": 5, "state": "open", "title": "Tasks of KPU Provinsi Jawa Barat",
+         "body": format!("old list\n\n{}\n", marker("jawa-barat"))}
+    ])
+}
+
+const LIST_PATH: &str =
+    "/repos/kpu-jateng/kerja-sama/issues?labels=pakta-tasks&state=all&per_page=100&page=1";
+
+#[test]
+fn the_reminder_job_updates_creates_and_closes_one_issue_per_unit() {
+    let site = site();
+    let github = FakeGitHub::start(existing_issues());
+    let output = sync(&site, &github, &[]);
+    assert!(output.status.success(), "{}", common::stderr(&output));
+    let calls = github.received();
+    let summary: Vec<(&str, &str)> = calls
+        .iter()
+        .map(|c| (c.method.as_str(), c.path.as_str()))
+        .collect();
+    assert_eq!(
+        summary,
+        [
+            ("GET", LIST_PATH),
+            ("PATCH", "/repos/kpu-jateng/kerja-sama/issues/1"),
+            ("PATCH", "/repos/kpu-jateng/kerja-sama/issues/2"),
+            ("PATCH", "/repos/kpu-jateng/kerja-sama/issues/5"),
+            ("POST", "/repos/kpu-jateng/kerja-sama/issues"),
+        ]
+    );
+    assert!(calls.iter().all(|c| c.authorization == "Bearer test-token"));
+    let json = |i: usize| -> Value { serde_json::from_str(&calls[i].body).expect("JSON sent") };
+    let updated = json(1);
+    assert_eq!(updated["state"], "open");
+    assert_eq!(updated["title"], "Tasks of KPU Provinsi Jawa Tengah");
+    assert!(
+        updated["body"]
+            .as_str()
+            .expect("a body")
+            .ends_with(&format!("{}\n", marker("jawa-tengah")))
+    );
+    for closed in [json(2), json(3)] {
+        assert_eq!(closed["state"], "closed");
+        assert_eq!(closed["state_reason"], "completed");
+    }
+    assert!(
+        json(2)["body"]
+            .as_str()
+            .expect("a body")
+            .contains("Nothing to do.")
+    );
+    let created = json(4);
+    assert_eq!(created["title"], "Tasks of KPU Kabupaten Karanganyar");
+    assert_eq!(created["labels"], serde_json::json!(["pakta-tasks"]));
+    common::assert_snapshot(
+        "tasks_issue_body_karanganyar",
+        created["body"].as_str().expect("a body"),
+    );
+    common::assert_snapshot(
+        "tasks_issue_body_jawa_tengah",
+        updated["body"].as_str().expect("a body"),
+    );
+    assert!(
+        common::stderr(&output)
+            .contains("reminder issues: 1 opened, 1 updated, 2 closed, 0 unchanged")
+    );
+
+    // The next day with nothing changed: the issues as they now are give
+    // no call at all, so nobody is notified again.
+    let now = serde_json::json!([
+        {"number": 1, "state": "open", "title": updated["title"], "body": updated["body"]},
+        {"number": 2, "state": "closed", "title": "Tasks of KPU Provinsi Jawa Timur", "body": json(2)["body"]},
+        {"number": 5, "state": "closed", "title": "Tasks of KPU Provinsi Jawa Barat", "body": json(3)["body"]},
+        {"number": 100, "state": "open", "title": created["title"], "body": created["body"]}
+    ]);
+    let github = FakeGitHub::start(now);
+    let output = sync(&site, &github, &[]);
+    assert!(output.status.success(), "{}", common::stderr(&output));
+    assert_eq!(github.received().len(), 1, "{:?}", github.received());
+    assert!(common::stderr(&output).contains("0 opened, 0 updated, 0 closed, 2 unchanged"));
+}
+
+#[test]
+fn a_dry_run_reads_the_issues_and_prints_the_calls_it_would_make() {
+    let site = site();
+    let github = FakeGitHub::start(existing_issues());
+    let output = sync(&site, &github, &["--dry-run"]);
+    assert!(output.status.success(), "{}", common::stderr(&output));
+    let calls = github.received();
+    assert_eq!(calls.len(), 1);
+    assert_eq!(
+        (calls[0].method.as_str(), calls[0].path.as_str()),
+        ("GET", LIST_PATH)
+    );
+    let printed = stdout(&output);
+    let call_lines: Vec<&str> = printed.lines().step_by(2).collect();
+    let base = format!("{}/repos/kpu-jateng/kerja-sama", github.url);
+    assert_eq!(
+        call_lines,
+        [
+            format!("PATCH {base}/issues/1"),
+            format!("PATCH {base}/issues/2"),
+            format!("PATCH {base}/issues/5"),
+            format!("POST {base}/issues"),
+        ]
+    );
+    for json in printed.lines().skip(1).step_by(2) {
+        serde_json::from_str::<Value>(json).expect("each call's JSON on one line");
+    }
+}
+
+#[test]
+fn the_sync_needs_the_repository_and_a_token() {
+    let site = site();
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_pakta"))
+        .args(["tasks", "--today", TODAY, "--sync-issues", "--root"])
+        .arg(&site.repo.root)
+        .env("PAKTA_LANG", "en")
+        .env_remove("GITHUB_REPOSITORY")
+        .env_remove("GITHUB_TOKEN")
+        .output()
+        .expect("pakta runs");
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        common::stderr(&output)
+            .contains("--sync-issues needs the environment variable GITHUB_REPOSITORY")
+    );
+    let github = FakeGitHub::start(serde_json::json!({"message": "Bad credentials"}));
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_pakta"))
+        .args(["tasks", "--today", TODAY, "--sync-issues", "--root"])
+        .arg(&site.repo.root)
+        .env("PAKTA_LANG", "en")
+        .env("GITHUB_REPOSITORY", "kpu-jateng/kerja-sama")
+        .env("GITHUB_API_URL", &github.url)
+        .env_remove("GITHUB_TOKEN")
+        .output()
+        .expect("pakta runs");
+    assert_eq!(output.status.code(), Some(2));
+    assert!(common::stderr(&output).contains("GITHUB_TOKEN"));
+    assert!(github.received().is_empty());
+}

@@ -168,11 +168,7 @@ pub(crate) fn issue_body(model: &Model, unit_tasks: &UnitTasks, console: &Consol
     let unit = &model.units[unit_tasks.unit];
     let mut out = String::new();
     out.push_str(
-        &console.text(
-            &Message::new("tasks-issue-intro")
-                .arg("unit", escape::markdown(&unit.name))
-                .arg("today", console.lang.long_date(model.today)),
-        ),
+        &console.text(&Message::new("tasks-issue-intro").arg("unit", escape::markdown(&unit.name))),
     );
     out.push_str("\n\n");
     let mentions = mentions(&unit.reviewers);
