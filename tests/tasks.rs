@@ -559,3 +559,32 @@ fn the_sync_needs_the_repository_and_a_token() {
     assert!(common::stderr(&output).contains("GITHUB_TOKEN"));
     assert!(github.received().is_empty());
 }
+
+#[test]
+fn with_a_unit_the_issues_of_other_units_are_left_alone() {
+    let site = site();
+    let github = FakeGitHub::start(existing_issues());
+    let output = sync(&site, &github, &["--unit", "jawa-tengah/karanganyar"]);
+    assert!(output.status.success(), "{}", common::stderr(&output));
+    let calls: Vec<(String, String)> = github
+        .received()
+        .into_iter()
+        .map(|c| (c.method, c.path))
+        .collect();
+    // Jawa Tengah's and Jawa Timur's issues are not touched; the issue of
+    // a unit that no longer exists is still closed.
+    assert_eq!(
+        calls,
+        [
+            ("GET".to_string(), LIST_PATH.to_string()),
+            (
+                "PATCH".to_string(),
+                "/repos/kpu-jateng/kerja-sama/issues/5".to_string()
+            ),
+            (
+                "POST".to_string(),
+                "/repos/kpu-jateng/kerja-sama/issues".to_string()
+            ),
+        ]
+    );
+}
