@@ -69,14 +69,11 @@ impl Call {
     /// The method, the path below the repository's API address and the
     /// JSON sent.
     fn request(&self) -> (&'static str, String, String) {
-        // Fields in declaration order, so that a dry run prints the same
-        // calls every day.
-        let json = |value: &dyn erased_json::Json| value.compact();
         match self {
             Call::Create { title, body } => (
                 "POST",
                 "/issues".to_string(),
-                json(&NewIssue {
+                compact(&NewIssue {
                     title,
                     body,
                     labels: [LABEL],
@@ -89,7 +86,7 @@ impl Call {
             } => (
                 "PATCH",
                 format!("/issues/{number}"),
-                json(&IssueChange {
+                compact(&IssueChange {
                     title: Some(title),
                     body,
                     state: "open",
@@ -99,7 +96,7 @@ impl Call {
             Call::Close { number, body } => (
                 "PATCH",
                 format!("/issues/{number}"),
-                json(&IssueChange {
+                compact(&IssueChange {
                     title: None,
                     body,
                     state: "closed",
@@ -110,17 +107,10 @@ impl Call {
     }
 }
 
-mod erased_json {
-    /// A request's fields as compact JSON, whatever their struct.
-    pub(super) trait Json {
-        fn compact(&self) -> String;
-    }
-
-    impl<T: serde::Serialize> Json for T {
-        fn compact(&self) -> String {
-            serde_json::to_string(self).unwrap_or_default()
-        }
-    }
+/// A request's fields as compact JSON, in declaration order, so that a
+/// dry run prints the same calls every day.
+fn compact(value: &impl Serialize) -> String {
+    serde_json::to_string(value).unwrap_or_default()
 }
 
 /// The changes that bring the issues in line with the units' tasks.
