@@ -107,6 +107,13 @@ impl Call {
     }
 }
 
+/// Whether an issue's body, as GitHub gives it back, is the text sent:
+/// line endings and a final line break may come back changed.
+fn same_text(kept: &str, sent: &str) -> bool {
+    let plain = |text: &str| text.replace("\r\n", "\n").trim_end().to_string();
+    plain(kept) == plain(sent)
+}
+
 /// A request's fields as compact JSON, in declaration order, so that a
 /// dry run prints the same calls every day.
 fn compact(value: &impl Serialize) -> String {
@@ -137,7 +144,9 @@ pub(crate) fn plan(
         let body = issue_body(model, unit_tasks, console);
         match (kept_for(&unit.path), unit_tasks.tasks.is_empty()) {
             (None, false) => calls.push(Call::Create { title, body }),
-            (Some(issue), false) if !issue.open || issue.title != title || issue.body != body => {
+            (Some(issue), false)
+                if !issue.open || issue.title != title || !same_text(&issue.body, &body) =>
+            {
                 calls.push(Call::Update {
                     number: issue.number,
                     title,
@@ -370,5 +379,12 @@ mod tests {
             vec![(3, true), (5, false)]
         );
         assert!(parse_issues("{}").is_err());
+    }
+
+    #[test]
+    fn a_body_given_back_with_other_line_endings_is_the_same() {
+        assert!(same_text("a\r\nb\r\n", "a\nb\n"));
+        assert!(same_text("a\nb", "a\nb\n"));
+        assert!(!same_text("a\nc\n", "a\nb\n"));
     }
 }
