@@ -588,3 +588,41 @@ fn with_a_unit_the_issues_of_other_units_are_left_alone() {
         ]
     );
 }
+
+#[test]
+fn an_issue_lists_what_fits_in_github_and_counts_the_rest() {
+    // 400 records to complete: far more than GitHub's 65,536 characters.
+    let mut site = SiteTest::new()
+        .today(TODAY)
+        .unit(Unit::province("jawa-tengah", "KPU Provinsi Jawa Tengah"));
+    for n in 0..400 {
+        site = site.agreement(
+            Agreement::other(&format!("jawa-tengah/2025-other-{n:03}"))
+                .signed("2025-06-01")
+                .expires("2029-05-31")
+                .partner("Universitas Sebelas Maret", "university"),
+        );
+    }
+    let github = FakeGitHub::start(serde_json::json!([]));
+    let output = sync(&site, &github, &[]);
+    assert!(output.status.success(), "{}", common::stderr(&output));
+    let calls = github.received();
+    let created: Vec<Value> = calls
+        .iter()
+        .filter(|c| c.method == "POST")
+        .map(|c| serde_json::from_str(&c.body).expect("JSON sent"))
+        .collect();
+    assert_eq!(created.len(), 1);
+    let body = created[0]["body"].as_str().expect("a body");
+    assert!(body.chars().count() <= 65_536, "{}", body.chars().count());
+    let shown = body.matches("- **no deadline**").count();
+    assert!(shown > 100, "{shown}");
+    assert!(
+        body.contains(&format!(
+            "- … and {} more tasks: `pakta tasks --unit jawa-tengah` lists them all\n",
+            400 - shown
+        )),
+        "{body}"
+    );
+    assert!(body.ends_with(&format!("{}\n", marker("jawa-tengah"))));
+}

@@ -90,23 +90,55 @@ fn reviewers_line(mentions: &[&str], console: &Console) -> String {
 
 /// One line per task, soonest first, with what a record lacks under it.
 fn task_list(model: &Model, tasks: &[Task], console: &Console) -> String {
-    let mut out = String::new();
-    for task in tasks {
-        let when = match task.due {
-            Some(due) if task.overdue(model.today) => {
-                Message::new("tasks-overdue").arg("date", console.lang.long_date(due))
-            }
-            Some(due) => Message::new("tasks-due").arg("date", console.lang.long_date(due)),
-            None => Message::new("tasks-no-due"),
-        };
-        let line = Message::new("tasks-line")
-            .nested("when", when)
-            .nested("task", sentence(model, task, console));
-        out.push_str(&format!("- {}\n", console.text(&line)));
-        for gap in &task.gaps {
-            let key = format!("gap-{}", gap.as_str());
-            out.push_str(&format!("  - {}\n", console.texts.text(&key)));
+    tasks
+        .iter()
+        .map(|t| task_entry(model, t, console))
+        .collect()
+}
+
+/// A task's line, and a line for each gap of a record.
+fn task_entry(model: &Model, task: &Task, console: &Console) -> String {
+    let when = match task.due {
+        Some(due) if task.overdue(model.today) => {
+            Message::new("tasks-overdue").arg("date", console.lang.long_date(due))
         }
+        Some(due) => Message::new("tasks-due").arg("date", console.lang.long_date(due)),
+        None => Message::new("tasks-no-due"),
+    };
+    let line = Message::new("tasks-line")
+        .nested("when", when)
+        .nested("task", sentence(model, task, console));
+    let mut out = format!("- {}\n", console.text(&line));
+    for gap in &task.gaps {
+        let key = format!("gap-{}", gap.as_str());
+        out.push_str(&format!("  - {}\n", console.texts.text(&key)));
+    }
+    out
+}
+
+/// GitHub refuses an issue body over 65,536 characters; the rest of the
+/// page (intro, mentions, marker and the closing line) fits in what is
+/// left.
+const ISSUE_LIST_CHARACTERS: usize = 60_000;
+
+/// The tasks that fit in an issue, soonest first, and a line naming how
+/// many more there are and the command that lists them all.
+fn issue_task_list(model: &Model, unit_tasks: &UnitTasks, console: &Console) -> String {
+    let mut out = String::new();
+    let mut used = 0;
+    for (shown, task) in unit_tasks.tasks.iter().enumerate() {
+        let entry = task_entry(model, task, console);
+        let length = entry.chars().count();
+        if used + length > ISSUE_LIST_CHARACTERS {
+            let path = &model.units[unit_tasks.unit].path;
+            let more = Message::new("tasks-more")
+                .arg("n", unit_tasks.tasks.len() - shown)
+                .arg("unit", if path.is_empty() { "." } else { path });
+            out.push_str(&format!("- {}\n", console.text(&more)));
+            break;
+        }
+        used += length;
+        out.push_str(&entry);
     }
     out
 }
@@ -180,7 +212,7 @@ pub(crate) fn issue_body(model: &Model, unit_tasks: &UnitTasks, console: &Consol
         out.push_str(&console.text(&Message::new("tasks-none")));
         out.push('\n');
     } else {
-        out.push_str(&task_list(model, &unit_tasks.tasks, console));
+        out.push_str(&issue_task_list(model, unit_tasks, console));
     }
     out.push('\n');
     out.push_str(&issue_marker(&unit.path));
