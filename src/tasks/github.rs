@@ -20,6 +20,11 @@ use pakta_model::tasks::UnitTasks;
 /// The label every reminder issue carries.
 pub(crate) const LABEL: &str = "pakta-tasks";
 
+/// GitHub asks for a second between requests that change something, or
+/// answers with its secondary rate limit: a national repository's first
+/// run opens an issue for each of its 550 units.
+const WRITE_INTERVAL: Duration = Duration::from_secs(1);
+
 /// GitHub lists at most this many issues a page.
 const PAGE_SIZE: usize = 100;
 
@@ -333,9 +338,14 @@ pub(crate) fn sync(model: &Model, all: &[UnitTasks], dry_run: bool, console: &Co
         let (method, path, json) = call.request();
         println!("{method} {}{path}", api.base);
         println!("{json}");
-        if !dry_run && let Err(problem) = api.send(method, &path, Some(&json)) {
-            console.error(problem);
-            return exit(EXIT_FAILURE);
+        if !dry_run {
+            if created + updated + closed > 0 {
+                std::thread::sleep(WRITE_INTERVAL);
+            }
+            if let Err(problem) = api.send(method, &path, Some(&json)) {
+                console.error(problem);
+                return exit(EXIT_FAILURE);
+            }
         }
         match call {
             Call::Create { .. } => created += 1,
