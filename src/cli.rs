@@ -33,6 +33,7 @@ impl Command {
             Command::Serve(args) => &args.repo.root,
             Command::Theme(ThemeCommand::Init(args)) => &args.root,
             Command::Report(args) => &args.root,
+            Command::Tasks(args) => &args.root,
             Command::Init(args) => &args.dir,
             Command::Schema(_) => std::path::Path::new("."),
         }
@@ -64,6 +65,8 @@ pub(crate) enum Command {
     Theme(ThemeCommand),
     /// `pakta report`.
     Report(ReportArgs),
+    /// `pakta tasks`.
+    Tasks(TasksArgs),
     /// `pakta init`.
     Init(InitArgs),
 }
@@ -128,6 +131,28 @@ pub(crate) struct ReportArgs {
     pub(crate) format: ReportFormat,
     #[arg(long)]
     pub(crate) timings: bool,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct TasksArgs {
+    #[arg(long, value_name = "DIR", default_value = ".")]
+    pub(crate) root: PathBuf,
+    #[arg(long, value_name = "PATH")]
+    pub(crate) unit: Option<String>,
+    #[arg(long, value_enum, default_value_t = TasksFormat::Md)]
+    pub(crate) format: TasksFormat,
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub(crate) today: Option<NaiveDate>,
+    #[arg(long)]
+    pub(crate) sync_issues: bool,
+    #[arg(long, requires = "sync_issues")]
+    pub(crate) dry_run: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum TasksFormat {
+    Md,
+    Json,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -8,6 +8,7 @@ mod console;
 mod import;
 mod scaffold;
 mod starting_text;
+mod tasks;
 mod usage;
 
 use std::process::ExitCode;
@@ -52,6 +53,7 @@ fn main() -> ExitCode {
         Command::Serve(args) => commands::serve::run(args, &console),
         Command::Theme(command) => commands::theme::run(command, &console),
         Command::Report(args) => commands::report::run(args, &console),
+        Command::Tasks(args) => commands::tasks::run(args, &console),
         Command::Init(args) => commands::init::run(args, &console),
     }
 }

@@ -136,7 +136,7 @@ fn summarises_stage_transitions_renames_additions_and_removals() {
     assert!(markdown.status.success(), "{}", stderr(&markdown));
     let text = stdout(&markdown);
     assert!(
-        text.starts_with("## Ringkasan perubahan kerja sama\n"),
+        text.starts_with("## Ringkasan perubahan perjanjian\n"),
         "{text}"
     );
     assert!(text.contains("status dihitung per 2026-11-22"), "{text}");
@@ -302,7 +302,7 @@ fn no_change_and_unknown_revisions() {
     repo.commit("documentation only");
     let text = stdout(&repo.pakta_untranslated(&["diff", &base, "--today", TODAY]));
     assert!(
-        text.contains("Tidak ada perubahan pada kerja sama.\n"),
+        text.contains("Tidak ada perubahan pada perjanjian.\n"),
         "{text}"
     );
 

@@ -98,6 +98,9 @@ fn a_new_repository_checks_builds_and_its_workflows_pass_actionlint() {
     let publish = read(&dir, ".github/workflows/publish.yml");
     assert!(publish.contains("push:\n    branches: [main]"));
     assert!(publish.contains("schedule:"));
+    assert!(publish.contains("      issues: write\n"));
+    assert!(publish.contains("run: pakta tasks --sync-issues\n"));
+    assert!(publish.contains("GITHUB_TOKEN: ${{ secrets.GITHUB_TOKEN }}\n"));
 
     // Editors read Indonesian.
     let readme = read(&dir, "README.md");

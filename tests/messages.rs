@@ -197,7 +197,7 @@ fn an_editor_reads_an_invalid_kind_in_indonesian_by_default() {
     );
     let summary = stdout(&output);
     assert!(
-        summary.starts_with("Telah diperiksa 1 perjanjian dan 1 unit per 2026-11-22."),
+        summary.starts_with("Telah diperiksa 1 perjanjian dan 1 satuan kerja per 2026-11-22."),
         "{summary}"
     );
     assert!(
@@ -284,7 +284,7 @@ fn the_summary_names_statuses_and_findings_from_the_glossary() {
     assert_eq!(
         summary,
         format!(
-            "Telah diperiksa 1 perjanjian dan 1 unit per 2026-11-22.\n  \
+            "Telah diperiksa 1 perjanjian dan 1 satuan kerja per 2026-11-22.\n  \
              Status:   1 {active}\n  \
              Temuan:   1 {needs_pks}; 0 {no_activity} (dalam 6 bulan); 0 {not_evaluated} (dalam 12 bulan).\n\
              Tidak ada kesalahan, 0 peringatan.\n",

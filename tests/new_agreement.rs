@@ -232,7 +232,7 @@ fn interactive_asks_for_every_value_in_the_editors_language() {
     assert!(output.status.success(), "{}", stderr(&output));
     let asked = stderr(&output);
     for question in [
-        "Folder unit di bawah agreements/",
+        "Folder satuan kerja di bawah agreements/",
         "Jenis perjanjian (mou, pks, addendum, other): ",
         "Nama lengkap mitra: ",
         "Kategori mitra (",

@@ -157,11 +157,23 @@ fn main_is_published_on_push_daily_and_by_hand() {
     );
     step(&steps, "uses", "actions/upload-pages-artifact@v3");
     step(&steps, "uses", "actions/deploy-pages@v4");
+    // The reminder issues, in a job of their own: the only one that may
+    // write issues, with the workflow's own token.
+    let reminders = step(&steps, "run", "target/release/pakta tasks --sync-issues");
+    assert_eq!(
+        reminders["env"]["GITHUB_TOKEN"].as_str(),
+        Some("${{ secrets.GITHUB_TOKEN }}")
+    );
+    let job = &publish["jobs"]["reminders"]["permissions"];
+    assert_eq!(job["issues"].as_str(), Some("write"));
+    assert!(publish["jobs"]["build"]["permissions"]["issues"].is_badvalue());
     let mut granted = permissions(&publish);
     granted.sort();
     let expected = [
         ("contents", "read"),
+        ("contents", "read"),
         ("id-token", "write"),
+        ("issues", "write"),
         ("pages", "write"),
     ]
     .map(|(scope, level)| (scope.to_string(), level.to_string()));

@@ -10,6 +10,7 @@ pub(crate) mod new;
 pub(crate) mod report;
 pub(crate) mod schema;
 pub(crate) mod serve;
+pub(crate) mod tasks;
 pub(crate) mod theme;
 
 use std::process::ExitCode;

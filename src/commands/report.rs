@@ -119,7 +119,7 @@ pub(crate) fn run(args: &ReportArgs, console: &Console) -> ExitCode {
 
 /// Names the units whose path or last folder is close to what was typed;
 /// a national repository has hundreds, so not all of them.
-fn unknown_unit(model: &Model, typed: &str, path: &str) -> Message {
+pub(super) fn unknown_unit(model: &Model, typed: &str, path: &str) -> Message {
     let last = |p: &str| p.rsplit('/').next().unwrap_or(p).to_string();
     let wanted_last = last(path);
     let mut close: Vec<&str> = model

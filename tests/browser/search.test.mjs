@@ -96,7 +96,7 @@ test('text and facets combine; a facet counts as if its own choice were not made
   assert.equal(await count(page, 'status', 'active'), 2);
   assert.equal(await count(page, 'status', 'expired'), 1);
   assert.equal(await count(page, 'category', 'university'), 2);
-  assert.equal(await page.$eval('#pakta-status', (e) => e.textContent), '2 kerja sama ditemukan');
+  assert.equal(await page.$eval('#pakta-status', (e) => e.textContent), '2 perjanjian ditemukan');
   await page.close();
   // The word being typed also finds longer words it begins.
   const typing = await open('?q=pemilih&status=active');

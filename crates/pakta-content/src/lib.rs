@@ -129,7 +129,7 @@ pub struct Partner {
     pub website: Option<String>,
 }
 
-/// One `[[activities]]` entry (tindak lanjut): a joint activity carried out.
+/// One `[[activities]]` entry (kegiatan): a joint activity carried out.
 #[derive(Debug, Clone, Serialize)]
 pub struct Activity {
     /// The day the activity took place.

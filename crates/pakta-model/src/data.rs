@@ -162,7 +162,7 @@ pub struct PartnerRecord<'a> {
     pub website: Option<&'a str>,
 }
 
-/// One `[[activities]]` entry (tindak lanjut).
+/// One `[[activities]]` entry (kegiatan).
 #[derive(Serialize, JsonSchema)]
 pub struct ActivityRecord<'a> {
     /// The day of the activity.

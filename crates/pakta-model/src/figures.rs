@@ -40,6 +40,19 @@ impl Agreement {
         self.milestone().map(|(_, date)| date)
     }
 
+    /// The days that give its unit, and every unit above, a report for
+    /// their period: its signing, its activities and its evaluations. A
+    /// period with none of them has nothing to report.
+    pub fn reported_days(&self) -> impl Iterator<Item = NaiveDate> + '_ {
+        let front = &self.front;
+        front
+            .dates
+            .signed()
+            .into_iter()
+            .chain(front.activities.iter().map(|a| a.date.value))
+            .chain(front.evaluations.iter().map(|e| e.date.value))
+    }
+
     /// The partner categories the agreement counts under, each once and
     /// in the order of the content format.
     pub fn partner_categories(&self) -> Vec<Category> {

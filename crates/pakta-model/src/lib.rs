@@ -13,6 +13,7 @@ pub mod partners;
 pub mod pipeline;
 pub mod scorecard;
 mod summary;
+pub mod tasks;
 
 use std::collections::{BTreeMap, HashMap};
 use std::sync::{Arc, OnceLock};

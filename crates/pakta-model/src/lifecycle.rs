@@ -268,7 +268,7 @@ fn flags(subject: &Subject, lifecycle: &Lifecycle, rules: &Rules, today: NaiveDa
         if quiet_since(starts, subject.activity_dates, rules.dormant_months, today) {
             flags.push(Flag::NoActivity);
         }
-        if quiet_since(starts, subject.evaluation_dates, 12, today) {
+        if quiet_since(starts, subject.evaluation_dates, EVALUATION_MONTHS, today) {
             flags.push(Flag::NotEvaluated);
         }
     }
@@ -282,6 +282,52 @@ fn quiet_since(starts: NaiveDate, dates: &[NaiveDate], months: u32, today: Naive
         return false;
     };
     starts <= cutoff && !dates.iter().any(|d| cutoff <= *d && *d <= today)
+}
+
+/// The first day on which the `not-evaluated` flag would be on, counting
+/// only the evaluations dated up to `today` (later ones have not happened):
+/// the day after the evaluation due. Found with the flag's own test, so a
+/// month-end clamp (a start on 29 February, a window ending on the 31st)
+/// can never make the two disagree.
+pub fn unevaluated_from(
+    starts: NaiveDate,
+    evaluation_dates: &[NaiveDate],
+    today: NaiveDate,
+) -> Option<NaiveDate> {
+    unevaluated_from_window(starts, evaluation_dates, EVALUATION_MONTHS, today)
+}
+
+/// The `not-evaluated` flag's window, in calendar months.
+const EVALUATION_MONTHS: u32 = 12;
+
+fn unevaluated_from_window(
+    starts: NaiveDate,
+    dates: &[NaiveDate],
+    months: u32,
+    today: NaiveDate,
+) -> Option<NaiveDate> {
+    let known: Vec<NaiveDate> = dates.iter().copied().filter(|d| *d <= today).collect();
+    let threshold = match known.iter().max() {
+        Some(latest) => starts.max(latest.succ_opt()?),
+        None => starts,
+    };
+    let quiet = |day: NaiveDate| quiet_since(starts, &known, months, day);
+    // `threshold + months` is the day, or a clamped month end up to three
+    // days before it; the loops only settle those days.
+    let mut day = add_months(threshold, months)?;
+    for _ in 0..4 {
+        if quiet(day) {
+            break;
+        }
+        day = day.succ_opt()?;
+    }
+    for _ in 0..4 {
+        match day.pred_opt() {
+            Some(before) if quiet(before) => day = before,
+            _ => break,
+        }
+    }
+    quiet(day).then_some(day)
 }
 
 /// Whole days from `today` to `end` inclusive of neither; negative once past.

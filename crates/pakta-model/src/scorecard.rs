@@ -149,7 +149,7 @@ pub fn pks_outcome(
 
 /// Whether some agreement renews this one and was not cancelled: a renewal
 /// signed or still being prepared.
-fn renewal_under_way(model: &Model, a: &Agreement) -> bool {
+pub(crate) fn renewal_under_way(model: &Model, a: &Agreement) -> bool {
     a.relations
         .renewed_by
         .iter()

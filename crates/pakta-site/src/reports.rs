@@ -60,14 +60,7 @@ pub(crate) fn report_pages(model: &Model, months: u32) -> ReportPages {
     };
     let mut pages: BTreeSet<(UnitIx, Period)> = BTreeSet::new();
     for agreement in model.public_agreements() {
-        let front = &agreement.front;
-        let days = front
-            .dates
-            .signed()
-            .into_iter()
-            .chain(front.activities.iter().map(|a| a.date.value))
-            .chain(front.evaluations.iter().map(|e| e.date.value));
-        let periods: BTreeSet<Period> = days.filter_map(period_of).collect();
+        let periods: BTreeSet<Period> = agreement.reported_days().filter_map(period_of).collect();
         let mut unit = Some(agreement.unit);
         while let Some(u) = unit {
             pages.extend(periods.iter().map(|&p| (u, p)));

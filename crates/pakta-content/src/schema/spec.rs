@@ -444,7 +444,7 @@ pub static AGREEMENT: TableSpec = TableSpec {
         field(
             "activities",
             FieldType::TableList(&ACTIVITY),
-            "tindak lanjut: concrete joint activities",
+            "kegiatan: concrete joint activities",
         ),
         field(
             "evaluations",

@@ -329,3 +329,32 @@ fn flags_come_in_the_documented_order_and_only_in_force() {
     );
     assert!(case.on("2031-01-01").flags.is_empty());
 }
+
+/// `unevaluated_from` names exactly the first day the flag's own test is on,
+/// across month ends and a leap day.
+#[test]
+fn the_evaluation_due_is_the_last_day_before_the_not_evaluated_flag() {
+    let cases: [(&str, &[&str], &str, &str); 5] = [
+        // Started 31 Aug 2025, never evaluated: started 12 months before
+        // 31 Aug 2026, flagged from that day.
+        ("2025-08-31", &[], "2026-01-01", "2026-08-31"),
+        // Started on a leap day: the window clamps to 28 Feb, so the flag
+        // is on from 1 March.
+        ("2024-02-29", &[], "2024-06-01", "2025-03-01"),
+        // Evaluated on 31 March 2026: a year later, from 1 April 2027.
+        ("2025-01-15", &["2026-03-31"], "2026-11-01", "2027-04-01"),
+        // Evaluated on 29 Feb 2028: 28 Feb 2029 is still in the window.
+        ("2027-01-01", &["2028-02-29"], "2028-03-01", "2029-03-01"),
+        // An evaluation dated after today does not count yet.
+        ("2025-08-31", &["2026-12-01"], "2026-11-01", "2026-08-31"),
+    ];
+    for (starts, evaluations, today, expected) in cases {
+        let dates: Vec<NaiveDate> = evaluations.iter().map(|e| d(e)).collect();
+        let from = unevaluated_from(d(starts), &dates, d(today));
+        assert_eq!(from, Some(d(expected)), "{starts} {evaluations:?}");
+        let known: Vec<NaiveDate> = dates.iter().copied().filter(|x| *x <= d(today)).collect();
+        let day_before = d(expected).pred_opt().expect("a day");
+        assert!(!quiet_since(d(starts), &known, 12, day_before));
+        assert!(quiet_since(d(starts), &known, 12, d(expected)));
+    }
+}
