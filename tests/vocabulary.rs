@@ -63,7 +63,8 @@ fn words_of(text: &str) -> String {
 }
 
 /// Whether `word` is in `text` as whole words: a path (`_unit.toml`,
-/// `units/`) or a flag (`--unit`) is not the word.
+/// `units/`), a flag (`--unit`) or a code in backticks (`` `unit` ``) is
+/// not the word.
 fn has_word(text: &str, word: &str) -> bool {
     let name_char = |c: char| c.is_alphanumeric() || matches!(c, '_' | '/' | '-');
     text.match_indices(word).any(|(at, _)| {
@@ -72,7 +73,7 @@ fn has_word(text: &str, word: &str) -> bool {
         let after = rest.next();
         // "unit.toml" is a file name; "per unit." ends a sentence.
         let dotted = after == Some('.') && rest.next().is_some_and(char::is_alphanumeric);
-        !before.is_some_and(|c| name_char(c) || c == '.')
+        !before.is_some_and(|c| name_char(c) || c == '.' || c == '`')
             && !after.is_some_and(name_char)
             && !dotted
     })
