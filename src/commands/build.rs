@@ -11,7 +11,8 @@ use pakta_content::message::Message;
 use pakta_load::LoadOptions;
 use pakta_load::history::{History, HistoryGap};
 
-use pakta_site::{BuildOptions, OutputFolder};
+use pakta_content::i18n::Texts;
+use pakta_site::{BuildOptions, OutputFolder, Progress};
 
 pub(crate) fn run(args: &BuildArgs, console: &Console) -> ExitCode {
     let started = Instant::now();
@@ -61,7 +62,9 @@ pub(crate) fn run(args: &BuildArgs, console: &Console) -> ExitCode {
         root: root.clone(),
         out,
         base_url: args.base_url.clone(),
-        progress: std::io::stderr().is_terminal(),
+        progress: std::io::stderr()
+            .is_terminal()
+            .then(|| progress_line(console.texts)),
     };
     let mut timings = std::mem::take(&mut analysis.timings);
     let model = std::sync::Arc::new(analysis.model);
@@ -83,6 +86,12 @@ pub(crate) fn run(args: &BuildArgs, console: &Console) -> ExitCode {
                     Message::new("build-reports-timing")
                         .arg("ms", format!("{:>8.1}", report_time.as_secs_f64() * 1000.0))
                         .arg("files", report_files),
+                );
+                let (data_files, data_time) = summary.open_data;
+                console.tell(
+                    Message::new("build-open-data-timing")
+                        .arg("ms", format!("{:>8.1}", data_time.as_secs_f64() * 1000.0))
+                        .arg("files", data_files),
                 );
             }
             console.say(
@@ -115,6 +124,26 @@ const SHOWN_PER_CODE: usize = 10;
 
 /// The first [`SHOWN_PER_CODE`] diagnostics of each code, in their order,
 /// then a line for each code with how many more it has.
+/// Back to the start of the line, and the line erased (ANSI).
+const CLEAR_LINE: &str = "\r\x1b[2K";
+
+/// The line a terminal shows while the site is written, rewritten in
+/// place and cleared once the last file is written.
+fn progress_line(texts: &'static Texts) -> Progress {
+    Box::new(move |done, total| {
+        let line = Message::new("build-progress")
+            .arg("done", done)
+            .arg("total", total)
+            .render(texts);
+        if done == total {
+            eprint!("{CLEAR_LINE}");
+        } else {
+            eprint!("{CLEAR_LINE}{line}");
+        }
+        let _ = std::io::Write::flush(&mut std::io::stderr());
+    })
+}
+
 fn print_capped(diagnostics: &[Diagnostic], console: &Console) {
     let mut seen: BTreeMap<(&str, Severity), usize> = BTreeMap::new();
     let shown: Vec<Diagnostic> = diagnostics

@@ -139,7 +139,10 @@ mod tests {
 
         let same = reported.update(&second, false, texts());
         assert!(!same.contains("c.md"), "{same}");
-        assert!(same.contains("Unchanged since the last build: 2 "), "{same}");
+        assert!(
+            same.contains("Unchanged since the last build: 2 "),
+            "{same}"
+        );
     }
 
     #[test]

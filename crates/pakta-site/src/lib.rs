@@ -26,10 +26,9 @@ mod views;
 mod write;
 
 use pakta_content::message::Message;
-use std::io::Write as _;
 use std::path::PathBuf;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::time::Instant;
 
 use rayon::prelude::*;
@@ -52,9 +51,14 @@ pub struct BuildOptions {
     pub out: OutputFolder,
     /// Overrides `[site] base_url`.
     pub base_url: Option<String>,
-    /// Show a progress line (on a terminal).
-    pub progress: bool,
+    /// Told how many files of how many are written, every thousand
+    /// files and at the end: the command line shows it on a terminal, in
+    /// the run's language.
+    pub progress: Option<Progress>,
 }
+
+/// Receives (files written, files to write) while a build writes.
+pub type Progress = Box<dyn Fn(usize, usize) + Send + Sync>;
 
 /// What a build wrote.
 pub struct BuildSummary {
@@ -67,6 +71,10 @@ pub struct BuildSummary {
     /// The Laporan section's report files: how many, and how long
     /// computing, rendering and writing them took (after the other pages).
     pub reports: (usize, std::time::Duration),
+    /// The open data's files (`data/` and each unit's downloads): how
+    /// many, and the time spent rendering and writing them, summed over
+    /// the threads that did (they are written among the pages).
+    pub open_data: (usize, std::time::Duration),
 }
 
 /// Why a build stopped; the output folder is then left as it was.
@@ -127,24 +135,32 @@ pub fn build(
         .collect();
     // The search index is built while the pages render; its files are
     // written once it is ready.
+    let open_data_nanos = AtomicU64::new(0);
+    let written = Written {
+        site: &site,
+        model,
+        staging: &staging,
+        open_data_nanos: &open_data_nanos,
+    };
     let (rendered, index) = rayon::join(
-        || write_routes(&site, model, &staging, &others, options.progress),
+        || written.routes(&others, options.progress.as_ref()),
         || site.search_routes(),
     );
     rendered?;
     let started = Instant::now();
     write_reports(&site, &staging)?;
     let report_time = started.elapsed();
-    write_routes(&site, model, &staging, &index, false)?;
-    if options.progress {
-        eprint!("\r\x1b[2K");
-    }
+    written.routes(&index, None)?;
     staging.commit().map_err(|e| BuildError::Io(out, e))?;
     Ok(BuildSummary {
         pages: pages.iter().filter(|r| Site::is_page(r)).count(),
         files: pages.len() + index.len(),
         search_index: site.search_index_time(),
         reports: (pages.len() - others.len(), report_time),
+        open_data: (
+            pages.iter().filter(|r| Site::is_open_data(r)).count(),
+            std::time::Duration::from_nanos(open_data_nanos.into_inner()),
+        ),
     })
 }
 
@@ -172,35 +188,48 @@ fn write_reports(site: &Site, staging: &Staging) -> Result<(), BuildError> {
         })
 }
 
-fn write_routes(
-    site: &Site,
-    model: &Model,
-    staging: &Staging,
-    routes: &[Route],
-    progress: bool,
-) -> Result<(), BuildError> {
-    let done = AtomicUsize::new(0);
-    routes.par_iter().try_for_each(|route| {
-        let path = site.path(route);
+/// Where a build's routes are rendered to, and what it measures.
+struct Written<'a> {
+    site: &'a Site,
+    model: &'a Model,
+    staging: &'a Staging,
+    open_data_nanos: &'a AtomicU64,
+}
+
+impl Written<'_> {
+    fn routes(&self, routes: &[Route], progress: Option<&Progress>) -> Result<(), BuildError> {
+        let done = AtomicUsize::new(0);
+        routes.par_iter().try_for_each(|route| {
+            let started = Instant::now();
+            self.route(route)?;
+            if Site::is_open_data(route) {
+                let nanos = u64::try_from(started.elapsed().as_nanos()).unwrap_or(u64::MAX);
+                self.open_data_nanos.fetch_add(nanos, Ordering::Relaxed);
+            }
+            if let Some(progress) = progress {
+                let done = done.fetch_add(1, Ordering::Relaxed) + 1;
+                if done.is_multiple_of(1000) || done == routes.len() {
+                    progress(done, routes.len());
+                }
+            }
+            Ok(())
+        })
+    }
+
+    fn route(&self, route: &Route) -> Result<(), BuildError> {
+        let path = self.site.path(route);
         let written = match route {
             // The open-data document of a national repository is over
             // 100 MB: stream it instead of holding it in memory.
-            Route::DataJson => staging
+            Route::DataJson => self
+                .staging
                 .create(&path)
-                .and_then(|file| data_file::write(model, file)),
-            _ => match site.render(route)? {
-                Output::Bytes(bytes) => staging.write(&path, &bytes),
-                Output::Copy(from) => staging.copy(&path, &from),
+                .and_then(|file| data_file::write(self.model, file)),
+            _ => match self.site.render(route)? {
+                Output::Bytes(bytes) => self.staging.write(&path, &bytes),
+                Output::Copy(from) => self.staging.copy(&path, &from),
             },
         };
-        written.map_err(|e| BuildError::Io(path.clone(), e))?;
-        if progress {
-            let done = done.fetch_add(1, Ordering::Relaxed) + 1;
-            if done.is_multiple_of(1000) || done == routes.len() {
-                eprint!("\rWriting the site: {done}/{} files", routes.len());
-                let _ = std::io::stderr().flush();
-            }
-        }
-        Ok(())
-    })
+        written.map_err(|e| BuildError::Io(path, e))
+    }
 }

@@ -494,6 +494,23 @@ impl Site {
         }
     }
 
+    /// Whether the route is a file of the open data: `data/`'s files and
+    /// each unit's downloads (the data dictionary page among them).
+    pub fn is_open_data(route: &Route) -> bool {
+        matches!(
+            route,
+            Route::DataJson
+                | Route::DataTable(_)
+                | Route::DataSchema
+                | Route::DataPackage
+                | Route::DataCatalog
+                | Route::DataWorkbook
+                | Route::DataDictionary
+                | Route::UnitJson(_)
+                | Route::UnitTable(_)
+        )
+    }
+
     /// Whether the route is an HTML page (for the sitemap and the summary).
     pub fn is_page(route: &Route) -> bool {
         !matches!(
