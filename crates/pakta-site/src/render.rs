@@ -12,6 +12,7 @@ use std::time::{Duration, Instant};
 use serde::Serialize;
 use tera::Context;
 
+use super::cms::{self, CmsFile};
 use super::lists::{self, List};
 use super::open_data::{self, About, catalog, datapackage, dictionary, tables, xlsx};
 use super::reports::{self, ReportPages};
@@ -117,6 +118,8 @@ pub enum Route {
     UnitReports(UnitIx),
     /// One report page, by its position in the site's report pages.
     Report(usize, ReportFile),
+    /// A file of the editing forms under `admin/`, with `[cms]`.
+    Cms(CmsFile),
 }
 
 /// The files of one report.
@@ -390,6 +393,9 @@ impl Site {
         if self.model.config.site.logo.is_some() {
             routes.push(Route::Logo);
         }
+        if self.model.config.cms.is_some() {
+            routes.extend(CmsFile::ALL.map(Route::Cms));
+        }
         routes
     }
 
@@ -446,6 +452,7 @@ impl Site {
                     ReportFile::Json => format!("{dir}report.json"),
                 }
             }
+            Route::Cms(file) => file.path().into(),
         }
     }
 
@@ -495,6 +502,8 @@ impl Site {
                 | Route::SearchIndex(_)
                 | Route::NotFound
                 | Route::Report(_, ReportFile::Csv | ReportFile::Json)
+                // The editing forms are for editors, not for the sitemap.
+                | Route::Cms(_)
         )
     }
 
@@ -602,6 +611,10 @@ impl Site {
                 let view = about_page::page(model, links, self.github.as_ref());
                 self.page(route, "about.html", &text("about"), "about", &view)?
             }
+            Route::Cms(file) => match &model.config.cms {
+                Some(settings) => cms::render(*file, model, settings),
+                None => Vec::new(),
+            },
             Route::Logo => match &model.config.site.logo {
                 Some(logo) => return Ok(Output::Copy(self.root.join(logo))),
                 None => Vec::new(),
