@@ -58,13 +58,15 @@ pub(crate) fn render(file: CmsFile, model: &Model, cms: &CmsConfig) -> Vec<u8> {
 const DATES_SCRIPT: &str = include_str!("cms_dates.js");
 
 /// The admin page's own Content-Security-Policy: the CMS script from its
-/// origin only, the GitHub API it saves through, avatars, and the inline
-/// styles and WebAssembly the CMS's editor needs. Every other page keeps
-/// the site's strict policy.
+/// origin only, the GitHub API it saves through, avatars, and what the
+/// CMS itself needs: inline styles (its components are styled at run
+/// time) and `'unsafe-eval'` (it compiles the validator of its
+/// configuration, with Ajv, when it starts). Every other page keeps the
+/// site's strict policy.
 pub(crate) fn content_security_policy(script_url: &str) -> String {
     let origin = origin(script_url);
     format!(
-        "default-src 'self'; script-src 'self' {origin} 'wasm-unsafe-eval'; \
+        "default-src 'self'; script-src 'self' {origin} 'unsafe-eval'; \
          style-src 'self' 'unsafe-inline' {origin}; \
          img-src 'self' data: blob: https://avatars.githubusercontent.com; \
          font-src 'self' data: {origin}; \
@@ -236,6 +238,18 @@ fn fields(table: &str, spec: &'static TableSpec, texts: &Texts) -> Vec<Value> {
         .collect()
 }
 
+/// The fields of an optional table (an evaluation's period, an activity's
+/// evidence): the CMS validates the fields of such a table even when
+/// nothing is written in it, so none is required there; `check` still
+/// requires both ends of a period once one is given.
+fn optional_fields(table: &str, spec: &'static TableSpec, texts: &Texts) -> Vec<Value> {
+    let mut fields = fields(table, spec, texts);
+    for field in &mut fields {
+        field["required"] = json!(false);
+    }
+    fields
+}
+
 fn labelled(table: &str, name: &str, texts: &Texts, widget: Value) -> Value {
     let mut entry = Map::new();
     entry.insert("name".into(), name.into());
@@ -315,6 +329,11 @@ fn widget(table: &str, field: &Field, texts: &Texts) -> Value {
         FieldType::Sha256 => json!({
             "widget": "string",
             "pattern": ["^[0-9a-fA-F]{64}$", texts.text("cms-pattern-sha256")],
+        }),
+        FieldType::Table(inner) if !field.required => json!({
+            "widget": "object",
+            "collapsed": true,
+            "fields": optional_fields(table_key(inner), inner, texts),
         }),
         FieldType::Table(inner) => json!({
             "widget": "object",
