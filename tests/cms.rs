@@ -361,3 +361,20 @@ fn a_script_address_needs_its_own_integrity() {
     );
     assert_eq!(located(&repo, "cms-script-pair"), [(5, 14)]);
 }
+
+#[test]
+fn dates_the_forms_cannot_read_are_warned_about_only_with_cms() {
+    let at = |repo: &Repo| -> Vec<(u64, u64)> {
+        let output = repo.pakta(&["check", "--format", "json", "--today", TODAY]);
+        let diagnostics: Vec<serde_json::Value> = serde_json::from_slice(&output.stdout).unwrap();
+        diagnostics
+            .iter()
+            .filter(|d| d["code"] == "cms-unreadable-date")
+            .filter(|d| d["file"] == "agreements/jawa-timur/2025-pks-tvri-jatim.md")
+            .inspect(|d| assert_eq!(d["severity"], "warning"))
+            .map(|d| (d["line"].as_u64().unwrap(), d["column"].as_u64().unwrap()))
+            .collect()
+    };
+    assert_eq!(at(&sample_with_cms("")), [(37, 19), (37, 36)]);
+    assert_eq!(at(&Repo::sample()), []);
+}
