@@ -167,7 +167,15 @@ fn the_configuration_offers_every_key_and_closed_list_of_the_format() {
         .unwrap()
         .filter(|e| e.as_ref().unwrap().path().is_dir())
         .count();
-    assert!(config["collections"].as_vec().unwrap().len() > units + 1);
+    let collections = config["collections"].as_vec().unwrap().len();
+    assert!(collections > units + 1);
+    // The units' collections share one list of fields, by a YAML alias.
+    let written = std::fs::read_to_string(repo.path("public/admin/config.yml")).unwrap();
+    assert_eq!(written.matches("&agreement-fields").count(), 1);
+    assert_eq!(
+        written.matches("*agreement-fields").count(),
+        collections - 2
+    );
 
     // Partner names are chosen from the register, itself a collection.
     let register = collection(&config, "partners");

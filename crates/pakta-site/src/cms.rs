@@ -163,9 +163,50 @@ fn config(model: &Model, texts: &Texts) -> String {
         "slug": { "encoding": "ascii", "clean_accents": true, "sanitize_replacement": "-" },
         "collections": collections,
     });
-    let mut text = serde_json::to_string_pretty(&config).expect("a JSON value serialises");
+    let text = serde_json::to_string_pretty(&config).expect("a JSON value serialises");
+    let fields = serde_json::to_string(&agreement_fields(texts)).expect("a JSON value serialises");
+    let mut text = share_agreement_fields(&text, &fields);
     text.push('\n');
     text
+}
+
+/// Stands for the agreement fields in every unit's collection until the
+/// text is written.
+const AGREEMENT_FIELDS: &str = "\"fields\": \"@agreement-fields@\"";
+
+/// Every unit's collection has the same fields: the first carries them
+/// under a YAML anchor and the others name it, so the configuration of a
+/// national repository (hundreds of units) stays small. JSON is YAML's
+/// flow style, where anchors are allowed; the CMS resolves them.
+fn share_agreement_fields(text: &str, fields: &str) -> String {
+    let mut out = String::with_capacity(text.len() + fields.len());
+    let mut rest = text;
+    let mut first = true;
+    while let Some(at) = rest.find(AGREEMENT_FIELDS) {
+        out.push_str(&rest[..at]);
+        if first {
+            out.push_str("\"fields\": &agreement-fields ");
+            out.push_str(fields);
+            first = false;
+        } else {
+            out.push_str("\"fields\": *agreement-fields");
+        }
+        rest = &rest[at + AGREEMENT_FIELDS.len()..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The keys of an agreement's front matter, then its text.
+fn agreement_fields(texts: &Texts) -> Vec<Value> {
+    let mut fields = fields("agreement", &spec::AGREEMENT, texts);
+    fields.push(labelled(
+        "agreement",
+        "body",
+        texts,
+        json!({ "name": "body", "widget": "markdown", "required": false }),
+    ));
+    fields
 }
 
 fn register_collection(texts: &Texts) -> Value {
@@ -187,13 +228,6 @@ fn register_collection(texts: &Texts) -> Value {
 fn unit_collection(unit_path: &str, unit_name: &str, texts: &Texts) -> Value {
     let folder = join("agreements", unit_path);
     let files = join("files", unit_path);
-    let mut fields = fields("agreement", &spec::AGREEMENT, texts);
-    fields.push(labelled(
-        "agreement",
-        "body",
-        texts,
-        json!({ "name": "body", "widget": "markdown", "required": false }),
-    ));
     json!({
         "name": collection_name(unit_path),
         "label": texts.text("cms-unit-collection").replace("{unit}", unit_name),
@@ -207,7 +241,7 @@ fn unit_collection(unit_path: &str, unit_name: &str, texts: &Texts) -> Value {
         "media_folder": format!("/{files}"),
         "public_folder": files,
         "editor": { "preview": false },
-        "fields": fields,
+        "fields": "@agreement-fields@",
     })
 }
 
@@ -368,6 +402,17 @@ fn select(list: &ClosedList, multiple: bool, texts: &Texts) -> Value {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_first_unit_carries_the_fields_and_the_others_name_them() {
+        let text =
+            format!("[{{{AGREEMENT_FIELDS}}}, {{{AGREEMENT_FIELDS}}}, {{{AGREEMENT_FIELDS}}}]");
+        assert_eq!(
+            share_agreement_fields(&text, "[1]"),
+            "[{\"fields\": &agreement-fields [1]}, {\"fields\": *agreement-fields}, {\"fields\": *agreement-fields}]"
+        );
+        assert_eq!(share_agreement_fields("{}", "[1]"), "{}");
+    }
 
     #[test]
     fn the_origin_is_scheme_host_and_port() {

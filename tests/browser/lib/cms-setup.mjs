@@ -110,11 +110,12 @@ export async function start() {
   });
   const url = `http://127.0.0.1:${server.address().port}`;
   // The test's only change to what pakta wrote: Decap's local backend.
+  // The configuration is one YAML flow mapping (JSON with anchors).
   const withLocalBackend = () => {
     const file = path.join(site, 'admin/config.yml');
-    const cms = JSON.parse(fs.readFileSync(file, 'utf8'));
-    cms.local_backend = { url: `${url}/api/v1` };
-    fs.writeFileSync(file, JSON.stringify(cms, null, 2));
+    const text = fs.readFileSync(file, 'utf8');
+    if (!text.startsWith('{')) throw new Error('admin/config.yml is not one flow mapping');
+    fs.writeFileSync(file, `{"local_backend": {"url": "${url}/api/v1"},${text.slice(1)}`);
   };
   withLocalBackend();
 
