@@ -1,6 +1,7 @@
 //! Runs the Node browser checks under tests/browser/: accessibility over a
-//! site built from the sample repository, and search end to end over a
-//! site built from tests/fixtures/search. Without Node, Chromium or the npm
+//! site built from the sample repository, search end to end over a site
+//! built from tests/fixtures/search, and the editing forms (`[cms]`)
+//! against Decap's local backend. Without Node, Chromium or the npm
 //! packages the test is skipped with a note, except under CI=true or
 //! PAKTA_REQUIRE_BROWSER=1, where it fails. Chromium is `CHROME_PATH` or
 //! found on `PATH`, and handed to the Node tests as `CHROME_PATH`.
@@ -16,7 +17,16 @@ fn browser_checks_pass_on_the_sample_site() {
     let browser_dir = manifest.join("tests/browser");
     let node = Command::new("node").arg("--version").output().is_ok();
     let chromium = common::find_chromium();
-    let packages = browser_dir.join("node_modules").is_dir();
+    // Every package the tests import, so a stale install counts as missing.
+    let packages = [
+        "playwright-core",
+        "axe-core",
+        "decap-cms",
+        "decap-server",
+        "smol-toml",
+    ]
+    .iter()
+    .all(|package| browser_dir.join("node_modules").join(package).is_dir());
     let (true, Some(chromium), true) = (node, &chromium, packages) else {
         let found = |present: bool| if present { "found" } else { "missing" };
         common::missing_tool(

@@ -2,6 +2,7 @@
 //! file, or the file system. Shape problems (unknown keys, wrong types)
 //! were already reported by the loader.
 
+mod cms_dates;
 mod dates;
 mod documents;
 mod ids;
@@ -53,6 +54,9 @@ pub fn validate(sources: &Sources, today: NaiveDate) -> (Attachments, Diagnostic
             ids::check(sources, &mut found);
             units::check(sources, &mut found);
             partners::check(sources, &mut found);
+            if sources.config.cms.is_some() {
+                cms_dates::check(&sources.agreements, &mut found);
+            }
             found
         },
     );

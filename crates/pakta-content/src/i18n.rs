@@ -122,6 +122,10 @@ pub struct Catalog {
     /// handed to templates: no page shows them.
     #[serde(default, skip_serializing)]
     pub messages: BTreeMap<String, String>,
+    /// The labels and hints of the editing forms (`[cms]`), by key. Never
+    /// handed to templates: only `admin/config.yml` shows them.
+    #[serde(default, skip_serializing)]
+    pub forms: BTreeMap<String, String>,
     /// Other words people write for a value of a closed list (`[synonyms.
     /// category] university = ["Universitas", …]`), beside its glossary
     /// name: read when an editor's word is turned into its code. Never
@@ -178,6 +182,12 @@ impl Catalog {
                 None => unknown.push(format!("messages.{key}")),
             }
         }
+        for (key, text) in overrides.forms {
+            match self.forms.get_mut(&key) {
+                Some(slot) => *slot = text,
+                None => unknown.push(format!("forms.{key}")),
+            }
+        }
         // A theme made by `pakta theme init` carries the synonyms too; they
         // must name known values, but how content is read never depends on
         // a theme: only the built-in catalogs' synonyms are read.
@@ -217,7 +227,7 @@ impl Catalog {
     /// One lookup table: labels by their key, terms as `field-value`.
     pub fn flatten(&self) -> Texts {
         let mut texts = HashMap::new();
-        for (key, text) in &self.labels {
+        for (key, text) in self.labels.iter().chain(&self.forms) {
             texts.insert(key.clone(), text.clone());
         }
         for (field, terms) in &self.terms {
@@ -240,6 +250,7 @@ impl Catalog {
             .iter()
             .flat_map(|(f, t)| t.keys().map(move |v| format!("terms.{f}.{v}")));
         let messages = self.messages.keys().map(|k| format!("messages.{k}"));
+        let forms = self.forms.keys().map(|k| format!("forms.{k}"));
         let synonyms = self
             .synonyms
             .iter()
@@ -247,6 +258,7 @@ impl Catalog {
         labels
             .chain(terms)
             .chain(messages)
+            .chain(forms)
             .chain(synonyms)
             .collect()
     }

@@ -486,6 +486,34 @@ pub struct Config {
     pub reports: Reports,
     /// `[data]`: the open data's licence.
     pub data: DataConfig,
+    /// `[cms]`: the editing forms under `admin/`, when the table is there.
+    pub cms: Option<CmsConfig>,
+}
+
+/// `[cms]` in `pakta.toml`: where the admin page loads the CMS from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CmsConfig {
+    /// The CMS script's address (default: a pinned Decap CMS release).
+    pub script_url: String,
+    /// Its Subresource Integrity hash, e.g. `sha384-…`.
+    pub script_integrity: String,
+}
+
+impl Default for CmsConfig {
+    /// Decap CMS 3.16.3 from unpkg. To move to another release, change the
+    /// version in the address and, together with it, the hash: the
+    /// `sha384-` and the Base64 SHA-384 digest of `dist/decap-cms.js` in
+    /// that release's npm tarball (`npm pack decap-cms@VERSION`, then
+    /// `openssl dgst -sha384 -binary package/dist/decap-cms.js | base64`).
+    /// A browser refuses a script whose hash differs, so the two can only
+    /// change together; `tests/browser/package.json` pins the same release.
+    fn default() -> Self {
+        CmsConfig {
+            script_url: "https://unpkg.com/decap-cms@3.16.3/dist/decap-cms.js".into(),
+            script_integrity:
+                "sha384-A/Gdn928CNLufmnGWGs9RM4Q9o8bSNLeJERqBFrBjwzL7FRpoLT3MPF8Tl0+Wd2p".into(),
+        }
+    }
 }
 
 impl Default for Config {
@@ -507,6 +535,7 @@ impl Default for Config {
             rules: Rules::default(),
             reports: Reports::default(),
             data: DataConfig::default(),
+            cms: None,
         }
     }
 }

@@ -11,7 +11,7 @@ use pakta_content::diagnostics::{Diagnostic, Diagnostics, SourceFile, Spanned};
 use pakta_content::licence::Licence;
 use pakta_content::message::Message;
 use pakta_content::schema::{TableReader, is_web_url, spec};
-use pakta_content::{Config, Reports, Rules};
+use pakta_content::{CmsConfig, Config, Reports, Rules};
 
 /// The repository's settings file, at its root.
 pub const CONFIG_FILE: &str = "pakta.toml";
@@ -134,7 +134,110 @@ pub(crate) fn parse_config(root: &Path, bytes: Vec<u8>, diagnostics: &mut Diagno
     {
         config.data.license = license;
     }
+    if let Some(cms) = r.table("cms") {
+        config.cms = checked_cms(&source, &cms, &config, diagnostics);
+    }
     config
+}
+
+/// `[cms]`, when the forms can work: the repository is on GitHub (their
+/// backend), and a script address comes with its own integrity hash.
+fn checked_cms(
+    source: &SourceFile,
+    cms: &TableReader<'_, '_>,
+    config: &Config,
+    diagnostics: &mut Diagnostics,
+) -> Option<CmsConfig> {
+    let mut ok = true;
+    let on_github = config
+        .site
+        .repository
+        .as_deref()
+        .is_some_and(|r| github_repository(r).is_some());
+    if !on_github {
+        ok = false;
+        let message = match &config.site.repository {
+            None => Message::new("cms-repository.missing"),
+            Some(repository) => Message::new("cms-repository.not-github").arg("value", repository),
+        };
+        diagnostics.push(
+            Diagnostic::error(source, cms.span(), "cms-repository", message)
+                .with_help(Message::new("cms-repository.help")),
+        );
+    }
+    let mut settings = CmsConfig::default();
+    let url = cms.text("script_url");
+    let integrity = cms.text("script_integrity");
+    if let Some(integrity) = &integrity
+        && !is_integrity(&integrity.value)
+    {
+        ok = false;
+        diagnostics.push(
+            Diagnostic::error(
+                source,
+                integrity.span.clone(),
+                "invalid-integrity",
+                Message::new("invalid-integrity").arg("value", &integrity.value),
+            )
+            .with_help(Message::new("invalid-integrity.help")),
+        );
+    }
+    match (url, integrity) {
+        (Some(url), Some(integrity)) => {
+            settings.script_url = url.value;
+            settings.script_integrity = integrity.value;
+        }
+        (None, None) => {}
+        (Some(alone), None) | (None, Some(alone)) => {
+            ok = false;
+            diagnostics.push(Diagnostic::error(
+                source,
+                alone.span,
+                "cms-script-pair",
+                Message::new("cms-script-pair"),
+            ));
+        }
+    }
+    ok.then_some(settings)
+}
+
+/// A Subresource Integrity value a browser checks: one `sha256-`,
+/// `sha384-` or `sha512-` and the Base64 of a digest of that length.
+fn is_integrity(value: &str) -> bool {
+    let Some((algorithm, digest)) = value.split_once('-') else {
+        return false;
+    };
+    let bytes: usize = match algorithm {
+        "sha256" => 32,
+        "sha384" => 48,
+        "sha512" => 64,
+        _ => return false,
+    };
+    let length = bytes.div_ceil(3) * 4;
+    let padding = (3 - bytes % 3) % 3;
+    digest.len() == length
+        && digest.bytes().enumerate().all(|(i, b)| {
+            if i >= length - padding {
+                b == b'='
+            } else {
+                b.is_ascii_alphanumeric() || b == b'+' || b == b'/'
+            }
+        })
+}
+
+/// `OWNER/REPO` of a repository on GitHub (`https://github.com/OWNER/REPO`,
+/// a trailing `/` or `.git` allowed), the CMS's backend.
+pub fn github_repository(address: &str) -> Option<String> {
+    let rest = address.trim().strip_prefix("https://github.com/")?;
+    let rest = rest.trim_end_matches('/');
+    let rest = rest.strip_suffix(".git").unwrap_or(rest);
+    let (owner, name) = rest.split_once('/')?;
+    let plain = |s: &str| {
+        !s.is_empty()
+            && s.chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
+    };
+    (plain(owner) && plain(name)).then(|| format!("{owner}/{name}"))
 }
 
 /// `theme`, when it names a real folder directly under `themes/`; anything
@@ -291,6 +394,43 @@ fn is_branch_name(name: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_github_addresses_name_a_github_repository() {
+        assert_eq!(
+            github_repository("https://github.com/kpu-ri/kerja.sama.git/").as_deref(),
+            Some("kpu-ri/kerja.sama")
+        );
+        for other in [
+            "https://gitlab.com/kpu/kerjasama",
+            "http://github.com/kpu/kerjasama",
+            "https://github.com/kpu",
+            "https://github.com/kpu/kerja sama",
+            "https://github.com/kpu/a/b",
+        ] {
+            assert_eq!(github_repository(other), None, "{other}");
+        }
+    }
+
+    #[test]
+    fn integrity_values_have_a_known_digest_of_its_length() {
+        assert!(is_integrity(&CmsConfig::default().script_integrity));
+        assert!(is_integrity(
+            "sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU="
+        ));
+        for bad in [
+            "",
+            "sha384",
+            "sha384-",
+            "md5-1B2M2Y8AsgTpgAmY7PhCfg==",
+            "sha384-A/Gdn928CNLufmnGWGs9RM4Q9o8bSNLeJERqBFrBjwzL7FRpoLT3MPF8Tl0+Wd2",
+            "sha384-A/Gdn928CNLufmnGWGs9RM4Q9o8bSNLeJERqBFrBjwzL7FRpoLT3MPF8Tl0+Wd2p ",
+            "sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU",
+            "sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSu=U=",
+        ] {
+            assert!(!is_integrity(bad), "{bad}");
+        }
+    }
 
     #[test]
     fn a_theme_is_named_by_one_plain_folder_name() {

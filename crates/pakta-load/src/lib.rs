@@ -24,7 +24,7 @@ use std::time::SystemTime;
 use rayon::prelude::*;
 use walkdir::WalkDir;
 
-pub use config::{CONFIG_FILE, THEMES_DIR, is_base_url, is_theme_name};
+pub use config::{CONFIG_FILE, THEMES_DIR, github_repository, is_base_url, is_theme_name};
 pub use register::PARTNERS_DIR;
 
 use pakta_content::diagnostics::{Diagnostic, Diagnostics, Severity, SourceFile};

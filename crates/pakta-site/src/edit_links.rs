@@ -54,9 +54,9 @@ impl GitHub {
     /// The repository of `[site] repository`, when it is a GitHub address.
     pub(crate) fn from_config(site: &SiteConfig) -> Option<GitHub> {
         let repository = site.repository.as_deref()?;
-        let (owner, name) = github_repository(repository)?;
+        let owner_and_name = pakta_load::github_repository(repository)?;
         Some(GitHub {
-            base: format!("https://github.com/{owner}/{name}"),
+            base: format!("https://github.com/{owner_and_name}"),
             branch: site.branch.clone(),
         })
     }
@@ -111,21 +111,6 @@ impl GitHub {
     }
 }
 
-/// `OWNER` and `REPO` of `https://github.com/OWNER/REPO` (a trailing `/`
-/// or `.git` allowed), else nothing.
-fn github_repository(address: &str) -> Option<(&str, &str)> {
-    let rest = address.trim().strip_prefix("https://github.com/")?;
-    let rest = rest.trim_end_matches('/');
-    let rest = rest.strip_suffix(".git").unwrap_or(rest);
-    let (owner, name) = rest.split_once('/')?;
-    let plain = |s: &str| {
-        !s.is_empty()
-            && s.chars()
-                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
-    };
-    (plain(owner) && plain(name)).then_some((owner, name))
-}
-
 fn join(folder: &str, path: &str) -> String {
     if path.is_empty() {
         folder.to_string()
@@ -169,19 +154,6 @@ mod tests {
 
     #[test]
     fn only_github_addresses_give_links() {
-        assert_eq!(
-            github_repository("https://github.com/kpu-ri/kerja.sama.git/"),
-            Some(("kpu-ri", "kerja.sama"))
-        );
-        for other in [
-            "https://gitlab.com/kpu/kerjasama",
-            "http://github.com/kpu/kerjasama",
-            "https://github.com/kpu",
-            "https://github.com/kpu/kerja sama",
-            "https://github.com/kpu/a/b",
-        ] {
-            assert_eq!(github_repository(other), None, "{other}");
-        }
         assert!(GitHub::from_config(&config(None, "main")).is_none());
         assert!(GitHub::from_config(&config(Some("https://gitlab.com/a/b"), "main")).is_none());
     }

@@ -5,6 +5,7 @@
 mod about_page;
 mod agreement;
 mod charts;
+mod cms;
 mod column_labels;
 mod data_file;
 mod edit_links;
@@ -33,6 +34,7 @@ use std::time::Instant;
 
 use rayon::prelude::*;
 
+pub use cms::CmsFile;
 pub use edit_links::{NewAgreementFile, NewAgreementText, use_new_agreement_text};
 pub use output_folder::OutputFolder;
 use pakta_load::history::History;

@@ -16,6 +16,7 @@ use std::time::{Duration, Instant};
 use serde::Serialize;
 use tera::Context;
 
+use super::cms::CmsFile;
 use super::lists::{self, List};
 use super::open_data::{self, tables, xlsx};
 use super::reports::{self, ReportPages};
@@ -117,6 +118,8 @@ pub enum Route {
     UnitReports(UnitIx),
     /// One report page, by its position in the site's report pages.
     Report(usize, ReportFile),
+    /// A file of the editing forms under `admin/`, with `[cms]`.
+    Cms(CmsFile),
 }
 
 /// The files of one report.
@@ -411,6 +414,9 @@ impl Site {
         if self.model.config.site.logo.is_some() {
             routes.push(Route::Logo);
         }
+        if self.model.config.cms.is_some() {
+            routes.extend(CmsFile::ALL.map(Route::Cms));
+        }
         routes
     }
 
@@ -467,6 +473,7 @@ impl Site {
                     ReportFile::Json => format!("{dir}report.json"),
                 }
             }
+            Route::Cms(file) => file.path().into(),
         }
     }
 
@@ -533,6 +540,8 @@ impl Site {
                 | Route::SearchIndex(_)
                 | Route::NotFound
                 | Route::Report(_, ReportFile::Csv | ReportFile::Json)
+                // The editing forms are for editors, not for the sitemap.
+                | Route::Cms(_)
         )
     }
 
@@ -561,6 +570,7 @@ impl Site {
             Route::Downloads => self.downloads_page(route)?,
             Route::About => self.about_page(route)?,
             Route::DataDictionary => self.dictionary_page(route)?,
+            Route::Cms(file) => self.cms_file(*file),
             Route::ReportIndex => {
                 let root = self
                     .root_unit

@@ -102,6 +102,7 @@ fn unknown_catalog_keys(source: &SourceFile, default: &Catalog, out: &mut Vec<Di
             let known = match section_name {
                 "labels" => default.labels.contains_key(key_name),
                 "messages" => default.messages.contains_key(key_name),
+                "forms" => default.forms.contains_key(key_name),
                 "terms" => match (default.terms.get(key_name), value.get_ref()) {
                     (Some(known), DeValue::Table(values)) => {
                         for (value, _) in values {

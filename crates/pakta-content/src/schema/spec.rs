@@ -617,6 +617,24 @@ pub static DATA: TableSpec = TableSpec {
     )],
 };
 
+/// `[cms]` in `pakta.toml`: the editing forms `pakta build` writes under
+/// `admin/`.
+pub static CMS: TableSpec = TableSpec {
+    title: "[cms]",
+    fields: &[
+        field(
+            "script_url",
+            FieldType::Url,
+            "where the admin page loads the CMS script from (default: a pinned Decap CMS release on unpkg)",
+        ),
+        field(
+            "script_integrity",
+            FieldType::Text,
+            "the script's Subresource Integrity hash, sha256-, sha384- or sha512- and the Base64 digest; required with `script_url`",
+        ),
+    ],
+};
+
 /// `pakta.toml`, the repository's settings.
 pub static CONFIG: TableSpec = TableSpec {
     title: "pakta.toml",
@@ -629,5 +647,10 @@ pub static CONFIG: TableSpec = TableSpec {
             "the site's Laporan section",
         ),
         field("data", FieldType::Table(&DATA), "the open data's licence"),
+        field(
+            "cms",
+            FieldType::Table(&CMS),
+            "editing forms under admin/ (Decap CMS); needs [site] repository",
+        ),
     ],
 };

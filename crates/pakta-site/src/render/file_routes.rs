@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 
 use super::{FeedScope, Output, Site};
 use crate::BuildError;
+use crate::cms::{self, CmsFile};
 use crate::open_data::{self, About, catalog, datapackage, tables, xlsx};
 use crate::views::unit_dir;
 use crate::{data_file, feeds};
@@ -16,6 +17,14 @@ impl Site {
         match &self.model.config.site.logo {
             Some(logo) => Output::Copy(self.root.join(logo)),
             None => Output::Bytes(Vec::new()),
+        }
+    }
+
+    /// A file of the editing forms; none without `[cms]`.
+    pub(super) fn cms_file(&self, file: CmsFile) -> Vec<u8> {
+        match &self.model.config.cms {
+            Some(settings) => cms::render(file, &self.model, settings),
+            None => Vec::new(),
         }
     }
 
