@@ -220,6 +220,14 @@ pub(crate) struct BuildArgs {
     /// Print how long each phase took, on standard error.
     #[arg(long)]
     pub timings: bool,
+    /// Where the text read from PDF documents is kept between builds
+    /// (default: .pakta-cache in the repository; never inside --out).
+    #[arg(long, value_name = "DIR")]
+    pub cache_dir: Option<PathBuf>,
+    /// Seconds one PDF document may take to read before it is skipped
+    /// with a warning.
+    #[arg(long, value_name = "SECONDS", default_value_t = 30.0)]
+    pub pdf_time_limit: f64,
 }
 
 #[derive(Debug, Args)]
