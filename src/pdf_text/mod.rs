@@ -145,23 +145,22 @@ fn warnings(
                 (_, Some(DocumentText::NoText)) => (
                     "document-without-text",
                     Message::new("document-without-text").arg("file", file),
-                    "document-without-text.help",
+                    Message::new("document-without-text.help"),
                 ),
                 (Some(Cached::TimedOut), _) => (
                     "document-text-unreadable",
                     Message::new("document-text-timed-out")
                         .arg("file", file)
                         .arg("seconds", time_limit.as_secs_f64()),
-                    "document-text-unreadable.help",
+                    Message::new("document-text-unreadable.help"),
                 ),
                 (Some(Cached::Unreadable), _) => (
                     "document-text-unreadable",
                     Message::new("document-text-unreadable").arg("file", file),
-                    "document-text-unreadable.help",
+                    Message::new("document-text-unreadable.help"),
                 ),
                 _ => continue,
             };
-            let help = Message::new(help);
             // The agreement's text, for the line and column; read only
             // for the few agreements warned about.
             let source = source.get_or_insert_with(|| {

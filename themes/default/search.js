@@ -668,7 +668,7 @@
     if (manifest) search();
   });
   load('manifest.json').then(function (m) {
-    if (m.version !== 2) throw new Error('index version ' + m.version);
+    if (m.version !== 3) throw new Error('index version ' + m.version);
     manifest = prepare(m);
     build(m);
     ui.input.value = state.q;
