@@ -17,8 +17,11 @@ const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
 const MAX_PAGE_CONTENT_BYTES: usize = 64 * 1024 * 1024;
 /// Pages read at most, and characters kept of each: the index needs the
 /// words of an agreement, not of an annexed statistics volume.
-pub(super) const MAX_PAGES: usize = 2000;
-pub(super) const MAX_PAGE_CHARS: usize = 100_000;
+const MAX_PAGES: usize = 2000;
+const MAX_PAGE_CHARS: usize = 100_000;
+/// Bytes of text kept of a whole document: what the build holds in
+/// memory for all documents at once stays bounded however long each is.
+const MAX_DOCUMENT_BYTES: usize = 1024 * 1024;
 
 /// What the child prints.
 #[derive(serde::Serialize, serde::Deserialize)]
@@ -51,17 +54,24 @@ fn extract(path: &std::path::Path) -> Result<Vec<String>, ()> {
     let document = lopdf::Document::load_mem(&bytes).map_err(|_| ())?;
     drop(bytes);
     let numbers: Vec<u32> = document.get_pages().into_keys().take(MAX_PAGES).collect();
-    Ok(numbers
-        .iter()
-        .map(|&number| {
-            // A page that cannot be read is an empty page: the others
-            // still count.
+    let mut pages = Vec::with_capacity(numbers.len());
+    let mut kept = 0;
+    for number in numbers {
+        // A page that cannot be read is an empty page: the others still
+        // count. Past the document's budget, pages stay empty, so page
+        // numbers still match the file.
+        let text = if kept < MAX_DOCUMENT_BYTES {
             let text = document
                 .extract_text_with_limit(&[number], MAX_PAGE_CONTENT_BYTES)
                 .unwrap_or_default();
             tidy(&text)
-        })
-        .collect())
+        } else {
+            String::new()
+        };
+        kept += text.len();
+        pages.push(text);
+    }
+    Ok(pages)
 }
 
 /// One space between words, no control characters, at most

@@ -28,8 +28,10 @@ pub(crate) enum Failure {
     Unreadable,
 }
 
-/// Standard output read from a child at most.
-const MAX_OUTPUT_BYTES: u64 = 512 * 1024 * 1024;
+/// Standard output read from a child at most: the child keeps about a
+/// megabyte of text per document, and an answer longer than this is not
+/// one it wrote.
+const MAX_OUTPUT_BYTES: u64 = 16 * 1024 * 1024;
 /// How often a running child is looked at.
 const POLL: Duration = Duration::from_millis(5);
 
