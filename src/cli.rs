@@ -201,6 +201,10 @@ pub(crate) struct BuildArgs {
     pub base_url: Option<String>,
     #[arg(long)]
     pub timings: bool,
+    #[arg(long, value_name = "DIR")]
+    pub cache_dir: Option<PathBuf>,
+    #[arg(long, value_name = "SECONDS", default_value_t = 30.0)]
+    pub pdf_time_limit: f64,
 }
 
 #[derive(Debug, Args)]

@@ -6,6 +6,7 @@ mod codeowners;
 mod commands;
 mod console;
 mod import;
+mod pdf_text;
 mod scaffold;
 mod starting_text;
 mod tasks;
@@ -26,6 +27,11 @@ use cli::Command;
 fn main() -> ExitCode {
     pakta_site::use_new_agreement_text(starting_text::new_agreement_file);
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    if let [_, subcommand, file] = args.as_slice()
+        && subcommand == pdf_text::child::SUBCOMMAND
+    {
+        return pdf_text::child::run(file);
+    }
     let cli = match usage::parse(args.clone(), &usage::early_console(&args)) {
         Ok(cli) => cli,
         Err(status) => return status,

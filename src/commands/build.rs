@@ -6,6 +6,7 @@ use std::time::Instant;
 use super::{EXIT_FAILURE, EXIT_INVALID, EXIT_OK, add_theme_problems, analysed, exit};
 use crate::cli::BuildArgs;
 use crate::console::Console;
+use crate::pdf_text;
 use pakta_content::diagnostics::{Diagnostic, Severity};
 use pakta_content::message::Message;
 use pakta_load::LoadOptions;
@@ -30,6 +31,13 @@ pub(crate) fn run(args: &BuildArgs, console: &Console) -> ExitCode {
         console.error(Message::new("build-invalid-base-url").arg("url", url));
         return exit(EXIT_FAILURE);
     }
+    let pdf_settings = match pdf_settings(args, &out) {
+        Ok(settings) => settings,
+        Err(refusal) => {
+            console.error(refusal);
+            return exit(EXIT_FAILURE);
+        }
+    };
     // Git history does not depend on the content's validity: read it while
     // the content loads, on a thread of its own, since waiting for `git`
     // would otherwise hold one of the workers that parse the files.
@@ -67,6 +75,11 @@ pub(crate) fn run(args: &BuildArgs, console: &Console) -> ExitCode {
             .then(|| progress_line(console.texts)),
     };
     let mut timings = std::mem::take(&mut analysis.timings);
+    let extraction = timings.time("pdf-text", || {
+        pdf_text::read_documents(root, &analysis.model, &pdf_settings)
+    });
+    print_capped(&extraction.diagnostics, console);
+    analysis.model.document_texts = extraction.texts;
     let model = std::sync::Arc::new(analysis.model);
     let built = timings.time("render", || {
         pakta_site::build(model, std::sync::Arc::new(history), &options)
@@ -81,6 +94,11 @@ pub(crate) fn run(args: &BuildArgs, console: &Console) -> ExitCode {
                             .arg("ms", format!("{:>8.1}", took.as_secs_f64() * 1000.0)),
                     );
                 }
+                console.tell(
+                    Message::new("build-pdf-text-timing")
+                        .arg("extracted", extraction.extracted)
+                        .arg("cached", extraction.from_cache),
+                );
                 let (report_files, report_time) = summary.reports;
                 console.tell(
                     Message::new("build-reports-timing")
@@ -115,6 +133,46 @@ pub(crate) fn run(args: &BuildArgs, console: &Console) -> ExitCode {
             exit(EXIT_FAILURE)
         }
     }
+}
+
+/// The extraction cache's folder and the time one document may take:
+/// the cache must outlive the output folder, which each build replaces.
+fn pdf_settings(args: &BuildArgs, out: &OutputFolder) -> Result<pdf_text::Settings, Message> {
+    let limit = args.pdf_time_limit;
+    let time_limit = std::time::Duration::try_from_secs_f64(limit)
+        .ok()
+        .filter(|t| !t.is_zero() && t.as_secs() <= 86_400)
+        .ok_or_else(|| Message::new("build-invalid-pdf-time-limit").arg("value", limit))?;
+    let cache_dir = args
+        .cache_dir
+        .clone()
+        .unwrap_or_else(|| args.repo.root.join(pdf_text::DEFAULT_CACHE_DIR));
+    if absolute(&cache_dir).starts_with(absolute(out.path())) {
+        return Err(Message::new("build-cache-in-out")
+            .arg("dir", cache_dir.display())
+            .arg("out", args.out.display()));
+    }
+    Ok(pdf_text::Settings {
+        cache_dir,
+        time_limit,
+    })
+}
+
+/// A path from the root, with `.` and `..` resolved by name: the cache
+/// folder may not exist yet, so it cannot be asked of the file system.
+fn absolute(path: &std::path::Path) -> std::path::PathBuf {
+    let joined = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    let mut out = std::path::PathBuf::new();
+    for part in joined.components() {
+        match part {
+            std::path::Component::ParentDir => {
+                out.pop();
+            }
+            std::path::Component::CurDir => {}
+            other => out.push(other),
+        }
+    }
+    out
 }
 
 /// How many diagnostics of one code and severity `build` prints: a national

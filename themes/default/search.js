@@ -183,10 +183,11 @@
           var sets = null;
           more.forEach(function (sh) { if (sh.t[stem]) sets = sh.t[stem]; });
           if (!sets) return;
-          sets.forEach(function (set, field) {
+          sets.slice(0, m.weights.length).forEach(function (set, field) {
             var w = m.weights[field] * stems[stem];
             eachDoc(set, function (d) { if (weight[d] < w) weight[d] = w; });
           });
+          notePages(m, word, stem, sets);
         });
         return weight;
       });
@@ -503,6 +504,7 @@
         el('p', contentLang({ class: 'pakta-snippet' }), highlight(r.summary || '', terms))
       ]);
       list.appendChild(li);
+      showDocumentMatch(m, r, terms, li);
     });
     ui.status.textContent = total ? say('search-found', { n: total }) : say('search-found-none');
     ui.pager.textContent = '';
@@ -527,6 +529,51 @@
       out.push(hit ? el('mark', { text: part }) : document.createTextNode(part));
     });
     return out;
+  }
+
+  // ---- found in an attached document ----
+  // A stem that an agreement holds only in its PDF documents carries,
+  // after its field sets, the page of each such agreement: a page number
+  // for its first document with text, else [document, page]. Kept per
+  // query word for the result's "found in the document, p. N" line.
+  var documentPages = {};
+  function notePages(m, word, stem, sets) {
+    var found = sets[m.weights.length];
+    if (!found) return;
+    var pages = documentPages[word] || (documentPages[word] = {});
+    var i = 0;
+    eachDoc(sets[m.weights.length - 1], function (d) {
+      var at = found[i++];
+      if (!pages[d]) pages[d] = { document: Array.isArray(at) ? at[0] : 0, page: Array.isArray(at) ? at[1] : at, stem: stem };
+    });
+  }
+  // The line under a result found in a document: a link to that page of
+  // the file, then an excerpt around the word from the page's text.
+  function showDocumentMatch(m, r, terms, li) {
+    var where = null;
+    terms.some(function (t) { where = documentPages[t] && documentPages[t][r.doc]; return !!where; });
+    // The record lists its documents with text after its named fields.
+    var files = where && known[r.doc] && known[r.doc][m.record_fields.length];
+    var file = files && files[where.document];
+    if (!file) return;
+    var href = base + file.split('/').map(encodeURIComponent).join('/') + '#page=' + where.page;
+    var line = el('p', { class: 'pakta-in-document' }, [
+      el('a', { href: href, text: say('search-found-in-document', { page: where.page }) })
+    ]);
+    li.appendChild(line);
+    fetch(base + 'search/x/' + r.doc + '/' + where.document + '-' + where.page + '.txt')
+      .then(function (res) { return res.ok ? res.text() : ''; })
+      .then(function (text) {
+        var parts = text.split(/\s+/);
+        var hit = parts.findIndex(function (part) {
+          var folded = part.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+          return folded && (terms.some(function (t) { return folded.indexOf(t) === 0; }) || folded.indexOf(where.stem) >= 0);
+        });
+        var from = Math.max(0, hit - 12), to = Math.max(hit, 0) + 18;
+        var excerpt = (from > 0 ? '… ' : '') + parts.slice(from, to).join(' ') + (to < parts.length ? ' …' : '');
+        if (excerpt.trim()) line.appendChild(el('span', contentLang({ class: 'pakta-snippet' }), highlight(excerpt, terms.concat([where.stem]))));
+      })
+      .catch(function () { /* the link stands without its excerpt */ });
   }
 
   // ---- CSV ----
@@ -621,7 +668,7 @@
     if (manifest) search();
   });
   load('manifest.json').then(function (m) {
-    if (m.version !== 2) throw new Error('index version ' + m.version);
+    if (m.version !== 3) throw new Error('index version ' + m.version);
     manifest = prepare(m);
     build(m);
     ui.input.value = state.q;

@@ -4,6 +4,7 @@
 
 pub mod completeness;
 pub mod data;
+mod document_text;
 pub mod figures;
 #[cfg(test)]
 mod fixture;
@@ -20,6 +21,7 @@ use std::sync::{Arc, OnceLock};
 
 use chrono::NaiveDate;
 
+pub use document_text::{DocumentText, DocumentTexts};
 pub use figures::HeadlineFigures;
 pub use lifecycle::{Flag, Lifecycle, RelatedSignings, Status};
 use pakta_check::Attachments;
@@ -48,6 +50,9 @@ pub struct Model {
     pub partners: PartnerRegister,
     /// Size and SHA-256 of the document files, by [`pakta_check::attachment_key`].
     pub attachments: Attachments,
+    /// The text of local PDF documents, by attachment key; empty unless
+    /// the command read them (`build`).
+    pub document_texts: DocumentTexts,
     /// Agreement files in the repository, including those too broken to
     /// model.
     pub files_loaded: usize,
@@ -253,6 +258,7 @@ impl Model {
             agreements,
             partners,
             attachments,
+            document_texts: DocumentTexts::new(),
             files_loaded,
             by_id,
             by_unit_path,
@@ -275,6 +281,30 @@ impl Model {
     /// the front matter.
     pub fn attachment(&self, path: &str) -> Option<&pakta_check::Attachment> {
         pakta_check::attachment_key(path).and_then(|key| self.attachments.get(&key))
+    }
+
+    /// The documents of an agreement whose pages hold text, in the order
+    /// it lists them, each file once: its attachment key and its pages.
+    pub fn document_pages<'a>(&'a self, agreement: &'a Agreement) -> Vec<(&'a str, &'a [String])> {
+        let mut found: Vec<(&str, &[String])> = Vec::new();
+        for document in &agreement.front.documents {
+            let Some(key) = document
+                .file
+                .as_ref()
+                .and_then(|f| pakta_check::attachment_key(&f.value))
+            else {
+                continue;
+            };
+            let Some((key, text)) = self.document_texts.get_key_value(&key) else {
+                continue;
+            };
+            if let Some(pages) = text.pages()
+                && !found.iter().any(|(k, _)| *k == key.as_str())
+            {
+                found.push((key.as_str(), pages));
+            }
+        }
+        found
     }
 
     /// A document's local file facts, when it names a file in the

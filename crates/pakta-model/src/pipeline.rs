@@ -99,6 +99,7 @@ fn phase_label(phase: &str, texts: &Texts) -> String {
         "site" => Message::new("phase-site"),
         "history" => Message::new("phase-history"),
         "report" => Message::new("phase-report"),
+        "pdf-text" => Message::new("phase-pdf-text"),
         // A phase added without a catalog entry keeps its name.
         other => return other.to_string(),
     };

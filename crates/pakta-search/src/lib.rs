@@ -11,6 +11,7 @@ mod browse;
 mod docset;
 mod facets;
 mod order;
+mod pages;
 mod records;
 mod shards;
 mod stem;
@@ -25,9 +26,9 @@ use serde_json::{Value, json};
 use pakta_model::Model;
 
 /// Score of a document for one query term, by the field it occurs in.
-pub const FIELD_WEIGHTS: [u32; terms::FIELDS] = [8, 4, 1];
+pub const FIELD_WEIGHTS: [u32; terms::FIELDS] = [8, 4, 1, 1];
 /// Format of the files; the script refuses others.
-pub const FORMAT_VERSION: u32 = 2;
+pub const FORMAT_VERSION: u32 = 3;
 
 /// Every file of the index, by path under the output folder.
 pub struct SearchIndex {
@@ -113,6 +114,7 @@ pub fn build_index(model: &Model) -> SearchIndex {
     };
     files.extend(facets::value_files(&facets, &order, &pages));
     encoded.extend(records::display_chunks(&rows));
+    encoded.extend(pages::page_files(model, &order));
     files.extend(
         shards
             .into_iter()

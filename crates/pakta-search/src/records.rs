@@ -43,7 +43,7 @@ pub(crate) fn rows(model: &Model, order: &DocOrder) -> Vec<Value> {
         .map(|&ix| {
             let a = &model.agreements[ix];
             let partners: Vec<&str> = a.front.partners.iter().map(|p| p.name.as_str()).collect();
-            json!([
+            let mut row = json!([
                 a.id,
                 a.front.title,
                 a.status().as_str(),
@@ -55,7 +55,18 @@ pub(crate) fn rows(model: &Model, order: &DocOrder) -> Vec<Value> {
                 a.lifecycle.stage.code(),
                 date(a.lifecycle.starts),
                 a.front.topics.join("; "),
-            ])
+            ]);
+            // After the named fields, so the CSV of results, which has a
+            // column per field, stays as it was.
+            let documents: Vec<&str> = model
+                .document_pages(a)
+                .iter()
+                .map(|(key, _)| *key)
+                .collect();
+            if let (false, Value::Array(fields)) = (documents.is_empty(), &mut row) {
+                fields.push(json!(documents));
+            }
+            row
         })
         .collect()
 }

@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 use serde_json::{Map, Value, json};
 
 use super::docset;
-use super::terms::TermIndex;
+use super::terms::{DOCUMENT_FIELD, Location, TermIndex};
 
 /// Bytes of JSON above which a shard is split further.
 pub(crate) const SHARD_LIMIT: usize = 12 * 1024;
@@ -40,7 +40,7 @@ pub(crate) fn shards(index: &TermIndex, universe: u32) -> BTreeMap<String, Value
         });
     }
     for (stem, postings) in &index.postings {
-        let sets: Vec<Value> = postings
+        let mut sets: Vec<Value> = postings
             .fields
             .iter()
             .map(|docs| {
@@ -51,6 +51,13 @@ pub(crate) fn shards(index: &TermIndex, universe: u32) -> BTreeMap<String, Value
                 }
             })
             .collect();
+        if postings.fields[DOCUMENT_FIELD].is_empty() {
+            // Most stems occur in no document alone: their entry keeps
+            // the three sets it had before documents were indexed.
+            sets.truncate(DOCUMENT_FIELD);
+        } else {
+            sets.push(locations(&postings.locations));
+        }
         let value = Value::Array(sets);
         entries.push(Sized {
             bytes: stem.len() + value.to_string().len() + 4,
@@ -70,6 +77,21 @@ pub(crate) fn shards(index: &TermIndex, universe: u32) -> BTreeMap<String, Value
         split(key, group, &mut out);
     }
     out
+}
+
+/// Where each document of the document set holds the stem: the page
+/// alone for the first document with text (nearly always the only one),
+/// else `[document, page]`.
+fn locations(found: &[Location]) -> Value {
+    Value::Array(
+        found
+            .iter()
+            .map(|l| match l.document {
+                0 => json!(l.page),
+                document => json!([document, l.page]),
+            })
+            .collect(),
+    )
 }
 
 fn prefix(key: &str, chars: usize) -> String {
@@ -167,6 +189,34 @@ pub(crate) fn file_name(key: &str) -> String {
 mod tests {
     use super::*;
     use crate::terms::Postings;
+
+    #[test]
+    fn a_stem_found_only_in_documents_carries_its_pages() {
+        let mut index = TermIndex::default();
+        let mut postings = Postings::default();
+        postings.fields[0] = vec![1];
+        postings.fields[DOCUMENT_FIELD] = vec![2, 5];
+        postings.locations = vec![
+            Location {
+                document: 0,
+                page: 2,
+            },
+            Location {
+                document: 1,
+                page: 7,
+            },
+        ];
+        index.postings.insert("awas".into(), postings);
+        let mut plain = Postings::default();
+        plain.fields[2] = vec![3];
+        index.postings.insert("didik".into(), plain);
+        let out = shards(&index, 10);
+        assert_eq!(
+            out["awa"]["t"]["awas"],
+            json!([[1], 0, 0, [2, 3], [2, [1, 7]]])
+        );
+        assert_eq!(out["did"]["t"]["didik"], json!([0, 0, [3]]));
+    }
 
     #[test]
     fn shard_files_are_safe_names() {

@@ -18,14 +18,32 @@ use pakta_model::{Agreement, Model};
 /// collisions buys nothing and costs a fifth of the tokenising time.
 type WordMap<K, V> = FxHashMap<K, V>;
 
-/// Where a term occurs (title, meta, body); a document's score adds the
-/// weights of its fields.
-pub(crate) const FIELDS: usize = 3;
+/// Where a term occurs (title, meta, body, attached documents); a
+/// document's score adds the weights of its fields.
+pub(crate) const FIELDS: usize = 4;
+/// The fields written in the agreement itself.
+const RECORD_FIELDS: usize = 3;
+/// The text of the agreement's PDF documents. A stem is listed there only
+/// for agreements whose own fields lack it: where the record holds the
+/// word, it already ranks at least as high, and the index stays the size
+/// of what only the documents add.
+pub(crate) const DOCUMENT_FIELD: usize = 3;
+
+/// Where a stem first occurs in an agreement's documents: the position of
+/// the document among those with text, and the page, from 1.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Location {
+    pub document: u32,
+    pub page: u32,
+}
 
 #[derive(Default)]
 pub(crate) struct Postings {
     /// Ascending document numbers per field.
     pub fields: [Vec<u32>; FIELDS],
+    /// For each number of the document field, in the same order, where
+    /// the stem is found.
+    pub locations: Vec<Location>,
 }
 
 #[derive(Default)]
@@ -37,7 +55,7 @@ pub(crate) struct TermIndex {
 
 /// The texts of an agreement, field by field. Each piece is tokenised on
 /// its own, so no compound is joined across two of them.
-fn field_pieces<'m>(model: &'m Model, a: &'m Agreement) -> [Vec<&'m str>; FIELDS] {
+fn field_pieces<'m>(model: &'m Model, a: &'m Agreement) -> [Vec<&'m str>; RECORD_FIELDS] {
     let front = &a.front;
     let unit = &model.units[a.unit];
     let mut meta: Vec<&str> = vec![&unit.name, unit.display_name()];
@@ -124,13 +142,16 @@ struct Worker {
     /// The field bits of each stem in the document being read, by stem
     /// number; all zero between documents.
     masks: Vec<u8>,
+    /// Where each stem met only in the documents was first found, in the
+    /// document being read.
+    locations: WordMap<StemId, Location>,
     folded: String,
 }
 
 /// Each stem of a document with a bit per field it occurs in, and the
 /// written forms its worker met for the first time whose stem differs.
 struct DocTerms {
-    stems: Vec<(StemId, u8)>,
+    stems: Vec<(StemId, u8, Option<Location>)>,
     new_forms: Vec<(Box<str>, StemId)>,
 }
 
@@ -144,52 +165,94 @@ fn document_terms(
         stemmer,
         words,
         masks,
+        locations,
         folded,
     } = worker;
     let mut touched: Vec<StemId> = Vec::new();
     let mut new_forms = Vec::new();
+    let mut known_stem = |word: &str| -> Option<StemId> {
+        let known = match words.get(word) {
+            Some(&known) => known,
+            None => {
+                let known = if text::is_stopword(word) {
+                    Known::Stopword
+                } else {
+                    let stem = stemmer.stem(word);
+                    let differs = stem != word;
+                    let id = vocabulary
+                        .lock()
+                        .unwrap_or_else(|e| e.into_inner())
+                        .id(stem);
+                    if differs {
+                        new_forms.push((Box::from(word), id));
+                    }
+                    Known::Stem(id)
+                };
+                words.insert(Box::from(word), known);
+                known
+            }
+        };
+        match known {
+            Known::Stem(id) => Some(id),
+            Known::Stopword => None,
+        }
+    };
     for (field, pieces) in field_pieces(model, a).iter().enumerate() {
         for piece in pieces {
             text::for_each_token(piece, folded, |word| {
-                let known = match words.get(word) {
-                    Some(&known) => known,
-                    None => {
-                        let known = if text::is_stopword(word) {
-                            Known::Stopword
-                        } else {
-                            let stem = stemmer.stem(word);
-                            let differs = stem != word;
-                            let id = vocabulary
-                                .lock()
-                                .unwrap_or_else(|e| e.into_inner())
-                                .id(stem);
-                            if differs {
-                                new_forms.push((Box::from(word), id));
-                            }
-                            Known::Stem(id)
-                        };
-                        words.insert(Box::from(word), known);
-                        known
-                    }
-                };
-                if let Known::Stem(id) = known {
-                    let slot = id as usize;
-                    if slot >= masks.len() {
-                        masks.resize(slot + 1, 0);
-                    }
-                    if masks[slot] == 0 {
+                if let Some(id) = known_stem(word) {
+                    let mask = mask_of(masks, id);
+                    if *mask == 0 {
                         touched.push(id);
                     }
-                    masks[slot] |= 1 << field;
+                    *mask |= 1 << field;
+                }
+            });
+        }
+    }
+    // The documents come last, so a stem's mask already tells whether the
+    // record itself holds it.
+    for (document, (_, pages)) in model.document_pages(a).iter().enumerate() {
+        for (page, text) in pages.iter().enumerate() {
+            let here = Location {
+                document: document as u32,
+                page: page as u32 + 1,
+            };
+            text::for_each_token(text, folded, |word| {
+                if let Some(id) = known_stem(word) {
+                    let mask = mask_of(masks, id);
+                    if *mask == 0 {
+                        touched.push(id);
+                        *mask = 1 << DOCUMENT_FIELD;
+                        locations.insert(id, here);
+                    }
                 }
             });
         }
     }
     let stems = touched
         .into_iter()
-        .map(|id| (id, std::mem::take(&mut masks[id as usize])))
+        .map(|id| {
+            let mask = std::mem::take(&mut masks[id as usize]);
+            let location = if mask & (1 << DOCUMENT_FIELD) != 0 {
+                locations.remove(&id)
+            } else {
+                None
+            };
+            (id, mask, location)
+        })
         .collect();
     DocTerms { stems, new_forms }
+}
+
+/// The field bits of a stem in the document being read, the table grown
+/// to hold it.
+fn mask_of(masks: &mut Vec<u8>, id: StemId) -> &mut u8 {
+    let slot = id as usize;
+    if slot >= masks.len() {
+        masks.resize(slot + 1, 0);
+    }
+    &mut masks[slot]
 }
 
 /// Documents tokenised at once; bounds the memory held between merges.
@@ -213,16 +276,18 @@ pub(crate) fn build(model: &Model, docs: &[usize]) -> TermIndex {
             .collect();
         for (offset, terms) in per_doc.into_iter().enumerate() {
             let doc = (batch * BATCH + offset) as u32;
-            for (id, mask) in terms.stems {
+            for (id, mask, location) in terms.stems {
                 let slot = id as usize;
                 if slot >= postings.len() {
                     postings.resize_with(slot + 1, Postings::default);
                 }
-                for (field, list) in postings[slot].fields.iter_mut().enumerate() {
+                let entry = &mut postings[slot];
+                for (field, list) in entry.fields.iter_mut().enumerate() {
                     if mask & (1 << field) != 0 {
                         list.push(doc);
                     }
                 }
+                entry.locations.extend(location);
             }
             forms.extend(terms.new_forms);
         }

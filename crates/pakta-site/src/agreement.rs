@@ -120,6 +120,9 @@ pub(crate) struct DocumentView<'a> {
     pub local: bool,
     pub size: Option<String>,
     pub sha256: Option<&'a str>,
+    /// A PDF whose pages hold no text (a scan): marked, since its words
+    /// cannot be searched.
+    pub no_text: bool,
 }
 
 #[derive(Serialize)]
@@ -242,6 +245,9 @@ pub(crate) fn page<'a>(
                     local: key.is_some(),
                     size: attachment.map(|x| human_size(x.size)),
                     sha256,
+                    no_text: key.as_ref().is_some_and(|key| {
+                        model.document_texts.get(key) == Some(&pakta_model::DocumentText::NoText)
+                    }),
                 }
             })
             .collect(),

@@ -17,8 +17,10 @@ const TYPES = {
   '.pagefind': 'application/octet-stream',
   '.wasm': 'application/wasm',
   '.csv': 'text/csv',
+  '.txt': 'text/plain; charset=utf-8',
+  '.pdf': 'application/pdf',
 };
-const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.csv']);
+const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.csv', '.txt']);
 
 export async function serve(root) {
   const log = [];
