@@ -3,7 +3,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { buildSite, launch, settled, resultIds, count } from './lib/search-site.mjs';
+import path from 'node:path';
+import { buildSite, launch, settled, resultIds, count, REPO } from './lib/search-site.mjs';
 import { serve } from './lib/search-server.mjs';
 import { parseCsv } from './lib/csv.mjs';
 
@@ -187,6 +188,15 @@ test('the result set downloads as CSV with its fields', async () => {
   assert.deepEqual(rows[0].slice(-5), ['unit_name', 'kind', 'scope', 'flags', 'partner_categories']);
   assert.ok(rows.some((r) => r.slice(0, 3).join() === 'jawa-tengah/karanganyar/2025-pks-uns,Kerjasama Penelitian Partisipasi Pemilih,active'));
   assert.ok(rows.every((r, i) => i === 0 || r.includes('KPU Karanganyar')));
+  await page.close();
+});
+
+test('the page folds text exactly as the index does (tests/folding-cases.json)', async () => {
+  const cases = JSON.parse(fs.readFileSync(path.join(REPO, 'tests/folding-cases.json'), 'utf8'));
+  const page = await open();
+  const folded = await page.evaluate((texts) => texts.map((t) => document.getElementById('pakta-search').fold(t)),
+    cases.map((c) => c[0]));
+  assert.deepEqual(folded.map((f, i) => [cases[i][0], f]), cases);
   await page.close();
 });
 

@@ -63,11 +63,17 @@
   }
 
   // ---- text, exactly as the index folds it (crates/pakta-content/src/fold.rs, crates/pakta-search/src/text.rs) ----
+  // Decomposed (compatibility forms too), marks removed, lower case, then
+  // the letters without a decomposition from the manifest's table.
+  function fold(text, m) {
+    var out = text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+    if (!/[^\x00-\x7f]/.test(out)) return out;
+    return Array.from(out, function (c) { return m.fold[c] || c; }).join('');
+  }
   function words(text, m) {
-    var raw = text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase()
-      .split(/[^\p{L}\p{N}]+/u).filter(function (w) {
-        return w && Array.from(w).length <= 64; // MAX_WORD_CHARS: longer runs are not indexed
-      });
+    var raw = fold(text, m).split(/[^\p{L}\p{N}]+/u).filter(function (w) {
+      return w && Array.from(w).length <= 64; // MAX_WORD_CHARS: longer runs are not indexed
+    });
     var out = [];
     for (var i = 0; i < raw.length; i++) {
       var next = raw[i + 1];
@@ -522,7 +528,7 @@
     if (!terms.length) return [document.createTextNode(text)];
     var out = [];
     text.split(/(\s+)/).forEach(function (part) {
-      var folded = part.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+      var folded = fold(part, manifest).replace(/[^\p{L}\p{N}]/gu, '');
       var hit = folded && terms.some(function (t) { return folded.indexOf(t) === 0; });
       out.push(hit ? el('mark', { text: part }) : document.createTextNode(part));
     });
@@ -614,6 +620,9 @@
     return lastOrdered().then(function (docs) { return records(manifest, docs); })
       .then(function (r) { return r.map(function (x) { return x.id; }); });
   };
+
+  // For tests: the folding of the page, as the index folds.
+  mount.fold = function (text) { return fold(text, manifest); };
 
   window.addEventListener('popstate', function () {
     state = readState();

@@ -60,6 +60,15 @@ impl SearchIndex {
     }
 }
 
+/// The folding table the browser applies after its own decomposition and
+/// lower-casing (`pakta_content::fold::LETTERS`), as `{letter: folded}`.
+fn fold_letters() -> BTreeMap<String, &'static str> {
+    pakta_content::fold::LETTERS
+        .iter()
+        .map(|(letter, folded)| (letter.to_string(), *folded))
+        .collect()
+}
+
 /// Indexes the public agreements of the model.
 pub fn build_index(model: &Model) -> SearchIndex {
     let order = order::number_documents(model);
@@ -93,6 +102,7 @@ pub fn build_index(model: &Model) -> SearchIndex {
         "weights": FIELD_WEIGHTS,
         "compounds": text::COMPOUNDS,
         "stopwords": text::STOPWORDS,
+        "fold": fold_letters(),
         "facets": facets::summary(&facets),
         "units": order.units.iter().map(|u| {
             let unit = &model.units[u.unit];
