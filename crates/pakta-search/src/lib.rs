@@ -16,6 +16,7 @@ mod shards;
 mod stem;
 mod terms;
 mod text;
+mod vocabulary;
 
 use std::collections::BTreeMap;
 
@@ -91,6 +92,7 @@ pub fn build_index(model: &Model) -> SearchIndex {
     let mut files: Vec<(String, Value)> = Vec::new();
     let mut encoded: Vec<(String, Vec<u8>)> = Vec::new();
     let shards = shards::shards(&term_index, universe);
+    let vocabulary = vocabulary::files(&term_index);
     let shard_keys: Vec<&str> = shards.keys().map(String::as_str).collect();
     let manifest = json!({
         "version": FORMAT_VERSION,
@@ -103,6 +105,9 @@ pub fn build_index(model: &Model) -> SearchIndex {
         "compounds": text::COMPOUNDS,
         "stopwords": text::STOPWORDS,
         "fold": fold_letters(),
+        "protected": stem::PROTECTED,
+        "corrections": stem::CORRECTIONS.iter().copied().collect::<BTreeMap<_, _>>(),
+        "vocabulary": vocabulary.keys().collect::<Vec<_>>(),
         "facets": facets::summary(&facets),
         "units": order.units.iter().map(|u| {
             let unit = &model.units[u.unit];
@@ -116,6 +121,11 @@ pub fn build_index(model: &Model) -> SearchIndex {
         json!({ "keys": shard_keys.join(" ") }),
     ));
     files.push(("columns.json".into(), facets::columns(&facets)));
+    files.extend(
+        vocabulary
+            .into_iter()
+            .map(|(length, words)| (format!("v/{length}.json"), words)),
+    );
     files.push(("sort.json".into(), dates.sort_file()));
     let pages = browse::FirstPages {
         dates: &dates,
