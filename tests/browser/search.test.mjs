@@ -233,6 +233,9 @@ test('the page derives the stem the index gives each affixed form (tests/affix-c
     return m.protected.includes('pemula');
   });
   assert.ok(protectedWord);
+  // Nor with a possessive after it: "pemilihnya" is "pemilih" (voter), not "pilih".
+  const roots = await page.evaluate(() => document.getElementById('pakta-search').affixRoots('pemilihnya'));
+  assert.equal(roots[0], 'pemilih');
   await page.close();
 });
 

@@ -317,8 +317,9 @@
     }
     return out;
   }
-  function affixRoots(word) {
+  function affixRoots(word, protectedWords) {
     if (!/^[a-z]{5,}$/.test(word)) return [];
+    var kept = protectedWords || [];
     var out = [], seen = {};
     seen[word] = 1;
     var keep = function (c) { if (c.length >= 3 && !seen[c]) { seen[c] = 1; out.push(c); } };
@@ -332,6 +333,8 @@
     };
     endingsOff(word, PARTICLES).forEach(function (a) {
       endingsOff(a, POSSESSIVES).forEach(function (b) {
+        // A protected word with a particle or possessive is that word.
+        if (kept.indexOf(b) >= 0) { keep(b); return; }
         SUFFIXES.forEach(function (x) {
           if (b.length > x.length + 2 && b.slice(-x.length) === x) strip(b.slice(0, -x.length), x, 0);
         });
@@ -347,7 +350,7 @@
   function rootOf(m, word) {
     if (m.protected.indexOf(word) >= 0) return Promise.resolve(null);
     if (m.corrections[word]) return Promise.resolve(m.corrections[word]);
-    var candidates = affixRoots(word);
+    var candidates = affixRoots(word, m.protected);
     return indexedStems(m, candidates).then(function (stems) {
       for (var i = 0; i < stems.length; i++) if (stems[i]) return stems[i];
       return null;
@@ -949,7 +952,7 @@
   // For tests: the folding of the page, as the index folds, and the
   // candidate roots of an affixed word.
   mount.fold = function (text) { return fold(text, manifest); };
-  mount.affixRoots = affixRoots;
+  mount.affixRoots = function (word) { return affixRoots(word, manifest.protected); };
 
   window.addEventListener('popstate', function () {
     if (!manifest) return;
