@@ -589,7 +589,7 @@ impl Site {
             }
             Route::Search => {
                 let view = serde_json::json!({
-                    "catalog": &self.theme.catalog,
+                    "catalog": search_catalog(&self.theme.catalog),
                     "months": self.lang.month_names(),
                 });
                 self.page(route, "search.html", &text("search"), "search", &view)?
@@ -1027,4 +1027,28 @@ fn public_documents(model: &Model) -> Vec<String> {
     keys.sort();
     keys.dedup();
     keys
+}
+
+/// The labels `search.js` shows besides the `search-…` ones: the names of
+/// its facets and its pager.
+pub(crate) const SEARCH_LABELS: &[&str] = &[
+    "kind", "next", "of-total", "page", "previous", "scope", "sort", "status", "unit",
+];
+/// The glossary fields whose values `search.js` names.
+pub(crate) const SEARCH_TERMS: &[&str] = &["category", "flag", "kind", "scope", "sort", "status"];
+
+/// The part of the catalog the search page hands to its script: the whole
+/// catalog would be most of the page's weight.
+fn search_catalog(catalog: &pakta_content::i18n::Catalog) -> serde_json::Value {
+    let labels: std::collections::BTreeMap<&String, &String> = catalog
+        .labels
+        .iter()
+        .filter(|(key, _)| key.starts_with("search-") || SEARCH_LABELS.contains(&key.as_str()))
+        .collect();
+    let terms: std::collections::BTreeMap<&String, _> = catalog
+        .terms
+        .iter()
+        .filter(|(field, _)| SEARCH_TERMS.contains(&field.as_str()))
+        .collect();
+    serde_json::json!({ "labels": labels, "terms": terms })
 }
