@@ -102,7 +102,10 @@ fn a_theme_adds_assets_and_overrides_one_catalog_text() {
     let repo = repo_with(THEMED_CONFIG);
     repo.write("themes/mine/img/logo.svg", "<svg/>");
     repo.write("themes/mine/.DS_Store", "junk");
-    repo.write("themes/mine/i18n/id.toml", "[labels]\nhome = \"Depan\"\n");
+    repo.write(
+        "themes/mine/i18n/id.toml",
+        "[labels]\nhome = \"Depan\"\nsearch-found = \"{n} ketemu\"\n",
+    );
     built(&repo, "public");
     assert_eq!(repo.read("public/assets/img/logo.svg"), "<svg/>");
     assert!(!repo.path("public/assets/.DS_Store").exists());
@@ -114,7 +117,7 @@ fn a_theme_adds_assets_and_overrides_one_catalog_text() {
     assert!(home.contains(">Daftar</a>"), "{home}");
     let search = repo.read("public/search/index.html");
     assert!(
-        search.contains("&quot;home&quot;:&quot;Depan&quot;"),
+        search.contains("&quot;search-found&quot;:&quot;{n} ketemu&quot;"),
         "{search}"
     );
 }

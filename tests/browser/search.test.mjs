@@ -3,7 +3,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { buildSite, launch, settled, resultIds, count } from './lib/search-site.mjs';
+import path from 'node:path';
+import { buildSite, launch, settled, resultIds, count, REPO } from './lib/search-site.mjs';
 import { serve } from './lib/search-server.mjs';
 import { parseCsv } from './lib/csv.mjs';
 
@@ -188,6 +189,165 @@ test('the result set downloads as CSV with its fields', async () => {
   assert.ok(rows.some((r) => r.slice(0, 3).join() === 'jawa-tengah/karanganyar/2025-pks-uns,Kerjasama Penelitian Partisipasi Pemilih,active'));
   assert.ok(rows.every((r, i) => i === 0 || r.includes('KPU Karanganyar')));
   await page.close();
+});
+
+test('the page folds text exactly as the index does (tests/folding-cases.json)', async () => {
+  const cases = JSON.parse(fs.readFileSync(path.join(REPO, 'tests/folding-cases.json'), 'utf8'));
+  const page = await open();
+  const folded = await page.evaluate((texts) => texts.map((t) => document.getElementById('pakta-search').fold(t)),
+    cases.map((c) => c[0]));
+  assert.deepEqual(folded.map((f, i) => [cases[i][0], f]), cases);
+  await page.close();
+});
+
+test('affixed forms the corpus never uses find their root', async () => {
+  const page = await open();
+  // The text says only "mendampingi".
+  for (const form of ['pendampingan', 'didampingi', 'pendamping', 'mendampinginya']) {
+    await type(page, form);
+    assert.deepEqual(await resultIds(page), ['bali/2026-mou-unud'], form);
+  }
+  // The undip text says only "mengawasi".
+  for (const form of ['diawasi', 'pengawas', 'pengawasan']) {
+    await type(page, form);
+    assert.ok((await resultIds(page)).includes('jawa-tengah/2025-mou-undip'), form);
+  }
+  await type(page, 'didik ');
+  const root = await resultIds(page);
+  assert.ok(root.length > 0);
+  await type(page, 'mendidik');
+  assert.deepEqual(await resultIds(page), root);
+  assert.equal(await page.$eval('#pakta-suggestion', (e) => e.hidden), true);
+  await page.close();
+});
+
+test('the page derives the stem the index gives each affixed form (tests/affix-cases.json)', async () => {
+  const cases = JSON.parse(fs.readFileSync(path.join(REPO, 'tests/affix-cases.json'), 'utf8'));
+  const page = await open();
+  const missed = await page.evaluate((list) => list.filter(([word, stem]) =>
+    word !== stem && !document.getElementById('pakta-search').affixRoots(word).includes(stem)), cases);
+  assert.deepEqual(missed, []);
+  // A protected word is not taken apart: "pemula" (beginner) is not "pula" (also).
+  const protectedWord = await page.evaluate(async () => {
+    const m = await (await fetch('/search/manifest.json')).json();
+    return m.protected.includes('pemula');
+  });
+  assert.ok(protectedWord);
+  // Nor with a possessive after it: "pemilihnya" is "pemilih" (voter), not "pilih".
+  const roots = await page.evaluate(() => document.getElementById('pakta-search').affixRoots('pemilihnya'));
+  assert.equal(roots[0], 'pemilih');
+  await page.close();
+});
+
+test('a misspelt word finds the nearest words and offers the corrected query', async () => {
+  const page = await open();
+  await type(page, 'pendidkan');
+  assert.deepEqual(await resultIds(page), ['jawa-tengah/2025-mou-undip']);
+  assert.equal(await page.$eval('#pakta-suggestion', (e) => e.textContent.split('?')[0]), 'Maksud Anda: pendidikan');
+  await type(page, 'siber pemilh');
+  assert.deepEqual(await resultIds(page), ['2024-mou-bssn']);
+  await page.click('#pakta-suggestion a');
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('q') === 'siber pemilih');
+  await settled(page);
+  assert.equal(await page.$eval('#pakta-q', (e) => e.value), 'siber pemilih');
+  assert.equal(await page.$eval('#pakta-suggestion', (e) => e.hidden), true);
+  // Too short for a guess: four letters.
+  await type(page, 'sibr');
+  assert.deepEqual(await resultIds(page), []);
+  await page.close();
+});
+
+test('a partner is found by the acronym and aliases of the partner register', async () => {
+  const page = await open();
+  for (const q of ['unud', 'Bukit Jimbaran']) {
+    await type(page, q);
+    assert.deepEqual(await resultIds(page), ['bali/2026-mou-unud'], q);
+  }
+  await page.close();
+});
+
+test('date filters: signed between, ends between, ends within the next days', async () => {
+  const signed = await open('?signed_from=2025-01-01&signed_to=2025-12-31');
+  assert.deepEqual((await resultIds(signed)).sort(), [
+    '2025-mou-bawaslu', 'jawa-tengah/2025-mou-undip', 'jawa-tengah/karanganyar/2025-pks-uns']);
+  assert.equal(await signed.$eval('#pakta-d-signed_from', (e) => e.value), '2025-01-01');
+  assert.equal(await count(signed, 'status', 'active'), 3);
+  await signed.close();
+  const ends = await open('?ends_from=2026-01-01&ends_to=2027-12-31&q=kerjasama');
+  assert.deepEqual((await resultIds(ends)).sort(), ['2024-mou-bssn', 'jawa-tengah/karanganyar/2024-mou-pemkab',
+    'jawa-tengah/karanganyar/2025-pks-uns']);
+  await ends.close();
+  // From the build's today, 2026-11-22: the BSSN MoU ends on 2026-12-31.
+  const page = await open();
+  await page.selectOption('#pakta-d-ends_within', '30');
+  await page.waitForFunction(() => location.search.includes('ends_within=30'));
+  await settled(page);
+  assert.deepEqual(await resultIds(page), []);
+  await page.selectOption('#pakta-d-ends_within', '90');
+  await page.waitForFunction(() => location.search.includes('ends_within=90'));
+  await settled(page);
+  assert.deepEqual(await resultIds(page), ['2024-mou-bssn']);
+  await page.goBack();
+  await page.waitForFunction(() => location.search.includes('ends_within=30'));
+  await settled(page);
+  assert.equal(await page.$eval('#pakta-d-ends_within', (e) => e.value), '30');
+  await page.close();
+});
+
+test('parameters the page does not understand are ignored with a notice', async () => {
+  const page = await open('?q=pemilu&sort=sideways&page=abc&status=bogus&status=active&unit=nowhere' +
+    '&signed_from=2025-02-30&ends_within=7&colour=red');
+  const notice = await page.$eval('#pakta-notice', (e) => e.textContent);
+  assert.match(notice, /^Bagian alamat ini tidak dikenali dan diabaikan: /);
+  for (const part of ['sort=sideways', 'page=abc', 'status=bogus', 'unit=nowhere', 'signed_from=2025-02-30',
+    'ends_within=7', 'colour=red']) assert.ok(notice.includes(part), part);
+  assert.equal(new URL(page.url()).search, '?q=pemilu&status=active');
+  assert.ok((await resultIds(page)).length > 0);
+  await page.close();
+  const far = await open('?page=99');
+  assert.match(await far.$eval('#pakta-notice', (e) => e.textContent), /page=99/);
+  assert.equal((await resultIds(far)).length, 7);
+  await far.close();
+});
+
+test('a failed download is told to the reader, never left preparing', async () => {
+  const page = await open();
+  await page.route('**/search/t/**', (route) => route.fulfill({ status: 500, body: '' }));
+  await page.fill('#pakta-q', 'siber');
+  await page.waitForFunction(() => document.getElementById('pakta-search').dataset.state === 'error');
+  assert.match(await page.$eval('#pakta-status', (e) => e.textContent), /^Pencarian gagal dimuat \(search\/t\/.*500\)\)\.$/);
+  await page.close();
+  const csv = await open('?status=active');
+  await csv.route('**/search/columns.json', (route) => route.abort());
+  await csv.click('#pakta-csv');
+  await csv.waitForFunction(() => /CSV tidak dapat/.test(document.getElementById('pakta-status').textContent));
+  assert.match(await csv.$eval('#pakta-status', (e) => e.textContent),
+    /^CSV tidak dapat disiapkan \(search\/columns\.json\)\. Silakan coba lagi\.$/);
+  await csv.close();
+});
+
+test('on a 390 px phone the results come first and the facets fold behind "Saring"', async () => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  await page.goto(`${server.url}/search/?q=pemilu`);
+  await settled(page);
+  const first = await page.$eval('#pakta-results li h2 a', (a) => a.getBoundingClientRect().bottom);
+  assert.ok(first < 844, `first result ends at ${first} px`);
+  assert.equal(await page.isVisible('#pakta-facets'), false);
+  assert.equal(await page.$eval('#pakta-filter', (b) => b.textContent), 'Saring');
+  await page.click('#pakta-filter');
+  assert.equal(await page.isVisible('#pakta-f-unit'), true);
+  assert.equal(await page.$eval('#pakta-filter', (b) => b.getAttribute('aria-expanded')), 'true');
+  await page.check('#pakta-f-status-5');
+  await page.waitForFunction(() => location.search.includes('status=active'));
+  await settled(page);
+  assert.equal(await page.$eval('#pakta-filter', (b) => b.textContent), 'Saring (1 aktif)');
+  await context.close();
+  // On a wide screen the facets stand beside the results, without the button.
+  const wide = await open('?q=pemilu');
+  assert.equal(await wide.isVisible('#pakta-filter'), false);
+  assert.equal(await wide.isVisible('#pakta-facets'), true);
+  await wide.close();
 });
 
 test('without JavaScript the page points to the list pages', async () => {

@@ -51,9 +51,13 @@
   var cache = {};
   function load(path) {
     if (!cache[path]) {
+      // The error names only the file: the sentence around it is the
+      // catalog's, in the reader's language.
       cache[path] = fetch(base + 'search/' + path).then(function (r) {
-        if (!r.ok) throw new Error(path + ': ' + r.status);
+        if (!r.ok) throw new Error('search/' + path + ' (' + r.status + ')');
         return r.json();
+      }, function () {
+        throw new Error('search/' + path);
       }).catch(function (e) {
         delete cache[path]; // a later search tries again
         throw e;
@@ -63,11 +67,17 @@
   }
 
   // ---- text, exactly as the index folds it (crates/pakta-content/src/fold.rs, crates/pakta-search/src/text.rs) ----
+  // Decomposed (compatibility forms too), marks removed, lower case, then
+  // the letters without a decomposition from the manifest's table.
+  function fold(text, m) {
+    var out = text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+    if (!/[^\x00-\x7f]/.test(out)) return out;
+    return Array.from(out, function (c) { return m.fold[c] || c; }).join('');
+  }
   function words(text, m) {
-    var raw = text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase()
-      .split(/[^\p{L}\p{N}]+/u).filter(function (w) {
-        return w && Array.from(w).length <= 64; // MAX_WORD_CHARS: longer runs are not indexed
-      });
+    var raw = fold(text, m).split(/[^\p{L}\p{N}]+/u).filter(function (w) {
+      return w && Array.from(w).length <= 64; // MAX_WORD_CHARS: longer runs are not indexed
+    });
     var out = [];
     for (var i = 0; i < raw.length; i++) {
       var next = raw[i + 1];
@@ -95,13 +105,37 @@
   }
 
   // ---- state <-> URL ----
-  function readState() {
+  // Every parameter is checked against the index: what is not understood
+  // is left out of the search and named in a notice.
+  var DATE_LIMITS = ['signed_from', 'signed_to', 'ends_from', 'ends_to'];
+  var WITHIN_DAYS = ['30', '90', '180'];
+  function isDate(text) {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
+    var day = new Date(text + 'T00:00:00Z');
+    return !isNaN(day) && day.toISOString().slice(0, 10) === text;
+  }
+  function knownValue(m, facet, value) {
+    if (facet === 'unit') return m.unitPaths.indexOf(value) >= 0;
+    var f = facetOf(m, facet);
+    return !!f && f.values.indexOf(value) >= 0;
+  }
+  function readState(m) {
     var p = new URLSearchParams(location.search);
-    var s = { q: p.get('q') || '', sort: p.get('sort') || 'relevance',
-      page: Math.max(1, parseInt(p.get('page'), 10) || 1), filters: {} };
-    FACETS.forEach(function (f) {
-      var v = p.getAll(f).filter(Boolean);
-      if (v.length) s.filters[f] = v;
+    var s = { q: '', sort: 'relevance', page: 1, filters: {}, dates: {}, ignored: [] };
+    p.forEach(function (value, name) {
+      var ok = true;
+      if (name === 'q') s.q = value;
+      else if (name === 'sort') { ok = Object.prototype.hasOwnProperty.call(SORTS, value); if (ok) s.sort = value; }
+      else if (name === 'page') { ok = /^[1-9][0-9]{0,5}$/.test(value); if (ok) s.page = +value; }
+      else if (FACETS.indexOf(name) >= 0) {
+        ok = knownValue(m, name, value);
+        var list = s.filters[name] || (s.filters[name] = []);
+        if (ok && list.indexOf(value) < 0) list.push(value);
+        if (!list.length) delete s.filters[name];
+      } else if (DATE_LIMITS.indexOf(name) >= 0) { ok = isDate(value); if (ok) s.dates[name] = value; }
+      else if (name === 'ends_within') { ok = WITHIN_DAYS.indexOf(value) >= 0; if (ok) s.dates[name] = value; }
+      else ok = false;
+      if (!ok) s.ignored.push(name + '=' + value);
     });
     return s;
   }
@@ -109,10 +143,16 @@
     var p = new URLSearchParams();
     if (s.q) p.set('q', s.q);
     FACETS.forEach(function (f) { (s.filters[f] || []).forEach(function (v) { p.append(f, v); }); });
+    DATE_LIMITS.concat(['ends_within']).forEach(function (name) { if (s.dates[name]) p.set(name, s.dates[name]); });
     if (s.sort !== 'relevance') p.set('sort', s.sort);
     if (s.page > 1) p.set('page', String(s.page));
     var url = location.pathname + (p.toString() ? '?' + p : '');
     if (url !== location.pathname + location.search) history[push ? 'pushState' : 'replaceState'](null, '', url);
+  }
+  function filtersOn(s) {
+    var n = Object.keys(s.dates).length;
+    FACETS.forEach(function (f) { n += (s.filters[f] || []).length; });
+    return n;
   }
 
   // ---- index access ----
@@ -160,9 +200,24 @@
     return Promise.all(keys.filter(Boolean).map(function (k) { return load(shardFile(k)); }));
   }
 
-  // Each query word's weight per document: the best field it occurs in,
-  // halved when only a longer word begins with it.
-  function matchWord(m, word, prefix) {
+  // The stem each word leads to in the index (a stem itself or a written
+  // form), or null: one lookup in each word's shard.
+  function indexedStems(m, list) {
+    return Promise.all(list.map(function (w) {
+      var key = shardOf(m, w);
+      return key ? load(shardFile(key)) : null;
+    })).then(function (shards) {
+      return list.map(function (w, i) {
+        var sh = shards[i];
+        return !sh ? null : sh.t[w] ? w : sh.w[w] || null;
+      });
+    });
+  }
+
+  // The stems a word leads to, with the share of its weight: the word as
+  // written; typing, the longer words it begins (half); unknown, the root
+  // its affixes lead to; still unknown, words spelt nearly alike.
+  function stemsOfWord(m, word, prefix) {
     var keys = [shardOf(m, word)];
     if (prefix && word.length >= 3) keys = keys.concat(shardsUnder(m, word));
     return loadShards(m, keys).then(function (shards) {
@@ -176,7 +231,24 @@
           if (w.indexOf(word) === 0 && !stems[sh.w[w]]) stems[sh.w[w]] = 0.5;
         });
       });
-      var list = Object.keys(stems);
+      if (Object.keys(stems).length) return { stems: stems };
+      return rootOf(m, word).then(function (root) {
+        if (root) { stems[root] = 1; return { stems: stems }; }
+        return similarWords(m, word).then(function (similar) {
+          return indexedStems(m, similar).then(function (found) {
+            found.forEach(function (stem) { if (stem && !stems[stem]) stems[stem] = TYPO_SHARE; });
+            return { stems: stems, correction: similar[0] || null };
+          });
+        });
+      });
+    });
+  }
+
+  // Each query word's weight per document: the best field it occurs in,
+  // times the share of the stem that led there.
+  function matchWord(m, word, prefix) {
+    return stemsOfWord(m, word, prefix).then(function (found) {
+      var stems = found.stems, list = Object.keys(stems);
       return loadShards(m, list.map(function (s) { return shardOf(m, s); })).then(function (more) {
         var weight = new Float32Array(m.documents);
         list.forEach(function (stem) {
@@ -189,9 +261,150 @@
           });
           notePages(m, word, stem, sets);
         });
-        return weight;
+        return { weight: weight, correction: found.correction || null };
       });
     });
+  }
+
+  // ---- affixed forms: candidate roots by Indonesian affix rules ----
+  // The index stems with Sastrawi's rules (crates/pakta-search/src/stem.rs);
+  // a written form the corpus never uses is brought to the roots these
+  // rules allow, and the first one the index knows is taken. Protected
+  // words and the index's corrections come with the manifest.
+  var PARTICLES = ['lah', 'kah', 'pun', 'tah'], POSSESSIVES = ['ku', 'mu', 'nya'];
+  var SUFFIXES = ['kan', 'an', 'i'];
+  // Prefix and suffix pairs that do not occur together (Nazief and Adriani).
+  var NOT_TOGETHER = { be: ['i'], di: ['an'], ke: ['i', 'kan'], me: ['an'], se: ['i', 'kan'], te: ['an'] };
+  var VOWEL = /^[aiueo]/;
+  function endingsOff(word, endings) {
+    var out = [];
+    endings.forEach(function (e) {
+      if (word.length > e.length + 2 && word.slice(-e.length) === e) out.push(word.slice(0, -e.length));
+    });
+    return out.concat([word]);
+  }
+  // [prefix, what is left] for each way the word can begin with a prefix,
+  // the sound changes of me- and pe- undone (meng-/meny-/mem-/men-).
+  function prefixesOff(w) {
+    var out = [], start = w.slice(0, 2);
+    var add = function (name, rest) { if (rest.length >= 3) out.push([name, rest]); };
+    if (start === 'di' || start === 'ke' || start === 'se') add(start, w.slice(2));
+    if (start === 'be' || start === 'te' || start === 'pe') {
+      if (w[2] === 'r') add(start, w.slice(3));
+      if (w.slice(2, 4) === 'la' && start !== 'te') add(start, w.slice(3)); // belajar, pelajar
+    }
+    if (start === 'be' && !VOWEL.test(w.slice(2)) && w[2] !== 'r') add('be', w.slice(2)); // bekerja
+    if (start === 'me' || start === 'pe') {
+      var rest = w.slice(3);
+      if (w.slice(2, 4) === 'ng') {
+        add(start, w.slice(4));
+        if (VOWEL.test(w.slice(4))) add(start, 'k' + w.slice(4));
+      } else if (w.slice(2, 4) === 'ny') {
+        if (VOWEL.test(w.slice(4))) add(start, 's' + w.slice(4));
+        add(start, w.slice(2));
+      } else if (w[2] === 'm') {
+        if (/^[bfvp]/.test(rest)) add(start, rest);
+        if (VOWEL.test(rest)) add(start, 'p' + rest);
+        add(start, w.slice(2));
+      } else if (w[2] === 'n') {
+        if (/^[cdjszt]/.test(rest)) add(start, rest);
+        if (VOWEL.test(rest)) add(start, 't' + rest);
+        add(start, w.slice(2));
+      } else if (/^[lrwy]/.test(w.slice(2))) {
+        add(start, w.slice(2));
+      } else if (start === 'pe' && !VOWEL.test(w.slice(2))) {
+        add(start, w.slice(2)); // pekerja
+      }
+    }
+    return out;
+  }
+  function affixRoots(word, protectedWords) {
+    if (!/^[a-z]{5,}$/.test(word)) return [];
+    var kept = protectedWords || [];
+    var out = [], seen = {};
+    seen[word] = 1;
+    var keep = function (c) { if (c.length >= 3 && !seen[c]) { seen[c] = 1; out.push(c); } };
+    var strip = function (w, suffix, depth) {
+      if (depth === 3) return;
+      prefixesOff(w).forEach(function (option) {
+        if (!depth && suffix && (NOT_TOGETHER[option[0]] || []).indexOf(suffix) >= 0) return;
+        keep(option[1]);
+        strip(option[1], suffix, depth + 1);
+      });
+    };
+    endingsOff(word, PARTICLES).forEach(function (a) {
+      endingsOff(a, POSSESSIVES).forEach(function (b) {
+        // A protected word with a particle or possessive is that word.
+        if (kept.indexOf(b) >= 0) { keep(b); return; }
+        SUFFIXES.forEach(function (x) {
+          if (b.length > x.length + 2 && b.slice(-x.length) === x) strip(b.slice(0, -x.length), x, 0);
+        });
+        strip(b, '', 0);
+        SUFFIXES.forEach(function (x) {
+          if (b.length > x.length + 2 && b.slice(-x.length) === x) keep(b.slice(0, -x.length));
+        });
+        keep(b);
+      });
+    });
+    return out;
+  }
+  function rootOf(m, word) {
+    if (m.protected.indexOf(word) >= 0) return Promise.resolve(null);
+    if (m.corrections[word]) return Promise.resolve(m.corrections[word]);
+    var candidates = affixRoots(word, m.protected);
+    return indexedStems(m, candidates).then(function (stems) {
+      for (var i = 0; i < stems.length; i++) if (stems[i]) return stems[i];
+      return null;
+    });
+  }
+
+  // ---- typos: words of the index within a small edit distance ----
+  // The vocabulary is split by length (v/<length>.json, most frequent
+  // first) and fetched only for a word that matched nothing.
+  var TYPO_SHARE = 0.4, TYPO_MIN = 5, TYPO_TWO = 8, TYPO_MAX = 5;
+  function similarWords(m, word) {
+    var n = Array.from(word).length;
+    if (n < TYPO_MIN || !m.vocabulary) return Promise.resolve([]);
+    var most = n >= TYPO_TWO ? 2 : 1, lengths = [];
+    for (var len = n - most; len <= n + most; len++) if (m.vocabulary.indexOf(len) >= 0) lengths.push(len);
+    return Promise.all(lengths.map(function (len) { return load('v/' + len + '.json'); })).then(function (files) {
+      var found = [];
+      files.forEach(function (file) {
+        file.split(' ').forEach(function (candidate, rank) {
+          var d = editDistance(word, candidate, most);
+          if (d <= most) found.push([d, typoKind(n, candidate), rank, candidate]);
+        });
+      });
+      found.sort(function (a, b) { return a[0] - b[0] || a[1] - b[1] || a[2] - b[2]; });
+      return found.slice(0, TYPO_MAX).map(function (f) { return f[3]; });
+    });
+  }
+  // Among words as near, a letter left out is the likeliest slip, then
+  // one mistyped, then one too many.
+  function typoKind(length, candidate) {
+    var other = Array.from(candidate).length;
+    return other > length ? 0 : other === length ? 1 : 2;
+  }
+  // Optimal string alignment distance (a swap of neighbours is one edit),
+  // given up as soon as it exceeds `most`.
+  function editDistance(a, b, most) {
+    if (Math.abs(a.length - b.length) > most) return most + 1;
+    var prev2 = null, prev = [], row;
+    for (var j = 0; j <= b.length; j++) prev.push(j);
+    for (var i = 1; i <= a.length; i++) {
+      row = [i];
+      var best = i;
+      for (j = 1; j <= b.length; j++) {
+        var cost = a[i - 1] === b[j - 1] ? 0 : 1;
+        var v = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + cost);
+        if (prev2 && i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prev2[j - 2] + 1);
+        row.push(v);
+        if (v < best) best = v;
+      }
+      if (best > most) return most + 1;
+      prev2 = prev; prev = row;
+    }
+    return prev[b.length];
   }
 
   function scoreQuery(m, q) {
@@ -203,16 +416,19 @@
       return Promise.all(list.map(function (w, i) {
         return matchWord(m, w, typing && i === list.length - 1);
       }));
-    }).then(function (weights) {
+    }).then(function (matches) {
       var score = new Float32Array(m.documents);
       for (var d = 0; d < m.documents; d++) score[d] = 1;
-      weights.forEach(function (weight) {
-        var df = 0;
+      matches.forEach(function (match) {
+        var weight = match.weight, df = 0;
         for (var d = 0; d < m.documents; d++) if (weight[d]) df++;
         var idf = Math.log(1 + m.documents / (df || 1));
         for (d = 0; d < m.documents; d++) score[d] = score[d] && weight[d] ? score[d] + weight[d] * idf : 0;
       });
-      return score;
+      // The query with each unknown word replaced by its nearest spelling.
+      var corrected = matches.some(function (x) { return x.correction; }) ?
+        list.map(function (w, i) { return matches[i].correction || w; }).join(' ') : null;
+      return { score: score, corrected: corrected };
     });
   }
 
@@ -253,13 +469,40 @@
 
   function evaluate(m, s) {
     var filters = activeFilters(m, s);
-    var single = !words(s.q, m).length && filters.length === 1 &&
+    var dated = Object.keys(s.dates).length > 0;
+    var single = !words(s.q, m).length && filters.length === 1 && !dated &&
       (filters[0].ranges ? filters[0].ranges.length : filters[0].codes.length) === 1;
-    if (!words(s.q, m).length && !filters.length) return Promise.resolve(browseAll(m));
+    if (!words(s.q, m).length && !filters.length && !dated) return Promise.resolve(browseAll(m));
     if (single) return browseOne(m, s, filters[0]);
-    return Promise.all([scoreQuery(m, s.q), load('columns.json')]).then(function (r) {
-      return combine(m, s, filters, r[0], r[1]);
+    return Promise.all([scoreQuery(m, s.q), load('columns.json'), dated ? load('sort.json') : null]).then(function (r) {
+      var query = r[0] || { score: null, corrected: null };
+      var result = combine(m, s, filters, query.score, r[1], dated ? dateTest(m, s.dates, r[2]) : null);
+      result.corrected = query.corrected;
+      return result;
     });
+  }
+
+  // ---- date limits: signing and end dates, as days since 1970 (sort.json) ----
+  function dayOf(iso) { return Date.parse(iso + 'T00:00:00Z') / 86400000; }
+  function dateTest(m, limits, keys) {
+    var signed = keys.signedDays || (keys.signedDays = datesOf(keys.signed));
+    var expires = keys.expiresDays || (keys.expiresDays = datesOf(keys.expires));
+    var checks = [];
+    var between = function (days, from, to) {
+      if (from || to) checks.push([days, from ? dayOf(from) : -Infinity, to ? dayOf(to) : Infinity]);
+    };
+    between(signed, limits.signed_from, limits.signed_to);
+    between(expires, limits.ends_from, limits.ends_to);
+    // "Within the next N days" counts from the day the site was built.
+    if (limits.ends_within) checks.push([expires, dayOf(m.today), dayOf(m.today) + +limits.ends_within]);
+    // A missing date (NaN) is outside every limit.
+    return function (d) {
+      for (var i = 0; i < checks.length; i++) {
+        var day = checks[i][0][d];
+        if (!(day >= checks[i][1] && day <= checks[i][2])) return false;
+      }
+      return true;
+    };
   }
 
   function overallCounts(m) {
@@ -317,7 +560,7 @@
   }
   // Counts for a facet ignore that facet's own filter, so that choosing
   // one value still shows how many the others hold.
-  function combine(m, s, filters, score, columns) {
+  function combine(m, s, filters, score, columns, dated) {
     var counts = {};
     FACETS.forEach(function (name) {
       counts[name] = new Array(name === 'unit' ? m.units.length : facetOf(m, name).values.length).fill(0);
@@ -325,6 +568,7 @@
     var docs = [];
     for (var d = 0; d < m.documents; d++) {
       if (score && !score[d]) continue;
+      if (dated && !dated(d)) continue;
       var failed = -1, failures = 0;
       for (var i = 0; i < filters.length && failures < 2; i++) {
         if (!passes(filters[i], columns, d)) { failures++; failed = i; }
@@ -435,6 +679,12 @@
     var facets = el('div', { class: 'pakta-facets', id: 'pakta-facets' });
     facets.addEventListener('change', function (e) {
       var t = e.target, filters = Object.assign({}, state.filters);
+      if (t.hasAttribute('data-date')) {
+        var dates = Object.assign({}, state.dates);
+        if (t.value) dates[t.name] = t.value; else delete dates[t.name];
+        update({ dates: dates, page: 1 }, true);
+        return;
+      }
       if (t.tagName === 'SELECT') {
         if (t.value) filters.unit = [t.value]; else delete filters.unit;
       } else {
@@ -445,11 +695,82 @@
       update({ filters: filters, page: 1 }, true);
     });
     var status = el('p', { id: 'pakta-status', role: 'status', 'aria-live': 'polite' });
+    var notice = el('p', { id: 'pakta-notice', class: 'pakta-notice', hidden: '' });
+    var suggestion = el('p', { id: 'pakta-suggestion', class: 'pakta-suggestion', hidden: '' });
     var results = el('ol', { id: 'pakta-results', class: 'pakta-results', tabindex: '-1', 'aria-label': say('search-results') });
     var pager = el('nav', { 'aria-label': say('search-pages'), class: 'pakta-pager' });
+    // On a narrow screen the facets fold behind this button, so that the
+    // results come first (search.css shows it only there).
+    var toggle = el('button', { type: 'button', id: 'pakta-filter', class: 'pakta-filter',
+      'aria-expanded': 'false', 'aria-controls': 'pakta-facets' });
+    var layout = el('div', { class: 'pakta-layout' });
+    toggle.addEventListener('click', function () {
+      var open = toggle.getAttribute('aria-expanded') !== 'true';
+      toggle.setAttribute('aria-expanded', String(open));
+      layout.classList.toggle('pakta-facets-open', open);
+    });
     mount.appendChild(form);
-    mount.appendChild(el('div', { class: 'pakta-layout' }, [facets, el('div', {}, [status, results, pager])]));
-    ui = { input: input, sort: sort, facets: facets, status: status, results: results, pager: pager };
+    mount.appendChild(notice);
+    layout.appendChild(toggle);
+    layout.appendChild(facets);
+    layout.appendChild(el('div', { class: 'pakta-main' }, [status, suggestion, results, pager]));
+    mount.appendChild(layout);
+    ui = { input: input, sort: sort, facets: facets, status: status, results: results, pager: pager,
+      notice: notice, suggestion: suggestion, toggle: toggle };
+  }
+
+  // What the address held that was not understood, and, for a query
+  // whose words matched nothing, the query spelt as the index spells it.
+  function renderNotices(s, corrected) {
+    ui.notice.hidden = !s.ignored.length;
+    ui.notice.textContent = s.ignored.length ? say('search-ignored', { names: s.ignored.join(', ') }) : '';
+    ui.suggestion.textContent = '';
+    ui.suggestion.hidden = !corrected;
+    if (!corrected) return;
+    var parts = say('search-did-you-mean', { query: '\u0000' }).split('\u0000');
+    var link = el('a', { href: '?q=' + encodeURIComponent(corrected), text: corrected });
+    link.addEventListener('click', function (e) {
+      e.preventDefault();
+      ui.input.value = corrected;
+      update({ q: corrected, page: 1 }, true);
+    });
+    ui.suggestion.appendChild(document.createTextNode(parts[0]));
+    ui.suggestion.appendChild(link);
+    ui.suggestion.appendChild(document.createTextNode(parts[1] || ''));
+    ui.suggestion.appendChild(el('span', { class: 'pakta-typo-note', text: ' ' + say('search-typo-note') }));
+  }
+  function renderToggle(s) {
+    var n = filtersOn(s);
+    ui.toggle.textContent = n ? say('search-filter-on', { n: n }) : say('search-filter');
+  }
+
+  // Signing and end dates between two days, or ending soon.
+  function dateFacet(s) {
+    var set = el('fieldset', { class: 'pakta-facet pakta-dates' }, [el('legend', { text: say('search-dates') })]);
+    var range = function (title, from, to) {
+      var group = el('div', { class: 'pakta-date-range', role: 'group', 'aria-label': title }, [
+        el('span', { class: 'pakta-date-title', text: title })]);
+      [[from, 'search-date-from'], [to, 'search-date-to']].forEach(function (pair) {
+        var id = 'pakta-d-' + pair[0];
+        var input = el('input', { type: 'date', id: id, name: pair[0], 'data-date': '' });
+        input.value = s.dates[pair[0]] || '';
+        group.appendChild(el('label', { for: id, text: say(pair[1]) }));
+        group.appendChild(input);
+      });
+      return group;
+    };
+    set.appendChild(range(say('search-signed-between'), 'signed_from', 'signed_to'));
+    set.appendChild(range(say('search-ends-between'), 'ends_from', 'ends_to'));
+    var within = el('select', { id: 'pakta-d-ends_within', name: 'ends_within', 'data-date': '' });
+    within.appendChild(el('option', { value: '', text: say('search-ends-within-any') }));
+    WITHIN_DAYS.forEach(function (n) {
+      var o = el('option', { value: n, text: say('search-ends-within-days', { n: n }) });
+      if (s.dates.ends_within === n) o.selected = true;
+      within.appendChild(o);
+    });
+    set.appendChild(el('div', { class: 'pakta-date-range' }, [
+      el('label', { for: 'pakta-d-ends_within', text: say('search-ends-within') }), within]));
+    return set;
   }
 
   function renderFacets(m, counts) {
@@ -485,6 +806,7 @@
       }
       box.appendChild(set);
     });
+    box.appendChild(dateFacet(state));
     if (focused && document.getElementById(focused)) document.getElementById(focused).focus();
   }
 
@@ -524,7 +846,7 @@
     if (!terms.length) return [document.createTextNode(text)];
     var out = [];
     text.split(/(\s+)/).forEach(function (part) {
-      var folded = part.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+      var folded = fold(part, manifest).replace(/[^\p{L}\p{N}]/gu, '');
       var hit = folded && terms.some(function (t) { return folded.indexOf(t) === 0; });
       out.push(hit ? el('mark', { text: part }) : document.createTextNode(part));
     });
@@ -608,14 +930,16 @@
       var a = el('a', { href: URL.createObjectURL(blob), download: say('search-csv-file') });
       document.body.appendChild(a); a.click(); a.remove();
       ui.status.textContent = say('search-csv-done', { n: lines.length - 1 });
+    }).catch(function (e) {
+      ui.status.textContent = say('search-csv-failed', { error: e.message });
     });
   }
 
   // ---- the loop ----
-  var state = readState(), manifest = null, run = 0, lastOrdered = null, lastTotal = 0;
+  var state = null, manifest = null, run = 0, lastOrdered = null, lastTotal = 0;
   function debounce(fn, ms) { var t; return function () { clearTimeout(t); t = setTimeout(fn, ms); }; }
   function update(change, push) {
-    state = Object.assign({}, state, change);
+    state = Object.assign({}, state, change, { ignored: [] });
     writeState(state, push);
     search();
   }
@@ -634,6 +958,12 @@
         return ordered;
       };
       var size = m.page_size;
+      // A page past the last is not understood either: the first is shown.
+      if (s.page > Math.max(1, Math.ceil(result.total / size))) {
+        s.ignored = s.ignored.concat(['page=' + s.page]);
+        s.page = 1;
+        writeState(s, false);
+      }
       var first = s.page === 1 && result.first && result.first[s.sort];
       var page = first ? Promise.resolve(first)
         : all().then(function (docs) { return docs.slice((s.page - 1) * size, s.page * size); });
@@ -645,6 +975,8 @@
       lastOrdered = r[1]; lastTotal = r[0].total;
       renderResults(m, r[2], r[0].total, s);
       renderFacets(m, r[0].counts);
+      renderNotices(s, r[0].corrected);
+      renderToggle(s);
       mount.setAttribute('data-render-ms', (performance.now() - started).toFixed(1));
       mount.setAttribute('data-total', String(r[0].total));
       mount.setAttribute('data-state', 'ready');
@@ -652,6 +984,8 @@
     }).catch(function (e) {
       if (mine !== run) return;
       ui.status.textContent = say('search-failed', { error: e.message });
+      ui.results.textContent = '';
+      ui.pager.textContent = '';
       mount.setAttribute('data-state', 'error');
       mount.removeAttribute('aria-busy');
     });
@@ -662,14 +996,23 @@
       .then(function (r) { return r.map(function (x) { return x.id; }); });
   };
 
+  // For tests: the folding of the page, as the index folds, and the
+  // candidate roots of an affixed word.
+  mount.fold = function (text) { return fold(text, manifest); };
+  mount.affixRoots = function (word) { return affixRoots(word, manifest.protected); };
+
   window.addEventListener('popstate', function () {
-    state = readState();
-    if (ui.input) { ui.input.value = state.q; ui.sort.value = state.sort; }
-    if (manifest) search();
+    if (!manifest) return;
+    state = readState(manifest);
+    ui.input.value = state.q;
+    ui.sort.value = state.sort;
+    search();
   });
   load('manifest.json').then(function (m) {
     if (m.version !== 3) throw new Error('index version ' + m.version);
     manifest = prepare(m);
+    state = readState(m);
+    writeState(state, false);
     build(m);
     ui.input.value = state.q;
     ui.sort.value = state.sort;

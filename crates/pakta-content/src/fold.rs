@@ -1,16 +1,48 @@
-//! The one text folding: lower case, the accents of letters removed
-//! (`Pémilu` → `pemilu`). The search index, the partner matching key and
-//! the id suggestions fold with it, and `search.js` folds queries the same
-//! way (`normalize('NFD')`, marks U+0300–U+036F removed, `toLowerCase()`),
-//! so a query finds what the index holds.
+//! The one text folding: compatibility forms decomposed (`ﬁ` → `fi`,
+//! full-width `２` → `2`), every combining mark removed (`Pémilu` →
+//! `pemilu`), lower case, then the letters that have no decomposition
+//! replaced from [`LETTERS`] (`ø` → `o`, `ß` → `ss`). The search index, the
+//! partner matching key and the id suggestions fold with it. `search.js`
+//! folds queries by the same steps (`normalize('NFKD')`, `\p{M}` removed,
+//! `toLowerCase()`) and receives [`LETTERS`] in the index's manifest, so
+//! the table exists once; `tests/folding-cases.json` holds the cases both
+//! sides are tested against.
 
 use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
+
+/// Lower-case letters that neither decomposition nor lower-casing brings
+/// to Latin letters readers type on a plain keyboard, with what they
+/// fold to. The final sigma is here because the browser lower-cases a
+/// whole string (`Σ` at a word's end becomes `ς`) and Rust a character.
+pub const LETTERS: &[(char, &str)] = &[
+    ('ß', "ss"),
+    ('æ', "ae"),
+    ('ð', "d"),
+    ('ø', "o"),
+    ('þ', "th"),
+    ('đ', "d"),
+    ('ħ', "h"),
+    ('ı', "i"),
+    ('ł', "l"),
+    ('œ', "oe"),
+    ('ŧ', "t"),
+    ('ς', "σ"),
+];
 
 /// The characters of `text`, folded.
 pub fn folded_chars(text: &str) -> impl Iterator<Item = char> + '_ {
-    text.nfd()
-        .filter(|c| !is_accent(*c))
+    text.nfkd()
+        .filter(|c| !is_combining_mark(*c))
         .flat_map(char::to_lowercase)
+        .flat_map(|c| {
+            let replaced = LETTERS.iter().find(|(letter, _)| *letter == c);
+            let (one, many) = match replaced {
+                Some((_, with)) => (None, Some(with.chars())),
+                None => (Some(c), None),
+            };
+            one.into_iter().chain(many.into_iter().flatten())
+        })
 }
 
 /// Appends `text`, folded, to `out`.
@@ -29,21 +61,42 @@ pub fn fold(text: &str) -> String {
     out
 }
 
-/// The combining diacritical marks, the block `search.js` removes.
-fn is_accent(c: char) -> bool {
-    ('\u{300}'..='\u{36f}').contains(&c)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    /// The cases `search.js` is tested against too
+    /// (`tests/browser/search.test.mjs`).
+    const SHARED_CASES: &str = include_str!("../../../tests/folding-cases.json");
+
     #[test]
-    fn folds_case_and_accents() {
-        assert_eq!(fold("Pémilu ÇÀÑ Ümum"), "pemilu can umum");
-        assert_eq!(fold("KERJA sama"), "kerja sama");
-        // As in the browser: letters without a decomposition stay.
-        assert_eq!(fold("Łódź Ø"), "łodz ø");
-        assert_eq!(fold("İ"), "i");
+    fn folds_the_shared_cases() {
+        let cases: Vec<(String, String)> =
+            serde_json::from_str(SHARED_CASES).expect("tests/folding-cases.json is valid");
+        assert!(cases.len() >= 20);
+        let failures: Vec<String> = cases
+            .iter()
+            .filter(|(text, folded)| fold(text) != *folded)
+            .map(|(text, folded)| format!("{text:?}: {:?}, not {folded:?}", fold(text)))
+            .collect();
+        assert!(failures.is_empty(), "{failures:#?}");
+    }
+
+    #[test]
+    fn the_table_is_sorted_lower_case_and_final() {
+        assert!(LETTERS.windows(2).all(|w| w[0].0 < w[1].0));
+        for (letter, with) in LETTERS {
+            assert_eq!(
+                letter.to_lowercase().collect::<String>(),
+                letter.to_string()
+            );
+            assert_eq!(fold(with), *with, "{letter} folds in one step");
+        }
+    }
+
+    #[test]
+    fn folding_is_idempotent() {
+        let text = "Ǆemal ŒUVRE Straße İstanbul ΟΔΟΣ ｑｕｅｒｙ";
+        assert_eq!(fold(&fold(text)), fold(text));
     }
 }

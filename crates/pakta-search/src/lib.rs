@@ -17,6 +17,7 @@ mod shards;
 mod stem;
 mod terms;
 mod text;
+mod vocabulary;
 
 use std::collections::BTreeMap;
 
@@ -61,6 +62,15 @@ impl SearchIndex {
     }
 }
 
+/// The folding table the browser applies after its own decomposition and
+/// lower-casing (`pakta_content::fold::LETTERS`), as `{letter: folded}`.
+fn fold_letters() -> BTreeMap<String, &'static str> {
+    pakta_content::fold::LETTERS
+        .iter()
+        .map(|(letter, folded)| (letter.to_string(), *folded))
+        .collect()
+}
+
 /// Indexes the public agreements of the model.
 pub fn build_index(model: &Model) -> SearchIndex {
     let order = order::number_documents(model);
@@ -83,6 +93,7 @@ pub fn build_index(model: &Model) -> SearchIndex {
     let mut files: Vec<(String, Value)> = Vec::new();
     let mut encoded: Vec<(String, Vec<u8>)> = Vec::new();
     let shards = shards::shards(&term_index, universe);
+    let vocabulary = vocabulary::files(&term_index);
     let shard_keys: Vec<&str> = shards.keys().map(String::as_str).collect();
     let manifest = json!({
         "version": FORMAT_VERSION,
@@ -94,6 +105,10 @@ pub fn build_index(model: &Model) -> SearchIndex {
         "weights": FIELD_WEIGHTS,
         "compounds": text::COMPOUNDS,
         "stopwords": text::STOPWORDS,
+        "fold": fold_letters(),
+        "protected": stem::PROTECTED,
+        "corrections": stem::CORRECTIONS.iter().copied().collect::<BTreeMap<_, _>>(),
+        "vocabulary": vocabulary.keys().collect::<Vec<_>>(),
         "facets": facets::summary(&facets),
         "units": order.units.iter().map(|u| {
             let unit = &model.units[u.unit];
@@ -107,6 +122,11 @@ pub fn build_index(model: &Model) -> SearchIndex {
         json!({ "keys": shard_keys.join(" ") }),
     ));
     files.push(("columns.json".into(), facets::columns(&facets)));
+    files.extend(
+        vocabulary
+            .into_iter()
+            .map(|(length, words)| (format!("v/{length}.json"), words)),
+    );
     files.push(("sort.json".into(), dates.sort_file()));
     let pages = browse::FirstPages {
         dates: &dates,

@@ -14,6 +14,7 @@ pub(crate) const PROTECTED: &[&str] = &[
     "pemilu",
     "pemilih",
     "pemilihan",
+    "pemula",
     "pilkada",
     "kpu",
     "kpud",
@@ -67,6 +68,9 @@ pub(crate) const CORRECTIONS: &[(&str, &str)] = &[
     ("kepemiluan", "pemilu"),
 ];
 
+/// Particles and possessives, which may follow any word.
+const ENDINGS: &[&str] = &["lah", "kah", "pun", "tah", "ku", "mu", "nya"];
+
 static DICTIONARY: OnceLock<Dictionary> = OnceLock::new();
 
 /// Stems folded words. It remembers nothing: the indexer asks once per
@@ -89,6 +93,15 @@ impl WordStemmer {
     pub(crate) fn stem(&self, word: &str) -> String {
         if let Some((_, stem)) = CORRECTIONS.iter().find(|(w, _)| *w == word) {
             return stem.to_string();
+        }
+        // A protected word keeps its meaning with a particle or a
+        // possessive after it ("kerjasamanya").
+        let bare = ENDINGS
+            .iter()
+            .filter_map(|ending| word.strip_suffix(ending))
+            .find(|bare| PROTECTED.contains(bare));
+        if let Some(bare) = bare {
+            return bare.to_string();
         }
         if word.len() < 4
             || PROTECTED.contains(&word)
@@ -126,6 +139,23 @@ mod tests {
         assert_eq!(&*s.stem("bawaslu"), "bawaslu");
         assert_eq!(&*s.stem("2025"), "2025");
         assert_eq!(s.stem("kepemiluan"), s.stem("pemilu"));
+    }
+
+    /// Affixed forms and the stem the index gives them; the browser tests
+    /// check that the page's affix rules reach the same stem from each.
+    const SHARED_CASES: &str = include_str!("../../../tests/affix-cases.json");
+
+    #[test]
+    fn affixed_forms_have_the_stems_the_browser_derives() {
+        let s = WordStemmer::default();
+        let cases: Vec<(String, String)> =
+            serde_json::from_str(SHARED_CASES).expect("tests/affix-cases.json is valid");
+        let wrong: Vec<String> = cases
+            .iter()
+            .filter(|(word, stem)| s.stem(word) != *stem)
+            .map(|(word, stem)| format!("{word}: {}, not {stem}", s.stem(word)))
+            .collect();
+        assert!(wrong.is_empty(), "{wrong:#?}");
     }
 
     #[test]

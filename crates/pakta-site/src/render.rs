@@ -768,3 +768,11 @@ fn public_documents(model: &Model) -> Vec<String> {
     keys.dedup();
     keys
 }
+
+/// The labels `search.js` shows besides the `search-…` ones: the names of
+/// its facets and its pager.
+pub(crate) const SEARCH_LABELS: &[&str] = &[
+    "kind", "next", "of-total", "page", "previous", "scope", "sort", "status", "unit",
+];
+/// The glossary fields whose values `search.js` names.
+pub(crate) const SEARCH_TERMS: &[&str] = &["category", "flag", "kind", "scope", "sort", "status"];

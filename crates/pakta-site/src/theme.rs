@@ -431,6 +431,10 @@ mod tests {
             for call in script.split("say('").skip(1) {
                 let key = &call[..call.find('\'').unwrap()];
                 assert!(catalog.labels.contains_key(key), "{lang}: no label {key}");
+                assert!(
+                    key.starts_with("search-") || crate::render::SEARCH_LABELS.contains(&key),
+                    "search.html hands {key} to the script"
+                );
                 asked += 1;
             }
             assert!(asked >= 15, "{asked}");

@@ -3,7 +3,9 @@
 
 use serde::Serialize;
 
-use super::{Route, Section, Site};
+use std::collections::BTreeMap;
+
+use super::{Route, SEARCH_LABELS, SEARCH_TERMS, Section, Site};
 use crate::BuildError;
 use crate::lists::{self, ListOverview};
 use crate::open_data::dictionary;
@@ -146,7 +148,7 @@ impl Site {
 
     pub(super) fn search_page(&self, route: &Route) -> Result<Vec<u8>, BuildError> {
         let view = SearchPageView {
-            catalog: &self.theme.catalog,
+            catalog: SearchCatalog::of(&self.theme.catalog),
             months: self.lang.month_names(),
         };
         self.page(
@@ -249,10 +251,39 @@ impl Site {
     }
 }
 
-/// What `search.html` hands to `search.js`: the catalog's texts and the
-/// month names, so the browser writes what the site writes.
+/// What `search.html` hands to `search.js`: the catalog's texts it shows
+/// and the month names, so the browser writes what the site writes.
 #[derive(Serialize)]
 struct SearchPageView<'a> {
-    catalog: &'a Catalog,
+    catalog: SearchCatalog<'a>,
     months: &'static [&'static str; 12],
+}
+
+/// The part of the catalog the search script shows: the whole catalog
+/// would be most of the page's weight.
+#[derive(Serialize)]
+struct SearchCatalog<'a> {
+    labels: BTreeMap<&'a str, &'a str>,
+    terms: BTreeMap<&'a str, &'a BTreeMap<String, String>>,
+}
+
+impl<'a> SearchCatalog<'a> {
+    fn of(catalog: &'a Catalog) -> SearchCatalog<'a> {
+        SearchCatalog {
+            labels: catalog
+                .labels
+                .iter()
+                .filter(|(key, _)| {
+                    key.starts_with("search-") || SEARCH_LABELS.contains(&key.as_str())
+                })
+                .map(|(key, text)| (key.as_str(), text.as_str()))
+                .collect(),
+            terms: catalog
+                .terms
+                .iter()
+                .filter(|(field, _)| SEARCH_TERMS.contains(&field.as_str()))
+                .map(|(field, values)| (field.as_str(), values))
+                .collect(),
+        }
+    }
 }
