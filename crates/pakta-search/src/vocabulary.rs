@@ -59,7 +59,8 @@ mod tests {
     fn words_by_length_most_frequent_first() {
         let mut index = TermIndex::default();
         let postings = |n: u32| Postings {
-            fields: [vec![], vec![], (0..n).collect()],
+            fields: [vec![], vec![], (0..n).collect(), vec![]],
+            locations: Vec::new(),
         };
         index.postings.insert("didik".into(), postings(3));
         index.postings.insert("pilih".into(), postings(5));
