@@ -77,7 +77,7 @@ test('an agreement created through the form passes check and appears in the buil
     await choose(page, 'Nama mitra', typed, name);
     await choose(page, 'Kategori', category.slice(0, 6), category);
   }
-  await page.getByRole('button', { name: 'Add tindak lanjut' }).click();
+  await page.getByRole('button', { name: /^Add kegiatan$/i }).click();
   await fill(page, 'Tanggal', '2026-04-15');
   await fill(page, 'Kegiatan', 'Sosialisasi pemilih pemula');
   await choose(page, 'Jenis kegiatan', 'Sosial', 'Sosialisasi');
