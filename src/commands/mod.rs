@@ -16,6 +16,7 @@ pub(crate) mod theme;
 use std::process::ExitCode;
 
 use crate::console::Console;
+use pakta_content::message::Message;
 
 /// Exit statuses fixed by the spec's "Interfaces" section.
 pub(crate) const EXIT_OK: u8 = 0;
@@ -53,4 +54,25 @@ pub(crate) fn add_theme_problems(
     all.extend(std::mem::take(&mut analysis.diagnostics));
     all.extend(found);
     analysis.diagnostics = all.into_sorted();
+}
+
+/// Writes a command's whole output to standard output and ends the run:
+/// a reader that stops early (`| head`) is no failure; any other write
+/// error is told as `failed` says.
+pub(crate) fn print_output(
+    text: &str,
+    console: &Console,
+    failed: impl FnOnce(std::io::Error) -> Message,
+) -> ExitCode {
+    use std::io::Write as _;
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Ok(()) => exit(EXIT_OK),
+        Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => exit(EXIT_OK),
+        Err(error) => {
+            console.error(failed(error));
+            exit(EXIT_FAILURE)
+        }
+    }
 }

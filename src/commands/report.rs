@@ -1,7 +1,6 @@
-use std::io::Write;
 use std::process::ExitCode;
 
-use super::{EXIT_FAILURE, EXIT_INVALID, EXIT_OK, analysed, exit};
+use super::{EXIT_FAILURE, EXIT_INVALID, analysed, exit, print_output};
 use crate::cli::{ReportArgs, ReportFormat};
 use crate::console::{Console, count};
 use crate::scaffold::normalise_unit_path;
@@ -105,16 +104,9 @@ pub(crate) fn run(args: &ReportArgs, console: &Console) -> ExitCode {
     // Freeing a national repository's records one by one takes longer than
     // the report did; the process ends here and the system takes it all.
     std::mem::forget(analysis);
-    let stdout = std::io::stdout();
-    let mut out = stdout.lock();
-    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
-        Ok(()) => exit(EXIT_OK),
-        Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => exit(EXIT_OK),
-        Err(error) => {
-            console.error(Message::new("report-write-failed").arg("detail", error));
-            exit(EXIT_FAILURE)
-        }
-    }
+    print_output(&text, console, |error| {
+        Message::new("report-write-failed").arg("detail", error)
+    })
 }
 
 /// Names the units whose path or last folder is close to what was typed;
