@@ -520,29 +520,26 @@ impl Site {
 
     /// Whether the route is an HTML page (for the sitemap and the summary).
     pub fn is_page(route: &Route) -> bool {
-        !matches!(
-            route,
-            Route::DataJson
-                | Route::DataTable(_)
-                | Route::DataSchema
-                | Route::DataPackage
-                | Route::DataCatalog
-                | Route::DataWorkbook
-                | Route::UnitJson(_)
-                | Route::UnitTable(_)
-                | Route::Feed(_)
-                | Route::Calendar(_)
-                | Route::Asset(_)
-                | Route::Document(_)
-                | Route::Logo
-                | Route::Robots
-                | Route::Sitemap(_)
-                | Route::SearchIndex(_)
-                | Route::NotFound
-                | Route::Report(_, ReportFile::Csv | ReportFile::Json)
-                // The editing forms are for editors, not for the sitemap.
-                | Route::Cms(_)
-        )
+        match route {
+            // The one open-data route that is a page.
+            Route::DataDictionary => true,
+            _ if Site::is_open_data(route) => false,
+            _ => !matches!(
+                route,
+                Route::Feed(_)
+                    | Route::Calendar(_)
+                    | Route::Asset(_)
+                    | Route::Document(_)
+                    | Route::Logo
+                    | Route::Robots
+                    | Route::Sitemap(_)
+                    | Route::SearchIndex(_)
+                    | Route::NotFound
+                    | Route::Report(_, ReportFile::Csv | ReportFile::Json)
+                    // The editing forms are for editors, not for the sitemap.
+                    | Route::Cms(_)
+            ),
+        }
     }
 
     /// Renders one route's file.
