@@ -182,13 +182,13 @@ impl Site {
     }
 
     pub(super) fn dictionary_page(&self, route: &Route) -> Result<Vec<u8>, BuildError> {
-        let document = data::document(&self.model);
-        // Examples come from the first records that have each field.
-        let records: Vec<serde_json::Value> = document
-            .agreements
-            .iter()
+        let model = &*self.model;
+        // Examples come from the first records that have each field; only
+        // those are made, not the whole bulk document.
+        let records: Vec<serde_json::Value> = model
+            .public_agreements()
             .take(DICTIONARY_EXAMPLE_RECORDS)
-            .filter_map(|r| serde_json::to_value(r).ok())
+            .filter_map(|a| serde_json::to_value(data::record(model, a)).ok())
             .collect();
         let view = dictionary::page(
             &data::schema(),
