@@ -285,7 +285,14 @@ fn rebuild_reports(log: &std::path::Path) -> Vec<String> {
     let text = std::fs::read_to_string(log).unwrap_or_default();
     let mut reports = Vec::new();
     let mut from = 0;
-    while let Some(at) = text[from..].find("Rebuilt in ") {
+    // A rebuild ends with one of these lines, good or failed.
+    let end = |rest: &str| {
+        ["Rebuilt in ", "Rebuild failed "]
+            .iter()
+            .filter_map(|line| rest.find(line))
+            .min()
+    };
+    while let Some(at) = end(&text[from..]) {
         reports.push(text[from..from + at].to_string());
         from += at;
         from += text[from..].find('\n').map_or(text.len() - from, |i| i + 1);
@@ -320,6 +327,13 @@ fn wait_for_rebuild(
     }
 }
 
+/// Replaces `rel` in one step, so the watcher never reads it half written.
+fn replace(repo: &Repo, rel: &str, content: &str) {
+    let staged = repo.root.join("edit.staged");
+    std::fs::write(&staged, content).unwrap();
+    std::fs::rename(&staged, repo.root.join(rel)).unwrap();
+}
+
 #[test]
 fn after_the_first_build_only_what_an_edit_changed_is_printed() {
     let repo = Repo::sample();
@@ -330,7 +344,7 @@ fn after_the_first_build_only_what_an_edit_changed_is_printed() {
     let before = first.matches(" --> ").count();
 
     let original = repo.read(FILE);
-    repo.write(FILE, format!("{original}\n## Bagian Kosong\n"));
+    replace(&repo, FILE, &format!("{original}\n## Bagian Kosong\n"));
     let (done, added) = wait_for_rebuild(&log, done, |r| r.contains("empty-section"));
     assert!(
         added.contains("2024-pks-uns.md:"),
@@ -348,7 +362,7 @@ fn after_the_first_build_only_what_an_edit_changed_is_printed() {
         );
     }
 
-    repo.write(FILE, &original);
+    replace(&repo, FILE, &original);
     let (done, fixed) = wait_for_rebuild(&log, done, |r| r.contains("Fixed in"));
     assert!(
         fixed.contains("Fixed in agreements/jawa-tengah/karanganyar/2024-pks-uns.md (1×)"),
@@ -360,7 +374,7 @@ fn after_the_first_build_only_what_an_edit_changed_is_printed() {
     );
 
     let other_text = repo.read(other);
-    repo.write(other, format!("{other_text}\n## Bagian Kosong\n"));
+    replace(&repo, other, &format!("{other_text}\n## Bagian Kosong\n"));
     let (_, moved) = wait_for_rebuild(&log, done, |r| r.contains(" --> "));
     assert!(moved.contains("2024-pks-undip.md:"), "{moved}");
     assert!(!moved.contains("2024-pks-uns.md"), "{moved}");
