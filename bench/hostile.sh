@@ -18,8 +18,8 @@ work=$(mktemp -d "${TMPDIR:-/dev/shm}/pakta-hostile-XXXXXX")
 trap 'rm -rf "$work"' EXIT
 
 if [ -z "${PAKTA:-}" ]; then
-  cargo build --release --quiet
-  PAKTA=target/release/pakta
+  cargo build --profile "${PAKTA_PROFILE:-release}" --quiet
+  PAKTA=target/${PAKTA_PROFILE:-release}/pakta
 fi
 
 repo="$work/repo"

@@ -21,8 +21,8 @@ gen="$here/../shared/bench/gen_corpus.py"
 mkdir -p "$work"
 [ -f "$with/pakta.toml" ] || python3 "$gen" --n "$n" --seed 99 --today "$today" --pdf-share 0.3 --out "$with" --force >/dev/null 2>&1
 [ -f "$without/pakta.toml" ] || python3 "$gen" --n "$n" --seed 99 --today "$today" --out "$without" --force >/dev/null 2>&1
-cargo build --quiet --release --manifest-path "$here/Cargo.toml"
-pakta="$here/target/release/pakta"
+cargo build --quiet --profile "${PAKTA_PROFILE:-release}" --manifest-path "$here/Cargo.toml"
+pakta="$here/target/${PAKTA_PROFILE:-release}/pakta"
 echo "PDF documents: $(find "$with/files" -name '*.pdf' | wc -l)"
 
 build() {

@@ -17,13 +17,13 @@ n=${1:-50000}
 today=2026-11-01
 work=${PAKTA_BENCH_DIR:-$here/target/bench}
 corpus=${PAKTA_BENCH_CORPUS:-$work/c$n}
-profile=${PAKTA_BENCH_PROFILE:-release}
+profile=${PAKTA_BENCH_PROFILE:-${PAKTA_PROFILE:-release}}
 pagefind_too=${PAKTA_BENCH_PAGEFIND:-1}
 site="$work/search-site-$n"
 mkdir -p "$work"
 [ -f "$corpus/pakta.toml" ] || python3 "$here/../shared/bench/gen_corpus.py" --n "$n" --out "$corpus" --today "$today" --force 2>/dev/null
-if [ "$profile" = release ]; then
-  cargo build --quiet --release --manifest-path "$here/Cargo.toml"
+if [ "$profile" != debug ]; then
+  cargo build --quiet --profile "$profile" --manifest-path "$here/Cargo.toml"
 else
   cargo build --quiet --manifest-path "$here/Cargo.toml"
 fi
