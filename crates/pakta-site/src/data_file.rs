@@ -9,29 +9,8 @@ use std::io::Write;
 
 use flate2::{Compression, GzBuilder};
 
-use pakta_model::Model;
-
 /// Where the document lives below the site root.
 pub(crate) const PATH: &str = "data/agreements.json.gz";
-
-/// Writes the compressed document of `model` to `out`.
-pub(crate) fn write(model: &Model, out: impl Write) -> std::io::Result<()> {
-    gzip(out, |json| {
-        pakta_model::data::write_compact_json(model, json)
-    })
-}
-
-/// Writes `document` (a unit's share of the data) compressed to `out`, in
-/// the same shape as the site's document.
-pub(crate) fn write_document(
-    document: &pakta_model::data::DataDocument,
-    out: impl Write,
-) -> std::io::Result<()> {
-    gzip(out, |json| {
-        serde_json::to_writer(&mut *json, document)?;
-        json.write_all(b"\n")
-    })
-}
 
 /// Where a unit's compressed document lives below the site root, in the
 /// unit's folder `dir`.
@@ -42,7 +21,7 @@ pub(crate) fn unit_path(dir: &str) -> String {
 /// Compresses what `write_content` writes into `out`. The gzip header
 /// carries no file name and no time, so the same content gives the same
 /// bytes.
-fn gzip(
+pub(crate) fn gzip(
     out: impl Write,
     write_content: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
 ) -> std::io::Result<()> {

@@ -119,13 +119,7 @@ pub fn build(
     history: Arc<History>,
     options: &BuildOptions,
 ) -> Result<BuildSummary, BuildError> {
-    let site = Site::new(
-        Arc::clone(&model),
-        history,
-        &options.root,
-        options.base_url.as_deref(),
-    )?;
-    let model = &*model;
+    let site = Site::new(model, history, &options.root, options.base_url.as_deref())?;
     let out = options.out.path().display().to_string();
     let staging = Staging::new(&options.out).map_err(|e| BuildError::Io(out.clone(), e))?;
     let pages = site.routes_before_search();
@@ -140,7 +134,6 @@ pub fn build(
     let open_data_nanos = AtomicU64::new(0);
     let written = Written {
         site: &site,
-        model,
         staging: &staging,
         open_data_nanos: &open_data_nanos,
     };
@@ -193,7 +186,6 @@ fn write_reports(site: &Site, staging: &Staging) -> Result<(), BuildError> {
 /// Where a build's routes are rendered to, and what it measures.
 struct Written<'a> {
     site: &'a Site,
-    model: &'a Model,
     staging: &'a Staging,
     open_data_nanos: &'a AtomicU64,
 }
@@ -226,7 +218,7 @@ impl Written<'_> {
             Route::DataJson => self
                 .staging
                 .create(&path)
-                .and_then(|file| data_file::write(self.model, file)),
+                .and_then(|file| self.site.write_data_json(file)),
             _ => match self.site.render(route)? {
                 Output::Bytes(bytes) => self.staging.write(&path, &bytes),
                 Output::Copy(from) => self.staging.copy(&path, &from),

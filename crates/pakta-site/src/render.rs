@@ -174,9 +174,9 @@ pub struct Site {
     /// Built on first use: a preview that never opens the search page
     /// never pays for it.
     search: OnceLock<SearchFiles>,
-    /// The open data's tables, filled once for their CSV files, the
-    /// workbook and the dictionary.
-    open_data_tables: OnceLock<Vec<tables::FilledTable>>,
+    /// Every public agreement's record and `agreements` row, encoded
+    /// once for the site's downloads and every unit's.
+    encoded_records: OnceLock<open_data::EncodedRecords>,
     reports: ReportPages,
     /// The root unit, whose reports the section's index lists.
     root_unit: Option<UnitIx>,
@@ -303,7 +303,7 @@ impl Site {
             documents,
             sitemaps: OnceLock::new(),
             search: OnceLock::new(),
-            open_data_tables: OnceLock::new(),
+            encoded_records: OnceLock::new(),
             chrome: Vec::new(),
             github: GitHub::from_config(config),
             theme,

@@ -8,10 +8,13 @@
 pub(crate) mod catalog;
 pub(crate) mod datapackage;
 pub(crate) mod dictionary;
+mod encoded;
 pub(crate) mod tables;
 pub(crate) mod xlsx;
 
 use chrono::NaiveDate;
+
+pub(crate) use encoded::EncodedRecords;
 
 use pakta_content::licence::Licence;
 use pakta_model::Model;

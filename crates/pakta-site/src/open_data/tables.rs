@@ -268,35 +268,68 @@ impl Table {
         columns
     }
 
-    /// The table's rows for `records`, in the order of [`Table::columns`];
-    /// `page_url` gives an agreement's page address.
-    pub(crate) fn rows(
+    /// The rows of one agreement's `record` in this table (one for
+    /// `agreements`, one per entry for the others), each coded cell
+    /// followed by its label; `page_url` gives an agreement's page address.
+    pub(crate) fn record_rows(
         self,
-        records: &[AgreementRecord],
+        record: &AgreementRecord,
         texts: &Texts,
         page_url: &dyn Fn(&str) -> String,
     ) -> Vec<Vec<Cell>> {
         let sources = self.sources();
-        let mut rows = Vec::new();
-        for record in records {
-            for values in self.values(record, page_url) {
-                rows.push(with_labels(&sources, values, texts));
-            }
-        }
-        rows
+        self.values(record, page_url)
+            .into_iter()
+            .map(|values| with_labels(&sources, values, texts))
+            .collect()
     }
 
-    /// The table's columns and its rows for `records`.
-    pub(crate) fn filled(
+    /// Appends the CSV rows of `record` to `out`.
+    pub(crate) fn push_csv_rows(
         self,
-        records: &[AgreementRecord],
+        out: &mut String,
+        record: &AgreementRecord,
+        texts: &Texts,
+        page_url: &dyn Fn(&str) -> String,
+    ) {
+        for row in self.record_rows(record, texts, page_url) {
+            pakta_content::csv::push_row(out, row.iter().map(Cell::to_text));
+        }
+    }
+
+    /// The table's columns and, of the rows of `records` in their order,
+    /// only those that hold the first non-empty cell of some column: what
+    /// the data dictionary shows as examples, without holding every row.
+    pub(crate) fn sampled<'a>(
+        self,
+        records: impl Iterator<Item = AgreementRecord<'a>>,
         texts: &Texts,
         page_url: &dyn Fn(&str) -> String,
     ) -> FilledTable {
+        let columns = self.columns();
+        let mut found = vec![false; columns.len()];
+        let mut rows = Vec::new();
+        for record in records {
+            for row in self.record_rows(&record, texts, page_url) {
+                let mut first = false;
+                for (seen, cell) in found.iter_mut().zip(&row) {
+                    if !*seen && !cell.to_text().is_empty() {
+                        *seen = true;
+                        first = true;
+                    }
+                }
+                if first {
+                    rows.push(row);
+                }
+            }
+            if found.iter().all(|&seen| seen) {
+                break;
+            }
+        }
         FilledTable {
             table: self,
-            columns: self.columns(),
-            rows: self.rows(records, texts, page_url),
+            columns,
+            rows,
         }
     }
 
@@ -465,14 +498,12 @@ fn with_labels(sources: &[Source], values: Vec<Cell>, texts: &Texts) -> Vec<Cell
     cells
 }
 
-/// A table as CSV: UTF-8 with a byte-order mark (so that Excel reads the
-/// accents right), a header row, every cell through the formula guard.
-pub(crate) fn csv(columns: &[Column], rows: &[Vec<Cell>]) -> String {
+/// The start of a table's CSV file: UTF-8's byte-order mark (so that
+/// Excel reads the accents right) and the header row. Each row follows
+/// through the formula guard ([`Table::push_csv_rows`]).
+pub(crate) fn csv_header(columns: &[Column]) -> String {
     let mut out = String::from("\u{feff}");
     pakta_content::csv::push_row(&mut out, columns.iter().map(|c| c.name.clone()));
-    for row in rows {
-        pakta_content::csv::push_row(&mut out, row.iter().map(Cell::to_text));
-    }
     out
 }
 

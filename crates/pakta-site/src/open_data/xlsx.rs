@@ -8,7 +8,10 @@ use chrono::{Datelike, NaiveDate};
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook, XlsxError};
 
 use super::About;
-use super::tables::{Cell, Column, FilledTable};
+use pakta_content::i18n::Texts;
+use pakta_model::data::AgreementRecord;
+
+use super::tables::{Cell, Column, TABLES};
 
 /// Where the workbook lives below the site root.
 pub(crate) const PATH: &str = "data/agreements.xlsx";
@@ -16,8 +19,21 @@ pub(crate) const PATH: &str = "data/agreements.xlsx";
 /// Excel keeps at most this many characters in a cell.
 const CELL_LIMIT: usize = 32_767;
 
-/// The workbook of `tables`, each with its columns and rows.
-pub(crate) fn workbook(about: &About, tables: &[FilledTable]) -> Result<Vec<u8>, XlsxError> {
+/// The workbook of the tables of `tables.rs` over the `records` that
+/// `records()` gives (once per sheet); `texts` name the codes in the label
+/// columns, `page_url` gives an agreement's page address. Each sheet is
+/// written a row at a time ("low memory" mode: the rows go to a temporary
+/// file, only the shared strings stay in memory), so no table is ever held
+/// whole.
+pub(crate) fn workbook<'a, I>(
+    about: &About,
+    records: &dyn Fn() -> I,
+    texts: &Texts,
+    page_url: &dyn Fn(&str) -> String,
+) -> Result<Vec<u8>, XlsxError>
+where
+    I: Iterator<Item = AgreementRecord<'a>>,
+{
     let mut book = Workbook::new();
     let day = excel_date(about.modified)?;
     book.set_properties(
@@ -30,44 +46,43 @@ pub(crate) fn workbook(about: &About, tables: &[FilledTable]) -> Result<Vec<u8>,
     );
     let header = Format::new().set_bold();
     let date = Format::new().set_num_format("yyyy-mm-dd");
-    for FilledTable {
-        table,
-        columns,
-        rows,
-    } in tables
-    {
-        let sheet = book.add_worksheet();
+    for table in TABLES {
+        let columns = table.columns();
+        let sheet = book.add_worksheet_with_low_memory()?;
         sheet.set_name(table.name())?;
         for (col, column) in columns.iter().enumerate() {
             let col = col as u16;
             sheet.write_string_with_format(0, col, &column.name, &header)?;
             sheet.set_column_width(col, column_width(column))?;
         }
-        for (r, row) in rows.iter().enumerate() {
-            let r = r as u32 + 1;
-            for (col, cell) in row.iter().enumerate() {
-                let col = col as u16;
-                match cell {
-                    Cell::Text(text) => {
-                        let text = match text.char_indices().nth(CELL_LIMIT) {
-                            Some((end, _)) => &text[..end],
-                            None => text,
-                        };
-                        sheet.write_string(r, col, text)?;
+        let mut r = 0;
+        for record in records() {
+            for row in table.record_rows(&record, texts, page_url) {
+                r += 1;
+                for (col, cell) in row.iter().enumerate() {
+                    let col = col as u16;
+                    match cell {
+                        Cell::Text(text) => {
+                            let text = match text.char_indices().nth(CELL_LIMIT) {
+                                Some((end, _)) => &text[..end],
+                                None => text,
+                            };
+                            sheet.write_string(r, col, text)?;
+                        }
+                        Cell::Integer(n) => {
+                            sheet.write_number(r, col, *n as f64)?;
+                        }
+                        Cell::Date(d) => {
+                            sheet.write_datetime_with_format(r, col, excel_date(*d)?, &date)?;
+                        }
+                        Cell::Empty => {}
                     }
-                    Cell::Integer(n) => {
-                        sheet.write_number(r, col, *n as f64)?;
-                    }
-                    Cell::Date(d) => {
-                        sheet.write_datetime_with_format(r, col, excel_date(*d)?, &date)?;
-                    }
-                    Cell::Empty => {}
                 }
             }
         }
         sheet.set_freeze_panes(1, 0)?;
         let last_col = columns.len().saturating_sub(1) as u16;
-        sheet.autofilter(0, 0, rows.len() as u32, last_col)?;
+        sheet.autofilter(0, 0, r, last_col)?;
     }
     book.save_to_buffer()
 }

@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use super::{FeedScope, Output, Site};
 use crate::BuildError;
 use crate::cms::{self, CmsFile};
-use crate::open_data::{self, About, catalog, datapackage, tables, xlsx};
+use crate::open_data::{self, About, EncodedRecords, catalog, datapackage, tables, xlsx};
 use crate::views::unit_dir;
 use crate::{data_file, feeds};
 use pakta_model::{Agreement, Status, UnitIx, data};
@@ -30,13 +30,33 @@ impl Site {
 
     pub(super) fn data_json(&self) -> Vec<u8> {
         let mut compressed = Vec::new();
-        data_file::write(&self.model, &mut compressed).expect("writing into memory succeeds");
+        self.write_data_json(&mut compressed)
+            .expect("writing into memory succeeds");
         compressed
     }
 
+    /// Writes the site's bulk document, compressed, to `out`.
+    pub fn write_data_json(&self, out: impl std::io::Write) -> std::io::Result<()> {
+        let encoded = self.encoded_records();
+        data_file::gzip(out, |json| encoded.write_document(encoded.all(), json))
+    }
+
+    /// Table `ix` as CSV: the `agreements` table from the shared rows,
+    /// the others made a record at a time, none held beyond its row.
     pub(super) fn data_table(&self, ix: usize) -> Vec<u8> {
-        let filled = &self.open_data_tables()[ix];
-        tables::csv(&filled.columns, &filled.rows).into_bytes()
+        let table = tables::TABLES[ix];
+        if table == tables::Table::Agreements {
+            let encoded = self.encoded_records();
+            return encoded.csv(encoded.all());
+        }
+        let model = &*self.model;
+        let page_url = |id: &str| self.links.absolute(&format!("{id}/"));
+        let mut out = tables::csv_header(&table.columns());
+        for agreement in model.public_agreements() {
+            let record = data::record(model, agreement);
+            table.push_csv_rows(&mut out, &record, &self.theme.texts, &page_url);
+        }
+        out.into_bytes()
     }
 
     pub(super) fn data_package(&self) -> Vec<u8> {
@@ -48,7 +68,10 @@ impl Site {
     pub(super) fn data_workbook(&self) -> Result<Vec<u8>, BuildError> {
         let description = self.text("dataset-description");
         let about = About::new(&self.model, description, &self.links.absolute);
-        xlsx::workbook(&about, self.open_data_tables())
+        let model = &*self.model;
+        let page_url = |id: &str| self.links.absolute(&format!("{id}/"));
+        let records = || model.public_agreements().map(|a| data::record(model, a));
+        xlsx::workbook(&about, &records, &self.theme.texts, &page_url)
             .map_err(|e| BuildError::Io(xlsx::PATH.into(), std::io::Error::other(e)))
     }
 
@@ -59,19 +82,18 @@ impl Site {
     }
 
     pub(super) fn unit_json(&self, ix: UnitIx) -> Vec<u8> {
-        let document = self.unit_document(ix);
+        let encoded = self.encoded_records();
+        let positions = self.unit_positions(ix);
         let mut compressed = Vec::new();
-        data_file::write_document(&document, &mut compressed)
-            .expect("writing into memory succeeds");
+        data_file::gzip(&mut compressed, |json| {
+            encoded.write_document(positions, json)
+        })
+        .expect("writing into memory succeeds");
         compressed
     }
 
     pub(super) fn unit_table(&self, ix: UnitIx) -> Vec<u8> {
-        let document = self.unit_document(ix);
-        let page_url = |id: &str| self.links.absolute(&format!("{id}/"));
-        let filled =
-            tables::Table::Agreements.filled(&document.agreements, &self.theme.texts, &page_url);
-        tables::csv(&filled.columns, &filled.rows).into_bytes()
+        self.encoded_records().csv(self.unit_positions(ix))
     }
 
     pub(super) fn feed(&self, scope: FeedScope) -> Vec<u8> {
@@ -126,20 +148,16 @@ impl Site {
         }
     }
 
-    /// The bulk document's shape holding only the public agreements of
-    /// unit `ix` and the units below it, sorted by id as the site's.
-    fn unit_document(&self, ix: UnitIx) -> data::DataDocument<'_> {
+    /// The positions among the encoded records of the public agreements
+    /// of unit `ix` and the units below it, in the site's order (by id).
+    fn unit_positions(&self, ix: UnitIx) -> Vec<usize> {
         let model = &*self.model;
-        let (_, mut members) = self.scope_members(FeedScope::Unit(ix));
-        members.sort_by(|a, b| a.id.cmp(&b.id));
-        data::DataDocument {
-            schema_version: data::SCHEMA_VERSION,
-            generated_on: model.today,
-            agreements: members
+        self.encoded_records().positions_of(
+            model
+                .subtree(ix)
                 .into_iter()
-                .map(|a| data::record(model, a))
-                .collect(),
-        }
+                .flat_map(|u| model.units[u].agreements.iter().copied()),
+        )
     }
 
     /// The datasets of the DCAT catalog: the site's, then each unit's but
@@ -199,16 +217,29 @@ impl Site {
         feeds::icalendar(name, model.today, &events)
     }
 
-    /// The open data's tables, filled once for their CSV files, the
-    /// workbook and the dictionary.
-    pub(super) fn open_data_tables(&self) -> &[tables::FilledTable] {
-        self.open_data_tables.get_or_init(|| {
-            let document = data::document(&self.model);
+    /// Every public agreement's record and `agreements` row, encoded on
+    /// first use and shared by the site's files and every unit's.
+    fn encoded_records(&self) -> &EncodedRecords {
+        // Made by one thread (the others that need it wait): a parallel
+        // loop here could run, on this thread, another route that waits
+        // for this same value.
+        self.encoded_records.get_or_init(|| {
             let page_url = |id: &str| self.links.absolute(&format!("{id}/"));
-            tables::TABLES
-                .iter()
-                .map(|&table| table.filled(&document.agreements, &self.theme.texts, &page_url))
-                .collect()
+            EncodedRecords::new(&self.model, &self.theme.texts, &page_url)
         })
+    }
+
+    /// The data dictionary's view of the tables: their columns and the
+    /// rows that hold each column's first value, the examples.
+    pub(super) fn sampled_tables(&self) -> Vec<tables::FilledTable> {
+        let model = &*self.model;
+        let page_url = |id: &str| self.links.absolute(&format!("{id}/"));
+        tables::TABLES
+            .iter()
+            .map(|&table| {
+                let records = model.public_agreements().map(|a| data::record(model, a));
+                table.sampled(records, &self.theme.texts, &page_url)
+            })
+            .collect()
     }
 }

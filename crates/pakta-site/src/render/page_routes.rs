@@ -193,7 +193,7 @@ impl Site {
         let view = dictionary::page(
             &data::schema(),
             &records,
-            self.open_data_tables(),
+            &self.sampled_tables(),
             &self.theme.texts,
             self.lang,
         );
