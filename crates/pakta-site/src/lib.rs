@@ -138,7 +138,15 @@ pub fn build(
         open_data_nanos: &open_data_nanos,
     };
     let (rendered, index) = rayon::join(
-        || written.routes(&others, options.progress.as_ref()),
+        || {
+            // The search index, all that runs beside this, renders no
+            // open data.
+            let started = Instant::now();
+            site.encode_open_data();
+            let nanos = u64::try_from(started.elapsed().as_nanos()).unwrap_or(u64::MAX);
+            open_data_nanos.fetch_add(nanos, Ordering::Relaxed);
+            written.routes(&others, options.progress.as_ref())
+        },
         || site.search_routes(),
     );
     rendered?;

@@ -10,7 +10,8 @@ use std::io::Write;
 use chrono::NaiveDate;
 
 use pakta_content::i18n::Texts;
-use pakta_model::{AgreementIx, Model, data};
+use pakta_model::{Agreement, AgreementIx, Model, data};
+use rayon::prelude::*;
 
 use super::tables::{self, Table};
 
@@ -19,51 +20,86 @@ pub(crate) struct EncodedRecords {
     /// Each agreement's position among the public ones, by its index in
     /// the model; [`PRIVATE`] for one that is not published.
     positions: Vec<u32>,
-    /// Every record as compact JSON, one after another.
-    json: Vec<u8>,
-    /// Every `agreements` row as CSV, one after another.
-    csv: Vec<u8>,
-    /// Where the record at each position ends in `json` and in `csv`; it
-    /// starts where the one before it ends.
-    ends: Vec<(usize, usize)>,
+    /// The encodings of [`CHUNK`] agreements each, in order: made in
+    /// pieces so that several threads can make them, and kept in pieces
+    /// so that joining them never holds two copies.
+    chunks: Vec<Chunk>,
+    /// How many agreements are public.
+    count: usize,
     /// The day the statuses are computed for, the document's `generated_on`.
     today: NaiveDate,
 }
 
+/// The encodings of consecutive public agreements.
+struct Chunk {
+    /// Every record as compact JSON, one after another.
+    json: Vec<u8>,
+    /// Every `agreements` row as CSV, one after another.
+    csv: Vec<u8>,
+    /// Where each record ends in `json` and in `csv`; it starts where the
+    /// one before it ends.
+    ends: Vec<(usize, usize)>,
+}
+
 const PRIVATE: u32 = u32::MAX;
+
+/// How many agreements a chunk holds.
+const CHUNK: usize = 512;
 
 impl EncodedRecords {
     /// Encodes every public agreement of `model`; `texts` name the codes
     /// in the label columns, `page_url` gives an agreement's page address.
-    pub(crate) fn new(model: &Model, texts: &Texts, page_url: &dyn Fn(&str) -> String) -> Self {
-        let mut encoded = EncodedRecords {
-            positions: vec![PRIVATE; model.agreements.len()],
-            json: Vec::new(),
-            csv: Vec::new(),
-            ends: Vec::new(),
-            today: model.today,
-        };
-        let mut row = String::new();
+    /// With `parallel`, the chunks are made on rayon's threads: only where
+    /// no other work of the pool can ask for these records meanwhile.
+    pub(crate) fn new(
+        model: &Model,
+        texts: &Texts,
+        page_url: &(dyn Fn(&str) -> String + Sync),
+        parallel: bool,
+    ) -> Self {
+        let mut positions = vec![PRIVATE; model.agreements.len()];
+        let mut public = Vec::new();
         for (ix, agreement) in model.agreements.iter().enumerate() {
-            if !agreement.is_public() {
-                continue;
+            if agreement.is_public() {
+                positions[ix] = public.len() as u32;
+                public.push(agreement);
             }
-            encoded.positions[ix] = encoded.ends.len() as u32;
-            let record = data::record(model, agreement);
-            serde_json::to_writer(&mut encoded.json, &record).expect("a record serialises");
-            row.clear();
-            Table::Agreements.push_csv_rows(&mut row, &record, texts, page_url);
-            encoded.csv.extend_from_slice(row.as_bytes());
-            encoded.ends.push((encoded.json.len(), encoded.csv.len()));
         }
-        encoded.json.shrink_to_fit();
-        encoded.csv.shrink_to_fit();
-        encoded
+        let encode = |agreements: &[&Agreement]| {
+            let mut chunk = Chunk {
+                json: Vec::new(),
+                csv: Vec::new(),
+                ends: Vec::with_capacity(agreements.len()),
+            };
+            let mut row = String::new();
+            for agreement in agreements {
+                let record = data::record(model, agreement);
+                serde_json::to_writer(&mut chunk.json, &record).expect("a record serialises");
+                row.clear();
+                Table::Agreements.push_csv_rows(&mut row, &record, texts, page_url);
+                chunk.csv.extend_from_slice(row.as_bytes());
+                chunk.ends.push((chunk.json.len(), chunk.csv.len()));
+            }
+            chunk.json.shrink_to_fit();
+            chunk.csv.shrink_to_fit();
+            chunk
+        };
+        let chunks = if parallel {
+            public.par_chunks(CHUNK).map(encode).collect()
+        } else {
+            public.chunks(CHUNK).map(encode).collect()
+        };
+        EncodedRecords {
+            positions,
+            chunks,
+            count: public.len(),
+            today: model.today,
+        }
     }
 
     /// Every public agreement's position, in the site's order.
     pub(crate) fn all(&self) -> std::ops::Range<usize> {
-        0..self.ends.len()
+        0..self.count
     }
 
     /// The positions of `agreements` that are public, in the site's order.
@@ -79,13 +115,22 @@ impl EncodedRecords {
     }
 
     fn json_of(&self, position: usize) -> &[u8] {
-        let start = position.checked_sub(1).map_or(0, |p| self.ends[p].0);
-        &self.json[start..self.ends[position].0]
+        let (chunk, start, end) = self.span(position);
+        &chunk.json[start.0..end.0]
     }
 
     fn csv_of(&self, position: usize) -> &[u8] {
-        let start = position.checked_sub(1).map_or(0, |p| self.ends[p].1);
-        &self.csv[start..self.ends[position].1]
+        let (chunk, start, end) = self.span(position);
+        &chunk.csv[start.1..end.1]
+    }
+
+    /// The chunk of the record at `position`, where the record starts in
+    /// it and where it ends.
+    fn span(&self, position: usize) -> (&Chunk, (usize, usize), (usize, usize)) {
+        let chunk = &self.chunks[position / CHUNK];
+        let i = position % CHUNK;
+        let start = i.checked_sub(1).map_or((0, 0), |p| chunk.ends[p]);
+        (chunk, start, chunk.ends[i])
     }
 
     /// Writes the bulk document holding the records at `positions`, as

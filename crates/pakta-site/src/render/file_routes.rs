@@ -223,10 +223,24 @@ impl Site {
         // Made by one thread (the others that need it wait): a parallel
         // loop here could run, on this thread, another route that waits
         // for this same value.
-        self.encoded_records.get_or_init(|| {
-            let page_url = |id: &str| self.links.absolute(&format!("{id}/"));
-            EncodedRecords::new(&self.model, &self.theme.texts, &page_url)
-        })
+        self.encoded_records
+            .get_or_init(|| self.encode_records(false))
+    }
+
+    fn encode_records(&self, parallel: bool) -> EncodedRecords {
+        let page_url = |id: &str| self.links.absolute(&format!("{id}/"));
+        EncodedRecords::new(&self.model, &self.theme.texts, &page_url, parallel)
+    }
+
+    /// Encodes the records for the downloads on every thread of the pool,
+    /// before any route asks for them (one that did would wait, its thread
+    /// idle). Only where no other work of the pool renders open data.
+    pub fn encode_open_data(&self) {
+        if self.encoded_records.get().is_none() {
+            let encoded = self.encode_records(true);
+            // A route that made them meanwhile made the same bytes.
+            let _ = self.encoded_records.set(encoded);
+        }
     }
 
     /// The data dictionary's view of the tables: their columns and the
