@@ -10,6 +10,7 @@ pub mod history;
 mod register;
 mod regular_file;
 mod sections;
+mod stored;
 mod text_links;
 mod toml_file;
 mod unit;
@@ -26,6 +27,7 @@ use walkdir::WalkDir;
 
 pub use config::{CONFIG_FILE, THEMES_DIR, github_repository, is_base_url, is_theme_name};
 pub use register::PARTNERS_DIR;
+pub use stored::{StoredContent, StoredFile, StoredKind, load_stored};
 
 use pakta_content::diagnostics::{Diagnostic, Diagnostics, Severity, SourceFile};
 use pakta_content::message::Message;
@@ -156,10 +158,21 @@ impl LoadCache {
 }
 
 struct CachedFile {
-    modified: Option<SystemTime>,
-    len: u64,
+    stamp: Stamp,
     parsed: Parsed,
     diagnostics: Vec<Diagnostic>,
+}
+
+/// Which version of a file a cached parse is of.
+#[derive(PartialEq, Eq)]
+enum Stamp {
+    /// Read from disk: its modification time and size then.
+    Disk {
+        modified: Option<SystemTime>,
+        len: u64,
+    },
+    /// Handed over from version control: its object id.
+    Stored(String),
 }
 
 /// Like [`load`], reusing the parse of every file whose size and
@@ -190,17 +203,13 @@ pub fn load_cached(
             let metadata = regular_file_metadata(item.full()).ok();
             let modified = metadata.as_ref().and_then(|m| m.modified().ok());
             let len = metadata.as_ref().map_or(0, |m| m.len());
+            let stamp = Stamp::Disk { modified, len };
             let entry = match previous {
-                Some(cached)
-                    if cached.modified == modified && cached.len == len && modified.is_some() =>
-                {
-                    cached
-                }
+                Some(cached) if cached.stamp == stamp && modified.is_some() => cached,
                 _ => {
                     let (fresh, local) = parse_found(item, options);
                     CachedFile {
-                        modified,
-                        len,
+                        stamp,
                         parsed: fresh,
                         diagnostics: local.into_sorted(),
                     }
@@ -222,8 +231,14 @@ pub fn load_cached(
 }
 
 fn begin(root: &Path) -> Result<(Config, Vec<Found>, Diagnostics), LoadError> {
-    let content = root.join(CONTENT_DIR);
-    if !content.is_dir() {
+    let (config, mut diagnostics) = settings(root)?;
+    let found = discover(&root.join(CONTENT_DIR), &mut diagnostics);
+    Ok((config, found, diagnostics))
+}
+
+/// `pakta.toml`, once the root is known to hold a content folder.
+fn settings(root: &Path) -> Result<(Config, Diagnostics), LoadError> {
+    if !root.join(CONTENT_DIR).is_dir() {
         return Err(LoadError::NotARepository(root.to_path_buf()));
     }
     let mut diagnostics = Diagnostics::new();
@@ -235,15 +250,13 @@ fn begin(root: &Path) -> Result<(Config, Vec<Found>, Diagnostics), LoadError> {
             Config::default()
         }
     };
-    let found = discover(&content, &mut diagnostics);
-    Ok((config, found, diagnostics))
+    Ok((config, diagnostics))
 }
 
 /// A file that cannot be read still becomes a (contentless) record, so
 /// that other files naming it are not reported as well.
 fn parse_found(item: Found, options: LoadOptions) -> (Parsed, Diagnostics) {
-    let mut local = Diagnostics::new();
-    let parsed = match item {
+    match item {
         Found::Unit {
             unit_path,
             rel,
@@ -251,39 +264,58 @@ fn parse_found(item: Found, options: LoadOptions) -> (Parsed, Diagnostics) {
             listed,
         } => {
             let mut bytes = Vec::new();
-            let unit = match read_listed_file(&full, listed, &mut bytes) {
-                Ok(()) => unit::parse_unit(unit_path, rel, bytes, &mut local),
-                Err(refusal) => {
-                    local.push(refusal.diagnostic(&rel));
-                    unit::unreadable_unit(unit_path, rel)
-                }
-            };
-            Parsed::Unit(Box::new(unit))
+            let read = read_listed_file(&full, listed, &mut bytes).map(|()| bytes);
+            parse_unit_file(unit_path, rel, read)
         }
         Found::Agreement {
             id,
             rel,
             full,
             listed,
-        } => {
-            let agreement = with_file_bytes(&full, listed, |read| match read {
-                Ok(bytes) => agreement::parse_agreement(id, rel, bytes, options.bodies, &mut local),
-                Err(refusal) => {
-                    local.push(refusal.diagnostic(&rel));
-                    AgreementSource {
-                        id,
-                        source: SourceFile::new(rel, String::new()),
-                        front: None,
-                        references: References::default(),
-                        body: std::sync::Arc::from(""),
-                        text_links: Vec::new(),
-                    }
-                }
-            });
-            Parsed::Agreement(Box::new(agreement))
+        } => with_file_bytes(&full, listed, |read| {
+            parse_agreement_file(id, rel, read, options)
+        }),
+    }
+}
+
+fn parse_unit_file(
+    unit_path: String,
+    rel: String,
+    read: Result<Vec<u8>, Refusal>,
+) -> (Parsed, Diagnostics) {
+    let mut local = Diagnostics::new();
+    let unit = match read {
+        Ok(bytes) => unit::parse_unit(unit_path, rel, bytes, &mut local),
+        Err(refusal) => {
+            local.push(refusal.diagnostic(&rel));
+            unit::unreadable_unit(unit_path, rel)
         }
     };
-    (parsed, local)
+    (Parsed::Unit(Box::new(unit)), local)
+}
+
+fn parse_agreement_file(
+    id: String,
+    rel: String,
+    read: Result<&[u8], Refusal>,
+    options: LoadOptions,
+) -> (Parsed, Diagnostics) {
+    let mut local = Diagnostics::new();
+    let agreement = match read {
+        Ok(bytes) => agreement::parse_agreement(id, rel, bytes, options.bodies, &mut local),
+        Err(refusal) => {
+            local.push(refusal.diagnostic(&rel));
+            AgreementSource {
+                id,
+                source: SourceFile::new(rel, String::new()),
+                front: None,
+                references: References::default(),
+                body: std::sync::Arc::from(""),
+                text_links: Vec::new(),
+            }
+        }
+    };
+    (Parsed::Agreement(Box::new(agreement)), local)
 }
 
 fn assemble(
@@ -349,15 +381,7 @@ fn discover(content: &Path, diagnostics: &mut Diagnostics) -> Vec<Found> {
     let content_is_link =
         std::fs::symlink_metadata(content).is_ok_and(|m| m.file_type().is_symlink());
     if content_is_link {
-        diagnostics.push(
-            Diagnostic::file_level(
-                Severity::Error,
-                CONTENT_DIR,
-                "not-a-file",
-                Message::new("not-a-file.content-link").arg("folder", CONTENT_DIR),
-            )
-            .with_help(Message::new("not-a-file.content-link.help").arg("folder", CONTENT_DIR)),
-        );
+        content_link(diagnostics);
         return Vec::new();
     }
     /// A part of the listing: what the top level held, or a folder in it
@@ -398,6 +422,19 @@ fn discover(content: &Path, diagnostics: &mut Diagnostics) -> Vec<Found> {
     }
     found.par_sort_unstable_by(|a, b| a.rel().cmp(b.rel()));
     found
+}
+
+/// The content folder is a link: nothing in it is read.
+fn content_link(diagnostics: &mut Diagnostics) {
+    diagnostics.push(
+        Diagnostic::file_level(
+            Severity::Error,
+            CONTENT_DIR,
+            "not-a-file",
+            Message::new("not-a-file.content-link").arg("folder", CONTENT_DIR),
+        )
+        .with_help(Message::new("not-a-file.content-link.help").arg("folder", CONTENT_DIR)),
+    );
 }
 
 /// A walk to `max_depth`, in the order the file system lists, that skips
@@ -455,45 +492,73 @@ impl Listing {
         }
         let full = entry.path().to_path_buf();
         let listed = entry.file_type();
-        if name == UNIT_FILE {
-            let unit_path = below
-                .strip_suffix(UNIT_FILE)
-                .unwrap_or("")
-                .trim_end_matches('/')
-                .to_string();
-            self.found.push(Found::Unit {
+        match classify(&below, &name, entry.path_is_symlink()) {
+            Listed::Unit { unit_path } => self.found.push(Found::Unit {
                 unit_path,
                 rel,
                 full,
                 listed,
-            });
-        } else if name.starts_with('_') || name.starts_with('.') {
-            // Notes beside the content, never agreements.
-        } else if let Some(id) = below.strip_suffix(".md") {
-            self.found.push(Found::Agreement {
-                id: id.to_string(),
+            }),
+            Listed::Agreement { id } => self.found.push(Found::Agreement {
+                id,
                 rel,
                 full,
                 listed,
-            });
-        } else if entry.path_is_symlink() {
-            // A linked folder would hide its agreements behind a warning.
-            self.diagnostics
-                .push(Refusal::NotAFile(Message::new("entry-symbolic-link")).diagnostic(&rel));
-        } else {
-            self.diagnostics.push(
-                Diagnostic::file_level(
-                    Severity::Warning,
-                    &rel,
-                    "ignored-file",
-                    Message::new("ignored-file")
-                        .arg("name", name)
-                        .arg("unit_file", UNIT_FILE),
-                )
-                .with_help(Message::new("ignored-file.help")),
-            );
+            }),
+            Listed::Note => {}
+            Listed::Refused(diagnostic) => self.diagnostics.push(diagnostic(&rel)),
         }
     }
+}
+
+/// What a file below the content folder is, by its name.
+enum Listed {
+    Unit {
+        unit_path: String,
+    },
+    Agreement {
+        id: String,
+    },
+    /// Notes beside the content, never agreements.
+    Note,
+    /// Neither: said at the file's repository-relative path.
+    Refused(fn(&str) -> Diagnostic),
+}
+
+/// `below` is the path below the content folder, `name` its last part.
+fn classify(below: &str, name: &str, is_link: bool) -> Listed {
+    if name == UNIT_FILE {
+        let unit_path = below
+            .strip_suffix(UNIT_FILE)
+            .unwrap_or("")
+            .trim_end_matches('/')
+            .to_string();
+        Listed::Unit { unit_path }
+    } else if name.starts_with('_') || name.starts_with('.') {
+        Listed::Note
+    } else if let Some(id) = below.strip_suffix(".md") {
+        Listed::Agreement { id: id.to_string() }
+    } else if is_link {
+        // A linked folder would hide its agreements behind a warning.
+        Listed::Refused(|rel| {
+            Refusal::NotAFile(Message::new("entry-symbolic-link")).diagnostic(rel)
+        })
+    } else {
+        Listed::Refused(ignored_file)
+    }
+}
+
+fn ignored_file(rel: &str) -> Diagnostic {
+    let name = rel.rsplit('/').next().unwrap_or(rel);
+    Diagnostic::file_level(
+        Severity::Warning,
+        rel,
+        "ignored-file",
+        Message::new("ignored-file")
+            .arg("name", name)
+            .arg("unit_file", UNIT_FILE),
+    )
+    .with_help(Message::new("ignored-file.help"))
 }
 
 /// `agreements/<path below content>` with `/` separators; bytes that are
