@@ -930,10 +930,16 @@ fn the_sites_report_page_names_and_links_the_agreements_behind_each_finding() {
         findings.contains("<a href=\"/kerjasama/jawa-tengah/2023-mou-undip/\">MoU Undip</a>"),
         "{findings}"
     );
+    // Ids are shown relative to the report's unit, which the page names.
+    assert!(
+        findings.contains("MoU Pemkab</a> <small>(karanganyar/2025-mou-pemkab)</small>")
+            && findings.contains("MoU Undip</a> <small>(2023-mou-undip)</small>"),
+        "{findings}"
+    );
     // The unit table has the province's own line, and the page's JSON and
     // CSV add up as the command's do.
     assert!(
-        page.contains("<tr class=\"own\"><th scope=\"row\">KPU Provinsi Jawa Tengah (perjanjian sendiri)</th><td class=\"num\">3</td>"),
+        page.contains("<tr class=\"own\"><th scope=\"row\">KPU Provinsi Jawa Tengah (perjanjian sendiri)</th><td>3</td>"),
         "{page}"
     );
     let r: Value =

@@ -169,11 +169,28 @@ impl<'a> PublishedReport<'a> {
     }
 }
 
+/// What the templates use of the report itself: its name, period and
+/// figures, and the sizes of the lists the view shows a part of. Not the
+/// whole report: handing a national report's lists to the template
+/// engine, for every page, cost more than rendering the page.
+#[derive(Serialize)]
+pub(crate) struct ReportSummary<'a> {
+    unit_name: &'a str,
+    month: Period,
+    as_of: chrono::NaiveDate,
+    /// How many activities and evaluations the period had.
+    activity_count: usize,
+    evaluation_count: usize,
+    changes: &'a [pakta_report::ChangeLine],
+    history_note: Option<&'a str>,
+    figures: &'a pakta_report::Figures,
+}
+
 /// A report as its page on the site and the Markdown of `pakta report`
 /// show it: one view for both templates (`report.html`, `report.md`).
 #[derive(Serialize)]
 pub(crate) struct ReportPage<'a> {
-    pub report: PublishedReport<'a>,
+    pub report: ReportSummary<'a>,
     /// The report's heading.
     pub title: String,
     /// A year's report rather than a month's.
@@ -196,9 +213,9 @@ pub(crate) struct ReportPage<'a> {
     /// The open findings at the period's end, with their agreements.
     pub findings: Vec<AgreementList<'a>>,
     /// The activities and evaluations shown, and whether there are more.
-    pub activities: &'a [pakta_report::ActivityLine],
+    pub activities: Vec<Shown<'a, pakta_report::ActivityLine>>,
     pub more_activities: bool,
-    pub evaluations: &'a [pakta_report::EvaluationLine],
+    pub evaluations: Vec<Shown<'a, pakta_report::EvaluationLine>>,
     pub more_evaluations: bool,
     /// The breakdowns of the standing figures: a heading's key, then each
     /// value's label key and count.
@@ -213,25 +230,77 @@ pub(crate) struct ReportPage<'a> {
     pub units: Vec<UnitReportLink>,
 }
 
+/// A line of a report's table with its agreement's id as the page names
+/// it: below the report's unit, relative to the unit's folder (the page
+/// says the unit), else whole.
+#[derive(Serialize)]
+pub(crate) struct Shown<'a, T> {
+    #[serde(flatten)]
+    pub line: &'a T,
+    /// The id as shown.
+    pub short: &'a str,
+}
+
 /// One list of agreements on a report: a label, how many, the agreements
 /// shown, and whether the list goes on in the data.
 #[derive(Serialize)]
 pub(crate) struct AgreementList<'a> {
     pub label: &'static str,
     pub count: usize,
-    pub agreements: &'a [AgreementRef],
+    pub agreements: Vec<Shown<'a, AgreementRef>>,
     pub more: bool,
 }
 
 impl<'a> AgreementList<'a> {
-    fn new(label: &'static str, list: &'a [AgreementRef], limit: usize) -> AgreementList<'a> {
+    fn new(
+        label: &'static str,
+        list: &'a [AgreementRef],
+        limit: usize,
+        folder: &str,
+    ) -> AgreementList<'a> {
         AgreementList {
             label,
             count: list.len(),
-            agreements: &list[..list.len().min(limit)],
+            agreements: list[..list.len().min(limit)]
+                .iter()
+                .map(|a| Shown {
+                    line: a,
+                    short: short_id(&a.id, folder),
+                })
+                .collect(),
             more: list.len() > limit,
         }
     }
+}
+
+/// `id` relative to the unit folder `folder` (`""` for the root, whose
+/// agreements' ids are already relative to it), when it is below it.
+fn short_id<'a>(id: &'a str, folder: &str) -> &'a str {
+    if folder.is_empty() {
+        return id;
+    }
+    id.strip_prefix(folder)
+        .and_then(|rest| rest.strip_prefix('/'))
+        .unwrap_or(id)
+}
+
+/// The first `limit` lines of `list` with the ids they show, and whether
+/// it has more.
+fn shown<'a, T>(
+    list: &'a [T],
+    limit: usize,
+    folder: &str,
+    id: impl Fn(&T) -> &str,
+) -> (Vec<Shown<'a, T>>, bool) {
+    let (lines, more) = first(list, limit);
+    let lines = lines
+        .iter()
+        .map(|line| Shown {
+            line,
+            short: short_id(id(line), folder),
+        })
+        .collect();
+    (lines, more)
 }
 
 /// A unit's line in the breakdown of a report.
@@ -294,10 +363,22 @@ impl ReportPages {
                 cells: line.cells(),
             })
             .collect();
-        let (activities, more_activities) = first(&report.activities, limit);
-        let (evaluations, more_evaluations) = first(&report.evaluations, limit);
+        let folder = report.unit.as_str();
+        let (activities, more_activities) =
+            shown(&report.activities, limit, folder, |a| &a.agreement);
+        let (evaluations, more_evaluations) =
+            shown(&report.evaluations, limit, folder, |e| &e.agreement);
         ReportPage {
-            report: PublishedReport::of(report),
+            report: ReportSummary {
+                unit_name: &report.unit_name,
+                month: period,
+                as_of: report.as_of,
+                activity_count: report.activities.len(),
+                evaluation_count: report.evaluations.len(),
+                changes: &report.changes,
+                history_note: report.history_note.as_deref(),
+                figures: &report.figures,
+            },
             title: report.title(texts, lang),
             year: matches!(period, Period::Year(_)),
             in_progress: report.in_progress(),
@@ -314,13 +395,13 @@ impl ReportPages {
             events: report
                 .events()
                 .into_iter()
-                .map(|(label, list)| AgreementList::new(label, list, limit))
+                .map(|(label, list)| AgreementList::new(label, list, limit, folder))
                 .collect(),
             findings: report
                 .findings
                 .entries()
                 .into_iter()
-                .map(|(label, list)| AgreementList::new(label, list, limit))
+                .map(|(label, list)| AgreementList::new(label, list, limit, folder))
                 .collect(),
             activities,
             more_activities,
