@@ -10,16 +10,14 @@
 //! month of today) are reported month by month, earlier ones year by year,
 //! for every unit: regencies and cities are the units that report to their
 //! province each month. A page lists at most `LIST_LIMIT` agreements,
-//! activities or evaluations per table (the CSV and JSON hold the rest),
-//! and the site's JSON leaves out the standing findings' id lists, which
-//! `findings/` and `data/agreements.json.gz` already publish: at 50,000
-//! agreements the national report's lists alone are megabytes, for every
-//! period.
+//! activities or evaluations per table (the unit's data, `report_data`,
+//! holds its own and links the units' below).
 //!
 //! Addresses put the period first (`reports/2026-10/jawa-barat/bandung/`,
 //! the root's at `reports/2026-10/`), since a unit folder may itself be
 //! named like a year; a unit's list of reports is `reports/units/<unit>/`
-//! (the root's is the section's index, `reports/`).
+//! (the root's is the section's index, `reports/`), with the data of all
+//! its reports beside it.
 
 use std::collections::BTreeSet;
 
@@ -93,79 +91,6 @@ pub(crate) fn unit_reports_dir(unit_path: &str) -> String {
         "reports/".to_string()
     } else {
         format!("reports/units/{unit_path}/")
-    }
-}
-
-/// A report as the site publishes it, on its page and in `report.json`:
-/// `pakta report --format json` without the lists of the standing
-/// findings (their counts stay in `total`, `own` and `units`). Serialising
-/// those lists, for every period, cost a tenth of the reports' build time.
-#[derive(Serialize)]
-pub(crate) struct PublishedReport<'a> {
-    schema_version: u32,
-    unit: &'a str,
-    unit_name: &'a str,
-    month: Period,
-    as_of: chrono::NaiveDate,
-    signed: &'a [AgreementRef],
-    started: &'a [AgreementRef],
-    expired: &'a [AgreementRef],
-    renewed: &'a [AgreementRef],
-    terminated: &'a [AgreementRef],
-    activities: &'a [pakta_report::ActivityLine],
-    evaluations: &'a [pakta_report::EvaluationLine],
-    changes: &'a [pakta_report::ChangeLine],
-    history_note: Option<&'a str>,
-    figures: &'a pakta_report::Figures,
-    total: &'a pakta_report::UnitLine,
-    own: &'a pakta_report::UnitLine,
-    units: &'a [pakta_report::UnitLine],
-}
-
-impl<'a> PublishedReport<'a> {
-    pub(crate) fn of(report: &'a Report) -> PublishedReport<'a> {
-        // Destructured, so that a new field of `Report` must be decided on.
-        let Report {
-            schema_version,
-            unit,
-            unit_name,
-            month,
-            as_of,
-            signed,
-            started,
-            expired,
-            renewed,
-            terminated,
-            activities,
-            evaluations,
-            changes,
-            history_note,
-            findings: _,
-            figures,
-            total,
-            own,
-            units,
-        } = report;
-        PublishedReport {
-            schema_version: *schema_version,
-            unit,
-            unit_name,
-            month: *month,
-            as_of: *as_of,
-            signed,
-            started,
-            expired,
-            renewed,
-            terminated,
-            activities,
-            evaluations,
-            changes,
-            history_note: history_note.as_deref(),
-            figures,
-            total,
-            own,
-            units,
-        }
     }
 }
 
@@ -343,7 +268,7 @@ impl ReportPages {
             ListLength::Limited => LIST_LIMIT,
             ListLength::Whole => usize::MAX,
         };
-        let dir = format!("{}{}", links.base, report_dir(&report.unit, period));
+        let data_dir = format!("{}{}", links.base, unit_reports_dir(&report.unit));
         let mut children = model.units[unit].children.clone();
         children.sort_by(|a, b| model.units[*a].path.cmp(&model.units[*b].path));
         // `report.units` is sorted by path too, one line per child.
@@ -390,8 +315,8 @@ impl ReportPages {
             agreements_base: links.base.clone(),
             unit_href: links.unit(&report.unit),
             reports_href: format!("{}{}", links.base, unit_reports_dir(&report.unit)),
-            csv_href: format!("{dir}report.csv"),
-            json_href: format!("{dir}report.json"),
+            csv_href: format!("{data_dir}report.csv"),
+            json_href: format!("{data_dir}report.json"),
             events: report
                 .events()
                 .into_iter()
@@ -478,20 +403,6 @@ fn first<T>(list: &[T], limit: usize) -> (&[T], bool) {
     (&list[..list.len().min(limit)], list.len() > limit)
 }
 
-/// The report as the site publishes it in `report.json` (a
-/// [`PublishedReport`]), on one line.
-pub(crate) fn site_json(report: &Report) -> Vec<u8> {
-    // Through a `Value`, whose objects keep their keys sorted, as the
-    // command's JSON does.
-    let value =
-        serde_json::to_value(PublishedReport::of(report)).expect("a report always serialises");
-    // Compact, unlike the command's: the national report's activity list
-    // alone is megabytes a month, a third of it indentation.
-    let mut json = serde_json::to_vec(&value).expect("a value always serialises");
-    json.push(b'\n');
-    json
-}
-
 /// A unit's reports (or, for the section's index, the root's and every
 /// unit's).
 #[derive(Serialize)]
@@ -517,69 +428,4 @@ pub(crate) struct PeriodLink {
 pub(crate) struct UnitLink {
     pub name: String,
     pub href: String,
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use pakta_report::{ActivityLine, Findings, UnitLine};
-
-    fn named(id: &str) -> AgreementRef {
-        AgreementRef {
-            id: id.into(),
-            title: format!("Kerja sama {id}"),
-        }
-    }
-
-    #[test]
-    fn the_site_json_is_the_report_without_its_findings() {
-        let line = |unit: &str| UnitLine {
-            unit: unit.into(),
-            name: format!("KPU {unit}"),
-            agreements: 3,
-            ..UnitLine::default()
-        };
-        let report = Report {
-            schema_version: pakta_report::SCHEMA_VERSION,
-            unit: "jawa-tengah".into(),
-            unit_name: "KPU Jawa Tengah".into(),
-            month: Period::Month("2026-03".parse().expect("a month")),
-            as_of: chrono::NaiveDate::from_ymd_opt(2026, 3, 31).expect("a day"),
-            signed: vec![named("a")],
-            started: vec![named("b")],
-            expired: vec![named("c")],
-            renewed: vec![named("d")],
-            terminated: vec![named("e")],
-            activities: vec![ActivityLine {
-                agreement: "a".into(),
-                agreement_title: "Kerja sama a".into(),
-                date: chrono::NaiveDate::from_ymd_opt(2026, 3, 2).expect("a day"),
-                title: "Kegiatan uji".into(),
-                activity_type: Some("sosialisasi"),
-                participants: Some(40),
-            }],
-            evaluations: Vec::new(),
-            changes: Vec::new(),
-            history_note: Some("no Git".into()),
-            findings: Findings {
-                needs_pks: vec![named("a")],
-                ..Findings::default()
-            },
-            figures: pakta_report::Figures::default(),
-            total: line("jawa-tengah"),
-            own: line("jawa-tengah"),
-            units: vec![line("jawa-tengah/sragen")],
-        };
-        let mut expected = serde_json::to_value(&report).expect("serialises");
-        let removed = expected
-            .as_object_mut()
-            .and_then(|object| object.remove("findings"));
-        assert!(removed.is_some());
-        let mut json = serde_json::to_vec(&expected).expect("serialises");
-        json.push(b'\n');
-        assert_eq!(
-            String::from_utf8(site_json(&report)),
-            String::from_utf8(json)
-        );
-    }
 }
