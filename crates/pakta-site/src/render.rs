@@ -19,6 +19,7 @@ use tera::Context;
 use super::cms::CmsFile;
 use super::lists::{self, List};
 use super::open_data::{self, tables, xlsx};
+use super::report_data::{self, PeriodData};
 use super::reports::{self, ReportPages};
 use super::theme::{self, Theme};
 use super::views::{
@@ -117,19 +118,20 @@ pub enum Route {
     /// A unit's list of reports (not the root's: that is `ReportIndex`).
     UnitReports(UnitIx),
     /// One report page, by its position in the site's report pages.
-    Report(usize, ReportFile),
+    Report(usize),
+    /// A unit's report data, every period it reports on, beside its list
+    /// of reports.
+    ReportData(UnitIx, ReportData),
     /// A file of the editing forms under `admin/`, with `[cms]`.
     Cms(CmsFile),
 }
 
-/// The files of one report.
+/// The data files of a unit's reports.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum ReportFile {
-    /// The report's HTML page, `index.html`.
-    Page,
-    /// The report's figures as CSV, `report.csv`.
+pub enum ReportData {
+    /// The reports' figures as CSV, `report.csv`.
     Csv,
-    /// The report's figures as JSON, `report.json`.
+    /// The reports as JSON, `report.json`.
     Json,
 }
 
@@ -404,11 +406,11 @@ impl Site {
                 routes.push(Route::UnitReports(ix));
             }
         }
-        for page in 0..self.reports.pages.len() {
-            for file in [ReportFile::Page, ReportFile::Csv, ReportFile::Json] {
-                routes.push(Route::Report(page, file));
-            }
+        for ix in self.report_units() {
+            routes.push(Route::ReportData(ix, ReportData::Csv));
+            routes.push(Route::ReportData(ix, ReportData::Json));
         }
+        routes.extend((0..self.reports.pages.len()).map(Route::Report));
         routes.extend((0..self.theme.assets.len()).map(Route::Asset));
         routes.extend(self.documents.iter().cloned().map(Route::Document));
         if self.model.config.site.logo.is_some() {
@@ -464,13 +466,16 @@ impl Site {
                     reports::unit_reports_dir(&model.units[*ix].path)
                 )
             }
-            Route::Report(page, file) => {
+            Route::Report(page) => {
                 let (unit, period) = self.reports.pages[*page];
                 let dir = reports::report_dir(&model.units[unit].path, period);
-                match file {
-                    ReportFile::Page => format!("{dir}index.html"),
-                    ReportFile::Csv => format!("{dir}report.csv"),
-                    ReportFile::Json => format!("{dir}report.json"),
+                format!("{dir}index.html")
+            }
+            Route::ReportData(ix, data) => {
+                let dir = reports::unit_reports_dir(&model.units[*ix].path);
+                match data {
+                    ReportData::Csv => format!("{dir}report.csv"),
+                    ReportData::Json => format!("{dir}report.json"),
                 }
             }
             Route::Cms(file) => file.path().into(),
@@ -535,7 +540,7 @@ impl Site {
                     | Route::Sitemap(_)
                     | Route::SearchIndex(_)
                     | Route::NotFound
-                    | Route::Report(_, ReportFile::Csv | ReportFile::Json)
+                    | Route::ReportData(..)
                     // The editing forms are for editors, not for the sitemap.
                     | Route::Cms(_)
             ),
@@ -575,9 +580,16 @@ impl Site {
                 self.report_index_page(route, root)?
             }
             Route::UnitReports(ix) => self.unit_reports_page(route, *ix)?,
-            Route::Report(page, file) => {
+            Route::Report(page) => {
                 let report = self.compute_report(*page);
-                self.report_file(*page, *file, &report)?
+                self.report_page(*page, &report)?
+            }
+            Route::ReportData(ix, data) => {
+                let periods: Vec<PeriodData> = self.reports.by_unit[*ix]
+                    .clone()
+                    .map(|page| self.report_period_data(page, &self.compute_report(page)))
+                    .collect();
+                self.render_report_data(*ix, *data, &periods.iter().collect::<Vec<_>>())
             }
             Route::Logo => return Ok(self.logo()),
             Route::Document(key) => return Ok(Output::Copy(self.root.join(key))),
@@ -624,15 +636,67 @@ impl Site {
         pakta_report::compute_period(&self.model, &units, period)
     }
 
-    /// One file of a report page whose report was computed already (by
+    /// The page of a report computed already (by
     /// [`Site::compute_reports`]).
-    pub fn render_report_file(
+    pub(crate) fn render_report_page(
         &self,
         page: usize,
-        file: ReportFile,
         report: &pakta_report::Report,
     ) -> Result<Vec<u8>, BuildError> {
-        self.report_file(page, file, report)
+        self.report_page(page, report)
+    }
+
+    /// The units that have reports, whose data files the site publishes.
+    pub(crate) fn report_units(&self) -> impl Iterator<Item = UnitIx> + '_ {
+        (0..self.model.units.len()).filter(|&ix| !self.reports.by_unit[ix].is_empty())
+    }
+
+    /// The report pages of `unit`, in time order.
+    pub(crate) fn unit_report_pages(&self, unit: UnitIx) -> std::ops::Range<usize> {
+        self.reports.by_unit[unit].clone()
+    }
+
+    /// A computed report's part of its unit's data files.
+    pub(crate) fn report_period_data(
+        &self,
+        page: usize,
+        report: &pakta_report::Report,
+    ) -> PeriodData {
+        let (unit, _) = self.reports.pages[page];
+        report_data::period_data(&self.model, unit, report, &self.theme.texts)
+    }
+
+    /// A unit's data file from the data of each of its reports, in time
+    /// order.
+    pub(crate) fn render_report_data(
+        &self,
+        unit: UnitIx,
+        data: ReportData,
+        periods: &[&PeriodData],
+    ) -> Vec<u8> {
+        match data {
+            ReportData::Csv => report_data::unit_csv(&self.theme.texts, periods),
+            ReportData::Json => {
+                let model = &*self.model;
+                let mut children: Vec<report_data::ChildData> = model.units[unit]
+                    .children
+                    .iter()
+                    .filter(|&&child| !self.reports.by_unit[child].is_empty())
+                    .map(|&child| report_data::ChildData {
+                        unit: model.units[child].path.clone(),
+                        name: model.units[child].name.clone(),
+                        json: format!(
+                            "{}{}report.json",
+                            self.links.base,
+                            reports::unit_reports_dir(&model.units[child].path)
+                        ),
+                    })
+                    .collect();
+                children.sort_by(|a, b| a.unit.cmp(&b.unit));
+                let unit = &model.units[unit];
+                report_data::unit_json((&unit.path, &unit.name), &children, periods)
+            }
+        }
     }
 
     fn compute_report(&self, page: usize) -> pakta_report::Report {
@@ -640,19 +704,6 @@ impl Site {
         // The site shows no merged changes: each agreement's page has its
         // history, and a build reads Git only once.
         pakta_report::compute(&self.model, unit, period, Ok(&[]))
-    }
-
-    fn report_file(
-        &self,
-        page: usize,
-        file: ReportFile,
-        report: &pakta_report::Report,
-    ) -> Result<Vec<u8>, BuildError> {
-        Ok(match file {
-            ReportFile::Page => self.report_page(page, report)?,
-            ReportFile::Csv => pakta_report::csv::render(report, &self.theme.texts).into_bytes(),
-            ReportFile::Json => reports::site_json(report),
-        })
     }
 
     fn sitemaps(&self) -> &[(String, String)] {

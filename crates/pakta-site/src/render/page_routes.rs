@@ -241,7 +241,7 @@ impl Site {
             (unit, report),
             reports::ListLength::Limited,
         );
-        let route = Route::Report(page, super::ReportFile::Page);
+        let route = Route::Report(page);
         self.page(&route, "report.html", &view.title, Section::Reports, &view)
     }
 
