@@ -20,12 +20,14 @@ use chrono::NaiveDate;
 
 use http::{Request, Response, content_type};
 use live::Live;
+use pakta_content::diagnostics::Diagnostic;
 use pakta_content::diagnostics::{render_human, stderr_color};
 use pakta_content::i18n::Texts;
 use pakta_content::message::Message;
 use pakta_load::history::History;
 use pakta_load::{LoadCache, LoadOptions};
 use pakta_model::pipeline::analyse_with;
+use pakta_model::{DocumentTexts, Model};
 use pakta_site::{Output, Route, Site};
 
 /// What `pakta serve` was asked for.
@@ -38,7 +40,17 @@ pub struct ServeOptions {
     pub port: u16,
     /// The language of what the preview prints and shows over the page.
     pub texts: &'static Texts,
+    /// Reads the text of the agreements' documents for the search index,
+    /// as the build does; without it the preview's search finds only the
+    /// agreements' own text.
+    pub documents: Option<DocumentReader>,
 }
+
+/// Reads the text of the documents a model lists (the texts, and a
+/// warning for each that could not be read): the command line's PDF
+/// extraction, which runs each file in a child process of its own.
+pub type DocumentReader =
+    Arc<dyn Fn(&Path, &Model) -> (DocumentTexts, Vec<Diagnostic>) + Send + Sync>;
 
 /// One successful build of the site, and the map from paths to routes,
 /// made when the first page is asked for.
@@ -70,6 +82,15 @@ fn index(site: &Site, routes: Vec<Route>) -> HashMap<String, Route> {
     routes.into_iter().map(|r| (site.path(&r), r)).collect()
 }
 
+/// What changed in the repository since the last rebuild.
+#[derive(Debug, Clone)]
+pub(crate) enum Change {
+    /// These files or folders (absolute paths, as the watcher names them).
+    Paths(Vec<PathBuf>),
+    /// Events were lost (the kernel's queue overflowed): anything may have.
+    Everything,
+}
+
 struct State {
     root: PathBuf,
     today: Option<NaiveDate>,
@@ -81,9 +102,44 @@ struct State {
     texts: &'static Texts,
     /// What the terminal was last told about the problems.
     reported: Mutex<problems::Reported>,
+    documents: Option<DocumentReader>,
 }
 
 impl State {
+    fn new(options: &ServeOptions, base_url: String) -> State {
+        let root = &options.root;
+        State {
+            root: root.to_path_buf(),
+            today: options.today,
+            base_url,
+            texts: options.texts,
+            documents: options.documents.clone(),
+            history: Arc::new(History::read(root)),
+            cache: Mutex::new(LoadCache::default()),
+            current: RwLock::new(None),
+            live: Live::default(),
+            reported: Mutex::default(),
+        }
+    }
+
+    /// Forgets what `change` names and rebuilds.
+    fn apply(&self, change: &Change) -> Option<String> {
+        {
+            let mut cache = self.cache();
+            match change {
+                Change::Paths(changed) => {
+                    for path in changed {
+                        if let Some(rel) = relative(&self.root, path) {
+                            cache.forget(&rel);
+                        }
+                    }
+                }
+                Change::Everything => *cache = LoadCache::default(),
+            }
+        }
+        rebuild(self)
+    }
+
     /// The load cache; after a rebuild that panicked it may be half
     /// updated, so it is emptied and everything is read again.
     fn cache(&self) -> MutexGuard<'_, LoadCache> {
@@ -110,18 +166,7 @@ pub fn run(options: ServeOptions) -> std::io::Result<()> {
     let listener = TcpListener::bind(("127.0.0.1", options.port))?;
     let port = listener.local_addr()?.port();
     let base_url = format!("http://127.0.0.1:{port}/");
-    let history = History::read(&options.root);
-    let state = Arc::new(State {
-        root: options.root.clone(),
-        today: options.today,
-        base_url: base_url.clone(),
-        texts: options.texts,
-        history: Arc::new(history),
-        cache: Mutex::new(LoadCache::default()),
-        current: RwLock::new(None),
-        live: Live::default(),
-        reported: Mutex::default(),
-    });
+    let state = Arc::new(State::new(&options, base_url.clone()));
     // Watch before the first build, so no edit falls between the two.
     let changes = watch::start(&options.root).map_err(std::io::Error::other)?;
     rebuild(&state);
@@ -134,24 +179,10 @@ pub fn run(options: ServeOptions) -> std::io::Result<()> {
 
     let watcher_state = Arc::clone(&state);
     std::thread::spawn(move || {
-        let root = watcher_state.root.clone();
         // Nothing in this loop may end it: a rebuild that fails or panics
         // is reported, and the next change is rebuilt again.
-        while let Some(batch) = changes.next_batch() {
-            {
-                let mut cache = watcher_state.cache();
-                match batch {
-                    watch::Batch::Paths(changed) => {
-                        for path in &changed {
-                            if let Some(rel) = relative(&root, path) {
-                                cache.forget(&rel);
-                            }
-                        }
-                    }
-                    watch::Batch::Everything => *cache = LoadCache::default(),
-                }
-            }
-            rebuild(&watcher_state);
+        while let Some(change) = changes.next_batch() {
+            watcher_state.apply(&change);
         }
     });
 
@@ -175,7 +206,7 @@ fn relative(root: &Path, path: &Path) -> Option<String> {
 
 /// Reloads what changed and rebuilds the shared parts of the site; on
 /// problems keeps serving the last good site and shows them.
-fn rebuild(state: &State) {
+fn rebuild(state: &State) -> Option<String> {
     let started = Instant::now();
     let mut phases = String::new();
     let problems = catch_unwind(AssertUnwindSafe(|| try_rebuild(state, &mut phases)))
@@ -196,7 +227,8 @@ fn rebuild(state: &State) {
             eprintln!("{}", rebuilt.render(state.texts));
         }
     }
-    state.live.publish(problems);
+    state.live.publish(problems.clone());
+    problems
 }
 
 /// A panic is a bug in pakta, but for the editor it is one more failed
@@ -238,10 +270,20 @@ fn try_rebuild(state: &State, phases: &mut String) -> Option<String> {
         Ok(mut analysis) => {
             // The theme's problems, at their place, as `check` gives them.
             let theme = pakta_site::check_theme(&state.root, &analysis.model.config);
-            if !theme.is_empty() {
+            let mut extra = theme;
+            // The documents' text is read for a model without errors
+            // only, as the build does.
+            if let Some(read) = state.documents.as_ref().filter(|_| !analysis.has_errors()) {
+                let (texts, warnings) = analysis
+                    .timings
+                    .time("pdf-text", || read(&state.root, &analysis.model));
+                analysis.model.document_texts = texts;
+                extra.extend(warnings);
+            }
+            if !extra.is_empty() {
                 let mut all = pakta_content::diagnostics::Diagnostics::new();
                 all.extend(std::mem::take(&mut analysis.diagnostics));
-                all.extend(theme);
+                all.extend(extra);
                 analysis.diagnostics = all.into_sorted();
             }
             let changes = state
