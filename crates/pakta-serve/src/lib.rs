@@ -1,7 +1,8 @@
 //! `pakta serve`: a local preview on 127.0.0.1. Every change to the
-//! repository rebuilds the model and the shared parts of the site (only
-//! changed files are re-read); pages are rendered when the browser asks
-//! for them, and the browser reloads itself or shows the problems.
+//! repository rebuilds the model (only changed files are re-read) and a
+//! new `Site`, whose shared parts are made when a page first needs them;
+//! pages are rendered when the browser asks for them, and the browser
+//! reloads itself or shows the problems.
 
 mod http;
 mod live;

@@ -1,7 +1,10 @@
-//! The site as a set of routes: `Site::new` prepares what many pages share
-//! (the theme, table rows, partner index, roll-ups, sorted lists), and
-//! `Site::render` turns any one route into bytes. `build` renders every
-//! route; the preview server renders only the ones a browser asks for.
+//! The site as a set of routes: `Site::new` loads the theme and renders
+//! the pages' header and footer; what many pages share (table rows,
+//! partner index, roll-ups, scorecards, sorted lists, report pages) is
+//! made on first use, each part once. `Site::render` turns any one route
+//! into bytes. `build` renders every route; the preview server renders
+//! only the ones a browser asks for, so a rebuild after an edit makes only
+//! the parts those pages need.
 
 mod file_routes;
 mod page_routes;
@@ -161,15 +164,18 @@ pub struct Site {
     links: Links,
     lang: Lang,
     view: SiteView,
-    rows: Vec<Option<AgreementRow>>,
-    partners: Vec<PartnerEntry>,
-    partner_slugs: PartnerSlugs,
-    rollups: Vec<HeadlineFigures>,
+    // What many pages share is made on first use, each part on its own:
+    // a preview rebuilds the site after every edit and renders only the
+    // pages a browser asks for, which need a few of these parts at most.
+    rows: OnceLock<Vec<Option<AgreementRow>>>,
+    partners: OnceLock<Vec<PartnerEntry>>,
+    partner_slugs: OnceLock<PartnerSlugs>,
+    rollups: OnceLock<Vec<HeadlineFigures>>,
     /// Each unit's scorecard over its subtree.
-    scorecards: Vec<Scorecard>,
-    lists: Vec<List>,
+    scorecards: OnceLock<Vec<Scorecard>>,
+    lists: OnceLock<Vec<List>>,
     public: Vec<AgreementIx>,
-    documents: Vec<String>,
+    documents: OnceLock<Vec<String>>,
     sitemaps: OnceLock<Vec<(String, String)>>,
     /// Built on first use: a preview that never opens the search page
     /// never pays for it.
@@ -177,7 +183,7 @@ pub struct Site {
     /// The open data's tables, filled once for their CSV files, the
     /// workbook and the dictionary.
     open_data_tables: OnceLock<Vec<tables::FilledTable>>,
-    reports: ReportPages,
+    reports: OnceLock<ReportPages>,
     /// The root unit, whose reports the section's index lists.
     root_unit: Option<UnitIx>,
     /// The page header and footer of each section, in the order of
@@ -279,28 +285,21 @@ impl Site {
         let public: Vec<AgreementIx> = (0..model.agreements.len())
             .filter(|&i| model.agreements[i].is_public())
             .collect();
-        let lists = lists::all_lists(model, &public, &theme.texts);
-        let partners = views::partners(model);
-        let partner_slugs = PartnerSlugs::new(model);
-        let rollups = model.unit_rollups();
-        let scorecards = scorecard::scorecards(model);
-        let documents = public_documents(model);
-        let reports = reports::report_pages(model, model.config.reports.months);
         let root_unit = model.units.iter().position(|u| u.parent.is_none());
         let mut site = Site {
-            reports,
+            reports: OnceLock::new(),
             root_unit,
             model: Arc::clone(&shared_model),
             history,
             root: root.to_path_buf(),
-            rows: Vec::new(),
-            partners,
-            partner_slugs,
-            rollups,
-            scorecards,
-            lists,
+            rows: OnceLock::new(),
+            partners: OnceLock::new(),
+            partner_slugs: OnceLock::new(),
+            rollups: OnceLock::new(),
+            scorecards: OnceLock::new(),
+            lists: OnceLock::new(),
             public,
-            documents,
+            documents: OnceLock::new(),
             sitemaps: OnceLock::new(),
             search: OnceLock::new(),
             open_data_tables: OnceLock::new(),
@@ -311,22 +310,15 @@ impl Site {
             lang,
             view,
         };
-        site.rows = model
-            .agreements
-            .iter()
-            .map(|a| {
-                a.is_public()
-                    .then(|| AgreementRow::new(model, &site.links, a))
-            })
-            .collect();
         site.chrome = Section::ALL
             .into_iter()
             .map(|section| site.render_chrome(section))
             .collect::<Result<_, BuildError>>()?;
         // Rows render lazily; render one now so that a broken row.html
         // stops the build before any page is written.
-        if let Some(row) = site.rows.iter().flatten().next() {
-            site.fragment("row.html", "r", row)?;
+        if let Some(&first) = site.public.first() {
+            let row = AgreementRow::new(model, &site.links, &model.agreements[first]);
+            site.fragment("row.html", "r", &row)?;
         }
         Ok(site)
     }
@@ -364,7 +356,7 @@ impl Site {
                 ]);
             }
         }
-        for ix in 0..self.partners.len() {
+        for ix in 0..self.partners().len() {
             routes.extend([
                 Route::Partner(ix),
                 Route::Feed(FeedScope::Partner(ix)),
@@ -372,7 +364,7 @@ impl Site {
             ]);
         }
         routes.push(Route::PartnerIndex);
-        for (list, entry) in self.lists.iter().enumerate() {
+        for (list, entry) in self.lists().iter().enumerate() {
             for page in 1..=lists::page_count(entry.members.len()) {
                 routes.push(Route::ListPage { list, page });
             }
@@ -400,17 +392,17 @@ impl Site {
             routes.push(Route::ReportIndex);
         }
         for ix in 0..self.model.units.len() {
-            if Some(ix) != self.root_unit && !self.reports.by_unit[ix].is_empty() {
+            if Some(ix) != self.root_unit && !self.reports().by_unit[ix].is_empty() {
                 routes.push(Route::UnitReports(ix));
             }
         }
-        for page in 0..self.reports.pages.len() {
+        for page in 0..self.reports().pages.len() {
             for file in [ReportFile::Page, ReportFile::Csv, ReportFile::Json] {
                 routes.push(Route::Report(page, file));
             }
         }
         routes.extend((0..self.theme.assets.len()).map(Route::Asset));
-        routes.extend(self.documents.iter().cloned().map(Route::Document));
+        routes.extend(self.documents().iter().cloned().map(Route::Document));
         if self.model.config.site.logo.is_some() {
             routes.push(Route::Logo);
         }
@@ -427,11 +419,11 @@ impl Site {
             Route::Home => "index.html".into(),
             Route::Agreement(ix) => format!("{}/index.html", model.agreements[*ix].id),
             Route::Unit(ix) => format!("{}index.html", unit_dir(&model.units[*ix].path)),
-            Route::Partner(ix) => format!("partners/{}/index.html", self.partners[*ix].slug),
+            Route::Partner(ix) => format!("partners/{}/index.html", self.partners()[*ix].slug),
             Route::PartnerIndex => "partners/index.html".into(),
             Route::ListPage { list, page } => format!(
                 "{}index.html",
-                lists::page_dir(&self.lists[*list].dir, *page)
+                lists::page_dir(&self.lists()[*list].dir, *page)
             ),
             Route::ListIndex => "lists/index.html".into(),
             Route::Findings => "findings/index.html".into(),
@@ -465,7 +457,7 @@ impl Site {
                 )
             }
             Route::Report(page, file) => {
-                let (unit, period) = self.reports.pages[*page];
+                let (unit, period) = self.reports().pages[*page];
                 let dir = reports::report_dir(&model.units[unit].path, period);
                 match file {
                     ReportFile::Page => format!("{dir}index.html"),
@@ -493,11 +485,58 @@ impl Site {
         self.search.get().map(|s| s.took)
     }
 
+    /// Each agreement's row in tables and lists; `None` for a private one.
+    fn rows(&self) -> &Vec<Option<AgreementRow>> {
+        self.rows.get_or_init(|| {
+            let model = &*self.model;
+            model
+                .agreements
+                .iter()
+                .map(|a| {
+                    a.is_public()
+                        .then(|| AgreementRow::new(model, &self.links, a))
+                })
+                .collect()
+        })
+    }
+
+    fn partners(&self) -> &Vec<PartnerEntry> {
+        self.partners.get_or_init(|| views::partners(&self.model))
+    }
+
+    fn partner_slugs(&self) -> &PartnerSlugs {
+        self.partner_slugs
+            .get_or_init(|| PartnerSlugs::new(&self.model))
+    }
+
+    fn rollups(&self) -> &Vec<HeadlineFigures> {
+        self.rollups.get_or_init(|| self.model.unit_rollups())
+    }
+
+    fn scorecards(&self) -> &Vec<Scorecard> {
+        self.scorecards
+            .get_or_init(|| scorecard::scorecards(&self.model))
+    }
+
+    fn lists(&self) -> &Vec<List> {
+        self.lists
+            .get_or_init(|| lists::all_lists(&self.model, &self.public, &self.theme.texts))
+    }
+
+    fn documents(&self) -> &Vec<String> {
+        self.documents.get_or_init(|| public_documents(&self.model))
+    }
+
+    fn reports(&self) -> &ReportPages {
+        self.reports
+            .get_or_init(|| reports::report_pages(&self.model, self.model.config.reports.months))
+    }
+
     fn scope_dir(&self, scope: FeedScope) -> String {
         match scope {
             FeedScope::Site => "data/".into(),
             FeedScope::Unit(ix) => unit_dir(&self.model.units[ix].path),
-            FeedScope::Partner(ix) => format!("partners/{}/", self.partners[ix].slug),
+            FeedScope::Partner(ix) => format!("partners/{}/", self.partners()[ix].slug),
         }
     }
 
@@ -551,7 +590,7 @@ impl Site {
             self.fragment("row.html", "r", row)
                 .map_err(BuildError::into_detail)
         };
-        let rows = Rows::new(&self.rows, &render_row, &failed_row);
+        let rows = Rows::new(self.rows(), &render_row, &failed_row);
         let bytes = match route {
             Route::Home => self.home_page(route, &rows)?,
             Route::Agreement(ix) => self.agreement_page(route, *ix)?,
@@ -605,7 +644,7 @@ impl Site {
     pub fn report_pages_by_period(&self) -> Vec<Vec<usize>> {
         let mut by_period: std::collections::BTreeMap<pakta_report::Period, Vec<usize>> =
             std::collections::BTreeMap::new();
-        for (page, &(_, period)) in self.reports.pages.iter().enumerate() {
+        for (page, &(_, period)) in self.reports().pages.iter().enumerate() {
             by_period.entry(period).or_default().push(page);
         }
         by_period.into_values().collect()
@@ -614,12 +653,12 @@ impl Site {
     /// The reports of `pages`, all of one period, from one pass over the
     /// agreements; in the order of `pages`.
     pub fn compute_reports(&self, pages: &[usize]) -> Vec<pakta_report::Report> {
-        let Some(&(_, period)) = pages.first().map(|&page| &self.reports.pages[page]) else {
+        let Some(&(_, period)) = pages.first().map(|&page| &self.reports().pages[page]) else {
             return Vec::new();
         };
         let units: Vec<UnitIx> = pages
             .iter()
-            .map(|&page| self.reports.pages[page].0)
+            .map(|&page| self.reports().pages[page].0)
             .collect();
         pakta_report::compute_period(&self.model, &units, period)
     }
@@ -636,7 +675,7 @@ impl Site {
     }
 
     fn compute_report(&self, page: usize) -> pakta_report::Report {
-        let (unit, period) = self.reports.pages[page];
+        let (unit, period) = self.reports().pages[page];
         // The site shows no merged changes: each agreement's page has its
         // history, and a build reads Git only once.
         pakta_report::compute(&self.model, unit, period, Ok(&[]))
