@@ -116,7 +116,7 @@ impl State {
             texts: options.texts,
             documents: options.documents.clone(),
             history: Arc::new(History::read(root)),
-            cache: Mutex::new(LoadCache::default()),
+            cache: Mutex::new(LoadCache::watched()),
             current: RwLock::new(None),
             live: Live::default(),
             reported: Mutex::default(),
@@ -135,7 +135,7 @@ impl State {
                         }
                     }
                 }
-                Change::Everything => *cache = LoadCache::default(),
+                Change::Everything => *cache = LoadCache::watched(),
             }
         }
         rebuild(self)
@@ -147,7 +147,7 @@ impl State {
         self.cache.lock().unwrap_or_else(|poisoned| {
             self.cache.clear_poison();
             let mut cache = poisoned.into_inner();
-            *cache = LoadCache::default();
+            *cache = LoadCache::watched();
             cache
         })
     }
