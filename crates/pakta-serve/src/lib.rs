@@ -14,6 +14,7 @@ use std::collections::HashMap;
 use std::net::TcpListener;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, OnceLock, PoisonError, RwLock};
 use std::time::Instant;
 
@@ -104,7 +105,14 @@ struct State {
     /// What the terminal was last told about the problems.
     reported: Mutex<problems::Reported>,
     documents: Option<DocumentReader>,
+    /// Whether a change since the last site may have touched its theme
+    /// (anything but the content, the partner register and documents):
+    /// until one does, each rebuild shares the last site's theme.
+    theme_may_differ: AtomicBool,
 }
+
+/// Folders whose files never change the theme.
+const CONTENT_FOLDERS: [&str; 3] = ["agreements/", "partners/", "files/"];
 
 impl State {
     fn new(options: &ServeOptions, base_url: String) -> State {
@@ -115,6 +123,7 @@ impl State {
             base_url,
             texts: options.texts,
             documents: options.documents.clone(),
+            theme_may_differ: AtomicBool::new(true),
             history: Arc::new(History::read(root)),
             cache: Mutex::new(LoadCache::watched()),
             current: RwLock::new(None),
@@ -130,12 +139,22 @@ impl State {
             match change {
                 Change::Paths(changed) => {
                     for path in changed {
-                        if let Some(rel) = relative(&self.root, path) {
+                        let rel = relative(&self.root, path);
+                        let content = rel
+                            .as_deref()
+                            .is_some_and(|rel| CONTENT_FOLDERS.iter().any(|f| rel.starts_with(f)));
+                        if !content {
+                            self.theme_may_differ.store(true, Ordering::SeqCst);
+                        }
+                        if let Some(rel) = rel {
                             cache.forget(&rel);
                         }
                     }
                 }
-                Change::Everything => *cache = LoadCache::watched(),
+                Change::Everything => {
+                    self.theme_may_differ.store(true, Ordering::SeqCst);
+                    *cache = LoadCache::watched();
+                }
             }
         }
         rebuild(self)
@@ -298,14 +317,26 @@ fn try_rebuild(state: &State, phases: &mut String) -> Option<String> {
             } else {
                 let mut timings = analysis.timings;
                 let model = Arc::new(analysis.model);
+                // Taken now: a change seen from here on is rebuilt next.
+                let may_differ = state.theme_may_differ.swap(false, Ordering::SeqCst);
+                let previous = state.current().filter(|_| !may_differ);
                 let site = timings.time("site", || {
-                    Site::new(
-                        model,
-                        Arc::clone(&state.history),
-                        &state.root,
-                        Some(&state.base_url),
-                    )
+                    let history = Arc::clone(&state.history);
+                    let base_url = Some(state.base_url.as_str());
+                    match &previous {
+                        Some(previous) => Site::reusing_theme(
+                            model,
+                            history,
+                            &state.root,
+                            base_url,
+                            &previous.site,
+                        ),
+                        None => Site::new(model, history, &state.root, base_url),
+                    }
                 });
+                if site.is_err() {
+                    state.theme_may_differ.store(true, Ordering::SeqCst);
+                }
                 *phases = timings.brief(state.texts);
                 match site {
                     Ok(site) => {

@@ -160,7 +160,8 @@ pub struct Site {
     model: Arc<Model>,
     history: Arc<History>,
     root: PathBuf,
-    theme: Theme,
+    /// Shared with the next preview's site while no theme file changes.
+    theme: Arc<Theme>,
     links: Links,
     lang: Lang,
     view: SiteView,
@@ -254,6 +255,30 @@ impl Site {
         root: &Path,
         base_url: Option<&str>,
     ) -> Result<Site, BuildError> {
+        Site::prepare(shared_model, history, root, base_url, None)
+    }
+
+    /// [`Site::new`] with the theme of `previous` (its templates parsed,
+    /// its catalog merged) when the configuration names the same theme
+    /// and language: the caller knows that no theme file changed since,
+    /// as the preview server does after an edit of the content.
+    pub fn reusing_theme(
+        shared_model: Arc<Model>,
+        history: Arc<History>,
+        root: &Path,
+        base_url: Option<&str>,
+        previous: &Site,
+    ) -> Result<Site, BuildError> {
+        Site::prepare(shared_model, history, root, base_url, Some(previous))
+    }
+
+    fn prepare(
+        shared_model: Arc<Model>,
+        history: Arc<History>,
+        root: &Path,
+        base_url: Option<&str>,
+        previous: Option<&Site>,
+    ) -> Result<Site, BuildError> {
         let model = &*shared_model;
         let config = &model.config.site;
         let lang = Lang::from_config(&config.language);
@@ -268,20 +293,13 @@ impl Site {
             expiring_days: model.config.rules.expiring_soon_days,
             data_license: model.config.data.license,
         };
-        let mut theme =
-            Theme::load(root, config.theme.as_deref(), lang).map_err(|e| BuildError::Theme(e.0))?;
-        // A theme may write its own labels.css; otherwise the catalog's.
-        if !theme
-            .assets
-            .iter()
-            .any(|(path, _)| path == column_labels::FILE)
-        {
-            theme.assets.push((
-                column_labels::FILE.to_string(),
-                column_labels::stylesheet(&theme.texts),
-            ));
-            theme.assets.sort_by(|a, b| a.0.cmp(&b.0));
-        }
+        let same_theme = previous
+            .filter(|p| p.lang == lang && p.model.config.site.theme == config.theme)
+            .map(|p| Arc::clone(&p.theme));
+        let theme = match same_theme {
+            Some(theme) => theme,
+            None => Arc::new(load_theme(root, config.theme.as_deref(), lang)?),
+        };
         let public: Vec<AgreementIx> = (0..model.agreements.len())
             .filter(|&i| model.agreements[i].is_public())
             .collect();
@@ -781,6 +799,24 @@ impl Site {
             .render(template, &context)
             .map_err(|e| BuildError::Template(theme::describe(&e)))
     }
+}
+
+/// The site's theme, with the catalog's `labels.css` unless the theme
+/// writes its own.
+fn load_theme(root: &Path, name: Option<&str>, lang: Lang) -> Result<Theme, BuildError> {
+    let mut theme = Theme::load(root, name, lang).map_err(|e| BuildError::Theme(e.0))?;
+    if !theme
+        .assets
+        .iter()
+        .any(|(path, _)| path == column_labels::FILE)
+    {
+        theme.assets.push((
+            column_labels::FILE.to_string(),
+            column_labels::stylesheet(&theme.texts),
+        ));
+        theme.assets.sort_by(|a, b| a.0.cmp(&b.0));
+    }
+    Ok(theme)
 }
 
 /// Local documents and activity evidence of public agreements only: a
