@@ -108,6 +108,7 @@ impl std::error::Error for LoadError {}
 
 /// A file to read: where it is and the repository-relative path it is
 /// reported under.
+#[derive(Clone)]
 enum Found {
     Unit {
         unit_path: String,
@@ -143,17 +144,70 @@ pub fn load(root: &Path, options: LoadOptions) -> Result<(Sources, Diagnostics),
 }
 
 /// Parsed files kept between loads, so that a preview server re-reads only
-/// the files that changed since the last load.
+/// the files that changed since the last load: by default each load walks
+/// the content folder and compares every file's size and modification
+/// time.
+///
+/// A [`LoadCache::watched`] cache, told of every change through
+/// [`LoadCache::forget`], keeps the last listing of the content folder
+/// and trusts it: the next load neither walks the folder nor looks at the
+/// files it was not told of. A change it cannot place (a name it has not
+/// listed, a folder) makes that load walk and compare as by default.
 #[derive(Default)]
 pub struct LoadCache {
     files: HashMap<String, CachedFile>,
+    /// Whether every change is reported through `forget`.
+    watched: bool,
+    /// The last load's listing and its problems; `None` when the next
+    /// load must walk the content folder.
+    listing: Option<(Vec<Found>, Vec<Diagnostic>)>,
+    /// The files forgotten since the last load.
+    forgotten: Vec<String>,
 }
 
 impl LoadCache {
+    /// An empty cache whose owner reports every change of the repository
+    /// through [`LoadCache::forget`] (a file watcher that, when it lost
+    /// events, starts a new cache).
+    pub fn watched() -> LoadCache {
+        LoadCache {
+            watched: true,
+            ..LoadCache::default()
+        }
+    }
+
     /// Drops the parse of a file (repository-relative path), so the next
     /// load reads it again whatever its timestamp says.
     pub fn forget(&mut self, rel: &str) {
         self.files.remove(rel);
+        self.forgotten.push(rel.to_string());
+    }
+
+    /// The last listing with the forgotten files applied, when it still
+    /// holds: files removed are dropped; a name it did not list (a new
+    /// file, a folder, a file it ignored) or a listed name that is now a
+    /// folder leaves it to a new walk.
+    fn updated_listing(&mut self, root: &Path) -> Option<(Vec<Found>, Vec<Diagnostic>)> {
+        let forgotten = std::mem::take(&mut self.forgotten);
+        let (mut found, diagnostics) = self.listing.take().filter(|_| self.watched)?;
+        let mut removed = Vec::new();
+        for rel in &forgotten {
+            let in_content = rel == CONTENT_DIR || rel.starts_with(&format!("{CONTENT_DIR}/"));
+            if !in_content {
+                continue;
+            }
+            found.binary_search_by(|f| f.rel().cmp(rel)).ok()?;
+            match std::fs::symlink_metadata(root.join(rel)) {
+                Ok(metadata) if metadata.is_dir() => return None,
+                Ok(_) => {}
+                Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
+                    removed.push(rel.as_str());
+                }
+                Err(_) => return None,
+            }
+        }
+        found.retain(|f| !removed.contains(&f.rel()));
+        Some((found, diagnostics))
     }
 }
 
@@ -182,7 +236,16 @@ pub fn load_cached(
     options: LoadOptions,
     cache: &mut LoadCache,
 ) -> Result<(Sources, Diagnostics), LoadError> {
-    let (config, found, mut diagnostics) = begin(root)?;
+    let (config, mut diagnostics) = settings(root)?;
+    let listed = cache.updated_listing(root);
+    let trusted = listed.is_some();
+    let (found, listing) = listed.unwrap_or_else(|| {
+        let mut listing = Diagnostics::new();
+        let found = discover(&root.join(CONTENT_DIR), &mut listing);
+        (found, listing.into_sorted())
+    });
+    cache.listing = Some((found.clone(), listing.clone()));
+    diagnostics.extend(listing);
     let partners = register::load_register(root, &mut diagnostics);
     // The cache is consulted in order; looking at the files and parsing
     // the changed ones runs in parallel, as in `load` (a first load
@@ -198,6 +261,23 @@ pub fn load_cached(
     let entries: Vec<(String, CachedFile)> = consulted
         .into_par_iter()
         .map(|(rel, item, previous)| {
+            // A trusted listing names every change: a file it was not
+            // told of is as it was.
+            let previous = match previous {
+                Some(cached)
+                    if trusted
+                        && matches!(
+                            cached.stamp,
+                            Stamp::Disk {
+                                modified: Some(_),
+                                ..
+                            }
+                        ) =>
+                {
+                    return (rel, cached);
+                }
+                other => other,
+            };
             // Files that are not regular files are never cached: reading
             // them again reports them again.
             let metadata = regular_file_metadata(item.full()).ok();
@@ -685,6 +765,74 @@ mod tests {
             fresh_diagnostics.into_sorted()
         );
         assert!(!first_diagnostics.is_empty());
+        let _ = std::fs::remove_dir_all(&root);
+    }
+
+    /// A watched cache reads only what it is told of, and a change it
+    /// cannot place (a new file, a folder) makes it walk again: after
+    /// each change it loads what a fresh load does.
+    #[test]
+    fn a_watched_cache_loads_what_a_fresh_load_does() {
+        let root = std::env::temp_dir().join(format!("pakta-load-watched-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&root);
+        let write = |rel: &str, text: &str| {
+            let path = root.join(rel);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, text).unwrap();
+        };
+        write(
+            "agreements/_unit.toml",
+            "name = \"KPU\"\nlevel = \"national\"\n",
+        );
+        write("agreements/a.md", "+++\ntitle = \"A\"\n+++\n");
+        write("agreements/b.md", "+++\ntitle = \"B\"\n+++\n");
+        write("agreements/catatan.txt", "");
+        let options = LoadOptions { bodies: true };
+        let mut cache = LoadCache::watched();
+        load_cached(&root, options, &mut cache).unwrap();
+        let same = |cache: &mut LoadCache, step: &str| {
+            let (cached, cached_diagnostics) = load_cached(&root, options, cache).unwrap();
+            let (fresh, fresh_diagnostics) = load(&root, options).unwrap();
+            let texts = |s: &Sources| {
+                s.agreements
+                    .iter()
+                    .map(|a| (a.id.clone(), a.source.text.clone()))
+                    .collect::<Vec<_>>()
+            };
+            assert_eq!(texts(&cached), texts(&fresh), "{step}");
+            assert_eq!(
+                cached_diagnostics.into_sorted(),
+                fresh_diagnostics.into_sorted(),
+                "{step}"
+            );
+        };
+        write("agreements/b.md", "+++\ntitle = \"B, diubah\"\n+++\n");
+        cache.forget("agreements/b.md");
+        same(&mut cache, "a changed file");
+        std::fs::remove_file(root.join("agreements/a.md")).unwrap();
+        cache.forget("agreements/a.md");
+        same(&mut cache, "a removed file");
+        write("agreements/c.md", "+++\ntitle = \"C\"\n+++\n");
+        cache.forget("agreements/c.md");
+        same(&mut cache, "a new file");
+        write(
+            "agreements/d/_unit.toml",
+            "name = \"D\"\nlevel = \"province\"\n",
+        );
+        write("agreements/d/e.md", "+++\ntitle = \"E\"\n+++\n");
+        cache.forget("agreements/d");
+        same(&mut cache, "a new folder");
+        std::fs::remove_file(root.join("agreements/catatan.txt")).unwrap();
+        cache.forget("agreements/catatan.txt");
+        same(&mut cache, "an ignored file removed");
+        std::fs::remove_dir_all(root.join("agreements/d")).unwrap();
+        cache.forget("agreements/d");
+        same(&mut cache, "a folder removed");
+
+        // What it was not told of, it does not read.
+        write("agreements/b.md", "+++\ntitle = \"B, lagi\"\n+++\n");
+        let (sources, _) = load_cached(&root, options, &mut cache).unwrap();
+        assert!(sources.agreements[0].source.text.contains("B, diubah"));
         let _ = std::fs::remove_dir_all(&root);
     }
 

@@ -1,7 +1,10 @@
-//! The site as a set of routes: `Site::new` prepares what many pages share
-//! (the theme, table rows, partner index, roll-ups, sorted lists), and
-//! `Site::render` turns any one route into bytes. `build` renders every
-//! route; the preview server renders only the ones a browser asks for.
+//! The site as a set of routes: `Site::new` loads the theme and renders
+//! the pages' header and footer; what many pages share (table rows,
+//! partner index, roll-ups, scorecards, sorted lists, report pages) is
+//! made on first use, each part once. `Site::render` turns any one route
+//! into bytes. `build` renders every route; the preview server renders
+//! only the ones a browser asks for, so a rebuild after an edit makes only
+//! the parts those pages need.
 
 mod file_routes;
 mod page_routes;
@@ -159,19 +162,23 @@ pub struct Site {
     model: Arc<Model>,
     history: Arc<History>,
     root: PathBuf,
-    theme: Theme,
+    /// Shared with the next preview's site while no theme file changes.
+    theme: Arc<Theme>,
     links: Links,
     lang: Lang,
     view: SiteView,
-    rows: Vec<Option<AgreementRow>>,
-    partners: Vec<PartnerEntry>,
-    partner_slugs: PartnerSlugs,
-    rollups: Vec<HeadlineFigures>,
+    // What many pages share is made on first use, each part on its own:
+    // a preview rebuilds the site after every edit and renders only the
+    // pages a browser asks for, which need a few of these parts at most.
+    rows: OnceLock<Vec<Option<AgreementRow>>>,
+    partners: OnceLock<Vec<PartnerEntry>>,
+    partner_slugs: OnceLock<PartnerSlugs>,
+    rollups: OnceLock<Vec<HeadlineFigures>>,
     /// Each unit's scorecard over its subtree.
-    scorecards: Vec<Scorecard>,
-    lists: Vec<List>,
+    scorecards: OnceLock<Vec<Scorecard>>,
+    lists: OnceLock<Vec<List>>,
     public: Vec<AgreementIx>,
-    documents: Vec<String>,
+    documents: OnceLock<Vec<String>>,
     sitemaps: OnceLock<Vec<(String, String)>>,
     /// Built on first use: a preview that never opens the search page
     /// never pays for it.
@@ -179,7 +186,7 @@ pub struct Site {
     /// The open data's tables, filled once for their CSV files, the
     /// workbook and the dictionary.
     open_data_tables: OnceLock<Vec<tables::FilledTable>>,
-    reports: ReportPages,
+    reports: OnceLock<ReportPages>,
     /// The root unit, whose reports the section's index lists.
     root_unit: Option<UnitIx>,
     /// The page header and footer of each section, in the order of
@@ -250,6 +257,30 @@ impl Site {
         root: &Path,
         base_url: Option<&str>,
     ) -> Result<Site, BuildError> {
+        Site::prepare(shared_model, history, root, base_url, None)
+    }
+
+    /// [`Site::new`] with the theme of `previous` (its templates parsed,
+    /// its catalog merged) when the configuration names the same theme
+    /// and language: the caller knows that no theme file changed since,
+    /// as the preview server does after an edit of the content.
+    pub fn reusing_theme(
+        shared_model: Arc<Model>,
+        history: Arc<History>,
+        root: &Path,
+        base_url: Option<&str>,
+        previous: &Site,
+    ) -> Result<Site, BuildError> {
+        Site::prepare(shared_model, history, root, base_url, Some(previous))
+    }
+
+    fn prepare(
+        shared_model: Arc<Model>,
+        history: Arc<History>,
+        root: &Path,
+        base_url: Option<&str>,
+        previous: Option<&Site>,
+    ) -> Result<Site, BuildError> {
         let model = &*shared_model;
         let config = &model.config.site;
         let lang = Lang::from_config(&config.language);
@@ -264,45 +295,31 @@ impl Site {
             expiring_days: model.config.rules.expiring_soon_days,
             data_license: model.config.data.license,
         };
-        let mut theme =
-            Theme::load(root, config.theme.as_deref(), lang).map_err(|e| BuildError::Theme(e.0))?;
-        // A theme may write its own labels.css; otherwise the catalog's.
-        if !theme
-            .assets
-            .iter()
-            .any(|(path, _)| path == column_labels::FILE)
-        {
-            theme.assets.push((
-                column_labels::FILE.to_string(),
-                column_labels::stylesheet(&theme.texts),
-            ));
-            theme.assets.sort_by(|a, b| a.0.cmp(&b.0));
-        }
+        let same_theme = previous
+            .filter(|p| p.lang == lang && p.model.config.site.theme == config.theme)
+            .map(|p| Arc::clone(&p.theme));
+        let theme = match same_theme {
+            Some(theme) => theme,
+            None => Arc::new(load_theme(root, config.theme.as_deref(), lang)?),
+        };
         let public: Vec<AgreementIx> = (0..model.agreements.len())
             .filter(|&i| model.agreements[i].is_public())
             .collect();
-        let lists = lists::all_lists(model, &public, &theme.texts);
-        let partners = views::partners(model);
-        let partner_slugs = PartnerSlugs::new(model);
-        let rollups = model.unit_rollups();
-        let scorecards = scorecard::scorecards(model);
-        let documents = public_documents(model);
-        let reports = reports::report_pages(model, model.config.reports.months);
         let root_unit = model.units.iter().position(|u| u.parent.is_none());
         let mut site = Site {
-            reports,
+            reports: OnceLock::new(),
             root_unit,
             model: Arc::clone(&shared_model),
             history,
             root: root.to_path_buf(),
-            rows: Vec::new(),
-            partners,
-            partner_slugs,
-            rollups,
-            scorecards,
-            lists,
+            rows: OnceLock::new(),
+            partners: OnceLock::new(),
+            partner_slugs: OnceLock::new(),
+            rollups: OnceLock::new(),
+            scorecards: OnceLock::new(),
+            lists: OnceLock::new(),
             public,
-            documents,
+            documents: OnceLock::new(),
             sitemaps: OnceLock::new(),
             search: OnceLock::new(),
             open_data_tables: OnceLock::new(),
@@ -313,22 +330,15 @@ impl Site {
             lang,
             view,
         };
-        site.rows = model
-            .agreements
-            .iter()
-            .map(|a| {
-                a.is_public()
-                    .then(|| AgreementRow::new(model, &site.links, a))
-            })
-            .collect();
         site.chrome = Section::ALL
             .into_iter()
             .map(|section| site.render_chrome(section))
             .collect::<Result<_, BuildError>>()?;
         // Rows render lazily; render one now so that a broken row.html
         // stops the build before any page is written.
-        if let Some(row) = site.rows.iter().flatten().next() {
-            site.fragment("row.html", "r", row)?;
+        if let Some(&first) = site.public.first() {
+            let row = AgreementRow::new(model, &site.links, &model.agreements[first]);
+            site.fragment("row.html", "r", &row)?;
         }
         Ok(site)
     }
@@ -366,7 +376,7 @@ impl Site {
                 ]);
             }
         }
-        for ix in 0..self.partners.len() {
+        for ix in 0..self.partners().len() {
             routes.extend([
                 Route::Partner(ix),
                 Route::Feed(FeedScope::Partner(ix)),
@@ -374,7 +384,7 @@ impl Site {
             ]);
         }
         routes.push(Route::PartnerIndex);
-        for (list, entry) in self.lists.iter().enumerate() {
+        for (list, entry) in self.lists().iter().enumerate() {
             for page in 1..=lists::page_count(entry.members.len()) {
                 routes.push(Route::ListPage { list, page });
             }
@@ -402,7 +412,7 @@ impl Site {
             routes.push(Route::ReportIndex);
         }
         for ix in 0..self.model.units.len() {
-            if Some(ix) != self.root_unit && !self.reports.by_unit[ix].is_empty() {
+            if Some(ix) != self.root_unit && !self.reports().by_unit[ix].is_empty() {
                 routes.push(Route::UnitReports(ix));
             }
         }
@@ -410,9 +420,9 @@ impl Site {
             routes.push(Route::ReportData(ix, ReportData::Csv));
             routes.push(Route::ReportData(ix, ReportData::Json));
         }
-        routes.extend((0..self.reports.pages.len()).map(Route::Report));
+        routes.extend((0..self.reports().pages.len()).map(Route::Report));
         routes.extend((0..self.theme.assets.len()).map(Route::Asset));
-        routes.extend(self.documents.iter().cloned().map(Route::Document));
+        routes.extend(self.documents().iter().cloned().map(Route::Document));
         if self.model.config.site.logo.is_some() {
             routes.push(Route::Logo);
         }
@@ -429,11 +439,11 @@ impl Site {
             Route::Home => "index.html".into(),
             Route::Agreement(ix) => format!("{}/index.html", model.agreements[*ix].id),
             Route::Unit(ix) => format!("{}index.html", unit_dir(&model.units[*ix].path)),
-            Route::Partner(ix) => format!("partners/{}/index.html", self.partners[*ix].slug),
+            Route::Partner(ix) => format!("partners/{}/index.html", self.partners()[*ix].slug),
             Route::PartnerIndex => "partners/index.html".into(),
             Route::ListPage { list, page } => format!(
                 "{}index.html",
-                lists::page_dir(&self.lists[*list].dir, *page)
+                lists::page_dir(&self.lists()[*list].dir, *page)
             ),
             Route::ListIndex => "lists/index.html".into(),
             Route::Findings => "findings/index.html".into(),
@@ -467,7 +477,7 @@ impl Site {
                 )
             }
             Route::Report(page) => {
-                let (unit, period) = self.reports.pages[*page];
+                let (unit, period) = self.reports().pages[*page];
                 let dir = reports::report_dir(&model.units[unit].path, period);
                 format!("{dir}index.html")
             }
@@ -498,11 +508,58 @@ impl Site {
         self.search.get().map(|s| s.took)
     }
 
+    /// Each agreement's row in tables and lists; `None` for a private one.
+    fn rows(&self) -> &Vec<Option<AgreementRow>> {
+        self.rows.get_or_init(|| {
+            let model = &*self.model;
+            model
+                .agreements
+                .iter()
+                .map(|a| {
+                    a.is_public()
+                        .then(|| AgreementRow::new(model, &self.links, a))
+                })
+                .collect()
+        })
+    }
+
+    fn partners(&self) -> &Vec<PartnerEntry> {
+        self.partners.get_or_init(|| views::partners(&self.model))
+    }
+
+    fn partner_slugs(&self) -> &PartnerSlugs {
+        self.partner_slugs
+            .get_or_init(|| PartnerSlugs::new(&self.model))
+    }
+
+    fn rollups(&self) -> &Vec<HeadlineFigures> {
+        self.rollups.get_or_init(|| self.model.unit_rollups())
+    }
+
+    fn scorecards(&self) -> &Vec<Scorecard> {
+        self.scorecards
+            .get_or_init(|| scorecard::scorecards(&self.model))
+    }
+
+    fn lists(&self) -> &Vec<List> {
+        self.lists
+            .get_or_init(|| lists::all_lists(&self.model, &self.public, &self.theme.texts))
+    }
+
+    fn documents(&self) -> &Vec<String> {
+        self.documents.get_or_init(|| public_documents(&self.model))
+    }
+
+    fn reports(&self) -> &ReportPages {
+        self.reports
+            .get_or_init(|| reports::report_pages(&self.model, self.model.config.reports.months))
+    }
+
     fn scope_dir(&self, scope: FeedScope) -> String {
         match scope {
             FeedScope::Site => "data/".into(),
             FeedScope::Unit(ix) => unit_dir(&self.model.units[ix].path),
-            FeedScope::Partner(ix) => format!("partners/{}/", self.partners[ix].slug),
+            FeedScope::Partner(ix) => format!("partners/{}/", self.partners()[ix].slug),
         }
     }
 
@@ -556,7 +613,7 @@ impl Site {
             self.fragment("row.html", "r", row)
                 .map_err(BuildError::into_detail)
         };
-        let rows = Rows::new(&self.rows, &render_row, &failed_row);
+        let rows = Rows::new(self.rows(), &render_row, &failed_row);
         let bytes = match route {
             Route::Home => self.home_page(route, &rows)?,
             Route::Agreement(ix) => self.agreement_page(route, *ix)?,
@@ -585,7 +642,7 @@ impl Site {
                 self.report_page(*page, &report)?
             }
             Route::ReportData(ix, data) => {
-                let periods: Vec<PeriodData> = self.reports.by_unit[*ix]
+                let periods: Vec<PeriodData> = self.reports().by_unit[*ix]
                     .clone()
                     .map(|page| self.report_period_data(page, &self.compute_report(page)))
                     .collect();
@@ -617,7 +674,7 @@ impl Site {
     pub fn report_pages_by_period(&self) -> Vec<Vec<usize>> {
         let mut by_period: std::collections::BTreeMap<pakta_report::Period, Vec<usize>> =
             std::collections::BTreeMap::new();
-        for (page, &(_, period)) in self.reports.pages.iter().enumerate() {
+        for (page, &(_, period)) in self.reports().pages.iter().enumerate() {
             by_period.entry(period).or_default().push(page);
         }
         by_period.into_values().collect()
@@ -626,12 +683,12 @@ impl Site {
     /// The reports of `pages`, all of one period, from one pass over the
     /// agreements; in the order of `pages`.
     pub fn compute_reports(&self, pages: &[usize]) -> Vec<pakta_report::Report> {
-        let Some(&(_, period)) = pages.first().map(|&page| &self.reports.pages[page]) else {
+        let Some(&(_, period)) = pages.first().map(|&page| &self.reports().pages[page]) else {
             return Vec::new();
         };
         let units: Vec<UnitIx> = pages
             .iter()
-            .map(|&page| self.reports.pages[page].0)
+            .map(|&page| self.reports().pages[page].0)
             .collect();
         pakta_report::compute_period(&self.model, &units, period)
     }
@@ -648,12 +705,12 @@ impl Site {
 
     /// The units that have reports, whose data files the site publishes.
     pub(crate) fn report_units(&self) -> impl Iterator<Item = UnitIx> + '_ {
-        (0..self.model.units.len()).filter(|&ix| !self.reports.by_unit[ix].is_empty())
+        (0..self.model.units.len()).filter(|&ix| !self.reports().by_unit[ix].is_empty())
     }
 
     /// The report pages of `unit`, in time order.
     pub(crate) fn unit_report_pages(&self, unit: UnitIx) -> std::ops::Range<usize> {
-        self.reports.by_unit[unit].clone()
+        self.reports().by_unit[unit].clone()
     }
 
     /// A computed report's part of its unit's data files.
@@ -662,7 +719,7 @@ impl Site {
         page: usize,
         report: &pakta_report::Report,
     ) -> PeriodData {
-        let (unit, _) = self.reports.pages[page];
+        let (unit, _) = self.reports().pages[page];
         report_data::period_data(&self.model, unit, report, &self.theme.texts)
     }
 
@@ -681,7 +738,7 @@ impl Site {
                 let mut children: Vec<report_data::ChildData> = model.units[unit]
                     .children
                     .iter()
-                    .filter(|&&child| !self.reports.by_unit[child].is_empty())
+                    .filter(|&&child| !self.reports().by_unit[child].is_empty())
                     .map(|&child| report_data::ChildData {
                         unit: model.units[child].path.clone(),
                         name: model.units[child].name.clone(),
@@ -700,7 +757,7 @@ impl Site {
     }
 
     fn compute_report(&self, page: usize) -> pakta_report::Report {
-        let (unit, period) = self.reports.pages[page];
+        let (unit, period) = self.reports().pages[page];
         // The site shows no merged changes: each agreement's page has its
         // history, and a build reads Git only once.
         pakta_report::compute(&self.model, unit, period, Ok(&[]))
@@ -793,6 +850,24 @@ impl Site {
             .render(template, &context)
             .map_err(|e| BuildError::Template(theme::describe(&e)))
     }
+}
+
+/// The site's theme, with the catalog's `labels.css` unless the theme
+/// writes its own.
+fn load_theme(root: &Path, name: Option<&str>, lang: Lang) -> Result<Theme, BuildError> {
+    let mut theme = Theme::load(root, name, lang).map_err(|e| BuildError::Theme(e.0))?;
+    if !theme
+        .assets
+        .iter()
+        .any(|(path, _)| path == column_labels::FILE)
+    {
+        theme.assets.push((
+            column_labels::FILE.to_string(),
+            column_labels::stylesheet(&theme.texts),
+        ));
+        theme.assets.sort_by(|a, b| a.0.cmp(&b.0));
+    }
+    Ok(theme)
 }
 
 /// Local documents and activity evidence of public agreements only: a
