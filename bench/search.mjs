@@ -134,7 +134,7 @@ console.log('Pagefind returns that pakta returns too. pagefind_only: agreements 
 console.log('pagefind_only_with_words: those of them whose indexed text holds every query word as written;');
 console.log('of_pagefind_with_words_%: share pakta returns of Pagefind\'s agreements, counting among those');
 console.log('Pagefind returns alone only the ones that hold every query word.');
-console.log('render_ms: rendering after the last data arrived.');
+console.log('render_ms: from the arrival of the last index file the search needed to the results in the page.');
 console.table(rows);
 const queries = rows.slice(0, QUERIES.length);
 const browses = rows.slice(QUERIES.length, QUERIES.length + BROWSES.length);

@@ -203,7 +203,7 @@ pub(crate) struct BuildArgs {
     pub timings: bool,
     #[arg(long, value_name = "DIR")]
     pub cache_dir: Option<PathBuf>,
-    #[arg(long, value_name = "SECONDS", default_value_t = 30.0)]
+    #[arg(long, value_name = "SECONDS", default_value_t = crate::pdf_text::DEFAULT_TIME_LIMIT_SECONDS)]
     pub pdf_time_limit: f64,
 }
 

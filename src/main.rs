@@ -27,10 +27,10 @@ use cli::Command;
 fn main() -> ExitCode {
     pakta_site::use_new_agreement_text(starting_text::new_agreement_file);
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
-    if let [_, subcommand, file] = args.as_slice()
+    if let [_, subcommand, memory_limit, file] = args.as_slice()
         && subcommand == pdf_text::child::SUBCOMMAND
     {
-        return pdf_text::child::run(file);
+        return pdf_text::child::run(memory_limit, file);
     }
     let cli = match usage::parse(args.clone(), &usage::early_console(&args)) {
         Ok(cli) => cli,

@@ -472,6 +472,52 @@ fn a_committed_link_is_refused_not_followed() {
     assert_eq!(report["added"], serde_json::json!([]), "{report:#}");
 }
 
+/// The MoU's file is the same object on both sides, read and parsed once
+/// for both; its flags still come from each side's own model, so a PKS
+/// signed under it clears `needs-pks` on the head side only.
+#[test]
+fn an_unchanged_file_shared_by_both_sides_keeps_each_sides_figures() {
+    let (repo, base) = base_repository();
+    repo.write(
+        "agreements/2026-pks-bssn.md",
+        r#"+++
+title = "Perjanjian Kerja Sama Uji Keamanan Sirekap"
+kind = "pks"
+parent = "2026-mou-bssn"
+
+[dates]
+planning = 2026-09-01
+signed = 2026-10-05
+expires = 2027-10-04
+
+[[partners]]
+name = "Badan Siber dan Sandi Negara"
+category = "state-institution"
++++
+"#,
+    );
+    repo.commit("a PKS under the BSSN MoU");
+    let json = repo.pakta(&["diff", &base, "--today", TODAY, "--format", "json"]);
+    assert!(json.status.success(), "{}", stderr(&json));
+    let report: Value = serde_json::from_str(&stdout(&json)).expect("JSON");
+    let added: Vec<&str> = report["added"]
+        .as_array()
+        .expect("added")
+        .iter()
+        .map(|a| a["id"].as_str().expect("id"))
+        .collect();
+    assert_eq!(added, ["2026-pks-bssn"], "{report:#}");
+    let changed = report["changed"].as_array().expect("changed");
+    assert_eq!(changed.len(), 1, "{report:#}");
+    let mou = &changed[0];
+    assert_eq!(mou["id"], "2026-mou-bssn");
+    assert_eq!(mou["flags_removed"], serde_json::json!(["needs-pks"]));
+    assert_eq!(mou["fields"], serde_json::json!([]));
+    assert_eq!(mou["body_changed"], false);
+    assert_eq!(report["base"]["agreements"], 3);
+    assert_eq!(report["head"]["agreements"], 4);
+}
+
 mod every_key {
     //! The front matter written from the format's own field list, so that a
     //! key added to the format fails these tests until the summary names it.

@@ -930,24 +930,144 @@ fn the_sites_report_page_names_and_links_the_agreements_behind_each_finding() {
         findings.contains("<a href=\"/kerjasama/jawa-tengah/2023-mou-undip/\">MoU Undip</a>"),
         "{findings}"
     );
-    // The unit table has the province's own line, and the page's JSON and
-    // CSV add up as the command's do.
+    // Ids are shown relative to the report's unit, which the page names.
     assert!(
-        page.contains("<tr class=\"own\"><th scope=\"row\">KPU Provinsi Jawa Tengah (perjanjian sendiri)</th><td class=\"num\">3</td>"),
+        findings.contains("MoU Pemkab</a> <small>(karanganyar/2025-mou-pemkab)</small>")
+            && findings.contains("MoU Undip</a> <small>(2023-mou-undip)</small>"),
+        "{findings}"
+    );
+    // The unit table has the province's own line, and the unit's JSON and
+    // CSV add up for the period as the command's do.
+    assert!(
+        page.contains("<tr class=\"own\"><th scope=\"row\">KPU Provinsi Jawa Tengah (perjanjian sendiri)</th><td>3</td>"),
         "{page}"
     );
-    let r: Value =
-        serde_json::from_str(&repo.read("public/reports/2026-03/jawa-tengah/report.json"))
+    assert!(
+        page.contains("<a href=\"/kerjasama/reports/units/jawa-tengah/report.json\">JSON</a>"),
+        "{page}"
+    );
+    let data: Value =
+        serde_json::from_str(&repo.read("public/reports/units/jawa-tengah/report.json"))
             .expect("JSON");
+    let r = period(&data, "2026-03");
     let mut parts = vec![json_cells(&r["own"])];
     parts.extend(r["units"].as_array().expect("units").iter().map(json_cells));
     assert_rows_add_up("site json", &json_cells(&r["total"]), &parts);
-    let csv = repo.read("public/reports/2026-03/jawa-tengah/report.csv");
+    let csv = repo.read("public/reports/units/jawa-tengah/report.csv");
     let rows: Vec<Vec<String>> = csv
         .split("\r\n")
-        .filter(|r| !r.is_empty())
-        .skip(1)
+        .filter(|r| r.starts_with("\"2026-03\","))
         .map(|r| r.split(',').skip(3).map(str::to_string).collect())
         .collect();
     assert_rows_add_up("site csv", &rows[0], &rows[1..]);
+}
+
+/// A period's entry of a unit's data on the site.
+fn period<'a>(data: &'a Value, month: &str) -> &'a Value {
+    data["periods"]
+        .as_array()
+        .expect("periods")
+        .iter()
+        .find(|p| p["month"] == month)
+        .unwrap_or_else(|| panic!("no {month} in {data}"))
+}
+
+#[test]
+fn a_units_data_on_the_site_holds_every_period_with_its_own_records_and_links_the_units_below() {
+    let repo = fixture();
+    let out = repo.path("public");
+    let output = repo.pakta(&[
+        "build",
+        "--today",
+        "2026-04-20",
+        "--out",
+        out.to_str().expect("a UTF-8 path"),
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let data = |unit: &str| -> Value {
+        let dir = if unit.is_empty() {
+            "public/reports".to_string()
+        } else {
+            format!("public/reports/units/{unit}")
+        };
+        serde_json::from_str(&repo.read(&format!("{dir}/report.json"))).expect("JSON")
+    };
+    let province = data("jawa-tengah");
+    assert_eq!(province["schema_version"], 3);
+    assert_eq!(province["unit"], "jawa-tengah");
+    assert_eq!(province["unit_name"], "KPU Provinsi Jawa Tengah");
+    // Every period that has a page, in time order, and no other.
+    let mut pages: Vec<String> = std::fs::read_dir(out.join("reports"))
+        .expect("the reports folder")
+        .map(|entry| {
+            entry
+                .expect("an entry")
+                .file_name()
+                .to_string_lossy()
+                .into_owned()
+        })
+        // Periods, not the units' lists of reports under `units/`.
+        .filter(|name| name.starts_with(|c: char| c.is_ascii_digit()))
+        .filter(|name| {
+            out.join("reports")
+                .join(name)
+                .join("jawa-tengah/index.html")
+                .is_file()
+        })
+        .collect();
+    pages.sort();
+    let months: Vec<&str> = province["periods"]
+        .as_array()
+        .expect("periods")
+        .iter()
+        .map(|p| p["month"].as_str().expect("a period"))
+        .collect();
+    assert!(months.len() >= 3, "{months:?}");
+    assert_eq!(months, pages);
+    // Only the province's own records: Karanganyar's April activity is in
+    // Karanganyar's data, counted in the province's, listed only below.
+    let april = period(&province, "2026-04");
+    assert_eq!(april["activities"], json!([]), "{april}");
+    assert_eq!(april["total"]["activities"], 1, "{april}");
+    let march = period(&province, "2026-03");
+    let titles: Vec<&str> = march["activities"]
+        .as_array()
+        .expect("activities")
+        .iter()
+        .map(|a| a["title"].as_str().expect("a title"))
+        .collect();
+    assert_eq!(titles, ["Riset partisipasi"]);
+    assert!(march.get("findings").is_none(), "{march}");
+    let karanganyar = data("jawa-tengah/karanganyar");
+    let activities = &period(&karanganyar, "2026-04")["activities"];
+    assert_eq!(activities[0]["title"], "Rapat koordinasi", "{activities}");
+    assert_eq!(karanganyar["children"], json!([]));
+    // The units below with reports, linked to their data.
+    let children = province["children"].as_array().expect("children");
+    assert!(
+        children
+            .iter()
+            .any(|c| c["unit"] == "jawa-tengah/karanganyar"
+                && c["name"] == "KPU Kabupaten Karanganyar"
+                && c["json"] == "/kerjasama/reports/units/jawa-tengah/karanganyar/report.json"),
+        "{children:?}"
+    );
+    for child in children {
+        let href = child["json"].as_str().expect("a link");
+        let file = href.strip_prefix("/kerjasama/").expect("under the site");
+        assert!(out.join(file).is_file(), "{href}");
+    }
+    assert_eq!(data("")["children"][0]["unit"], "jawa-tengah");
+    // The CSV: one header, then every period's rows.
+    let csv = repo.read("public/reports/units/jawa-tengah/report.csv");
+    let lines: Vec<&str> = csv.split("\r\n").filter(|l| !l.is_empty()).collect();
+    assert!(!pages.iter().any(|p| lines[0].contains(p.as_str())));
+    for month in &pages {
+        assert!(
+            lines
+                .iter()
+                .any(|l| l.starts_with(&format!("\"{month}\","))),
+            "{month}: {csv}"
+        );
+    }
 }

@@ -159,8 +159,8 @@ fn every_download_matches_its_snapshot() {
         .snapshot("search_records", "search/d/0.json")
         .snapshot("search_terms_pen", "search/t/pen.json")
         .snapshot("search_facet_kind", "search/f/kind/0.json")
-        .snapshot("download_report_csv", "reports/2026-10/report.csv")
-        .snapshot("download_report_json", "reports/2026-10/report.json");
+        .snapshot("download_report_csv", "reports/report.csv")
+        .snapshot("download_report_json", "reports/report.json");
     assert_eq!(built.read("files/uns.txt"), "Naskah kerja sama.\n");
     assert_eq!(
         built.read("files/sosialisasi.txt"),
@@ -275,7 +275,7 @@ fn a_regency_gets_a_report_for_each_recent_month_with_something_in_it() {
         assert!(
             built
                 .out
-                .join("reports/2026-10/jawa-tengah/sragen")
+                .join("reports/units/jawa-tengah/sragen")
                 .join(file)
                 .is_file()
         );
@@ -322,7 +322,7 @@ fn the_report_of_the_month_in_progress_covers_it_up_to_the_build_day() {
         "{november}"
     );
     assert!(november.contains("Temuan sejauh ini"), "{november}");
-    let json = built.read("reports/2026-11/jawa-tengah/sragen/report.json");
+    let json = built.read("reports/units/jawa-tengah/sragen/report.json");
     assert!(json.contains("\"as_of\":\"2026-11-10\""), "{json}");
     // Blora's only activity this month lies ahead: no report yet.
     assert!(

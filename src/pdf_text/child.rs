@@ -1,7 +1,9 @@
-//! The child side: `pakta __extract-pdf FILE` reads one PDF and prints
-//! its pages' text as JSON on standard output. It runs in a process of
-//! its own, under the parent's time and memory limits, so that whatever a
-//! hostile file does to the parser ends with this process only.
+//! The child side: `pakta __extract-pdf BYTES FILE` limits its own
+//! address space to BYTES (Unix), then reads one PDF and prints its
+//! pages' text as JSON on standard output. It runs in a process of its
+//! own, under the parent's time limit and that memory limit, so that
+//! whatever a hostile file does to the parser ends with this process
+//! only.
 
 use std::io::{Read, Write};
 use std::process::ExitCode;
@@ -29,7 +31,15 @@ pub(super) struct ChildOutput {
     pub pages: Vec<String>,
 }
 
-pub(crate) fn run(path: &std::ffi::OsStr) -> ExitCode {
+pub(crate) fn run(memory_limit: &std::ffi::OsStr, path: &std::ffi::OsStr) -> ExitCode {
+    // No byte of the file is read before the limit holds.
+    let limited = memory_limit
+        .to_str()
+        .and_then(|bytes| bytes.parse::<u64>().ok())
+        .is_some_and(limit_memory);
+    if !limited {
+        return ExitCode::from(3);
+    }
     match extract(std::path::Path::new(path)) {
         Ok(pages) => {
             let output = ChildOutput { pages };
@@ -44,6 +54,31 @@ pub(crate) fn run(path: &std::ffi::OsStr) -> ExitCode {
         }
         Err(()) => ExitCode::from(1),
     }
+}
+
+#[cfg(unix)]
+fn limit_memory(bytes: u64) -> bool {
+    let limit = libc::rlimit {
+        rlim_cur: bytes as libc::rlim_t,
+        rlim_max: bytes as libc::rlim_t,
+    };
+    let no_core = libc::rlimit {
+        rlim_cur: 0,
+        rlim_max: 0,
+    };
+    // SAFETY: setrlimit reads the two structures, which outlive the calls.
+    unsafe {
+        // A crash must not leave a core file of the size of the limit.
+        libc::setrlimit(libc::RLIMIT_CORE, &no_core);
+        libc::setrlimit(libc::RLIMIT_AS, &limit) == 0
+    }
+}
+
+/// Windows has no address-space limit a process sets on itself this
+/// simply; the parent's time limit still ends a child that runs away.
+#[cfg(not(unix))]
+fn limit_memory(_bytes: u64) -> bool {
+    true
 }
 
 fn extract(path: &std::path::Path) -> Result<Vec<String>, ()> {

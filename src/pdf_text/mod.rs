@@ -24,6 +24,8 @@ use runner::{Failure, Limits};
 /// The cache folder when none is given, below the repository root: the
 /// publish workflow keeps it between runs.
 pub(crate) const DEFAULT_CACHE_DIR: &str = ".pakta-cache";
+/// The time one file may take when none is given (`--pdf-time-limit`).
+pub(crate) const DEFAULT_TIME_LIMIT_SECONDS: f64 = 30.0;
 /// Address space a child may use (Unix).
 const MEMORY_LIMIT_BYTES: u64 = 1024 * 1024 * 1024;
 

@@ -10,7 +10,7 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
-use pakta_load::CONTENT_DIR;
+use pakta_load::{CONTENT_DIR, MAX_CONTENT_FILE_BYTES, StoredContent, StoredFile};
 
 use crate::tree::{Blob, Tree};
 
@@ -101,17 +101,18 @@ pub(crate) fn list_tree(location: &Location, commit: &str) -> Result<Tree, GitEr
     Ok(Tree::parse(&listing))
 }
 
-/// Streams the named blobs out of one `git cat-file --batch`, handing each
-/// to `write` with its size and a reader limited to its bytes; what `write`
-/// leaves unread is skipped. Nothing is held in memory beyond a buffer: a
-/// large attachment goes straight to its file.
+/// Streams the named objects out of one `git cat-file --batch`, handing
+/// each to `write` with its place in `objects`, its size and a reader
+/// limited to its bytes; what `write` leaves unread is skipped. Nothing is
+/// held in memory beyond a buffer: a large attachment goes straight to its
+/// file.
 pub(crate) fn read_blobs(
     location: &Location,
-    blobs: &[&Blob],
-    mut write: impl FnMut(&Blob, u64, &mut dyn std::io::Read) -> Result<(), GitError>,
+    objects: &[&str],
+    mut write: impl FnMut(usize, u64, &mut dyn std::io::Read) -> Result<(), GitError>,
 ) -> Result<(), GitError> {
     use std::io::{BufRead, BufReader, Read, Write};
-    if blobs.is_empty() {
+    if objects.is_empty() {
         return Ok(());
     }
     let mut child = Command::new("git")
@@ -124,7 +125,7 @@ pub(crate) fn read_blobs(
         .spawn()
         .map_err(|e| cannot_run("git", e))?;
     let mut stdin = child.stdin.take().expect("stdin is piped");
-    let names: Vec<String> = blobs.iter().map(|b| b.object.clone()).collect();
+    let names: Vec<String> = objects.iter().map(|o| o.to_string()).collect();
     // Written from a thread of its own: git answers while it reads, and a
     // full pipe in each direction would wait forever.
     let feeder = std::thread::spawn(move || -> std::io::Result<()> {
@@ -138,11 +139,11 @@ pub(crate) fn read_blobs(
     let mut stdout = BufReader::with_capacity(1 << 16, child.stdout.take().expect("piped"));
     let mut outcome = Ok(());
     let mut header = Vec::new();
-    for blob in blobs {
+    for (index, object) in objects.iter().enumerate() {
         header.clear();
         let read = stdout.read_until(b'\n', &mut header);
         let size = match read {
-            Ok(n) if n > 0 => parse_batch_header(&header, &blob.object),
+            Ok(n) if n > 0 => parse_batch_header(&header, object),
             _ => None,
         };
         let Some(size) = size else {
@@ -153,7 +154,7 @@ pub(crate) fn read_blobs(
             break;
         };
         let mut content = (&mut stdout).take(size);
-        if let Err(error) = write(blob, size, &mut content) {
+        if let Err(error) = write(index, size, &mut content) {
             outcome = Err(error);
             break;
         }
@@ -180,6 +181,30 @@ pub(crate) fn read_blobs(
         ));
     }
     Ok(())
+}
+
+/// The contents of content files for the loader, in the order asked for;
+/// a file above the loader's limit is skipped as it streams past and
+/// handed over as its size.
+pub(crate) fn read_content(
+    location: &Location,
+    files: &[&StoredFile],
+) -> Result<Vec<StoredContent>, GitError> {
+    let objects: Vec<&str> = files.iter().map(|f| f.object.as_str()).collect();
+    let mut contents = Vec::with_capacity(files.len());
+    read_blobs(location, &objects, |_, size, content| {
+        if size > MAX_CONTENT_FILE_BYTES {
+            contents.push(StoredContent::TooLarge(size));
+            return Ok(());
+        }
+        let mut bytes = Vec::with_capacity(size as usize);
+        content
+            .read_to_end(&mut bytes)
+            .map_err(|e| failed("git cat-file --batch", e))?;
+        contents.push(StoredContent::Bytes(bytes));
+        Ok(())
+    })?;
+    Ok(contents)
 }
 
 /// `<object> SP blob SP <size> LF`: the size, when the header is for the

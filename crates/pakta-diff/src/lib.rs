@@ -22,8 +22,8 @@ use fields::{FrontChanges, compare_front};
 pub use markdown::render_markdown;
 use pakta_content::message::Message;
 use pakta_content::{Kind, Stage};
-use pakta_load::{LoadCache, LoadOptions};
-use pakta_model::pipeline::{Analysis, analyse_with};
+use pakta_load::{LoadCache, LoadOptions, StoredFile};
+use pakta_model::pipeline::{Analysis, analyse_loaded};
 use pakta_model::{Agreement, Flag, Model, Status};
 use snapshot::Snapshot;
 
@@ -166,9 +166,12 @@ pub struct DiffError(pub Message);
 /// Loads both revisions from Git and compares them. `today` defaults to
 /// today in the head revision's time zone, and both sides use the same day.
 ///
-/// The head side is written out and loaded whole; the base side is then
-/// made from it by rewriting only the files that differ, and loaded with
-/// the same cache, so every unchanged file is parsed once for both sides.
+/// The content folder is never written out: the loader takes each side's
+/// listing and asks for the bytes of only the files it has not parsed, by
+/// object id, so every file the change left alone is read from Git and
+/// parsed once for both sides. The rest (settings, partner register,
+/// attachments) is written to a temporary folder, the base side made from
+/// the head side by rewriting only the files that differ.
 pub fn diff_revisions(
     root: &Path,
     base_rev: &str,
@@ -184,24 +187,28 @@ pub fn diff_revisions(
     let base_tree = git::list_tree(&location, &base_commit).map_err(error)?;
 
     let mut snapshot = Snapshot::create().map_err(error)?;
-    let everything: Vec<&tree::Blob> = head_tree.blobs.iter().collect();
+    let beside_content: Vec<&tree::Blob> =
+        head_tree.blobs.iter().filter(|b| !b.is_content()).collect();
     snapshot
-        .write(&location, &everything, false)
+        .write(&location, &beside_content, false)
         .map_err(error)?;
     let mut cache = LoadCache::default();
-    let head = load(&snapshot.dir, today, &mut cache)?;
+    let head = load(&location, &snapshot.dir, &head_tree, today, &mut cache)?;
     let today = head.model.today;
 
     let (differing, gone) = git::changes(&head_tree, &base_tree);
-    for path in &gone {
+    for path in gone.iter().filter(|p| !tree::is_content_path(p)) {
         snapshot.remove(path);
-        cache.forget(&tree::Blob::rel(path));
     }
+    let differing: Vec<&tree::Blob> = differing.into_iter().filter(|b| !b.is_content()).collect();
     snapshot.write(&location, &differing, true).map_err(error)?;
-    for blob in &differing {
-        cache.forget(&tree::Blob::rel(&blob.path));
-    }
-    let base = load(&snapshot.dir, Some(today), &mut cache)?;
+    let base = load(
+        &location,
+        &snapshot.dir,
+        &base_tree,
+        Some(today),
+        &mut cache,
+    )?;
     drop(snapshot);
 
     let side = |rev: &str, commit: String, analysis: &Analysis| Side {
@@ -217,15 +224,31 @@ pub fn diff_revisions(
     Ok(report)
 }
 
+/// Runs the pipeline on one side: the settings beside the content from
+/// `dir`, the content folder from `tree`.
 fn load(
+    location: &git::Location,
     dir: &Path,
+    tree: &tree::Tree,
     today: Option<NaiveDate>,
     cache: &mut LoadCache,
 ) -> Result<Analysis, DiffError> {
+    let files: Vec<StoredFile> = tree
+        .blobs
+        .iter()
+        .filter(|b| b.is_content())
+        .map(tree::Blob::stored)
+        .collect();
+    let options = LoadOptions { bodies: true };
     // A content folder emptied by the removals is still a repository.
     let _ = std::fs::create_dir_all(dir.join(pakta_load::CONTENT_DIR));
-    analyse_with(dir, today, LoadOptions { bodies: true }, Some(cache))
+    analyse_loaded(today, || {
+        pakta_load::load_stored(dir, &files, options, cache, |missing| {
+            git::read_content(location, missing)
+        })
+        .map_err(|e| DiffError(e.0))?
         .map_err(|e| DiffError(e.message()))
+    })
 }
 
 /// Compares two models of the same day. `renames` pairs old and new ids;

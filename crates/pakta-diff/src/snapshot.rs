@@ -1,6 +1,7 @@
-//! A revision written out for the pipeline, in a temporary folder removed
-//! on drop: first one side whole, then the other by rewriting only the
-//! files that differ, so the loader's cache keeps every unchanged parse.
+//! What the pipeline reads of a revision beside its content folder
+//! (settings, partner register, attachments), written out in a temporary
+//! folder removed on drop: first one side whole, then the other by
+//! rewriting only the files that differ.
 
 use std::collections::HashSet;
 use std::io::Read;
@@ -82,7 +83,9 @@ impl Snapshot {
             self.ensure_parent(&path)?;
             fetched.push(*blob);
         }
-        read_blobs(location, &fetched, |blob, size, content| {
+        let objects: Vec<&str> = fetched.iter().map(|b| b.object.as_str()).collect();
+        read_blobs(location, &objects, |index, size, content| {
+            let blob = fetched[index];
             let Some(path) = self.target(&blob.path) else {
                 return Ok(());
             };

@@ -1,7 +1,7 @@
 //! A revision's content as Git lists it: the blobs under the paths the
 //! pipeline reads, by path, with their object ids and sizes.
 
-use pakta_load::{CONFIG_FILE, CONTENT_DIR, PARTNERS_DIR};
+use pakta_load::{CONFIG_FILE, CONTENT_DIR, PARTNERS_DIR, StoredFile, StoredKind};
 
 /// What a revision needs for the pipeline: the content, the settings, the
 /// partner register and the attachments that documents point at.
@@ -84,10 +84,29 @@ impl Blob {
             .starts_with(format!("{ATTACHMENTS_DIR}/").as_bytes())
     }
 
-    /// The path as the loader names files, for its cache.
-    pub(crate) fn rel(path: &[u8]) -> String {
-        String::from_utf8_lossy(path).into_owned()
+    /// Whether the blob is the content folder or in it: the loader takes
+    /// those from the listing, never from disk.
+    pub(crate) fn is_content(&self) -> bool {
+        is_content_path(&self.path)
     }
+
+    /// The blob as the loader lists a stored file.
+    pub(crate) fn stored(&self) -> StoredFile {
+        StoredFile {
+            path: self.path.clone(),
+            object: self.object.clone(),
+            kind: match self.kind {
+                BlobKind::File => StoredKind::File,
+                BlobKind::Link => StoredKind::Link,
+            },
+        }
+    }
+}
+
+/// Whether a Git path is the content folder or in it.
+pub(crate) fn is_content_path(path: &[u8]) -> bool {
+    path.strip_prefix(CONTENT_DIR.as_bytes())
+        .is_some_and(|rest| rest.is_empty() || rest.starts_with(b"/"))
 }
 
 #[cfg(test)]

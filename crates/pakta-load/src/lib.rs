@@ -10,6 +10,7 @@ pub mod history;
 mod register;
 mod regular_file;
 mod sections;
+mod stored;
 mod text_links;
 mod toml_file;
 mod unit;
@@ -26,6 +27,7 @@ use walkdir::WalkDir;
 
 pub use config::{CONFIG_FILE, THEMES_DIR, github_repository, is_base_url, is_theme_name};
 pub use register::PARTNERS_DIR;
+pub use stored::{StoredContent, StoredFile, StoredKind, load_stored};
 
 use pakta_content::diagnostics::{Diagnostic, Diagnostics, Severity, SourceFile};
 use pakta_content::message::Message;
@@ -106,6 +108,7 @@ impl std::error::Error for LoadError {}
 
 /// A file to read: where it is and the repository-relative path it is
 /// reported under.
+#[derive(Clone)]
 enum Found {
     Unit {
         unit_path: String,
@@ -141,25 +144,89 @@ pub fn load(root: &Path, options: LoadOptions) -> Result<(Sources, Diagnostics),
 }
 
 /// Parsed files kept between loads, so that a preview server re-reads only
-/// the files that changed since the last load.
+/// the files that changed since the last load: by default each load walks
+/// the content folder and compares every file's size and modification
+/// time.
+///
+/// A [`LoadCache::watched`] cache, told of every change through
+/// [`LoadCache::forget`], keeps the last listing of the content folder
+/// and trusts it: the next load neither walks the folder nor looks at the
+/// files it was not told of. A change it cannot place (a name it has not
+/// listed, a folder) makes that load walk and compare as by default.
 #[derive(Default)]
 pub struct LoadCache {
     files: HashMap<String, CachedFile>,
+    /// Whether every change is reported through `forget`.
+    watched: bool,
+    /// The last load's listing and its problems; `None` when the next
+    /// load must walk the content folder.
+    listing: Option<(Vec<Found>, Vec<Diagnostic>)>,
+    /// The files forgotten since the last load.
+    forgotten: Vec<String>,
 }
 
 impl LoadCache {
+    /// An empty cache whose owner reports every change of the repository
+    /// through [`LoadCache::forget`] (a file watcher that, when it lost
+    /// events, starts a new cache).
+    pub fn watched() -> LoadCache {
+        LoadCache {
+            watched: true,
+            ..LoadCache::default()
+        }
+    }
+
     /// Drops the parse of a file (repository-relative path), so the next
     /// load reads it again whatever its timestamp says.
     pub fn forget(&mut self, rel: &str) {
         self.files.remove(rel);
+        self.forgotten.push(rel.to_string());
+    }
+
+    /// The last listing with the forgotten files applied, when it still
+    /// holds: files removed are dropped; a name it did not list (a new
+    /// file, a folder, a file it ignored) or a listed name that is now a
+    /// folder leaves it to a new walk.
+    fn updated_listing(&mut self, root: &Path) -> Option<(Vec<Found>, Vec<Diagnostic>)> {
+        let forgotten = std::mem::take(&mut self.forgotten);
+        let (mut found, diagnostics) = self.listing.take().filter(|_| self.watched)?;
+        let mut removed = Vec::new();
+        for rel in &forgotten {
+            let in_content = rel == CONTENT_DIR || rel.starts_with(&format!("{CONTENT_DIR}/"));
+            if !in_content {
+                continue;
+            }
+            found.binary_search_by(|f| f.rel().cmp(rel)).ok()?;
+            match std::fs::symlink_metadata(root.join(rel)) {
+                Ok(metadata) if metadata.is_dir() => return None,
+                Ok(_) => {}
+                Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
+                    removed.push(rel.as_str());
+                }
+                Err(_) => return None,
+            }
+        }
+        found.retain(|f| !removed.contains(&f.rel()));
+        Some((found, diagnostics))
     }
 }
 
 struct CachedFile {
-    modified: Option<SystemTime>,
-    len: u64,
+    stamp: Stamp,
     parsed: Parsed,
     diagnostics: Vec<Diagnostic>,
+}
+
+/// Which version of a file a cached parse is of.
+#[derive(PartialEq, Eq)]
+enum Stamp {
+    /// Read from disk: its modification time and size then.
+    Disk {
+        modified: Option<SystemTime>,
+        len: u64,
+    },
+    /// Handed over from version control: its object id.
+    Stored(String),
 }
 
 /// Like [`load`], reusing the parse of every file whose size and
@@ -169,7 +236,16 @@ pub fn load_cached(
     options: LoadOptions,
     cache: &mut LoadCache,
 ) -> Result<(Sources, Diagnostics), LoadError> {
-    let (config, found, mut diagnostics) = begin(root)?;
+    let (config, mut diagnostics) = settings(root)?;
+    let listed = cache.updated_listing(root);
+    let trusted = listed.is_some();
+    let (found, listing) = listed.unwrap_or_else(|| {
+        let mut listing = Diagnostics::new();
+        let found = discover(&root.join(CONTENT_DIR), &mut listing);
+        (found, listing.into_sorted())
+    });
+    cache.listing = Some((found.clone(), listing.clone()));
+    diagnostics.extend(listing);
     let partners = register::load_register(root, &mut diagnostics);
     // The cache is consulted in order; looking at the files and parsing
     // the changed ones runs in parallel, as in `load` (a first load
@@ -185,22 +261,35 @@ pub fn load_cached(
     let entries: Vec<(String, CachedFile)> = consulted
         .into_par_iter()
         .map(|(rel, item, previous)| {
+            // A trusted listing names every change: a file it was not
+            // told of is as it was.
+            let previous = match previous {
+                Some(cached)
+                    if trusted
+                        && matches!(
+                            cached.stamp,
+                            Stamp::Disk {
+                                modified: Some(_),
+                                ..
+                            }
+                        ) =>
+                {
+                    return (rel, cached);
+                }
+                other => other,
+            };
             // Files that are not regular files are never cached: reading
             // them again reports them again.
             let metadata = regular_file_metadata(item.full()).ok();
             let modified = metadata.as_ref().and_then(|m| m.modified().ok());
             let len = metadata.as_ref().map_or(0, |m| m.len());
+            let stamp = Stamp::Disk { modified, len };
             let entry = match previous {
-                Some(cached)
-                    if cached.modified == modified && cached.len == len && modified.is_some() =>
-                {
-                    cached
-                }
+                Some(cached) if cached.stamp == stamp && modified.is_some() => cached,
                 _ => {
                     let (fresh, local) = parse_found(item, options);
                     CachedFile {
-                        modified,
-                        len,
+                        stamp,
                         parsed: fresh,
                         diagnostics: local.into_sorted(),
                     }
@@ -222,8 +311,14 @@ pub fn load_cached(
 }
 
 fn begin(root: &Path) -> Result<(Config, Vec<Found>, Diagnostics), LoadError> {
-    let content = root.join(CONTENT_DIR);
-    if !content.is_dir() {
+    let (config, mut diagnostics) = settings(root)?;
+    let found = discover(&root.join(CONTENT_DIR), &mut diagnostics);
+    Ok((config, found, diagnostics))
+}
+
+/// `pakta.toml`, once the root is known to hold a content folder.
+fn settings(root: &Path) -> Result<(Config, Diagnostics), LoadError> {
+    if !root.join(CONTENT_DIR).is_dir() {
         return Err(LoadError::NotARepository(root.to_path_buf()));
     }
     let mut diagnostics = Diagnostics::new();
@@ -235,15 +330,13 @@ fn begin(root: &Path) -> Result<(Config, Vec<Found>, Diagnostics), LoadError> {
             Config::default()
         }
     };
-    let found = discover(&content, &mut diagnostics);
-    Ok((config, found, diagnostics))
+    Ok((config, diagnostics))
 }
 
 /// A file that cannot be read still becomes a (contentless) record, so
 /// that other files naming it are not reported as well.
 fn parse_found(item: Found, options: LoadOptions) -> (Parsed, Diagnostics) {
-    let mut local = Diagnostics::new();
-    let parsed = match item {
+    match item {
         Found::Unit {
             unit_path,
             rel,
@@ -251,39 +344,58 @@ fn parse_found(item: Found, options: LoadOptions) -> (Parsed, Diagnostics) {
             listed,
         } => {
             let mut bytes = Vec::new();
-            let unit = match read_listed_file(&full, listed, &mut bytes) {
-                Ok(()) => unit::parse_unit(unit_path, rel, bytes, &mut local),
-                Err(refusal) => {
-                    local.push(refusal.diagnostic(&rel));
-                    unit::unreadable_unit(unit_path, rel)
-                }
-            };
-            Parsed::Unit(Box::new(unit))
+            let read = read_listed_file(&full, listed, &mut bytes).map(|()| bytes);
+            parse_unit_file(unit_path, rel, read)
         }
         Found::Agreement {
             id,
             rel,
             full,
             listed,
-        } => {
-            let agreement = with_file_bytes(&full, listed, |read| match read {
-                Ok(bytes) => agreement::parse_agreement(id, rel, bytes, options.bodies, &mut local),
-                Err(refusal) => {
-                    local.push(refusal.diagnostic(&rel));
-                    AgreementSource {
-                        id,
-                        source: SourceFile::new(rel, String::new()),
-                        front: None,
-                        references: References::default(),
-                        body: std::sync::Arc::from(""),
-                        text_links: Vec::new(),
-                    }
-                }
-            });
-            Parsed::Agreement(Box::new(agreement))
+        } => with_file_bytes(&full, listed, |read| {
+            parse_agreement_file(id, rel, read, options)
+        }),
+    }
+}
+
+fn parse_unit_file(
+    unit_path: String,
+    rel: String,
+    read: Result<Vec<u8>, Refusal>,
+) -> (Parsed, Diagnostics) {
+    let mut local = Diagnostics::new();
+    let unit = match read {
+        Ok(bytes) => unit::parse_unit(unit_path, rel, bytes, &mut local),
+        Err(refusal) => {
+            local.push(refusal.diagnostic(&rel));
+            unit::unreadable_unit(unit_path, rel)
         }
     };
-    (parsed, local)
+    (Parsed::Unit(Box::new(unit)), local)
+}
+
+fn parse_agreement_file(
+    id: String,
+    rel: String,
+    read: Result<&[u8], Refusal>,
+    options: LoadOptions,
+) -> (Parsed, Diagnostics) {
+    let mut local = Diagnostics::new();
+    let agreement = match read {
+        Ok(bytes) => agreement::parse_agreement(id, rel, bytes, options.bodies, &mut local),
+        Err(refusal) => {
+            local.push(refusal.diagnostic(&rel));
+            AgreementSource {
+                id,
+                source: SourceFile::new(rel, String::new()),
+                front: None,
+                references: References::default(),
+                body: std::sync::Arc::from(""),
+                text_links: Vec::new(),
+            }
+        }
+    };
+    (Parsed::Agreement(Box::new(agreement)), local)
 }
 
 fn assemble(
@@ -349,15 +461,7 @@ fn discover(content: &Path, diagnostics: &mut Diagnostics) -> Vec<Found> {
     let content_is_link =
         std::fs::symlink_metadata(content).is_ok_and(|m| m.file_type().is_symlink());
     if content_is_link {
-        diagnostics.push(
-            Diagnostic::file_level(
-                Severity::Error,
-                CONTENT_DIR,
-                "not-a-file",
-                Message::new("not-a-file.content-link").arg("folder", CONTENT_DIR),
-            )
-            .with_help(Message::new("not-a-file.content-link.help").arg("folder", CONTENT_DIR)),
-        );
+        content_link(diagnostics);
         return Vec::new();
     }
     /// A part of the listing: what the top level held, or a folder in it
@@ -398,6 +502,19 @@ fn discover(content: &Path, diagnostics: &mut Diagnostics) -> Vec<Found> {
     }
     found.par_sort_unstable_by(|a, b| a.rel().cmp(b.rel()));
     found
+}
+
+/// The content folder is a link: nothing in it is read.
+fn content_link(diagnostics: &mut Diagnostics) {
+    diagnostics.push(
+        Diagnostic::file_level(
+            Severity::Error,
+            CONTENT_DIR,
+            "not-a-file",
+            Message::new("not-a-file.content-link").arg("folder", CONTENT_DIR),
+        )
+        .with_help(Message::new("not-a-file.content-link.help").arg("folder", CONTENT_DIR)),
+    );
 }
 
 /// A walk to `max_depth`, in the order the file system lists, that skips
@@ -455,45 +572,73 @@ impl Listing {
         }
         let full = entry.path().to_path_buf();
         let listed = entry.file_type();
-        if name == UNIT_FILE {
-            let unit_path = below
-                .strip_suffix(UNIT_FILE)
-                .unwrap_or("")
-                .trim_end_matches('/')
-                .to_string();
-            self.found.push(Found::Unit {
+        match classify(&below, &name, entry.path_is_symlink()) {
+            Listed::Unit { unit_path } => self.found.push(Found::Unit {
                 unit_path,
                 rel,
                 full,
                 listed,
-            });
-        } else if name.starts_with('_') || name.starts_with('.') {
-            // Notes beside the content, never agreements.
-        } else if let Some(id) = below.strip_suffix(".md") {
-            self.found.push(Found::Agreement {
-                id: id.to_string(),
+            }),
+            Listed::Agreement { id } => self.found.push(Found::Agreement {
+                id,
                 rel,
                 full,
                 listed,
-            });
-        } else if entry.path_is_symlink() {
-            // A linked folder would hide its agreements behind a warning.
-            self.diagnostics
-                .push(Refusal::NotAFile(Message::new("entry-symbolic-link")).diagnostic(&rel));
-        } else {
-            self.diagnostics.push(
-                Diagnostic::file_level(
-                    Severity::Warning,
-                    &rel,
-                    "ignored-file",
-                    Message::new("ignored-file")
-                        .arg("name", name)
-                        .arg("unit_file", UNIT_FILE),
-                )
-                .with_help(Message::new("ignored-file.help")),
-            );
+            }),
+            Listed::Note => {}
+            Listed::Refused(diagnostic) => self.diagnostics.push(diagnostic(&rel)),
         }
     }
+}
+
+/// What a file below the content folder is, by its name.
+enum Listed {
+    Unit {
+        unit_path: String,
+    },
+    Agreement {
+        id: String,
+    },
+    /// Notes beside the content, never agreements.
+    Note,
+    /// Neither: said at the file's repository-relative path.
+    Refused(fn(&str) -> Diagnostic),
+}
+
+/// `below` is the path below the content folder, `name` its last part.
+fn classify(below: &str, name: &str, is_link: bool) -> Listed {
+    if name == UNIT_FILE {
+        let unit_path = below
+            .strip_suffix(UNIT_FILE)
+            .unwrap_or("")
+            .trim_end_matches('/')
+            .to_string();
+        Listed::Unit { unit_path }
+    } else if name.starts_with('_') || name.starts_with('.') {
+        Listed::Note
+    } else if let Some(id) = below.strip_suffix(".md") {
+        Listed::Agreement { id: id.to_string() }
+    } else if is_link {
+        // A linked folder would hide its agreements behind a warning.
+        Listed::Refused(|rel| {
+            Refusal::NotAFile(Message::new("entry-symbolic-link")).diagnostic(rel)
+        })
+    } else {
+        Listed::Refused(ignored_file)
+    }
+}
+
+fn ignored_file(rel: &str) -> Diagnostic {
+    let name = rel.rsplit('/').next().unwrap_or(rel);
+    Diagnostic::file_level(
+        Severity::Warning,
+        rel,
+        "ignored-file",
+        Message::new("ignored-file")
+            .arg("name", name)
+            .arg("unit_file", UNIT_FILE),
+    )
+    .with_help(Message::new("ignored-file.help"))
 }
 
 /// `agreements/<path below content>` with `/` separators; bytes that are
@@ -620,6 +765,74 @@ mod tests {
             fresh_diagnostics.into_sorted()
         );
         assert!(!first_diagnostics.is_empty());
+        let _ = std::fs::remove_dir_all(&root);
+    }
+
+    /// A watched cache reads only what it is told of, and a change it
+    /// cannot place (a new file, a folder) makes it walk again: after
+    /// each change it loads what a fresh load does.
+    #[test]
+    fn a_watched_cache_loads_what_a_fresh_load_does() {
+        let root = std::env::temp_dir().join(format!("pakta-load-watched-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&root);
+        let write = |rel: &str, text: &str| {
+            let path = root.join(rel);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, text).unwrap();
+        };
+        write(
+            "agreements/_unit.toml",
+            "name = \"KPU\"\nlevel = \"national\"\n",
+        );
+        write("agreements/a.md", "+++\ntitle = \"A\"\n+++\n");
+        write("agreements/b.md", "+++\ntitle = \"B\"\n+++\n");
+        write("agreements/catatan.txt", "");
+        let options = LoadOptions { bodies: true };
+        let mut cache = LoadCache::watched();
+        load_cached(&root, options, &mut cache).unwrap();
+        let same = |cache: &mut LoadCache, step: &str| {
+            let (cached, cached_diagnostics) = load_cached(&root, options, cache).unwrap();
+            let (fresh, fresh_diagnostics) = load(&root, options).unwrap();
+            let texts = |s: &Sources| {
+                s.agreements
+                    .iter()
+                    .map(|a| (a.id.clone(), a.source.text.clone()))
+                    .collect::<Vec<_>>()
+            };
+            assert_eq!(texts(&cached), texts(&fresh), "{step}");
+            assert_eq!(
+                cached_diagnostics.into_sorted(),
+                fresh_diagnostics.into_sorted(),
+                "{step}"
+            );
+        };
+        write("agreements/b.md", "+++\ntitle = \"B, diubah\"\n+++\n");
+        cache.forget("agreements/b.md");
+        same(&mut cache, "a changed file");
+        std::fs::remove_file(root.join("agreements/a.md")).unwrap();
+        cache.forget("agreements/a.md");
+        same(&mut cache, "a removed file");
+        write("agreements/c.md", "+++\ntitle = \"C\"\n+++\n");
+        cache.forget("agreements/c.md");
+        same(&mut cache, "a new file");
+        write(
+            "agreements/d/_unit.toml",
+            "name = \"D\"\nlevel = \"province\"\n",
+        );
+        write("agreements/d/e.md", "+++\ntitle = \"E\"\n+++\n");
+        cache.forget("agreements/d");
+        same(&mut cache, "a new folder");
+        std::fs::remove_file(root.join("agreements/catatan.txt")).unwrap();
+        cache.forget("agreements/catatan.txt");
+        same(&mut cache, "an ignored file removed");
+        std::fs::remove_dir_all(root.join("agreements/d")).unwrap();
+        cache.forget("agreements/d");
+        same(&mut cache, "a folder removed");
+
+        // What it was not told of, it does not read.
+        write("agreements/b.md", "+++\ntitle = \"B, lagi\"\n+++\n");
+        let (sources, _) = load_cached(&root, options, &mut cache).unwrap();
+        assert!(sources.agreements[0].source.text.contains("B, diubah"));
         let _ = std::fs::remove_dir_all(&root);
     }
 

@@ -10,9 +10,10 @@ use chrono::{FixedOffset, NaiveDate, Utc};
 
 use crate::Model;
 use pakta_content::diagnostics::Diagnostic;
+use pakta_content::diagnostics::Diagnostics;
 use pakta_content::i18n::Texts;
 use pakta_content::message::Message;
-use pakta_load::{LoadCache, LoadError, LoadOptions};
+use pakta_load::{LoadCache, LoadError, LoadOptions, Sources};
 
 /// What the pipeline produced, and what it found wrong.
 pub struct Analysis {
@@ -123,11 +124,20 @@ pub fn analyse_with(
     options: LoadOptions,
     cache: Option<&mut LoadCache>,
 ) -> Result<Analysis, LoadError> {
-    let mut timings = Timings::default();
-    let (sources, load_diagnostics) = timings.time("load", || match cache {
+    analyse_loaded(today, || match cache {
         Some(cache) => pakta_load::load_cached(root, options, cache),
         None => pakta_load::load(root, options),
-    })?;
+    })
+}
+
+/// [`analyse`] with the files loaded by `load` (timed as the load stage),
+/// for a repository that is not a folder on disk (`diff`'s revisions).
+pub fn analyse_loaded<E>(
+    today: Option<NaiveDate>,
+    load: impl FnOnce() -> Result<(Sources, Diagnostics), E>,
+) -> Result<Analysis, E> {
+    let mut timings = Timings::default();
+    let (sources, load_diagnostics) = timings.time("load", load)?;
     let today = today.unwrap_or_else(|| today_in(&sources.config.site.timezone));
     let (attachments, validate_diagnostics) =
         timings.time("validate", || pakta_check::validate(&sources, today));

@@ -9,12 +9,26 @@ use pakta_content::i18n::Texts;
 
 /// The report's numbers as CSV, its header in the language of `texts`.
 pub fn render(report: &Report, texts: &Texts) -> String {
+    let mut out = header(texts);
+    out.push_str(&rows(report, texts));
+    out
+}
+
+/// The header row of a report's CSV, in the language of `texts`: the
+/// site's CSV of a unit's every period has one.
+pub fn header(texts: &Texts) -> String {
     let mut out = String::new();
     let header = ["report-month", "report-unit-path", "report-unit"]
         .into_iter()
         .chain(UNIT_COLUMNS.iter().map(|c| c.label))
         .map(|key| texts.text(key).to_string());
     push_row(&mut out, header);
+    out
+}
+
+/// The report's rows of its CSV, without the header.
+pub fn rows(report: &Report, texts: &Texts) -> String {
+    let mut out = String::new();
     let own_name = format!("{} ({})", report.own.name, texts.text("report-own"));
     let month = report.month.to_string();
     push_row(&mut out, row(&month, &report.total.name, &report.total));

@@ -1,7 +1,8 @@
 //! `pakta serve`: a local preview on 127.0.0.1. Every change to the
-//! repository rebuilds the model and the shared parts of the site (only
-//! changed files are re-read); pages are rendered when the browser asks
-//! for them, and the browser reloads itself or shows the problems.
+//! repository rebuilds the model (only changed files are re-read) and a
+//! new `Site`, whose shared parts are made when a page first needs them;
+//! pages are rendered when the browser asks for them, and the browser
+//! reloads itself or shows the problems.
 
 mod http;
 mod live;
@@ -13,6 +14,7 @@ use std::collections::HashMap;
 use std::net::TcpListener;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, OnceLock, PoisonError, RwLock};
 use std::time::Instant;
 
@@ -20,12 +22,14 @@ use chrono::NaiveDate;
 
 use http::{Request, Response, content_type};
 use live::Live;
+use pakta_content::diagnostics::Diagnostic;
 use pakta_content::diagnostics::{render_human, stderr_color};
 use pakta_content::i18n::Texts;
 use pakta_content::message::Message;
 use pakta_load::history::History;
 use pakta_load::{LoadCache, LoadOptions};
 use pakta_model::pipeline::analyse_with;
+use pakta_model::{DocumentTexts, Model};
 use pakta_site::{Output, Route, Site};
 
 /// What `pakta serve` was asked for.
@@ -38,7 +42,17 @@ pub struct ServeOptions {
     pub port: u16,
     /// The language of what the preview prints and shows over the page.
     pub texts: &'static Texts,
+    /// Reads the text of the agreements' documents for the search index,
+    /// as the build does; without it the preview's search finds only the
+    /// agreements' own text.
+    pub documents: Option<DocumentReader>,
 }
+
+/// Reads the text of the documents a model lists (the texts, and a
+/// warning for each that could not be read): the command line's PDF
+/// extraction, which runs each file in a child process of its own.
+pub type DocumentReader =
+    Arc<dyn Fn(&Path, &Model) -> (DocumentTexts, Vec<Diagnostic>) + Send + Sync>;
 
 /// One successful build of the site, and the map from paths to routes,
 /// made when the first page is asked for.
@@ -70,6 +84,15 @@ fn index(site: &Site, routes: Vec<Route>) -> HashMap<String, Route> {
     routes.into_iter().map(|r| (site.path(&r), r)).collect()
 }
 
+/// What changed in the repository since the last rebuild.
+#[derive(Debug, Clone)]
+pub(crate) enum Change {
+    /// These files or folders (absolute paths, as the watcher names them).
+    Paths(Vec<PathBuf>),
+    /// Events were lost (the kernel's queue overflowed): anything may have.
+    Everything,
+}
+
 struct State {
     root: PathBuf,
     today: Option<NaiveDate>,
@@ -81,16 +104,69 @@ struct State {
     texts: &'static Texts,
     /// What the terminal was last told about the problems.
     reported: Mutex<problems::Reported>,
+    documents: Option<DocumentReader>,
+    /// Whether a change since the last site may have touched its theme
+    /// (anything but the content, the partner register and documents):
+    /// until one does, each rebuild shares the last site's theme.
+    theme_may_differ: AtomicBool,
 }
 
+/// Folders whose files never change the theme.
+const CONTENT_FOLDERS: [&str; 3] = ["agreements/", "partners/", "files/"];
+
 impl State {
+    fn new(options: &ServeOptions, base_url: String) -> State {
+        let root = &options.root;
+        State {
+            root: root.to_path_buf(),
+            today: options.today,
+            base_url,
+            texts: options.texts,
+            documents: options.documents.clone(),
+            theme_may_differ: AtomicBool::new(true),
+            history: Arc::new(History::read(root)),
+            cache: Mutex::new(LoadCache::watched()),
+            current: RwLock::new(None),
+            live: Live::default(),
+            reported: Mutex::default(),
+        }
+    }
+
+    /// Forgets what `change` names and rebuilds.
+    fn apply(&self, change: &Change) -> Option<String> {
+        {
+            let mut cache = self.cache();
+            match change {
+                Change::Paths(changed) => {
+                    for path in changed {
+                        let rel = relative(&self.root, path);
+                        let content = rel
+                            .as_deref()
+                            .is_some_and(|rel| CONTENT_FOLDERS.iter().any(|f| rel.starts_with(f)));
+                        if !content {
+                            self.theme_may_differ.store(true, Ordering::SeqCst);
+                        }
+                        if let Some(rel) = rel {
+                            cache.forget(&rel);
+                        }
+                    }
+                }
+                Change::Everything => {
+                    self.theme_may_differ.store(true, Ordering::SeqCst);
+                    *cache = LoadCache::watched();
+                }
+            }
+        }
+        rebuild(self)
+    }
+
     /// The load cache; after a rebuild that panicked it may be half
     /// updated, so it is emptied and everything is read again.
     fn cache(&self) -> MutexGuard<'_, LoadCache> {
         self.cache.lock().unwrap_or_else(|poisoned| {
             self.cache.clear_poison();
             let mut cache = poisoned.into_inner();
-            *cache = LoadCache::default();
+            *cache = LoadCache::watched();
             cache
         })
     }
@@ -110,18 +186,7 @@ pub fn run(options: ServeOptions) -> std::io::Result<()> {
     let listener = TcpListener::bind(("127.0.0.1", options.port))?;
     let port = listener.local_addr()?.port();
     let base_url = format!("http://127.0.0.1:{port}/");
-    let history = History::read(&options.root);
-    let state = Arc::new(State {
-        root: options.root.clone(),
-        today: options.today,
-        base_url: base_url.clone(),
-        texts: options.texts,
-        history: Arc::new(history),
-        cache: Mutex::new(LoadCache::default()),
-        current: RwLock::new(None),
-        live: Live::default(),
-        reported: Mutex::default(),
-    });
+    let state = Arc::new(State::new(&options, base_url.clone()));
     // Watch before the first build, so no edit falls between the two.
     let changes = watch::start(&options.root).map_err(std::io::Error::other)?;
     rebuild(&state);
@@ -134,24 +199,10 @@ pub fn run(options: ServeOptions) -> std::io::Result<()> {
 
     let watcher_state = Arc::clone(&state);
     std::thread::spawn(move || {
-        let root = watcher_state.root.clone();
         // Nothing in this loop may end it: a rebuild that fails or panics
         // is reported, and the next change is rebuilt again.
-        while let Some(batch) = changes.next_batch() {
-            {
-                let mut cache = watcher_state.cache();
-                match batch {
-                    watch::Batch::Paths(changed) => {
-                        for path in &changed {
-                            if let Some(rel) = relative(&root, path) {
-                                cache.forget(&rel);
-                            }
-                        }
-                    }
-                    watch::Batch::Everything => *cache = LoadCache::default(),
-                }
-            }
-            rebuild(&watcher_state);
+        while let Some(change) = changes.next_batch() {
+            watcher_state.apply(&change);
         }
     });
 
@@ -175,7 +226,7 @@ fn relative(root: &Path, path: &Path) -> Option<String> {
 
 /// Reloads what changed and rebuilds the shared parts of the site; on
 /// problems keeps serving the last good site and shows them.
-fn rebuild(state: &State) {
+fn rebuild(state: &State) -> Option<String> {
     let started = Instant::now();
     let mut phases = String::new();
     let problems = catch_unwind(AssertUnwindSafe(|| try_rebuild(state, &mut phases)))
@@ -196,7 +247,8 @@ fn rebuild(state: &State) {
             eprintln!("{}", rebuilt.render(state.texts));
         }
     }
-    state.live.publish(problems);
+    state.live.publish(problems.clone());
+    problems
 }
 
 /// A panic is a bug in pakta, but for the editor it is one more failed
@@ -238,10 +290,20 @@ fn try_rebuild(state: &State, phases: &mut String) -> Option<String> {
         Ok(mut analysis) => {
             // The theme's problems, at their place, as `check` gives them.
             let theme = pakta_site::check_theme(&state.root, &analysis.model.config);
-            if !theme.is_empty() {
+            let mut extra = theme;
+            // The documents' text is read for a model without errors
+            // only, as the build does.
+            if let Some(read) = state.documents.as_ref().filter(|_| !analysis.has_errors()) {
+                let (texts, warnings) = analysis
+                    .timings
+                    .time("pdf-text", || read(&state.root, &analysis.model));
+                analysis.model.document_texts = texts;
+                extra.extend(warnings);
+            }
+            if !extra.is_empty() {
                 let mut all = pakta_content::diagnostics::Diagnostics::new();
                 all.extend(std::mem::take(&mut analysis.diagnostics));
-                all.extend(theme);
+                all.extend(extra);
                 analysis.diagnostics = all.into_sorted();
             }
             let changes = state
@@ -255,14 +317,26 @@ fn try_rebuild(state: &State, phases: &mut String) -> Option<String> {
             } else {
                 let mut timings = analysis.timings;
                 let model = Arc::new(analysis.model);
+                // Taken now: a change seen from here on is rebuilt next.
+                let may_differ = state.theme_may_differ.swap(false, Ordering::SeqCst);
+                let previous = state.current().filter(|_| !may_differ);
                 let site = timings.time("site", || {
-                    Site::new(
-                        model,
-                        Arc::clone(&state.history),
-                        &state.root,
-                        Some(&state.base_url),
-                    )
+                    let history = Arc::clone(&state.history);
+                    let base_url = Some(state.base_url.as_str());
+                    match &previous {
+                        Some(previous) => Site::reusing_theme(
+                            model,
+                            history,
+                            &state.root,
+                            base_url,
+                            &previous.site,
+                        ),
+                        None => Site::new(model, history, &state.root, base_url),
+                    }
                 });
+                if site.is_err() {
+                    state.theme_may_differ.store(true, Ordering::SeqCst);
+                }
                 *phases = timings.brief(state.texts);
                 match site {
                     Ok(site) => {

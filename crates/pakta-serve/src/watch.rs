@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver};
 use std::time::Duration;
 
+use crate::Change;
 use notify::{RecommendedWatcher, RecursiveMode};
 use notify_debouncer_full::{DebounceEventResult, Debouncer, RecommendedCache, new_debouncer};
 
@@ -29,18 +30,10 @@ pub(crate) fn start(root: &Path) -> notify::Result<Changes> {
     })
 }
 
-/// What changed since the last batch.
-pub(crate) enum Batch {
-    /// These paths.
-    Paths(Vec<PathBuf>),
-    /// Events were lost (the kernel's queue overflowed): anything may have.
-    Everything,
-}
-
 impl Changes {
     /// Waits for the next batch of changes; `None` once the watch has
     /// ended.
-    pub(crate) fn next_batch(&self) -> Option<Batch> {
+    pub(crate) fn next_batch(&self) -> Option<Change> {
         loop {
             // A watch error (a full event queue, a folder gone) costs that
             // batch only; the next change is seen as usual.
@@ -48,7 +41,7 @@ impl Changes {
                 continue;
             };
             if events.iter().any(|event| event.need_rescan()) {
-                return Some(Batch::Everything);
+                return Some(Change::Everything);
             }
             // Reading a file is an access event, and rebuilds and the
             // server read files: only changes count, or every rebuild
@@ -62,7 +55,7 @@ impl Changes {
             batch.sort();
             batch.dedup();
             if !batch.is_empty() {
-                return Some(Batch::Paths(batch));
+                return Some(Change::Paths(batch));
             }
         }
     }

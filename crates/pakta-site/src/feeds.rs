@@ -48,10 +48,12 @@ pub(crate) fn atom(
     entries.sort_by(|x, y| y.0.cmp(&x.0).then(x.1.id.cmp(&y.1.id)));
     entries.truncate(FEED_ENTRIES);
     let updated = entries.first().map_or(today, |e| e.0);
+    // One line per entry, without indentation: a national site writes a
+    // feed per unit and per partner, tens of thousands of files.
     let mut out = String::new();
     let _ = write!(
         out,
-        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">\n  <title>{}</title>\n  <id>{}</id>\n  <link rel=\"self\" href=\"{}\"/>\n  <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n  <updated>{}T00:00:00Z</updated>\n  <author><name>{}</name></author>\n",
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">\n<title>{}</title><id>{}</id><link rel=\"self\" href=\"{}\"/><link rel=\"alternate\" type=\"text/html\" href=\"{}\"/><updated>{}T00:00:00Z</updated><author><name>{}</name></author>\n",
         escape::html(&model.config.site.language),
         escape::html(title),
         escape::html(&links.absolute(self_path)),
@@ -63,9 +65,9 @@ pub(crate) fn atom(
     for (date, a) in entries {
         let href = links.absolute(&format!("{}/", a.id));
         let unit = &model.units[a.unit];
-        let _ = write!(
+        let _ = writeln!(
             out,
-            "  <entry>\n    <title>{}</title>\n    <id>{}</id>\n    <link href=\"{}\"/>\n    <updated>{date}T00:00:00Z</updated>\n    <category term=\"{}\"/>\n    <summary>{}</summary>\n    <author><name>{}</name></author>\n  </entry>\n",
+            "<entry><title>{}</title><id>{}</id><link href=\"{}\"/><updated>{date}T00:00:00Z</updated><category term=\"{}\"/><summary>{}</summary><author><name>{}</name></author></entry>",
             escape::html(&a.front.title),
             escape::html(&href),
             escape::html(&href),

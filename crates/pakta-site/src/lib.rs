@@ -17,6 +17,7 @@ mod open_data;
 mod output_folder;
 mod pages;
 mod render;
+mod report_data;
 mod report_document;
 mod reports;
 mod stale;
@@ -28,8 +29,8 @@ mod write;
 
 use pakta_content::message::Message;
 use std::path::PathBuf;
-use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+use std::sync::{Arc, OnceLock};
 use std::time::Instant;
 
 use rayon::prelude::*;
@@ -38,8 +39,9 @@ pub use cms::CmsFile;
 pub use edit_links::{NewAgreementFile, NewAgreementText, use_new_agreement_text};
 pub use output_folder::OutputFolder;
 use pakta_load::history::History;
-use pakta_model::Model;
-pub use render::{FeedScope, Output, ReportFile, Route, Site};
+use pakta_model::{Model, UnitIx};
+pub use render::{FeedScope, Output, ReportData, Route, Site};
+use report_data::PeriodData;
 pub use report_document::{ReportDocument, render as report_document};
 pub use theme::DEFAULT_FILES as DEFAULT_THEME_FILES;
 pub use theme_check::check_theme;
@@ -126,7 +128,7 @@ pub fn build(
     // Reports are written by period, apart from the other routes.
     let others: Vec<Route> = pages
         .iter()
-        .filter(|route| !matches!(route, Route::Report(..)))
+        .filter(|route| !matches!(route, Route::Report(..) | Route::ReportData(..)))
         .cloned()
         .collect();
     // The search index is built while the pages render; its files are
@@ -169,26 +171,42 @@ pub fn build(
 
 /// Writes the Laporan section's reports: each period's reports computed
 /// in one pass over the agreements (a national report alone covers all of
-/// them), then each report's page, CSV and JSON from it, in parallel.
+/// them), each report's page written and its part of the unit's data kept;
+/// then each unit's data files, every period in one.
 fn write_reports(site: &Site, staging: &Staging) -> Result<(), BuildError> {
-    site.report_pages_by_period()
-        .par_iter()
-        .try_for_each(|pages| {
-            let reports = site.compute_reports(pages);
-            pages
-                .par_iter()
-                .zip(reports.par_iter())
-                .try_for_each(|(&page, report)| {
-                    for file in [ReportFile::Page, ReportFile::Csv, ReportFile::Json] {
-                        let bytes = site.render_report_file(page, file, report)?;
-                        let path = site.path(&Route::Report(page, file));
-                        staging
-                            .write(&path, &bytes)
-                            .map_err(|e| BuildError::Io(path, e))?;
-                    }
-                    Ok(())
-                })
-        })
+    let by_period = site.report_pages_by_period();
+    let pages = by_period.iter().map(Vec::len).sum();
+    let data: Vec<OnceLock<PeriodData>> = (0..pages).map(|_| OnceLock::new()).collect();
+    by_period.par_iter().try_for_each(|pages| {
+        let reports = site.compute_reports(pages);
+        pages
+            .par_iter()
+            .zip(reports.par_iter())
+            .try_for_each(|(&page, report)| {
+                let bytes = site.render_report_page(page, report)?;
+                let path = site.path(&Route::Report(page));
+                staging
+                    .write(&path, &bytes)
+                    .map_err(|e| BuildError::Io(path, e))?;
+                let _ = data[page].set(site.report_period_data(page, report));
+                Ok(())
+            })
+    })?;
+    let units: Vec<UnitIx> = site.report_units().collect();
+    units.par_iter().try_for_each(|&unit| {
+        let periods: Vec<&PeriodData> = site
+            .unit_report_pages(unit)
+            .map(|page| data[page].get().expect("every report page was computed"))
+            .collect();
+        for file in [ReportData::Csv, ReportData::Json] {
+            let bytes = site.render_report_data(unit, file, &periods);
+            let path = site.path(&Route::ReportData(unit, file));
+            staging
+                .write(&path, &bytes)
+                .map_err(|e| BuildError::Io(path, e))?;
+        }
+        Ok(())
+    })
 }
 
 /// Where a build's routes are rendered to, and what it measures.

@@ -1,7 +1,10 @@
-//! The site as a set of routes: `Site::new` prepares what many pages share
-//! (the theme, table rows, partner index, roll-ups, sorted lists), and
-//! `Site::render` turns any one route into bytes. `build` renders every
-//! route; the preview server renders only the ones a browser asks for.
+//! The site as a set of routes: `Site::new` loads the theme and renders
+//! the pages' header and footer; what many pages share (table rows,
+//! partner index, roll-ups, scorecards, sorted lists, report pages) is
+//! made on first use, each part once. `Site::render` turns any one route
+//! into bytes. `build` renders every route; the preview server renders
+//! only the ones a browser asks for, so a rebuild after an edit makes only
+//! the parts those pages need.
 
 mod file_routes;
 mod page_routes;
@@ -19,6 +22,7 @@ use tera::Context;
 use super::cms::CmsFile;
 use super::lists::{self, List};
 use super::open_data::{self, tables, xlsx};
+use super::report_data::{self, PeriodData};
 use super::reports::{self, ReportPages};
 use super::theme::{self, Theme};
 use super::views::{
@@ -117,19 +121,20 @@ pub enum Route {
     /// A unit's list of reports (not the root's: that is `ReportIndex`).
     UnitReports(UnitIx),
     /// One report page, by its position in the site's report pages.
-    Report(usize, ReportFile),
+    Report(usize),
+    /// A unit's report data, every period it reports on, beside its list
+    /// of reports.
+    ReportData(UnitIx, ReportData),
     /// A file of the editing forms under `admin/`, with `[cms]`.
     Cms(CmsFile),
 }
 
-/// The files of one report.
+/// The data files of a unit's reports.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum ReportFile {
-    /// The report's HTML page, `index.html`.
-    Page,
-    /// The report's figures as CSV, `report.csv`.
+pub enum ReportData {
+    /// The reports' figures as CSV, `report.csv`.
     Csv,
-    /// The report's figures as JSON, `report.json`.
+    /// The reports as JSON, `report.json`.
     Json,
 }
 
@@ -157,19 +162,23 @@ pub struct Site {
     model: Arc<Model>,
     history: Arc<History>,
     root: PathBuf,
-    theme: Theme,
+    /// Shared with the next preview's site while no theme file changes.
+    theme: Arc<Theme>,
     links: Links,
     lang: Lang,
     view: SiteView,
-    rows: Vec<Option<AgreementRow>>,
-    partners: Vec<PartnerEntry>,
-    partner_slugs: PartnerSlugs,
-    rollups: Vec<HeadlineFigures>,
+    // What many pages share is made on first use, each part on its own:
+    // a preview rebuilds the site after every edit and renders only the
+    // pages a browser asks for, which need a few of these parts at most.
+    rows: OnceLock<Vec<Option<AgreementRow>>>,
+    partners: OnceLock<Vec<PartnerEntry>>,
+    partner_slugs: OnceLock<PartnerSlugs>,
+    rollups: OnceLock<Vec<HeadlineFigures>>,
     /// Each unit's scorecard over its subtree.
-    scorecards: Vec<Scorecard>,
-    lists: Vec<List>,
+    scorecards: OnceLock<Vec<Scorecard>>,
+    lists: OnceLock<Vec<List>>,
     public: Vec<AgreementIx>,
-    documents: Vec<String>,
+    documents: OnceLock<Vec<String>>,
     sitemaps: OnceLock<Vec<(String, String)>>,
     /// Built on first use: a preview that never opens the search page
     /// never pays for it.
@@ -177,7 +186,7 @@ pub struct Site {
     /// Every public agreement's record and `agreements` row, encoded
     /// once for the site's downloads and every unit's.
     encoded_records: OnceLock<open_data::EncodedRecords>,
-    reports: ReportPages,
+    reports: OnceLock<ReportPages>,
     /// The root unit, whose reports the section's index lists.
     root_unit: Option<UnitIx>,
     /// The page header and footer of each section, in the order of
@@ -248,6 +257,30 @@ impl Site {
         root: &Path,
         base_url: Option<&str>,
     ) -> Result<Site, BuildError> {
+        Site::prepare(shared_model, history, root, base_url, None)
+    }
+
+    /// [`Site::new`] with the theme of `previous` (its templates parsed,
+    /// its catalog merged) when the configuration names the same theme
+    /// and language: the caller knows that no theme file changed since,
+    /// as the preview server does after an edit of the content.
+    pub fn reusing_theme(
+        shared_model: Arc<Model>,
+        history: Arc<History>,
+        root: &Path,
+        base_url: Option<&str>,
+        previous: &Site,
+    ) -> Result<Site, BuildError> {
+        Site::prepare(shared_model, history, root, base_url, Some(previous))
+    }
+
+    fn prepare(
+        shared_model: Arc<Model>,
+        history: Arc<History>,
+        root: &Path,
+        base_url: Option<&str>,
+        previous: Option<&Site>,
+    ) -> Result<Site, BuildError> {
         let model = &*shared_model;
         let config = &model.config.site;
         let lang = Lang::from_config(&config.language);
@@ -262,45 +295,31 @@ impl Site {
             expiring_days: model.config.rules.expiring_soon_days,
             data_license: model.config.data.license,
         };
-        let mut theme =
-            Theme::load(root, config.theme.as_deref(), lang).map_err(|e| BuildError::Theme(e.0))?;
-        // A theme may write its own labels.css; otherwise the catalog's.
-        if !theme
-            .assets
-            .iter()
-            .any(|(path, _)| path == column_labels::FILE)
-        {
-            theme.assets.push((
-                column_labels::FILE.to_string(),
-                column_labels::stylesheet(&theme.texts),
-            ));
-            theme.assets.sort_by(|a, b| a.0.cmp(&b.0));
-        }
+        let same_theme = previous
+            .filter(|p| p.lang == lang && p.model.config.site.theme == config.theme)
+            .map(|p| Arc::clone(&p.theme));
+        let theme = match same_theme {
+            Some(theme) => theme,
+            None => Arc::new(load_theme(root, config.theme.as_deref(), lang)?),
+        };
         let public: Vec<AgreementIx> = (0..model.agreements.len())
             .filter(|&i| model.agreements[i].is_public())
             .collect();
-        let lists = lists::all_lists(model, &public, &theme.texts);
-        let partners = views::partners(model);
-        let partner_slugs = PartnerSlugs::new(model);
-        let rollups = model.unit_rollups();
-        let scorecards = scorecard::scorecards(model);
-        let documents = public_documents(model);
-        let reports = reports::report_pages(model, model.config.reports.months);
         let root_unit = model.units.iter().position(|u| u.parent.is_none());
         let mut site = Site {
-            reports,
+            reports: OnceLock::new(),
             root_unit,
             model: Arc::clone(&shared_model),
             history,
             root: root.to_path_buf(),
-            rows: Vec::new(),
-            partners,
-            partner_slugs,
-            rollups,
-            scorecards,
-            lists,
+            rows: OnceLock::new(),
+            partners: OnceLock::new(),
+            partner_slugs: OnceLock::new(),
+            rollups: OnceLock::new(),
+            scorecards: OnceLock::new(),
+            lists: OnceLock::new(),
             public,
-            documents,
+            documents: OnceLock::new(),
             sitemaps: OnceLock::new(),
             search: OnceLock::new(),
             encoded_records: OnceLock::new(),
@@ -311,22 +330,15 @@ impl Site {
             lang,
             view,
         };
-        site.rows = model
-            .agreements
-            .iter()
-            .map(|a| {
-                a.is_public()
-                    .then(|| AgreementRow::new(model, &site.links, a))
-            })
-            .collect();
         site.chrome = Section::ALL
             .into_iter()
             .map(|section| site.render_chrome(section))
             .collect::<Result<_, BuildError>>()?;
         // Rows render lazily; render one now so that a broken row.html
         // stops the build before any page is written.
-        if let Some(row) = site.rows.iter().flatten().next() {
-            site.fragment("row.html", "r", row)?;
+        if let Some(&first) = site.public.first() {
+            let row = AgreementRow::new(model, &site.links, &model.agreements[first]);
+            site.fragment("row.html", "r", &row)?;
         }
         Ok(site)
     }
@@ -364,7 +376,7 @@ impl Site {
                 ]);
             }
         }
-        for ix in 0..self.partners.len() {
+        for ix in 0..self.partners().len() {
             routes.extend([
                 Route::Partner(ix),
                 Route::Feed(FeedScope::Partner(ix)),
@@ -372,7 +384,7 @@ impl Site {
             ]);
         }
         routes.push(Route::PartnerIndex);
-        for (list, entry) in self.lists.iter().enumerate() {
+        for (list, entry) in self.lists().iter().enumerate() {
             for page in 1..=lists::page_count(entry.members.len()) {
                 routes.push(Route::ListPage { list, page });
             }
@@ -400,17 +412,17 @@ impl Site {
             routes.push(Route::ReportIndex);
         }
         for ix in 0..self.model.units.len() {
-            if Some(ix) != self.root_unit && !self.reports.by_unit[ix].is_empty() {
+            if Some(ix) != self.root_unit && !self.reports().by_unit[ix].is_empty() {
                 routes.push(Route::UnitReports(ix));
             }
         }
-        for page in 0..self.reports.pages.len() {
-            for file in [ReportFile::Page, ReportFile::Csv, ReportFile::Json] {
-                routes.push(Route::Report(page, file));
-            }
+        for ix in self.report_units() {
+            routes.push(Route::ReportData(ix, ReportData::Csv));
+            routes.push(Route::ReportData(ix, ReportData::Json));
         }
+        routes.extend((0..self.reports().pages.len()).map(Route::Report));
         routes.extend((0..self.theme.assets.len()).map(Route::Asset));
-        routes.extend(self.documents.iter().cloned().map(Route::Document));
+        routes.extend(self.documents().iter().cloned().map(Route::Document));
         if self.model.config.site.logo.is_some() {
             routes.push(Route::Logo);
         }
@@ -427,11 +439,11 @@ impl Site {
             Route::Home => "index.html".into(),
             Route::Agreement(ix) => format!("{}/index.html", model.agreements[*ix].id),
             Route::Unit(ix) => format!("{}index.html", unit_dir(&model.units[*ix].path)),
-            Route::Partner(ix) => format!("partners/{}/index.html", self.partners[*ix].slug),
+            Route::Partner(ix) => format!("partners/{}/index.html", self.partners()[*ix].slug),
             Route::PartnerIndex => "partners/index.html".into(),
             Route::ListPage { list, page } => format!(
                 "{}index.html",
-                lists::page_dir(&self.lists[*list].dir, *page)
+                lists::page_dir(&self.lists()[*list].dir, *page)
             ),
             Route::ListIndex => "lists/index.html".into(),
             Route::Findings => "findings/index.html".into(),
@@ -464,13 +476,16 @@ impl Site {
                     reports::unit_reports_dir(&model.units[*ix].path)
                 )
             }
-            Route::Report(page, file) => {
-                let (unit, period) = self.reports.pages[*page];
+            Route::Report(page) => {
+                let (unit, period) = self.reports().pages[*page];
                 let dir = reports::report_dir(&model.units[unit].path, period);
-                match file {
-                    ReportFile::Page => format!("{dir}index.html"),
-                    ReportFile::Csv => format!("{dir}report.csv"),
-                    ReportFile::Json => format!("{dir}report.json"),
+                format!("{dir}index.html")
+            }
+            Route::ReportData(ix, data) => {
+                let dir = reports::unit_reports_dir(&model.units[*ix].path);
+                match data {
+                    ReportData::Csv => format!("{dir}report.csv"),
+                    ReportData::Json => format!("{dir}report.json"),
                 }
             }
             Route::Cms(file) => file.path().into(),
@@ -493,11 +508,58 @@ impl Site {
         self.search.get().map(|s| s.took)
     }
 
+    /// Each agreement's row in tables and lists; `None` for a private one.
+    fn rows(&self) -> &Vec<Option<AgreementRow>> {
+        self.rows.get_or_init(|| {
+            let model = &*self.model;
+            model
+                .agreements
+                .iter()
+                .map(|a| {
+                    a.is_public()
+                        .then(|| AgreementRow::new(model, &self.links, a))
+                })
+                .collect()
+        })
+    }
+
+    fn partners(&self) -> &Vec<PartnerEntry> {
+        self.partners.get_or_init(|| views::partners(&self.model))
+    }
+
+    fn partner_slugs(&self) -> &PartnerSlugs {
+        self.partner_slugs
+            .get_or_init(|| PartnerSlugs::new(&self.model))
+    }
+
+    fn rollups(&self) -> &Vec<HeadlineFigures> {
+        self.rollups.get_or_init(|| self.model.unit_rollups())
+    }
+
+    fn scorecards(&self) -> &Vec<Scorecard> {
+        self.scorecards
+            .get_or_init(|| scorecard::scorecards(&self.model))
+    }
+
+    fn lists(&self) -> &Vec<List> {
+        self.lists
+            .get_or_init(|| lists::all_lists(&self.model, &self.public, &self.theme.texts))
+    }
+
+    fn documents(&self) -> &Vec<String> {
+        self.documents.get_or_init(|| public_documents(&self.model))
+    }
+
+    fn reports(&self) -> &ReportPages {
+        self.reports
+            .get_or_init(|| reports::report_pages(&self.model, self.model.config.reports.months))
+    }
+
     fn scope_dir(&self, scope: FeedScope) -> String {
         match scope {
             FeedScope::Site => "data/".into(),
             FeedScope::Unit(ix) => unit_dir(&self.model.units[ix].path),
-            FeedScope::Partner(ix) => format!("partners/{}/", self.partners[ix].slug),
+            FeedScope::Partner(ix) => format!("partners/{}/", self.partners()[ix].slug),
         }
     }
 
@@ -535,7 +597,7 @@ impl Site {
                     | Route::Sitemap(_)
                     | Route::SearchIndex(_)
                     | Route::NotFound
-                    | Route::Report(_, ReportFile::Csv | ReportFile::Json)
+                    | Route::ReportData(..)
                     // The editing forms are for editors, not for the sitemap.
                     | Route::Cms(_)
             ),
@@ -551,7 +613,7 @@ impl Site {
             self.fragment("row.html", "r", row)
                 .map_err(BuildError::into_detail)
         };
-        let rows = Rows::new(&self.rows, &render_row, &failed_row);
+        let rows = Rows::new(self.rows(), &render_row, &failed_row);
         let bytes = match route {
             Route::Home => self.home_page(route, &rows)?,
             Route::Agreement(ix) => self.agreement_page(route, *ix)?,
@@ -575,9 +637,16 @@ impl Site {
                 self.report_index_page(route, root)?
             }
             Route::UnitReports(ix) => self.unit_reports_page(route, *ix)?,
-            Route::Report(page, file) => {
+            Route::Report(page) => {
                 let report = self.compute_report(*page);
-                self.report_file(*page, *file, &report)?
+                self.report_page(*page, &report)?
+            }
+            Route::ReportData(ix, data) => {
+                let periods: Vec<PeriodData> = self.reports().by_unit[*ix]
+                    .clone()
+                    .map(|page| self.report_period_data(page, &self.compute_report(page)))
+                    .collect();
+                self.render_report_data(*ix, *data, &periods.iter().collect::<Vec<_>>())
             }
             Route::Logo => return Ok(self.logo()),
             Route::Document(key) => return Ok(Output::Copy(self.root.join(key))),
@@ -605,7 +674,7 @@ impl Site {
     pub fn report_pages_by_period(&self) -> Vec<Vec<usize>> {
         let mut by_period: std::collections::BTreeMap<pakta_report::Period, Vec<usize>> =
             std::collections::BTreeMap::new();
-        for (page, &(_, period)) in self.reports.pages.iter().enumerate() {
+        for (page, &(_, period)) in self.reports().pages.iter().enumerate() {
             by_period.entry(period).or_default().push(page);
         }
         by_period.into_values().collect()
@@ -614,45 +683,84 @@ impl Site {
     /// The reports of `pages`, all of one period, from one pass over the
     /// agreements; in the order of `pages`.
     pub fn compute_reports(&self, pages: &[usize]) -> Vec<pakta_report::Report> {
-        let Some(&(_, period)) = pages.first().map(|&page| &self.reports.pages[page]) else {
+        let Some(&(_, period)) = pages.first().map(|&page| &self.reports().pages[page]) else {
             return Vec::new();
         };
         let units: Vec<UnitIx> = pages
             .iter()
-            .map(|&page| self.reports.pages[page].0)
+            .map(|&page| self.reports().pages[page].0)
             .collect();
         pakta_report::compute_period(&self.model, &units, period)
     }
 
-    /// One file of a report page whose report was computed already (by
+    /// The page of a report computed already (by
     /// [`Site::compute_reports`]).
-    pub fn render_report_file(
+    pub(crate) fn render_report_page(
         &self,
         page: usize,
-        file: ReportFile,
         report: &pakta_report::Report,
     ) -> Result<Vec<u8>, BuildError> {
-        self.report_file(page, file, report)
+        self.report_page(page, report)
+    }
+
+    /// The units that have reports, whose data files the site publishes.
+    pub(crate) fn report_units(&self) -> impl Iterator<Item = UnitIx> + '_ {
+        (0..self.model.units.len()).filter(|&ix| !self.reports().by_unit[ix].is_empty())
+    }
+
+    /// The report pages of `unit`, in time order.
+    pub(crate) fn unit_report_pages(&self, unit: UnitIx) -> std::ops::Range<usize> {
+        self.reports().by_unit[unit].clone()
+    }
+
+    /// A computed report's part of its unit's data files.
+    pub(crate) fn report_period_data(
+        &self,
+        page: usize,
+        report: &pakta_report::Report,
+    ) -> PeriodData {
+        let (unit, _) = self.reports().pages[page];
+        report_data::period_data(&self.model, unit, report, &self.theme.texts)
+    }
+
+    /// A unit's data file from the data of each of its reports, in time
+    /// order.
+    pub(crate) fn render_report_data(
+        &self,
+        unit: UnitIx,
+        data: ReportData,
+        periods: &[&PeriodData],
+    ) -> Vec<u8> {
+        match data {
+            ReportData::Csv => report_data::unit_csv(&self.theme.texts, periods),
+            ReportData::Json => {
+                let model = &*self.model;
+                let mut children: Vec<report_data::ChildData> = model.units[unit]
+                    .children
+                    .iter()
+                    .filter(|&&child| !self.reports().by_unit[child].is_empty())
+                    .map(|&child| report_data::ChildData {
+                        unit: model.units[child].path.clone(),
+                        name: model.units[child].name.clone(),
+                        json: format!(
+                            "{}{}report.json",
+                            self.links.base,
+                            reports::unit_reports_dir(&model.units[child].path)
+                        ),
+                    })
+                    .collect();
+                children.sort_by(|a, b| a.unit.cmp(&b.unit));
+                let unit = &model.units[unit];
+                report_data::unit_json((&unit.path, &unit.name), &children, periods)
+            }
+        }
     }
 
     fn compute_report(&self, page: usize) -> pakta_report::Report {
-        let (unit, period) = self.reports.pages[page];
+        let (unit, period) = self.reports().pages[page];
         // The site shows no merged changes: each agreement's page has its
         // history, and a build reads Git only once.
         pakta_report::compute(&self.model, unit, period, Ok(&[]))
-    }
-
-    fn report_file(
-        &self,
-        page: usize,
-        file: ReportFile,
-        report: &pakta_report::Report,
-    ) -> Result<Vec<u8>, BuildError> {
-        Ok(match file {
-            ReportFile::Page => self.report_page(page, report)?,
-            ReportFile::Csv => pakta_report::csv::render(report, &self.theme.texts).into_bytes(),
-            ReportFile::Json => reports::site_json(report),
-        })
     }
 
     fn sitemaps(&self) -> &[(String, String)] {
@@ -742,6 +850,24 @@ impl Site {
             .render(template, &context)
             .map_err(|e| BuildError::Template(theme::describe(&e)))
     }
+}
+
+/// The site's theme, with the catalog's `labels.css` unless the theme
+/// writes its own.
+fn load_theme(root: &Path, name: Option<&str>, lang: Lang) -> Result<Theme, BuildError> {
+    let mut theme = Theme::load(root, name, lang).map_err(|e| BuildError::Theme(e.0))?;
+    if !theme
+        .assets
+        .iter()
+        .any(|(path, _)| path == column_labels::FILE)
+    {
+        theme.assets.push((
+            column_labels::FILE.to_string(),
+            column_labels::stylesheet(&theme.texts),
+        ));
+        theme.assets.sort_by(|a, b| a.0.cmp(&b.0));
+    }
+    Ok(theme)
 }
 
 /// Local documents and activity evidence of public agreements only: a

@@ -10,16 +10,14 @@
 //! month of today) are reported month by month, earlier ones year by year,
 //! for every unit: regencies and cities are the units that report to their
 //! province each month. A page lists at most `LIST_LIMIT` agreements,
-//! activities or evaluations per table (the CSV and JSON hold the rest),
-//! and the site's JSON leaves out the standing findings' id lists, which
-//! `findings/` and `data/agreements.json.gz` already publish: at 50,000
-//! agreements the national report's lists alone are megabytes, for every
-//! period.
+//! activities or evaluations per table (the unit's data, `report_data`,
+//! holds its own and links the units' below).
 //!
 //! Addresses put the period first (`reports/2026-10/jawa-barat/bandung/`,
 //! the root's at `reports/2026-10/`), since a unit folder may itself be
 //! named like a year; a unit's list of reports is `reports/units/<unit>/`
-//! (the root's is the section's index, `reports/`).
+//! (the root's is the section's index, `reports/`), with the data of all
+//! its reports beside it.
 
 use std::collections::BTreeSet;
 
@@ -96,84 +94,28 @@ pub(crate) fn unit_reports_dir(unit_path: &str) -> String {
     }
 }
 
-/// A report as the site publishes it, on its page and in `report.json`:
-/// `pakta report --format json` without the lists of the standing
-/// findings (their counts stay in `total`, `own` and `units`). Serialising
-/// those lists, for every period, cost a tenth of the reports' build time.
+/// What the templates use of the report itself: its name, period and
+/// figures, and the sizes of the lists the view shows a part of. Not the
+/// whole report: handing a national report's lists to the template
+/// engine, for every page, cost more than rendering the page.
 #[derive(Serialize)]
-pub(crate) struct PublishedReport<'a> {
-    schema_version: u32,
-    unit: &'a str,
+pub(crate) struct ReportSummary<'a> {
     unit_name: &'a str,
     month: Period,
     as_of: chrono::NaiveDate,
-    signed: &'a [AgreementRef],
-    started: &'a [AgreementRef],
-    expired: &'a [AgreementRef],
-    renewed: &'a [AgreementRef],
-    terminated: &'a [AgreementRef],
-    activities: &'a [pakta_report::ActivityLine],
-    evaluations: &'a [pakta_report::EvaluationLine],
+    /// How many activities and evaluations the period had.
+    activity_count: usize,
+    evaluation_count: usize,
     changes: &'a [pakta_report::ChangeLine],
     history_note: Option<&'a str>,
     figures: &'a pakta_report::Figures,
-    total: &'a pakta_report::UnitLine,
-    own: &'a pakta_report::UnitLine,
-    units: &'a [pakta_report::UnitLine],
-}
-
-impl<'a> PublishedReport<'a> {
-    pub(crate) fn of(report: &'a Report) -> PublishedReport<'a> {
-        // Destructured, so that a new field of `Report` must be decided on.
-        let Report {
-            schema_version,
-            unit,
-            unit_name,
-            month,
-            as_of,
-            signed,
-            started,
-            expired,
-            renewed,
-            terminated,
-            activities,
-            evaluations,
-            changes,
-            history_note,
-            findings: _,
-            figures,
-            total,
-            own,
-            units,
-        } = report;
-        PublishedReport {
-            schema_version: *schema_version,
-            unit,
-            unit_name,
-            month: *month,
-            as_of: *as_of,
-            signed,
-            started,
-            expired,
-            renewed,
-            terminated,
-            activities,
-            evaluations,
-            changes,
-            history_note: history_note.as_deref(),
-            figures,
-            total,
-            own,
-            units,
-        }
-    }
 }
 
 /// A report as its page on the site and the Markdown of `pakta report`
 /// show it: one view for both templates (`report.html`, `report.md`).
 #[derive(Serialize)]
 pub(crate) struct ReportPage<'a> {
-    pub report: PublishedReport<'a>,
+    pub report: ReportSummary<'a>,
     /// The report's heading.
     pub title: String,
     /// A year's report rather than a month's.
@@ -196,9 +138,9 @@ pub(crate) struct ReportPage<'a> {
     /// The open findings at the period's end, with their agreements.
     pub findings: Vec<AgreementList<'a>>,
     /// The activities and evaluations shown, and whether there are more.
-    pub activities: &'a [pakta_report::ActivityLine],
+    pub activities: Vec<Shown<'a, pakta_report::ActivityLine>>,
     pub more_activities: bool,
-    pub evaluations: &'a [pakta_report::EvaluationLine],
+    pub evaluations: Vec<Shown<'a, pakta_report::EvaluationLine>>,
     pub more_evaluations: bool,
     /// The breakdowns of the standing figures: a heading's key, then each
     /// value's label key and count.
@@ -213,25 +155,77 @@ pub(crate) struct ReportPage<'a> {
     pub units: Vec<UnitReportLink>,
 }
 
+/// A line of a report's table with its agreement's id as the page names
+/// it: below the report's unit, relative to the unit's folder (the page
+/// says the unit), else whole.
+#[derive(Serialize)]
+pub(crate) struct Shown<'a, T> {
+    #[serde(flatten)]
+    pub line: &'a T,
+    /// The id as shown.
+    pub short: &'a str,
+}
+
 /// One list of agreements on a report: a label, how many, the agreements
 /// shown, and whether the list goes on in the data.
 #[derive(Serialize)]
 pub(crate) struct AgreementList<'a> {
     pub label: &'static str,
     pub count: usize,
-    pub agreements: &'a [AgreementRef],
+    pub agreements: Vec<Shown<'a, AgreementRef>>,
     pub more: bool,
 }
 
 impl<'a> AgreementList<'a> {
-    fn new(label: &'static str, list: &'a [AgreementRef], limit: usize) -> AgreementList<'a> {
+    fn new(
+        label: &'static str,
+        list: &'a [AgreementRef],
+        limit: usize,
+        folder: &str,
+    ) -> AgreementList<'a> {
         AgreementList {
             label,
             count: list.len(),
-            agreements: &list[..list.len().min(limit)],
+            agreements: list[..list.len().min(limit)]
+                .iter()
+                .map(|a| Shown {
+                    line: a,
+                    short: short_id(&a.id, folder),
+                })
+                .collect(),
             more: list.len() > limit,
         }
     }
+}
+
+/// `id` relative to the unit folder `folder` (`""` for the root, whose
+/// agreements' ids are already relative to it), when it is below it.
+fn short_id<'a>(id: &'a str, folder: &str) -> &'a str {
+    if folder.is_empty() {
+        return id;
+    }
+    id.strip_prefix(folder)
+        .and_then(|rest| rest.strip_prefix('/'))
+        .unwrap_or(id)
+}
+
+/// The first `limit` lines of `list` with the ids they show, and whether
+/// it has more.
+fn shown<'a, T>(
+    list: &'a [T],
+    limit: usize,
+    folder: &str,
+    id: impl Fn(&T) -> &str,
+) -> (Vec<Shown<'a, T>>, bool) {
+    let (lines, more) = first(list, limit);
+    let lines = lines
+        .iter()
+        .map(|line| Shown {
+            line,
+            short: short_id(id(line), folder),
+        })
+        .collect();
+    (lines, more)
 }
 
 /// A unit's line in the breakdown of a report.
@@ -274,7 +268,7 @@ impl ReportPages {
             ListLength::Limited => LIST_LIMIT,
             ListLength::Whole => usize::MAX,
         };
-        let dir = format!("{}{}", links.base, report_dir(&report.unit, period));
+        let data_dir = format!("{}{}", links.base, unit_reports_dir(&report.unit));
         let mut children = model.units[unit].children.clone();
         children.sort_by(|a, b| model.units[*a].path.cmp(&model.units[*b].path));
         // `report.units` is sorted by path too, one line per child.
@@ -294,10 +288,22 @@ impl ReportPages {
                 cells: line.cells(),
             })
             .collect();
-        let (activities, more_activities) = first(&report.activities, limit);
-        let (evaluations, more_evaluations) = first(&report.evaluations, limit);
+        let folder = report.unit.as_str();
+        let (activities, more_activities) =
+            shown(&report.activities, limit, folder, |a| &a.agreement);
+        let (evaluations, more_evaluations) =
+            shown(&report.evaluations, limit, folder, |e| &e.agreement);
         ReportPage {
-            report: PublishedReport::of(report),
+            report: ReportSummary {
+                unit_name: &report.unit_name,
+                month: period,
+                as_of: report.as_of,
+                activity_count: report.activities.len(),
+                evaluation_count: report.evaluations.len(),
+                changes: &report.changes,
+                history_note: report.history_note.as_deref(),
+                figures: &report.figures,
+            },
             title: report.title(texts, lang),
             year: matches!(period, Period::Year(_)),
             in_progress: report.in_progress(),
@@ -309,18 +315,18 @@ impl ReportPages {
             agreements_base: links.base.clone(),
             unit_href: links.unit(&report.unit),
             reports_href: format!("{}{}", links.base, unit_reports_dir(&report.unit)),
-            csv_href: format!("{dir}report.csv"),
-            json_href: format!("{dir}report.json"),
+            csv_href: format!("{data_dir}report.csv"),
+            json_href: format!("{data_dir}report.json"),
             events: report
                 .events()
                 .into_iter()
-                .map(|(label, list)| AgreementList::new(label, list, limit))
+                .map(|(label, list)| AgreementList::new(label, list, limit, folder))
                 .collect(),
             findings: report
                 .findings
                 .entries()
                 .into_iter()
-                .map(|(label, list)| AgreementList::new(label, list, limit))
+                .map(|(label, list)| AgreementList::new(label, list, limit, folder))
                 .collect(),
             activities,
             more_activities,
@@ -397,20 +403,6 @@ fn first<T>(list: &[T], limit: usize) -> (&[T], bool) {
     (&list[..list.len().min(limit)], list.len() > limit)
 }
 
-/// The report as the site publishes it in `report.json` (a
-/// [`PublishedReport`]), on one line.
-pub(crate) fn site_json(report: &Report) -> Vec<u8> {
-    // Through a `Value`, whose objects keep their keys sorted, as the
-    // command's JSON does.
-    let value =
-        serde_json::to_value(PublishedReport::of(report)).expect("a report always serialises");
-    // Compact, unlike the command's: the national report's activity list
-    // alone is megabytes a month, a third of it indentation.
-    let mut json = serde_json::to_vec(&value).expect("a value always serialises");
-    json.push(b'\n');
-    json
-}
-
 /// A unit's reports (or, for the section's index, the root's and every
 /// unit's).
 #[derive(Serialize)]
@@ -436,69 +428,4 @@ pub(crate) struct PeriodLink {
 pub(crate) struct UnitLink {
     pub name: String,
     pub href: String,
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use pakta_report::{ActivityLine, Findings, UnitLine};
-
-    fn named(id: &str) -> AgreementRef {
-        AgreementRef {
-            id: id.into(),
-            title: format!("Kerja sama {id}"),
-        }
-    }
-
-    #[test]
-    fn the_site_json_is_the_report_without_its_findings() {
-        let line = |unit: &str| UnitLine {
-            unit: unit.into(),
-            name: format!("KPU {unit}"),
-            agreements: 3,
-            ..UnitLine::default()
-        };
-        let report = Report {
-            schema_version: pakta_report::SCHEMA_VERSION,
-            unit: "jawa-tengah".into(),
-            unit_name: "KPU Jawa Tengah".into(),
-            month: Period::Month("2026-03".parse().expect("a month")),
-            as_of: chrono::NaiveDate::from_ymd_opt(2026, 3, 31).expect("a day"),
-            signed: vec![named("a")],
-            started: vec![named("b")],
-            expired: vec![named("c")],
-            renewed: vec![named("d")],
-            terminated: vec![named("e")],
-            activities: vec![ActivityLine {
-                agreement: "a".into(),
-                agreement_title: "Kerja sama a".into(),
-                date: chrono::NaiveDate::from_ymd_opt(2026, 3, 2).expect("a day"),
-                title: "Kegiatan uji".into(),
-                activity_type: Some("sosialisasi"),
-                participants: Some(40),
-            }],
-            evaluations: Vec::new(),
-            changes: Vec::new(),
-            history_note: Some("no Git".into()),
-            findings: Findings {
-                needs_pks: vec![named("a")],
-                ..Findings::default()
-            },
-            figures: pakta_report::Figures::default(),
-            total: line("jawa-tengah"),
-            own: line("jawa-tengah"),
-            units: vec![line("jawa-tengah/sragen")],
-        };
-        let mut expected = serde_json::to_value(&report).expect("serialises");
-        let removed = expected
-            .as_object_mut()
-            .and_then(|object| object.remove("findings"));
-        assert!(removed.is_some());
-        let mut json = serde_json::to_vec(&expected).expect("serialises");
-        json.push(b'\n');
-        assert_eq!(
-            String::from_utf8(site_json(&report)),
-            String::from_utf8(json)
-        );
-    }
 }

@@ -135,7 +135,7 @@ impl Site {
                     .collect(),
             ),
             FeedScope::Partner(ix) => {
-                let entry = &self.partners[ix];
+                let entry = &self.partners()[ix];
                 (
                     &entry.name,
                     entry

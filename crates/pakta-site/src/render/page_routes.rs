@@ -25,9 +25,9 @@ impl Site {
             model,
             &self.links,
             rows,
-            &self.partners,
+            self.partners(),
             &self.public,
-            &self.scorecards,
+            self.scorecards(),
         );
         let title = &model.config.site.title;
         self.page(route, "home.html", title, Section::Home, &view)
@@ -45,7 +45,7 @@ impl Site {
         let mut view = agreement::page(
             model,
             &self.links,
-            &self.partner_slugs,
+            self.partner_slugs(),
             a,
             revisions,
             repository,
@@ -69,13 +69,13 @@ impl Site {
         let model = &*self.model;
         let links = &self.links;
         let unit = &model.units[ix];
-        let mut view = pages::unit(model, links, rows, &self.rollups, &self.scorecards, ix);
-        view.latest_report = self.reports.latest(model, links, ix);
+        let mut view = pages::unit(model, links, rows, self.rollups(), self.scorecards(), ix);
+        view.latest_report = self.reports().latest(model, links, ix);
         view.edit = self
             .github
             .as_ref()
             .map(|g| g.unit(&unit.path, &unit.name, model.today, &self.theme.texts));
-        view.reports_href = (!self.reports.by_unit[ix].is_empty())
+        view.reports_href = (!self.reports().by_unit[ix].is_empty())
             .then(|| format!("{}{}", links.base, reports::unit_reports_dir(&unit.path)));
         self.page(route, "unit.html", &unit.name, Section::Units, &view)
     }
@@ -86,13 +86,13 @@ impl Site {
         rows: &Rows<'_>,
         ix: usize,
     ) -> Result<Vec<u8>, BuildError> {
-        let entry = &self.partners[ix];
+        let entry = &self.partners()[ix];
         let view = pages::partner(&self.model, &self.links, rows, entry);
         self.page(route, "partner.html", &entry.name, Section::Partners, &view)
     }
 
     pub(super) fn partner_index_page(&self, route: &Route) -> Result<Vec<u8>, BuildError> {
-        let view = pages::partner_index(&self.links, &self.partners);
+        let view = pages::partner_index(&self.links, self.partners());
         let title = self.text("partners");
         self.page(route, "partners.html", title, Section::Partners, &view)
     }
@@ -104,14 +104,14 @@ impl Site {
         list: usize,
         page: usize,
     ) -> Result<Vec<u8>, BuildError> {
-        let entry = &self.lists[list];
+        let entry = &self.lists()[list];
         let view = lists::page(entry, rows, &self.links.base, page);
         self.page(route, "list.html", &entry.heading, Section::Lists, &view)
     }
 
     pub(super) fn list_index_page(&self, route: &Route) -> Result<Vec<u8>, BuildError> {
         let overview: Vec<ListOverview<'_>> = self
-            .lists
+            .lists()
             .iter()
             .map(|list| ListOverview::new(list, &self.links.base))
             .collect();
@@ -134,7 +134,7 @@ impl Site {
             &self.model,
             &self.links,
             (&self.theme.texts, self.lang),
-            &self.scorecards,
+            self.scorecards(),
             &self.public,
         );
         self.page(
@@ -206,7 +206,7 @@ impl Site {
         route: &Route,
         root: UnitIx,
     ) -> Result<Vec<u8>, BuildError> {
-        let view = self.reports.index(&self.model, &self.links, root);
+        let view = self.reports().index(&self.model, &self.links, root);
         let title = self.text("report-title");
         self.page(route, "reports.html", title, Section::Reports, &view)
     }
@@ -216,7 +216,7 @@ impl Site {
         route: &Route,
         ix: UnitIx,
     ) -> Result<Vec<u8>, BuildError> {
-        let view = self.reports.unit_list(&self.model, &self.links, ix);
+        let view = self.reports().unit_list(&self.model, &self.links, ix);
         let title = format!(
             "{} — {}",
             self.text("report-title"),
@@ -231,9 +231,9 @@ impl Site {
         page: usize,
         report: &pakta_report::Report,
     ) -> Result<Vec<u8>, BuildError> {
-        let (unit, period) = self.reports.pages[page];
+        let (unit, period) = self.reports().pages[page];
         debug_assert_eq!(period, report.month);
-        let view = self.reports.page(
+        let view = self.reports().page(
             &self.model,
             &self.links,
             &self.theme.texts,
@@ -241,7 +241,7 @@ impl Site {
             (unit, report),
             reports::ListLength::Limited,
         );
-        let route = Route::Report(page, super::ReportFile::Page);
+        let route = Route::Report(page);
         self.page(&route, "report.html", &view.title, Section::Reports, &view)
     }
 
