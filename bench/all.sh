@@ -24,8 +24,8 @@ mkdir -p "$dir" "$logs"
   python3 ../shared/bench/gen_corpus.py --n "$n" --seed 99 --out "$corpus" --today "$today" --force 2>/dev/null
 # Every script finds this one corpus.
 export PAKTA_BENCH_DIR="$dir" PAKTA_CORPORA="$dir" PAKTA_CORPUS="$corpus" PAKTA_BENCH_OUT="$dir/out"
-cargo build --profile "${PAKTA_PROFILE:-release}" --quiet
-pakta=target/${PAKTA_PROFILE:-release}/pakta
+[ -n "${PAKTA_BIN:-}" ] || cargo build --profile "${PAKTA_PROFILE:-release}" --quiet
+pakta=${PAKTA_BIN:-target/${PAKTA_PROFILE:-release}/pakta}
 
 median() { sort -n | sed -n "$(( (RUNS + 1) / 2 ))p"; }
 

@@ -21,8 +21,8 @@ today=2026-11-01
 sizes=("$@")
 [ ${#sizes[@]} -gt 0 ] || sizes=(10000 50000)
 
-cargo build --profile "${PAKTA_PROFILE:-release}" --quiet
-pakta=target/${PAKTA_PROFILE:-release}/pakta
+[ -n "${PAKTA_BIN:-}" ] || cargo build --profile "${PAKTA_PROFILE:-release}" --quiet
+pakta=${PAKTA_BIN:-target/${PAKTA_PROFILE:-release}/pakta}
 
 printf '%-8s %10s %10s %12s  %s\n' agreements median_s best_s peak_rss_mb phases_of_median_run
 for n in "${sizes[@]}"; do

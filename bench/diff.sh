@@ -27,8 +27,8 @@ today=2026-11-01
 sizes=("$@")
 [ ${#sizes[@]} -gt 0 ] || sizes=(10000)
 
-cargo build --profile "${PAKTA_PROFILE:-release}" --quiet
-pakta=$PWD/target/${PAKTA_PROFILE:-release}/pakta
+[ -n "${PAKTA_BIN:-}" ] || cargo build --profile "${PAKTA_PROFILE:-release}" --quiet
+pakta=${PAKTA_BIN:-$PWD/target/${PAKTA_PROFILE:-release}/pakta}
 if [ -d /dev/shm ] && [ -w /dev/shm ]; then
   scratch=$(mktemp -d /dev/shm/pakta-bench-diff.XXXXXX)
 else

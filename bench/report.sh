@@ -32,8 +32,8 @@ if [ ! -f "$dir/pakta.toml" ]; then
   python3 ../shared/bench/gen_corpus.py --n "$n" --out "$dir" --today 2026-11-01 --force 2>/dev/null
 fi
 
-cargo build --profile "${PAKTA_PROFILE:-release}" --quiet
-pakta=target/${PAKTA_PROFILE:-release}/pakta
+[ -n "${PAKTA_BIN:-}" ] || cargo build --profile "${PAKTA_PROFILE:-release}" --quiet
+pakta=${PAKTA_BIN:-target/${PAKTA_PROFILE:-release}/pakta}
 stats=$(mktemp)
 phases=$(mktemp)
 trap 'rm -f "$stats" "$phases"' EXIT

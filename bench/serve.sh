@@ -20,12 +20,12 @@ work=${PAKTA_BENCH_DIR:-target/bench}
 corpus="$work/c$n"
 mkdir -p "$work"
 [ -f "$corpus/pakta.toml" ] || python3 ../shared/bench/gen_corpus.py --n "$n" --out "$corpus" --today "$today" --force 2>/dev/null
-cargo build --profile "${PAKTA_PROFILE:-release}" --quiet
+[ -n "${PAKTA_BIN:-}" ] || cargo build --profile "${PAKTA_PROFILE:-release}" --quiet
 scratch=$(mktemp -d "${TMPDIR:-/tmp}/pakta-serve-bench-XXXXXX")
 log="$scratch/serve.log"
 trap 'kill "$server" 2>/dev/null || true; rm -rf "$scratch"' EXIT
 cp -r "$corpus" "$scratch/repo"
-target/${PAKTA_PROFILE:-release}/pakta serve --root "$scratch/repo" --port 0 --today "$today" >"$scratch/out.log" 2>"$log" &
+"${PAKTA_BIN:-target/${PAKTA_PROFILE:-release}/pakta}" serve --root "$scratch/repo" --port 0 --today "$today" >"$scratch/out.log" 2>"$log" &
 server=$!
 until grep -q "Serving" "$scratch/out.log" 2>/dev/null; do sleep 0.2; done
 file=$(find "$scratch/repo/agreements" -name '*.md' | sort | sed -n '100p')

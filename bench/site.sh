@@ -26,7 +26,7 @@ out=${PAKTA_BENCH_OUT:-/dev/shm/pakta-bench}
 runs=${RUNS:-3}
 today=2026-11-01
 mkdir -p "$work" "$out"
-cargo build --profile "${PAKTA_PROFILE:-release}" --quiet
+[ -n "${PAKTA_BIN:-}" ] || cargo build --profile "${PAKTA_PROFILE:-release}" --quiet
 command -v hugo >/dev/null || { echo "hugo is not installed (apt-get install hugo)" >&2; exit 2; }
 
 measure() { # log name, command...
@@ -73,7 +73,7 @@ for n in "${sizes[@]}"; do
   results=()
   for _ in $(seq "$runs"); do
     rm -rf "$out/pakta"
-    results+=("$(measure "pakta-$n" target/${PAKTA_PROFILE:-release}/pakta build --root "$corpus" --out "$out/pakta" --today "$today" --timings)")
+    results+=("$(measure "pakta-$n" "${PAKTA_BIN:-target/${PAKTA_PROFILE:-release}/pakta}" build --root "$corpus" --out "$out/pakta" --today "$today" --timings)")
   done
   read -r ps pk < <(printf '%s\n' "${results[@]}" | sort -n | sed -n "$(( (runs + 1) / 2 ))p")
   pfiles=$(find "$out/pakta" -type f | wc -l)
