@@ -9,10 +9,10 @@ mod common;
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
-use std::process::{Child, Command, Stdio};
+use std::process::{Child, Stdio};
 use std::time::{Duration, Instant};
 
-use common::{Repo, TODAY};
+use common::{Repo, start_serve};
 
 struct Server {
     child: Child,
@@ -25,24 +25,7 @@ impl Server {
     }
 
     fn start_with_stderr(repo: &Repo, stderr: impl Into<Stdio>) -> Server {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_pakta"))
-            .args(["serve", "--port", "0", "--today", TODAY, "--root"])
-            .arg(&repo.root)
-            .stdout(Stdio::piped())
-            .stderr(stderr)
-            .env("PAKTA_LANG", "en")
-            .spawn()
-            .expect("pakta serve starts");
-        let mut line = String::new();
-        BufReader::new(child.stdout.take().expect("stdout"))
-            .read_line(&mut line)
-            .expect("the server says where it listens");
-        let port = line
-            .split("127.0.0.1:")
-            .nth(1)
-            .and_then(|rest| rest.split('/').next())
-            .and_then(|p| p.parse().ok())
-            .unwrap_or_else(|| panic!("no address in {line:?}"));
+        let (child, port) = start_serve(&repo.root, stderr);
         Server { child, port }
     }
 

@@ -8,13 +8,13 @@
 mod common;
 
 use std::collections::BTreeMap;
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::{Read, Write};
 use std::net::TcpStream;
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::process::Child;
 use std::time::{Duration, Instant};
 
-use common::{Repo, TODAY, VALID_AGREEMENT};
+use common::{Repo, TODAY, VALID_AGREEMENT, start_serve};
 
 const TITLED: &str = "agreements/jawa-tengah/karanganyar/2024-pks-uns.md";
 const RENAMED_FROM: &str = "agreements/jawa-timur/ponorogo/2025-other-kwarcab-ponorogo.md";
@@ -37,25 +37,8 @@ struct Preview {
 impl Preview {
     fn start(repo: &Repo) -> Preview {
         let log = repo.root.with_extension("serve.log");
-        let mut child = Command::new(env!("CARGO_BIN_EXE_pakta"))
-            .args(["serve", "--port", "0", "--today", TODAY, "--root"])
-            .arg(&repo.root)
-            .stdout(Stdio::piped())
-            .stderr(std::fs::File::create(&log).expect("a log file"))
-            .env("PAKTA_LANG", "en")
-            .env("NO_COLOR", "1")
-            .spawn()
-            .expect("pakta serve starts");
-        let mut line = String::new();
-        BufReader::new(child.stdout.take().expect("stdout"))
-            .read_line(&mut line)
-            .expect("the server says where it listens");
-        let port = line
-            .split("127.0.0.1:")
-            .nth(1)
-            .and_then(|rest| rest.split('/').next())
-            .and_then(|p| p.parse().ok())
-            .unwrap_or_else(|| panic!("no address in {line:?}"));
+        let (child, port) =
+            start_serve(&repo.root, std::fs::File::create(&log).expect("a log file"));
         Preview { child, port, log }
     }
 

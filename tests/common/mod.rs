@@ -267,3 +267,33 @@ pub(crate) fn unit(name: &str, level: &str, reviewers: &[&str]) -> String {
     }
     text
 }
+
+/// `pakta serve` started on a repository, in English, with its terminal
+/// output sent to `stderr`; returns the process and the port it says it
+/// listens on.
+pub(crate) fn start_serve(
+    root: &Path,
+    stderr: impl Into<std::process::Stdio>,
+) -> (std::process::Child, u16) {
+    use std::io::BufRead;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_pakta"))
+        .args(["serve", "--port", "0", "--today", TODAY, "--root"])
+        .arg(root)
+        .stdout(std::process::Stdio::piped())
+        .stderr(stderr)
+        .env("PAKTA_LANG", "en")
+        .env("NO_COLOR", "1")
+        .spawn()
+        .expect("pakta serve starts");
+    let mut line = String::new();
+    std::io::BufReader::new(child.stdout.take().expect("stdout"))
+        .read_line(&mut line)
+        .expect("the server says where it listens");
+    let port = line
+        .split("127.0.0.1:")
+        .nth(1)
+        .and_then(|rest| rest.split('/').next())
+        .and_then(|p| p.parse().ok())
+        .unwrap_or_else(|| panic!("no address in {line:?}"));
+    (child, port)
+}
