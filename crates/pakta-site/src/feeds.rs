@@ -65,14 +65,19 @@ pub(crate) fn atom(
     for (date, a) in entries {
         let href = links.absolute(&format!("{}/", a.id));
         let unit = &model.units[a.unit];
+        // Atom's summary is optional: an agreement without one gets none,
+        // rather than an empty element readers show as a blank excerpt.
+        let summary = match a.summary() {
+            "" => String::new(),
+            text => format!("<summary>{}</summary>", escape::html(text)),
+        };
         let _ = writeln!(
             out,
-            "<entry><title>{}</title><id>{}</id><link href=\"{}\"/><updated>{date}T00:00:00Z</updated><category term=\"{}\"/><summary>{}</summary><author><name>{}</name></author></entry>",
+            "<entry><title>{}</title><id>{}</id><link href=\"{}\"/><updated>{date}T00:00:00Z</updated><category term=\"{}\"/>{summary}<author><name>{}</name></author></entry>",
             escape::html(&a.front.title),
             escape::html(&href),
             escape::html(&href),
             a.status(),
-            escape::html(a.summary()),
             escape::html(&unit.name),
         );
     }
