@@ -229,6 +229,20 @@ enum Stamp {
     Stored(String),
 }
 
+impl Stamp {
+    /// Read from disk with a modification time, the only stamp that can
+    /// tell a later read whether the file changed.
+    fn is_dated(&self) -> bool {
+        matches!(
+            self,
+            Stamp::Disk {
+                modified: Some(_),
+                ..
+            }
+        )
+    }
+}
+
 /// Like [`load`], reusing the parse of every file whose size and
 /// modification time are unchanged since the last call.
 pub fn load_cached(
@@ -264,18 +278,7 @@ pub fn load_cached(
             // A trusted listing names every change: a file it was not
             // told of is as it was.
             let previous = match previous {
-                Some(cached)
-                    if trusted
-                        && matches!(
-                            cached.stamp,
-                            Stamp::Disk {
-                                modified: Some(_),
-                                ..
-                            }
-                        ) =>
-                {
-                    return (rel, cached);
-                }
+                Some(cached) if trusted && cached.stamp.is_dated() => return (rel, cached),
                 other => other,
             };
             // Files that are not regular files are never cached: reading
@@ -285,7 +288,7 @@ pub fn load_cached(
             let len = metadata.as_ref().map_or(0, |m| m.len());
             let stamp = Stamp::Disk { modified, len };
             let entry = match previous {
-                Some(cached) if cached.stamp == stamp && modified.is_some() => cached,
+                Some(cached) if cached.stamp == stamp && stamp.is_dated() => cached,
                 _ => {
                     let (fresh, local) = parse_found(item, options);
                     CachedFile {
@@ -723,21 +726,31 @@ fn read_config(root: &Path) -> Result<Option<Vec<u8>>, Refusal> {
 mod tests {
     use super::*;
 
-    #[test]
-    fn the_cache_rereads_only_changed_files() {
-        let root = std::env::temp_dir().join(format!("pakta-load-cache-{}", std::process::id()));
+    fn write_file(root: &Path, rel: &str, text: &str) {
+        let path = root.join(rel);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+
+    /// A fresh repository in the temporary folder: a national unit with
+    /// agreements `a` and `b`.
+    fn national_with_two_agreements(name: &str) -> PathBuf {
+        let root = std::env::temp_dir().join(format!("{name}-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&root);
-        let write = |rel: &str, text: &str| {
-            let path = root.join(rel);
-            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-            std::fs::write(path, text).unwrap();
-        };
-        write(
+        write_file(
+            &root,
             "agreements/_unit.toml",
             "name = \"KPU\"\nlevel = \"national\"\n",
         );
-        write("agreements/a.md", "+++\ntitle = \"A\"\n+++\n");
-        write("agreements/b.md", "+++\ntitle = \"B\"\n+++\n");
+        write_file(&root, "agreements/a.md", "+++\ntitle = \"A\"\n+++\n");
+        write_file(&root, "agreements/b.md", "+++\ntitle = \"B\"\n+++\n");
+        root
+    }
+
+    #[test]
+    fn the_cache_rereads_only_changed_files() {
+        let root = national_with_two_agreements("pakta-load-cache");
+        let write = |rel: &str, text: &str| write_file(&root, rel, text);
         let options = LoadOptions { bodies: true };
         let mut cache = LoadCache::default();
         let (first, first_diagnostics) = load_cached(&root, options, &mut cache).unwrap();
@@ -773,19 +786,8 @@ mod tests {
     /// each change it loads what a fresh load does.
     #[test]
     fn a_watched_cache_loads_what_a_fresh_load_does() {
-        let root = std::env::temp_dir().join(format!("pakta-load-watched-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&root);
-        let write = |rel: &str, text: &str| {
-            let path = root.join(rel);
-            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-            std::fs::write(path, text).unwrap();
-        };
-        write(
-            "agreements/_unit.toml",
-            "name = \"KPU\"\nlevel = \"national\"\n",
-        );
-        write("agreements/a.md", "+++\ntitle = \"A\"\n+++\n");
-        write("agreements/b.md", "+++\ntitle = \"B\"\n+++\n");
+        let root = national_with_two_agreements("pakta-load-watched");
+        let write = |rel: &str, text: &str| write_file(&root, rel, text);
         write("agreements/catatan.txt", "");
         let options = LoadOptions { bodies: true };
         let mut cache = LoadCache::watched();
