@@ -10,12 +10,7 @@ use sha2::{Digest, Sha256};
 use pakta_content::diagnostics::{Diagnostic, Diagnostics, Span, Spanned};
 use pakta_content::message::Message;
 use pakta_content::{AgreementSource, FrontMatter};
-use pakta_load::not_a_file;
-
-/// The one folder local documents may come from: everything else in the
-/// repository (`.git/config` with a CI token, `pakta.toml`) must never
-/// be published by naming it.
-pub(crate) const DOCUMENTS_DIR: &str = "files";
+use pakta_load::{DOCUMENTS_DIR, not_a_file};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 /// What the check learned about a document file in the repository, so no

@@ -1,16 +1,11 @@
 //! A revision's content as Git lists it: the blobs under the paths the
 //! pipeline reads, by path, with their object ids and sizes.
 
-use pakta_load::{CONFIG_FILE, CONTENT_DIR, PARTNERS_DIR, StoredFile, StoredKind};
+use pakta_load::{CONFIG_FILE, CONTENT_DIR, DOCUMENTS_DIR, PARTNERS_DIR, StoredFile, StoredKind};
 
 /// What a revision needs for the pipeline: the content, the settings, the
 /// partner register and the attachments that documents point at.
-pub(crate) const CONTENT_PATHS: [&str; 4] =
-    [CONTENT_DIR, CONFIG_FILE, PARTNERS_DIR, ATTACHMENTS_DIR];
-
-/// Attachments are hashed by the checker, never parsed: they are written
-/// out whole, whatever their size.
-pub(crate) const ATTACHMENTS_DIR: &str = "files";
+pub(crate) const CONTENT_PATHS: [&str; 4] = [CONTENT_DIR, CONFIG_FILE, PARTNERS_DIR, DOCUMENTS_DIR];
 
 /// How a blob is written out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -81,7 +76,7 @@ impl Blob {
     pub(crate) fn is_read_by_the_loader(&self) -> bool {
         !self
             .path
-            .starts_with(format!("{ATTACHMENTS_DIR}/").as_bytes())
+            .starts_with(format!("{DOCUMENTS_DIR}/").as_bytes())
     }
 
     /// Whether the blob is the content folder or in it: the loader takes

@@ -39,6 +39,11 @@ pub use regular_file::{MAX_CONTENT_FILE_BYTES, not_a_file};
 /// The folder of units and agreements, at the repository's root.
 pub const CONTENT_DIR: &str = "agreements";
 
+/// The one folder local documents may come from, at the repository's
+/// root: everything else in the repository (`.git/config` with a CI
+/// token, `pakta.toml`) must never be published by naming it.
+pub const DOCUMENTS_DIR: &str = "files";
+
 /// What `check` says about one agreement file on its own, before it is
 /// written (`pakta new`): `rel` is its path from the repository root.
 pub fn check_agreement_text(rel: &str, text: &str) -> Vec<Diagnostic> {

@@ -27,7 +27,7 @@ use pakta_content::diagnostics::{render_human, stderr_color};
 use pakta_content::i18n::Texts;
 use pakta_content::message::Message;
 use pakta_load::history::History;
-use pakta_load::{LoadCache, LoadOptions};
+use pakta_load::{CONTENT_DIR, DOCUMENTS_DIR, LoadCache, LoadOptions, PARTNERS_DIR};
 use pakta_model::pipeline::analyse_with;
 use pakta_model::{DocumentTexts, Model};
 use pakta_site::{Output, Route, Site};
@@ -112,7 +112,13 @@ struct State {
 }
 
 /// Folders whose files never change the theme.
-const CONTENT_FOLDERS: [&str; 3] = ["agreements/", "partners/", "files/"];
+const CONTENT_FOLDERS: [&str; 3] = [CONTENT_DIR, PARTNERS_DIR, DOCUMENTS_DIR];
+
+/// Whether a repository-relative path lies inside `folder`.
+fn in_folder(rel: &str, folder: &str) -> bool {
+    rel.strip_prefix(folder)
+        .is_some_and(|rest| rest.starts_with('/'))
+}
 
 impl State {
     fn new(options: &ServeOptions, base_url: String) -> State {
@@ -142,7 +148,7 @@ impl State {
                         let rel = relative(&self.root, path);
                         let content = rel
                             .as_deref()
-                            .is_some_and(|rel| CONTENT_FOLDERS.iter().any(|f| rel.starts_with(f)));
+                            .is_some_and(|rel| CONTENT_FOLDERS.iter().any(|f| in_folder(rel, f)));
                         if !content {
                             self.theme_may_differ.store(true, Ordering::SeqCst);
                         }
