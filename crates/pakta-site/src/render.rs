@@ -186,6 +186,9 @@ pub struct Site {
     /// Every public agreement's record and `agreements` row, encoded
     /// once for the site's downloads and every unit's.
     encoded_records: OnceLock<open_data::EncodedRecords>,
+    /// The site's and every unit's bulk document, compressed from pieces
+    /// shared between them.
+    compressed_documents: OnceLock<open_data::CompressedDocuments>,
     reports: OnceLock<ReportPages>,
     /// The root unit, whose reports the section's index lists.
     root_unit: Option<UnitIx>,
@@ -323,6 +326,7 @@ impl Site {
             sitemaps: OnceLock::new(),
             search: OnceLock::new(),
             encoded_records: OnceLock::new(),
+            compressed_documents: OnceLock::new(),
             chrome: Vec::new(),
             github: GitHub::from_config(config),
             theme,

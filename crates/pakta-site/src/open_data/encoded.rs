@@ -43,6 +43,11 @@ struct Chunk {
 
 const PRIVATE: u32 = u32::MAX;
 
+/// What separates two records in the bulk document.
+pub(crate) const RECORD_SEPARATOR: &[u8] = b",";
+/// What the bulk document holds after its last record.
+pub(crate) const DOCUMENT_TAIL: &[u8] = b"]}\n";
+
 /// How many agreements a chunk holds.
 const CHUNK: usize = 512;
 
@@ -141,19 +146,34 @@ impl EncodedRecords {
         positions: impl IntoIterator<Item = usize>,
         out: &mut dyn Write,
     ) -> std::io::Result<()> {
-        write!(
-            out,
+        out.write_all(&self.document_head())?;
+        self.write_records(positions, out)?;
+        out.write_all(DOCUMENT_TAIL)
+    }
+
+    /// What the bulk document holds before its first record.
+    pub(crate) fn document_head(&self) -> Vec<u8> {
+        format!(
             "{{\"schema_version\":{},\"generated_on\":\"{}\",\"agreements\":[",
             data::SCHEMA_VERSION,
             self.today
-        )?;
+        )
+        .into_bytes()
+    }
+
+    /// The records at `positions`, separated by commas.
+    pub(crate) fn write_records(
+        &self,
+        positions: impl IntoIterator<Item = usize>,
+        out: &mut dyn Write,
+    ) -> std::io::Result<()> {
         for (i, position) in positions.into_iter().enumerate() {
             if i > 0 {
-                out.write_all(b",")?;
+                out.write_all(RECORD_SEPARATOR)?;
             }
             out.write_all(self.json_of(position))?;
         }
-        out.write_all(b"]}\n")
+        Ok(())
     }
 
     /// The `agreements` table of the records at `positions` as a CSV file.
@@ -163,5 +183,34 @@ impl EncodedRecords {
             out.extend_from_slice(self.csv_of(position));
         }
         out
+    }
+}
+
+#[cfg(test)]
+impl EncodedRecords {
+    /// Records given as their JSON (and no CSV rows), for the tests of
+    /// what is made of them.
+    pub(crate) fn from_json(records: &[String], today: NaiveDate) -> Self {
+        let chunks = records
+            .chunks(CHUNK)
+            .map(|part| {
+                let mut chunk = Chunk {
+                    json: Vec::new(),
+                    csv: Vec::new(),
+                    ends: Vec::new(),
+                };
+                for record in part {
+                    chunk.json.extend_from_slice(record.as_bytes());
+                    chunk.ends.push((chunk.json.len(), 0));
+                }
+                chunk
+            })
+            .collect();
+        EncodedRecords {
+            positions: (0..records.len() as u32).collect(),
+            chunks,
+            count: records.len(),
+            today,
+        }
     }
 }

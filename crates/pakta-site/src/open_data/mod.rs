@@ -6,6 +6,7 @@
 //! `[data] license`.
 
 pub(crate) mod catalog;
+mod compressed;
 pub(crate) mod datapackage;
 pub(crate) mod dictionary;
 mod encoded;
@@ -14,6 +15,7 @@ pub(crate) mod xlsx;
 
 use chrono::NaiveDate;
 
+pub(crate) use compressed::CompressedDocuments;
 pub(crate) use encoded::EncodedRecords;
 
 use pakta_content::licence::Licence;

@@ -6,7 +6,9 @@ use chrono::NaiveDate;
 use super::{FeedScope, Output, Site};
 use crate::BuildError;
 use crate::cms::{self, CmsFile};
-use crate::open_data::{self, About, EncodedRecords, catalog, datapackage, tables, xlsx};
+use crate::open_data::{
+    self, About, CompressedDocuments, EncodedRecords, catalog, datapackage, tables, xlsx,
+};
 use crate::views::unit_dir;
 use crate::{data_file, feeds};
 use pakta_model::{Agreement, Status, UnitIx, data};
@@ -36,9 +38,10 @@ impl Site {
     }
 
     /// Writes the site's bulk document, compressed, to `out`.
-    pub fn write_data_json(&self, out: impl std::io::Write) -> std::io::Result<()> {
+    pub fn write_data_json(&self, mut out: impl std::io::Write) -> std::io::Result<()> {
         let encoded = self.encoded_records();
-        data_file::gzip(out, |json| encoded.write_document(encoded.all(), json))
+        let all: Vec<usize> = encoded.all().collect();
+        self.compressed_documents().write(encoded, &all, &mut out)
     }
 
     /// Table `ix` as CSV: the `agreements` table from the shared rows,
@@ -82,13 +85,14 @@ impl Site {
     }
 
     pub(super) fn unit_json(&self, ix: UnitIx) -> Vec<u8> {
-        let encoded = self.encoded_records();
-        let positions = self.unit_positions(ix);
         let mut compressed = Vec::new();
-        data_file::gzip(&mut compressed, |json| {
-            encoded.write_document(positions, json)
-        })
-        .expect("writing into memory succeeds");
+        self.compressed_documents()
+            .write(
+                self.encoded_records(),
+                &self.unit_positions(ix),
+                &mut compressed,
+            )
+            .expect("writing into memory succeeds");
         compressed
     }
 
@@ -225,6 +229,19 @@ impl Site {
         // for this same value.
         self.encoded_records
             .get_or_init(|| self.encode_records(false))
+    }
+
+    /// The bulk documents' shared pieces, cut where a unit's records start
+    /// and end.
+    fn compressed_documents(&self) -> &CompressedDocuments {
+        self.compressed_documents.get_or_init(|| {
+            let ranges = (0..self.model.units.len()).filter_map(|ix| {
+                let positions = self.unit_positions(ix);
+                let (&first, &last) = (positions.first()?, positions.last()?);
+                Some(first..last + 1)
+            });
+            CompressedDocuments::new(self.encoded_records(), ranges)
+        })
     }
 
     fn encode_records(&self, parallel: bool) -> EncodedRecords {
