@@ -3,6 +3,7 @@
 //! same `today`; the two models are then compared agreement by agreement.
 //! The JSON form of [`RevisionDiff`] is a stable interface (docs/diff.md).
 
+mod checked_out;
 mod fields;
 mod git;
 mod labels;
