@@ -683,7 +683,13 @@ mod every_key {
 fn diff_without_checkout(repo: &Repo, args: &[&str]) -> String {
     let clone = Repo::empty();
     let target = clone.path("repository");
-    repo.git(&["clone", "-q", "--no-checkout", ".", &target.to_string_lossy()]);
+    repo.git(&[
+        "clone",
+        "-q",
+        "--no-checkout",
+        ".",
+        &target.to_string_lossy(),
+    ]);
     let output = common::pakta_in(&target, args);
     assert!(output.status.success(), "{}", stderr(&output));
     stdout(&output)
@@ -733,7 +739,10 @@ fn a_file_converted_on_checkout_is_read_from_git() {
     repo.write(".gitattributes", "*.md ident\n");
     repo.write(
         "agreements/2026-mou-bssn.md",
-        BSSN.replace("kind = \"mou\"", "kind = \"mou\"\nnumber = \"B-7/2026 $Id$\""),
+        BSSN.replace(
+            "kind = \"mou\"",
+            "kind = \"mou\"\nnumber = \"B-7/2026 $Id$\"",
+        ),
     );
     repo.commit("an ident number");
     // Checked out again, so the attribute applies to the working tree.

@@ -71,7 +71,10 @@ mod tests {
             text,
             "2cf8d83d9ee29543b34a87727421fdecb7e3f3a183d337639025de576db9ebb4"
         ));
-        assert!(!is_object(b"hello\r\n", "ce013625030ba8dba906f756967f9e9ca394464a"));
+        assert!(!is_object(
+            b"hello\r\n",
+            "ce013625030ba8dba906f756967f9e9ca394464a"
+        ));
         assert!(!is_object(b"", "e69de29bb2d1d6434b8b29ae775ad8c2e48c5391 "));
         assert!(is_object(b"", "e69de29bb2d1d6434b8b29ae775ad8c2e48c5391"));
         assert!(!is_object(text, "not an id"));
@@ -93,7 +96,10 @@ mod tests {
             Some(&b"hello\n"[..])
         );
         assert_eq!(committed_bytes(&dir, &file("a.md", StoredKind::Link)), None);
-        assert_eq!(committed_bytes(&dir, &file("missing.md", StoredKind::File)), None);
+        assert_eq!(
+            committed_bytes(&dir, &file("missing.md", StoredKind::File)),
+            None
+        );
         #[cfg(unix)]
         {
             std::os::unix::fs::symlink(dir.join("a.md"), dir.join("b.md")).unwrap();
@@ -101,7 +107,10 @@ mod tests {
         }
         let inner = dir.join("inner");
         std::fs::create_dir_all(&inner).unwrap();
-        assert_eq!(committed_bytes(&inner, &file("../a.md", StoredKind::File)), None);
+        assert_eq!(
+            committed_bytes(&inner, &file("../a.md", StoredKind::File)),
+            None
+        );
         let _ = std::fs::remove_dir_all(&dir);
     }
 }

@@ -191,19 +191,24 @@ pub fn diff_revisions(
     // The renames and the base side's listing are asked of Git while the
     // head side loads: Git waits on its own, the loader on the processors.
     let (head, base_listing) = std::thread::scope(|scope| {
-        let base_listing = scope.spawn(|| {
+        let ask_base = || -> Result<_, git::GitError> {
             let renames = git::renamed_agreements(root, &base_commit, &head_commit)?;
             Ok((renames, git::list_tree(&location, &base_commit)?))
-        });
+        };
+        let base_listing = std::thread::Builder::new().spawn_scoped(scope, ask_base);
         let beside_content: Vec<&tree::Blob> =
             head_tree.blobs.iter().filter(|b| !b.is_content()).collect();
         let head = snapshot
             .write(&location, &beside_content, false)
             .map_err(error)
             .and_then(|()| load(&location, &snapshot.dir, &head_tree, today, &mut cache));
-        let base_listing: Result<_, git::GitError> = base_listing
-            .join()
-            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        let base_listing = match base_listing {
+            Ok(asking) => asking
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+            // No thread to be had: asked now instead.
+            Err(_) => ask_base(),
+        };
         (head, base_listing)
     });
     let head = head?;
@@ -237,8 +242,9 @@ pub fn diff_revisions(
     report.head = side(head_rev, head_commit, &head);
     // Freeing two national models record by record takes longer than the
     // comparison did: a thread of its own does it, so the report is not held
-    // up, and a process that ends with the report leaves the rest to the system.
-    std::thread::spawn(move || drop((head, base, cache)));
+    // up, and a process that ends with the report leaves the rest to the
+    // system. Without a thread they are freed here.
+    let _ = std::thread::Builder::new().spawn(move || drop((head, base, cache)));
     Ok(report)
 }
 
