@@ -703,14 +703,19 @@ fn a_file_edited_in_the_working_tree_is_read_from_git_for_the_committed_side() {
     let (repo, base) = base_repository();
     repo.write("agreements/jawa-tengah/2026-mou-undip.md", UNDIP_SIGNED);
     let head = repo.commit("signed");
-    repo.write(
-        "agreements/jawa-tengah/2026-mou-undip.md",
-        UNDIP_SIGNED.replace("Prof. Dr. Suharnomo", "Belum disimpan"),
-    );
-    repo.write(
-        "agreements/2026-mou-bssn.md",
-        BSSN.replace("Uji penetrasi Sirekap", "Belum disimpan"),
-    );
+    let uncommitted = [
+        (
+            "agreements/jawa-tengah/2026-mou-undip.md",
+            UNDIP_SIGNED.replace("Prof. Dr. Suharnomo", "Belum disimpan"),
+        ),
+        (
+            "agreements/2026-mou-bssn.md",
+            BSSN.replace("Uji penetrasi Sirekap", "Belum disimpan"),
+        ),
+    ];
+    for (path, text) in uncommitted {
+        repo.write(path, text);
+    }
     repo.remove("agreements/2025-other-lama.md");
     let args = ["diff", &base, &head, "--today", TODAY, "--format", "json"];
     let output = repo.pakta(&args);
