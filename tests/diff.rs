@@ -677,3 +677,91 @@ mod every_key {
         }
     }
 }
+
+/// What `pakta diff` says with nothing checked out: a clone without a
+/// working tree, so every file comes from Git.
+fn diff_without_checkout(repo: &Repo, args: &[&str]) -> String {
+    let clone = Repo::empty();
+    let target = clone.path("repository");
+    repo.git(&[
+        "clone",
+        "-q",
+        "--no-checkout",
+        ".",
+        &target.to_string_lossy(),
+    ]);
+    let output = common::pakta_in(&target, args);
+    assert!(output.status.success(), "{}", stderr(&output));
+    stdout(&output)
+}
+
+/// Files edited in the working tree but not committed are not what either
+/// side holds: the committed side reads them from Git, and the diff is the
+/// one a clone without a working tree gives.
+#[test]
+fn a_file_edited_in_the_working_tree_is_read_from_git_for_the_committed_side() {
+    let (repo, base) = base_repository();
+    repo.write("agreements/jawa-tengah/2026-mou-undip.md", UNDIP_SIGNED);
+    let head = repo.commit("signed");
+    let uncommitted = [
+        (
+            "agreements/jawa-tengah/2026-mou-undip.md",
+            UNDIP_SIGNED.replace("Prof. Dr. Suharnomo", "Belum disimpan"),
+        ),
+        (
+            "agreements/2026-mou-bssn.md",
+            BSSN.replace("Uji penetrasi Sirekap", "Belum disimpan"),
+        ),
+    ];
+    for (path, text) in uncommitted {
+        repo.write(path, text);
+    }
+    repo.remove("agreements/2025-other-lama.md");
+    let args = ["diff", &base, &head, "--today", TODAY, "--format", "json"];
+    let output = repo.pakta(&args);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let json = stdout(&output);
+    assert!(json.contains("Prof. Dr. Suharnomo"), "{json}");
+    assert!(!json.contains("Belum disimpan"), "{json}");
+    let report: Value = serde_json::from_str(&json).expect("JSON");
+    let changed: Vec<&Value> = report["changed"]
+        .as_array()
+        .expect("a list")
+        .iter()
+        .map(|c| &c["id"])
+        .collect();
+    assert_eq!(changed, ["jawa-tengah/2026-mou-undip"], "{report:#}");
+    assert_eq!(report["removed"], serde_json::json!([]), "{report:#}");
+    assert_eq!(json, diff_without_checkout(&repo, &args));
+}
+
+/// A checkout that converts files (here `ident`, which writes the object id
+/// into `$Id$`) leaves working-tree bytes that are not the committed
+/// object: they are read from Git, and `$Id$` is compared as committed.
+#[test]
+fn a_file_converted_on_checkout_is_read_from_git() {
+    let (repo, base) = base_repository();
+    repo.write(".gitattributes", "*.md ident\n");
+    repo.write(
+        "agreements/2026-mou-bssn.md",
+        BSSN.replace(
+            "kind = \"mou\"",
+            "kind = \"mou\"\nnumber = \"B-7/2026 $Id$\"",
+        ),
+    );
+    repo.commit("an ident number");
+    // Checked out again, so the attribute applies to the working tree.
+    repo.remove("agreements/2026-mou-bssn.md");
+    repo.git(&["checkout", "--", "agreements/2026-mou-bssn.md"]);
+    assert!(
+        repo.read("agreements/2026-mou-bssn.md").contains("$Id: "),
+        "the checkout expanded $Id$"
+    );
+    let args = ["diff", &base, "--today", TODAY];
+    let output = repo.pakta(&args);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let markdown = stdout(&output);
+    assert!(markdown.contains("B-7/2026 $Id$"), "{markdown}");
+    assert!(!markdown.contains("$Id: "), "{markdown}");
+    assert_eq!(markdown, diff_without_checkout(&repo, &args));
+}

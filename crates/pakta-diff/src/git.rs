@@ -1,8 +1,10 @@
-//! Reading a revision of the content repository without touching the
-//! working tree. The blobs are read exactly as committed (`git ls-tree` and
-//! one `git cat-file --batch` per side), so a revision's `.gitattributes`
-//! (`export-ignore`, `export-subst`, filters) cannot change what is
-//! compared; git's own rename detection pairs moved agreements.
+//! Reading a revision of the content repository without writing to the
+//! working tree. The blobs are read exactly as committed (`git ls-tree`,
+//! then the content files checked out unchanged from the working tree and
+//! the rest through one `git cat-file --batch` per side), so a revision's
+//! `.gitattributes` (`export-ignore`, `export-subst`, filters) cannot
+//! change what is compared; git's own rename detection pairs moved
+//! agreements.
 
 use pakta_content::message::Message;
 use std::collections::{HashMap, HashSet};
@@ -11,6 +13,9 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
 use pakta_load::{CONTENT_DIR, MAX_CONTENT_FILE_BYTES, StoredContent, StoredFile};
+use rayon::prelude::*;
+
+use crate::checked_out::committed_bytes;
 
 use crate::tree::{Blob, Tree};
 
@@ -183,28 +188,38 @@ pub(crate) fn read_blobs(
     Ok(())
 }
 
-/// The contents of content files for the loader, in the order asked for;
-/// a file above the loader's limit is skipped as it streams past and
-/// handed over as its size.
+/// The contents of content files for the loader, in the order asked for:
+/// those checked out unchanged from the working tree, in parallel, the
+/// rest from Git; a file above the loader's limit is skipped as it streams
+/// past and handed over as its size.
 pub(crate) fn read_content(
     location: &Location,
     files: &[&StoredFile],
 ) -> Result<Vec<StoredContent>, GitError> {
-    let objects: Vec<&str> = files.iter().map(|f| f.object.as_str()).collect();
-    let mut contents = Vec::with_capacity(files.len());
-    read_blobs(location, &objects, |_, size, content| {
+    let checked_out = location.top.join(&location.prefix);
+    let mut contents: Vec<Option<StoredContent>> = files
+        .par_iter()
+        .map(|file| committed_bytes(&checked_out, file).map(StoredContent::Bytes))
+        .collect();
+    let from_git: Vec<usize> = (0..files.len())
+        .filter(|&i| contents[i].is_none())
+        .collect();
+    let objects: Vec<&str> = from_git.iter().map(|&i| files[i].object.as_str()).collect();
+    read_blobs(location, &objects, |index, size, content| {
+        let slot = &mut contents[from_git[index]];
         if size > MAX_CONTENT_FILE_BYTES {
-            contents.push(StoredContent::TooLarge(size));
+            *slot = Some(StoredContent::TooLarge(size));
             return Ok(());
         }
         let mut bytes = Vec::with_capacity(size as usize);
         content
             .read_to_end(&mut bytes)
             .map_err(|e| failed("git cat-file --batch", e))?;
-        contents.push(StoredContent::Bytes(bytes));
+        *slot = Some(StoredContent::Bytes(bytes));
         Ok(())
     })?;
-    Ok(contents)
+    // `read_blobs` fails unless it handed over every object asked for.
+    Ok(contents.into_iter().flatten().collect())
 }
 
 /// `<object> SP blob SP <size> LF`: the size, when the header is for the

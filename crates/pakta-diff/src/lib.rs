@@ -3,6 +3,7 @@
 //! same `today`; the two models are then compared agreement by agreement.
 //! The JSON form of [`RevisionDiff`] is a stable interface (docs/diff.md).
 
+mod checked_out;
 mod fields;
 mod git;
 mod labels;
@@ -168,8 +169,9 @@ pub struct DiffError(pub Message);
 ///
 /// The content folder is never written out: the loader takes each side's
 /// listing and asks for the bytes of only the files it has not parsed, by
-/// object id, so every file the change left alone is read from Git and
-/// parsed once for both sides. The rest (settings, partner register,
+/// object id, so every file the change left alone is read and parsed once
+/// for both sides, from the working tree where the file there is that
+/// object byte for byte, else from Git. The rest (settings, partner register,
 /// attachments) is written to a temporary folder, the base side made from
 /// the head side by rewriting only the files that differ.
 pub fn diff_revisions(
@@ -182,18 +184,35 @@ pub fn diff_revisions(
     let location = git::locate(root).map_err(error)?;
     let base_commit = git::resolve(root, base_rev).map_err(error)?;
     let head_commit = git::resolve(root, head_rev).map_err(error)?;
-    let renames = git::renamed_agreements(root, &base_commit, &head_commit).map_err(error)?;
     let head_tree = git::list_tree(&location, &head_commit).map_err(error)?;
-    let base_tree = git::list_tree(&location, &base_commit).map_err(error)?;
 
     let mut snapshot = Snapshot::create().map_err(error)?;
-    let beside_content: Vec<&tree::Blob> =
-        head_tree.blobs.iter().filter(|b| !b.is_content()).collect();
-    snapshot
-        .write(&location, &beside_content, false)
-        .map_err(error)?;
     let mut cache = LoadCache::default();
-    let head = load(&location, &snapshot.dir, &head_tree, today, &mut cache)?;
+    // The renames and the base side's listing are asked of Git while the
+    // head side loads: Git waits on its own, the loader on the processors.
+    let (head, base_listing) = std::thread::scope(|scope| {
+        let ask_base = || -> Result<_, git::GitError> {
+            let renames = git::renamed_agreements(root, &base_commit, &head_commit)?;
+            Ok((renames, git::list_tree(&location, &base_commit)?))
+        };
+        let base_listing = std::thread::Builder::new().spawn_scoped(scope, ask_base);
+        let beside_content: Vec<&tree::Blob> =
+            head_tree.blobs.iter().filter(|b| !b.is_content()).collect();
+        let head = snapshot
+            .write(&location, &beside_content, false)
+            .map_err(error)
+            .and_then(|()| load(&location, &snapshot.dir, &head_tree, today, &mut cache));
+        let base_listing = match base_listing {
+            Ok(asking) => asking
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+            // No thread to be had: asked now instead.
+            Err(_) => ask_base(),
+        };
+        (head, base_listing)
+    });
+    let head = head?;
+    let (renames, base_tree) = base_listing.map_err(error)?;
     let today = head.model.today;
 
     let (differing, gone) = git::changes(&head_tree, &base_tree);
@@ -221,6 +240,11 @@ pub fn diff_revisions(
     let mut report = compare(&base.model, &head.model, &renames);
     report.base = side(base_rev, base_commit, &base);
     report.head = side(head_rev, head_commit, &head);
+    // Freeing two national models record by record takes longer than the
+    // comparison did: a thread of its own does it, so the report is not held
+    // up, and a process that ends with the report leaves the rest to the
+    // system. Without a thread they are freed here.
+    let _ = std::thread::Builder::new().spawn(move || drop((head, base, cache)));
     Ok(report)
 }
 

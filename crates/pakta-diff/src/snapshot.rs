@@ -5,13 +5,13 @@
 
 use std::collections::HashSet;
 use std::io::Read;
-use std::path::{Component, Path, PathBuf};
+use std::path::{Path, PathBuf};
 
 use pakta_content::message::Message;
 use pakta_load::{CONTENT_DIR, MAX_CONTENT_FILE_BYTES};
 
 use crate::git::{GitError, Location, read_blobs};
-use crate::tree::{Blob, BlobKind};
+use crate::tree::{Blob, BlobKind, plain_relative_path};
 
 /// Link targets are short; anything longer is not a link git made.
 const MAX_LINK_TARGET: u64 = 4096;
@@ -133,11 +133,7 @@ impl Snapshot {
     /// Where a Git path goes in the folder, when every part of it is a
     /// plain name.
     fn target(&self, git_path: &[u8]) -> Option<PathBuf> {
-        let relative = native_path(git_path)?;
-        let plain = relative
-            .components()
-            .all(|c| matches!(c, Component::Normal(_)));
-        (plain && relative.components().next().is_some()).then(|| self.dir.join(relative))
+        plain_relative_path(git_path).map(|relative| self.dir.join(relative))
     }
 
     fn ensure_parent(&mut self, path: &Path) -> Result<(), GitError> {
@@ -165,17 +161,6 @@ fn remove_any(path: &Path) {
         }
         Err(_) => {}
     }
-}
-
-#[cfg(unix)]
-fn native_path(git_path: &[u8]) -> Option<PathBuf> {
-    use std::os::unix::ffi::OsStrExt;
-    Some(PathBuf::from(std::ffi::OsStr::from_bytes(git_path)))
-}
-
-#[cfg(not(unix))]
-fn native_path(git_path: &[u8]) -> Option<PathBuf> {
-    std::str::from_utf8(git_path).ok().map(PathBuf::from)
 }
 
 #[cfg(unix)]

@@ -1,6 +1,8 @@
 //! A revision's content as Git lists it: the blobs under the paths the
 //! pipeline reads, by path, with their object ids and sizes.
 
+use std::path::{Component, PathBuf};
+
 use pakta_load::{CONFIG_FILE, CONTENT_DIR, DOCUMENTS_DIR, PARTNERS_DIR, StoredFile, StoredKind};
 
 /// What a revision needs for the pipeline: the content, the settings, the
@@ -102,6 +104,28 @@ impl Blob {
 pub(crate) fn is_content_path(path: &[u8]) -> bool {
     path.strip_prefix(CONTENT_DIR.as_bytes())
         .is_some_and(|rest| rest.is_empty() || rest.starts_with(b"/"))
+}
+
+/// A Git path as a relative path of this system, when every part of it is
+/// a plain name: Git never stores `..`, `.` or an absolute path, but a
+/// crafted tree could, and none may lead out of the folder it is joined to.
+pub(crate) fn plain_relative_path(git_path: &[u8]) -> Option<PathBuf> {
+    let relative = native_path(git_path)?;
+    let plain = relative
+        .components()
+        .all(|c| matches!(c, Component::Normal(_)));
+    (plain && relative.components().next().is_some()).then_some(relative)
+}
+
+#[cfg(unix)]
+fn native_path(git_path: &[u8]) -> Option<PathBuf> {
+    use std::os::unix::ffi::OsStrExt;
+    Some(PathBuf::from(std::ffi::OsStr::from_bytes(git_path)))
+}
+
+#[cfg(not(unix))]
+fn native_path(git_path: &[u8]) -> Option<PathBuf> {
+    std::str::from_utf8(git_path).ok().map(PathBuf::from)
 }
 
 #[cfg(test)]

@@ -34,7 +34,7 @@ use pakta_content::message::Message;
 use pakta_content::{AgreementSource, Config, PartnerSource, References, UnitSource};
 use regular_file::{Refusal, read_listed_file, read_regular_file, regular_file_metadata};
 
-pub use regular_file::{MAX_CONTENT_FILE_BYTES, not_a_file};
+pub use regular_file::{MAX_CONTENT_FILE_BYTES, not_a_file, regular_file_bytes};
 
 /// The folder of units and agreements, at the repository's root.
 pub const CONTENT_DIR: &str = "agreements";

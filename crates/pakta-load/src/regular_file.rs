@@ -106,6 +106,16 @@ pub(crate) fn read_regular_file(path: &Path, buffer: &mut Vec<u8>) -> Result<(),
     read_listed_file(path, metadata.file_type(), buffer)
 }
 
+/// The bytes of the regular file at `path`, read as content files are
+/// (never through a link, at most [`MAX_CONTENT_FILE_BYTES`]); `None` for
+/// anything else or a file that cannot be read. For callers that have
+/// another source of the same bytes to fall back on (`pakta diff` takes a
+/// file from the working tree only when it is byte for byte what Git holds).
+pub fn regular_file_bytes(path: &Path) -> Option<Vec<u8>> {
+    let mut bytes = Vec::new();
+    read_regular_file(path, &mut bytes).ok().map(|()| bytes)
+}
+
 /// Reads a file whose type a folder listing already gave (`listed`, not
 /// following links) into `buffer` (cleared first). What is not a regular
 /// file is refused by that type, unopened; the rest is opened without
