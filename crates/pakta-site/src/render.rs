@@ -8,6 +8,7 @@
 
 mod file_routes;
 mod page_routes;
+mod resolve;
 
 use super::edit_links::GitHub;
 use chrono::Datelike;
@@ -26,8 +27,8 @@ use super::report_data::{self, PeriodData};
 use super::reports::{self, ReportPages};
 use super::theme::{self, Theme};
 use super::views::{
-    self, AgreementRow, HeadlineFigures, Links, PartnerEntry, PartnerSlugs, Rows, SiteView,
-    unit_dir,
+    self, AgreementRow, HeadlineFigures, Links, PartnerEntry, PartnerSlugs, RowSource, Rows,
+    SiteView, unit_dir,
 };
 use super::{BuildError, about_page, agreement, column_labels, data_file, feeds};
 use pakta_content::i18n::Lang;
@@ -613,7 +614,7 @@ impl Site {
             self.fragment("row.html", "r", row)
                 .map_err(BuildError::into_detail)
         };
-        let rows = Rows::new(self.rows(), &render_row, &failed_row);
+        let rows = Rows::new(self, &render_row, &failed_row);
         let bytes = match route {
             Route::Home => self.home_page(route, &rows)?,
             Route::Agreement(ix) => self.agreement_page(route, *ix)?,
@@ -849,6 +850,12 @@ impl Site {
             .tera
             .render(template, &context)
             .map_err(|e| BuildError::Template(theme::describe(&e)))
+    }
+}
+
+impl RowSource for Site {
+    fn all_rows(&self) -> &[Option<AgreementRow>] {
+        self.rows()
     }
 }
 
