@@ -196,31 +196,8 @@ impl Site {
 
 #[cfg(test)]
 mod tests {
-    use std::path::Path;
-    use std::sync::Arc;
-
-    use chrono::NaiveDate;
-    use pakta_load::LoadOptions;
-    use pakta_load::history::History;
-
+    use super::super::tests::sample_site;
     use super::*;
-
-    /// The site of the repository's own sample content, which has units
-    /// at three levels, partners, lists, reports and local documents.
-    fn sample_site() -> Site {
-        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
-        let today = NaiveDate::from_ymd_opt(2026, 11, 1);
-        let analysis = pakta_model::pipeline::analyse(&root, today, LoadOptions { bodies: true })
-            .expect("the sample loads");
-        assert!(!analysis.has_errors(), "{:?}", analysis.diagnostics);
-        Site::new(
-            Arc::new(analysis.model),
-            Arc::new(History::default()),
-            &root,
-            Some("http://127.0.0.1:1/"),
-        )
-        .expect("the sample's site is prepared")
-    }
 
     #[test]
     fn every_route_resolves_from_its_own_path() {
