@@ -130,6 +130,27 @@ pub enum Route {
     Cms(CmsFile),
 }
 
+/// The pages and files every site has once, at an address that depends
+/// on nothing in the content.
+const SITE_WIDE_ROUTES: [Route; 16] = [
+    Route::ListIndex,
+    Route::Findings,
+    Route::Monev,
+    Route::Search,
+    Route::NotFound,
+    Route::Downloads,
+    Route::About,
+    Route::DataJson,
+    Route::DataSchema,
+    Route::DataPackage,
+    Route::DataCatalog,
+    Route::DataWorkbook,
+    Route::DataDictionary,
+    Route::Feed(FeedScope::Site),
+    Route::Calendar(FeedScope::Site),
+    Route::Robots,
+];
+
 /// The data files of a unit's reports.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ReportData {
@@ -399,24 +420,7 @@ impl Site {
             }
         }
         routes.extend((0..tables::TABLES.len()).map(Route::DataTable));
-        routes.extend([
-            Route::ListIndex,
-            Route::Findings,
-            Route::Monev,
-            Route::Search,
-            Route::NotFound,
-            Route::Downloads,
-            Route::About,
-            Route::DataJson,
-            Route::DataSchema,
-            Route::DataPackage,
-            Route::DataCatalog,
-            Route::DataWorkbook,
-            Route::DataDictionary,
-            Route::Feed(FeedScope::Site),
-            Route::Calendar(FeedScope::Site),
-            Route::Robots,
-        ]);
+        routes.extend(SITE_WIDE_ROUTES);
         if self.root_unit.is_some() {
             routes.push(Route::ReportIndex);
         }

@@ -8,7 +8,7 @@
 //! so a path resolves exactly to the route that `routes_before_search` or
 //! `search_routes` would list under it.
 
-use super::{FeedScope, ReportData, Route, Site};
+use super::{FeedScope, ReportData, Route, SITE_WIDE_ROUTES, Site};
 use crate::cms::CmsFile;
 use crate::lists;
 use crate::open_data::tables;
@@ -49,26 +49,8 @@ impl Site {
 
     /// The routes whose address depends on nothing in the content.
     fn resolve_fixed(&self, path: &str) -> Option<Route> {
-        let mut fixed = vec![
-            Route::Home,
-            Route::PartnerIndex,
-            Route::ListIndex,
-            Route::Findings,
-            Route::Monev,
-            Route::Search,
-            Route::NotFound,
-            Route::Downloads,
-            Route::About,
-            Route::DataJson,
-            Route::DataSchema,
-            Route::DataPackage,
-            Route::DataCatalog,
-            Route::DataWorkbook,
-            Route::DataDictionary,
-            Route::Feed(FeedScope::Site),
-            Route::Calendar(FeedScope::Site),
-            Route::Robots,
-        ];
+        let mut fixed = vec![Route::Home, Route::PartnerIndex];
+        fixed.extend(SITE_WIDE_ROUTES);
         fixed.extend((0..tables::TABLES.len()).map(Route::DataTable));
         if self.root_unit.is_some() {
             fixed.push(Route::ReportIndex);
