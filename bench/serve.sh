@@ -5,8 +5,12 @@
 #   bench/serve.sh [N]
 #
 # Copies the corpus to a scratch folder, starts the preview, changes one
-# agreement's title EDITS times (default 10) and prints each rebuild time
-# the server reports, then the median.
+# agreement's title EDITS times (default 9) and prints each rebuild time
+# the server reports, then the median. After each rebuild it asks for the
+# first page an editor would see, in turn the edited agreement's page, the
+# home page and its unit's page, and prints how long that page took and
+# the time from the edit to the page being served, with their medians per
+# page.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # The figures are read from pakta's lines in English; the language changes
@@ -14,7 +18,7 @@ cd "$(dirname "$0")/.."
 # what this script can read.
 export PAKTA_LANG=en
 n=${1:-10000}
-edits=${EDITS:-10}
+edits=${EDITS:-9}
 today=2026-11-01
 work=${PAKTA_BENCH_DIR:-target/bench}
 corpus="$work/c$n"
@@ -28,12 +32,36 @@ cp -r "$corpus" "$scratch/repo"
 "${PAKTA_BIN:-target/${PAKTA_PROFILE:-release}/pakta}" serve --root "$scratch/repo" --port 0 --today "$today" >"$scratch/out.log" 2>"$log" &
 server=$!
 until grep -q "Serving" "$scratch/out.log" 2>/dev/null; do sleep 0.2; done
+url=$(sed -n 's/^Serving \(http[^ ]*\).*/\1/p' "$scratch/out.log")
 file=$(find "$scratch/repo/agreements" -name '*.md' | sort | sed -n '100p')
+rel=${file#"$scratch/repo/agreements/"}
+folder=$(dirname "$rel")
+[ "$folder" = . ] && folder="" || folder="$folder/"
+id=$(basename "$rel" .md)
+pages=("$id/" "" "units/$folder")
+names=(agreement home unit)
+now_ms() { date +%s%3N; }
+: >"$scratch/pages"
 for i in $(seq "$edits"); do
+  kind=$(( (i - 1) % 3 ))
+  started=$(now_ms)
   sed -i "s/^title = \"\(.*\)\"$/title = \"\1 $i\"/" "$file"
-  until [ "$(grep -c '^Rebuilt' "$log")" -gt "$i" ]; do sleep 0.05; done
+  until [ "$(grep -c '^Rebuilt' "$log")" -gt "$i" ]; do sleep 0.01; done
+  status=$(curl -s -o /dev/null -w '%{http_code} %{time_total}' "$url${pages[$kind]}")
+  served=$(now_ms)
+  read -r code took <<<"$status"
+  [ "$code" = 200 ] || { echo "page ${pages[$kind]} answered $code" >&2; exit 1; }
+  echo "${names[$kind]} $(awk -v s="$took" 'BEGIN {printf "%d", s * 1000}') $((served - started))" >>"$scratch/pages"
 done
 echo "rebuilds after one edit, $n agreements:"
 grep '^Rebuilt' "$log" | tail -n "$edits"
 grep '^Rebuilt' "$log" | tail -n "$edits" | awk '{print $3}' | sort -n \
   | awk '{v[NR]=$1} END {printf "median %d ms over %d edits\n", v[int((NR+1)/2)], NR}'
+echo "first page after the rebuild (page ms, edit to page served ms):"
+cat "$scratch/pages"
+for name in "${names[@]}"; do
+  for column in 2 3; do
+    awk -v n="$name" -v c="$column" '$1 == n {print $c}' "$scratch/pages" | sort -n \
+      | awk -v n="$name" -v c="$column" '{v[NR]=$1} END {if (NR) printf "%s %s median %d ms (%d-%d) over %d\n", n, (c == 2 ? "page" : "edit to page"), v[int((NR+1)/2)], v[1], v[NR], NR}'
+  done
+done

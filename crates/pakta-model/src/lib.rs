@@ -272,9 +272,14 @@ impl Model {
         lifecycle_of(&self.agreements, ix, dates, &self.config.rules, day)
     }
 
-    /// The lifecycle the agreement would have with `dates`, on `day`.
+    /// The agreement with this id.
     pub fn agreement(&self, id: &str) -> Option<&Agreement> {
         self.by_id.get(id).map(|&i| &self.agreements[i])
+    }
+
+    /// The position of the agreement with this id.
+    pub fn agreement_ix(&self, id: &str) -> Option<AgreementIx> {
+        self.by_id.get(id).copied()
     }
 
     /// Size and SHA-256 of a local document file, by the path written in
@@ -323,12 +328,17 @@ impl Model {
         (attachment, sha256)
     }
 
-    /// The agreement with this id.
+    /// The unit with this folder path ("" for the root).
     pub fn unit(&self, path: &str) -> Option<&Unit> {
         self.by_unit_path.get(path).map(|&i| &self.units[i])
     }
 
-    /// The unit with this folder path ("" for the root).
+    /// The position of the unit with this folder path ("" for the root).
+    pub fn unit_ix(&self, path: &str) -> Option<UnitIx> {
+        self.by_unit_path.get(path).copied()
+    }
+
+    /// Every agreement that is public.
     pub fn public_agreements(&self) -> impl Iterator<Item = &Agreement> {
         self.agreements.iter().filter(|a| a.is_public())
     }

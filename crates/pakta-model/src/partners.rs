@@ -12,7 +12,7 @@ use pakta_content::{Category, PartnerSource};
 pub type PartnerIx = usize;
 
 /// One registered organisation.
-#[derive(Debug)]
+#[derive(Debug, PartialEq, Eq)]
 pub struct RegisteredPartner {
     /// The file name without `.toml`; its address on the site.
     pub key: String,
@@ -33,7 +33,7 @@ pub struct RegisteredPartner {
 }
 
 /// The register, sorted by key, with a lookup by name.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, PartialEq, Eq)]
 pub struct PartnerRegister {
     /// The registered partners, sorted by key.
     pub partners: Vec<RegisteredPartner>,

@@ -10,12 +10,11 @@ mod problems;
 mod watch;
 
 use std::any::Any;
-use std::collections::HashMap;
 use std::net::TcpListener;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, Mutex, MutexGuard, OnceLock, PoisonError, RwLock};
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError, RwLock};
 use std::time::Instant;
 
 use chrono::NaiveDate;
@@ -54,34 +53,11 @@ pub struct ServeOptions {
 pub type DocumentReader =
     Arc<dyn Fn(&Path, &Model) -> (DocumentTexts, Vec<Diagnostic>) + Send + Sync>;
 
-/// One successful build of the site, and the map from paths to routes,
-/// made when the first page is asked for.
+/// One successful build of the site. A path is resolved to its route
+/// directly, so the first page asked for after a rebuild makes only the
+/// shared parts that page needs.
 struct Preview {
     site: Site,
-    paths: OnceLock<HashMap<String, Route>>,
-    search_paths: OnceLock<HashMap<String, Route>>,
-}
-
-impl Preview {
-    fn route(&self, path: &str) -> Option<Route> {
-        let paths = self
-            .paths
-            .get_or_init(|| index(&self.site, self.site.routes_before_search()));
-        if let Some(route) = paths.get(path) {
-            return Some(route.clone());
-        }
-        if path.starts_with("search/") {
-            let search = self
-                .search_paths
-                .get_or_init(|| index(&self.site, self.site.search_routes()));
-            return search.get(path).cloned();
-        }
-        None
-    }
-}
-
-fn index(site: &Site, routes: Vec<Route>) -> HashMap<String, Route> {
-    routes.into_iter().map(|r| (site.path(&r), r)).collect()
 }
 
 /// What changed in the repository since the last rebuild.
@@ -346,11 +322,7 @@ fn try_rebuild(state: &State, phases: &mut String) -> Option<String> {
                 *phases = timings.brief(state.texts);
                 match site {
                     Ok(site) => {
-                        let preview = Preview {
-                            site,
-                            paths: OnceLock::new(),
-                            search_paths: OnceLock::new(),
-                        };
+                        let preview = Preview { site };
                         *state
                             .current
                             .write()
@@ -401,9 +373,12 @@ fn respond(state: &Arc<State>, request: &Request) -> Response {
     }
     // `/units` means the folder `/units/`, as on a static host.
     let folder = format!("{path}/index.html");
-    let found = match preview.route(&path) {
+    let found = match preview.site.resolve(&path) {
         Some(route) => Some(route),
-        None => preview.route(&folder).inspect(|_| path = folder.clone()),
+        None => preview
+            .site
+            .resolve(&folder)
+            .inspect(|_| path = folder.clone()),
     };
     let (status, route) = match found {
         Some(route) => (200, route),

@@ -8,6 +8,7 @@
 
 mod file_routes;
 mod page_routes;
+mod resolve;
 
 use super::edit_links::GitHub;
 use chrono::Datelike;
@@ -26,8 +27,8 @@ use super::report_data::{self, PeriodData};
 use super::reports::{self, ReportPages};
 use super::theme::{self, Theme};
 use super::views::{
-    self, AgreementRow, HeadlineFigures, Links, PartnerEntry, PartnerSlugs, Rows, SiteView,
-    unit_dir,
+    self, AgreementRow, HeadlineFigures, Links, PartnerEntry, PartnerSlugs, RowSource, Rows,
+    SiteView, unit_dir,
 };
 use super::{BuildError, about_page, agreement, column_labels, data_file, feeds};
 use pakta_content::i18n::Lang;
@@ -129,6 +130,27 @@ pub enum Route {
     Cms(CmsFile),
 }
 
+/// The pages and files every site has once, at an address that depends
+/// on nothing in the content.
+const SITE_WIDE_ROUTES: [Route; 16] = [
+    Route::ListIndex,
+    Route::Findings,
+    Route::Monev,
+    Route::Search,
+    Route::NotFound,
+    Route::Downloads,
+    Route::About,
+    Route::DataJson,
+    Route::DataSchema,
+    Route::DataPackage,
+    Route::DataCatalog,
+    Route::DataWorkbook,
+    Route::DataDictionary,
+    Route::Feed(FeedScope::Site),
+    Route::Calendar(FeedScope::Site),
+    Route::Robots,
+];
+
 /// The data files of a unit's reports.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ReportData {
@@ -171,8 +193,10 @@ pub struct Site {
     // a preview rebuilds the site after every edit and renders only the
     // pages a browser asks for, which need a few of these parts at most.
     rows: OnceLock<Vec<Option<AgreementRow>>>,
-    partners: OnceLock<Vec<PartnerEntry>>,
-    partner_slugs: OnceLock<PartnerSlugs>,
+    /// Shared with the next preview's site while the partners named on
+    /// public agreements and the register stay as they are.
+    partners: OnceLock<Arc<Vec<PartnerEntry>>>,
+    partner_slugs: OnceLock<Arc<PartnerSlugs>>,
     rollups: OnceLock<Vec<HeadlineFigures>>,
     /// Each unit's scorecard over its subtree.
     scorecards: OnceLock<Vec<Scorecard>>,
@@ -334,6 +358,12 @@ impl Site {
             lang,
             view,
         };
+        if let Some(previous) = previous
+            && same_partners(&previous.model, model)
+        {
+            site.partners = previous.partners.clone();
+            site.partner_slugs = previous.partner_slugs.clone();
+        }
         site.chrome = Section::ALL
             .into_iter()
             .map(|section| site.render_chrome(section))
@@ -394,24 +424,7 @@ impl Site {
             }
         }
         routes.extend((0..tables::TABLES.len()).map(Route::DataTable));
-        routes.extend([
-            Route::ListIndex,
-            Route::Findings,
-            Route::Monev,
-            Route::Search,
-            Route::NotFound,
-            Route::Downloads,
-            Route::About,
-            Route::DataJson,
-            Route::DataSchema,
-            Route::DataPackage,
-            Route::DataCatalog,
-            Route::DataWorkbook,
-            Route::DataDictionary,
-            Route::Feed(FeedScope::Site),
-            Route::Calendar(FeedScope::Site),
-            Route::Robots,
-        ]);
+        routes.extend(SITE_WIDE_ROUTES);
         if self.root_unit.is_some() {
             routes.push(Route::ReportIndex);
         }
@@ -528,12 +541,13 @@ impl Site {
     }
 
     fn partners(&self) -> &Vec<PartnerEntry> {
-        self.partners.get_or_init(|| views::partners(&self.model))
+        self.partners
+            .get_or_init(|| Arc::new(views::partners(&self.model)))
     }
 
     fn partner_slugs(&self) -> &PartnerSlugs {
         self.partner_slugs
-            .get_or_init(|| PartnerSlugs::new(&self.model))
+            .get_or_init(|| Arc::new(PartnerSlugs::new(&self.model)))
     }
 
     fn rollups(&self) -> &Vec<HeadlineFigures> {
@@ -617,7 +631,7 @@ impl Site {
             self.fragment("row.html", "r", row)
                 .map_err(BuildError::into_detail)
         };
-        let rows = Rows::new(self.rows(), &render_row, &failed_row);
+        let rows = Rows::new(self, &render_row, &failed_row);
         let bytes = match route {
             Route::Home => self.home_page(route, &rows)?,
             Route::Agreement(ix) => self.agreement_page(route, *ix)?,
@@ -856,6 +870,46 @@ impl Site {
     }
 }
 
+impl RowSource for Site {
+    fn all_rows(&self) -> &[Option<AgreementRow>] {
+        self.rows()
+    }
+}
+
+/// Whether the partner index and the partners' page addresses of
+/// `previous` hold for `model`: they are made from the register and, for
+/// each public agreement by position, its partners' names, categories and
+/// websites, so equal inputs give equal parts. An agreement whose front
+/// matter was not read again (the same shared value) is equal unseen.
+fn same_partners(previous: &Model, model: &Model) -> bool {
+    previous.partners == model.partners
+        && previous.agreements.len() == model.agreements.len()
+        && previous
+            .agreements
+            .iter()
+            .zip(&model.agreements)
+            .all(|(before, now)| {
+                before.id == now.id
+                    && (Arc::ptr_eq(&before.front, &now.front)
+                        || (before.is_public() == now.is_public()
+                            && (!now.is_public()
+                                || same_partner_facts(
+                                    &before.front.partners,
+                                    &now.front.partners,
+                                ))))
+            })
+}
+
+/// The facts of an agreement's partners that the partner index and the
+/// partners' addresses use.
+fn same_partner_facts(before: &[pakta_content::Partner], now: &[pakta_content::Partner]) -> bool {
+    before.len() == now.len()
+        && before
+            .iter()
+            .zip(now)
+            .all(|(b, n)| b.name == n.name && b.category == n.category && b.website == n.website)
+}
+
 /// The site's theme, with the catalog's `labels.css` unless the theme
 /// writes its own.
 fn load_theme(root: &Path, name: Option<&str>, lang: Lang) -> Result<Theme, BuildError> {
@@ -903,3 +957,85 @@ pub(crate) const SEARCH_LABELS: &[&str] = &[
 ];
 /// The glossary fields whose values `search.js` names.
 pub(crate) const SEARCH_TERMS: &[&str] = &["category", "flag", "kind", "scope", "sort", "status"];
+
+#[cfg(test)]
+pub(super) mod tests {
+    use super::*;
+    use chrono::NaiveDate;
+    use pakta_load::LoadOptions;
+
+    /// The model of the repository's own sample content, which has units
+    /// at three levels, registered and unregistered partners, lists,
+    /// reports and local documents; each call loads it afresh.
+    pub(in crate::render) fn sample_model() -> Model {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+        let today = NaiveDate::from_ymd_opt(2026, 11, 1);
+        let analysis = pakta_model::pipeline::analyse(&root, today, LoadOptions { bodies: true })
+            .expect("the sample loads");
+        assert!(!analysis.has_errors(), "{:?}", analysis.diagnostics);
+        analysis.model
+    }
+
+    /// The sample's site, as the preview prepares it.
+    pub(in crate::render) fn sample_site() -> Site {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+        Site::new(
+            Arc::new(sample_model()),
+            Arc::new(History::default()),
+            &root,
+            Some("http://127.0.0.1:1/"),
+        )
+        .expect("the sample's site is prepared")
+    }
+
+    /// A public agreement of `model` with a partner, by position.
+    fn with_partner(model: &Model) -> AgreementIx {
+        (0..model.agreements.len())
+            .find(|&ix| {
+                model.agreements[ix].is_public() && !model.agreements[ix].front.partners.is_empty()
+            })
+            .expect("the sample has a public agreement with a partner")
+    }
+
+    #[test]
+    fn partner_parts_are_kept_only_while_their_inputs_are_equal() {
+        let before = sample_model();
+        let mut now = sample_model();
+        let ix = with_partner(&now);
+        assert!(same_partners(&before, &now), "loaded twice, the same");
+
+        Arc::make_mut(&mut now.agreements[ix].front)
+            .title
+            .push_str(" (revisi)");
+        assert!(same_partners(&before, &now), "a title is no partner fact");
+
+        let mut renamed = sample_model();
+        Arc::make_mut(&mut renamed.agreements[ix].front).partners[0]
+            .name
+            .push_str(" Baru");
+        assert!(!same_partners(&before, &renamed), "a partner's name");
+
+        let mut site_changed = sample_model();
+        Arc::make_mut(&mut site_changed.agreements[ix].front).partners[0].website =
+            Some("https://example.org/".into());
+        assert!(
+            !same_partners(&before, &site_changed),
+            "a partner's website"
+        );
+
+        let mut private = sample_model();
+        Arc::make_mut(&mut private.agreements[ix].front).public = false;
+        assert!(
+            !same_partners(&before, &private),
+            "an agreement made private"
+        );
+
+        let mut fewer = sample_model();
+        fewer.agreements.pop();
+        assert!(!same_partners(&before, &fewer), "an agreement removed");
+
+        let mut unregistered = sample_model();
+        unregistered.partners.partners.pop();
+        assert!(!same_partners(&before, &unregistered), "the register");
+    }
+}

@@ -119,12 +119,19 @@ pub(crate) struct RowHtml<'a>(&'a str);
 /// Renders a row's HTML, or says why it could not.
 pub(crate) type RenderRow<'a> = dyn Fn(&AgreementRow) -> Result<String, String> + Sync + 'a;
 
+/// Gives the site's rows, made when a page first shows one: a page
+/// without a table (an agreement's, in a preview) never makes them.
+pub(crate) trait RowSource: Sync {
+    /// Each agreement's row; `None` for a private one.
+    fn all_rows(&self) -> &[Option<AgreementRow>];
+}
+
 /// The site's table rows, by agreement, with the function that renders a
 /// row's HTML the first time a table needs it, as seen by one page: the
 /// first row that failed on this page is kept for [`Rows::rendered`].
 #[derive(Clone, Copy)]
 pub(crate) struct Rows<'a> {
-    rows: &'a [Option<AgreementRow>],
+    rows: &'a dyn RowSource,
     render: &'a RenderRow<'a>,
     failed: &'a OnceCell<String>,
 }
@@ -132,7 +139,7 @@ pub(crate) struct Rows<'a> {
 impl<'a> Rows<'a> {
     /// `failed` belongs to the page being rendered, never to the site.
     pub(crate) fn new(
-        rows: &'a [Option<AgreementRow>],
+        rows: &'a dyn RowSource,
         render: &'a RenderRow<'a>,
         failed: &'a OnceCell<String>,
     ) -> Rows<'a> {
@@ -153,7 +160,7 @@ impl<'a> Rows<'a> {
 
     /// The row of a public agreement.
     pub(crate) fn row(&self, ix: AgreementIx) -> Option<&'a AgreementRow> {
-        self.rows[ix].as_ref()
+        self.rows.all_rows()[ix].as_ref()
     }
 
     /// The row's HTML for a table.
@@ -571,9 +578,15 @@ mod tests {
         }
     }
 
+    impl RowSource for Vec<Option<AgreementRow>> {
+        fn all_rows(&self) -> &[Option<AgreementRow>] {
+            self
+        }
+    }
+
     #[test]
     fn a_row_that_fails_fails_only_the_pages_that_show_it() {
-        let rows = [Some(row("good")), Some(row("broken")), None];
+        let rows = vec![Some(row("good")), Some(row("broken")), None];
         let render = |r: &AgreementRow| match r.id.as_str() {
             "broken" => Err("row.html: broken".to_string()),
             id => Ok(format!("<tr>{id}</tr>")),
