@@ -29,7 +29,7 @@ use pakta_model::Model;
 /// Score of a document for one query term, by the field it occurs in.
 pub const FIELD_WEIGHTS: [u32; terms::FIELDS] = [8, 4, 1, 1];
 /// Format of the files; the script refuses others.
-pub const FORMAT_VERSION: u32 = 3;
+pub const FORMAT_VERSION: u32 = 4;
 
 /// Every file of the index, by path under the output folder.
 pub struct SearchIndex {
