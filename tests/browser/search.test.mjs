@@ -278,9 +278,13 @@ test('date filters: signed between, ends between, ends within the next days', as
   assert.equal(await signed.$eval('#pakta-d-signed_from', (e) => e.value), '2025-01-01');
   assert.equal(await count(signed, 'status', 'active'), 3);
   await signed.close();
+  const mark = server.log.length;
   const ends = await open('?ends_from=2026-01-01&ends_to=2027-12-31&q=kerjasama');
   assert.deepEqual((await resultIds(ends)).sort(), ['2024-mou-bssn', 'jawa-tengah/karanganyar/2024-mou-pemkab',
     'jawa-tengah/karanganyar/2025-pks-uns']);
+  // Only the years the limits span are downloaded, not every date.
+  const dated = server.log.slice(mark).map((e) => e.path).filter((p) => /^\/search\/(dates\/|sort)/.test(p));
+  assert.ok(dated.length > 0 && dated.every((p) => /^\/search\/dates\/expires\/202[67]\.json$/.test(p)), dated.join());
   await ends.close();
   // From the build's today, 2026-11-22: the BSSN MoU ends on 2026-12-31.
   const page = await open();

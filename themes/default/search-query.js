@@ -11,7 +11,7 @@
   mount.queryModule = function (core) {
     var load = core.load, eachDoc = core.eachDoc, say = core.say, el = core.el, base = core.base;
     var contentLang = core.contentLang, facetOf = core.facetOf, FACETS = core.FACETS, ui = core.ui;
-    var records = core.records, datesOf = core.datesOf, subtreeCounts = core.subtreeCounts;
+    var records = core.records, subtreeCounts = core.subtreeCounts;
 
     // ---- text, exactly as the index folds it (crates/pakta-content/src/fold.rs, crates/pakta-search/src/text.rs) ----
     // Decomposed (compatibility forms too), marks removed, lower case, then
@@ -298,27 +298,55 @@
       return col.sets[col.column.charCodeAt(d) - 48];
     }
 
-    // ---- date limits: signing and end dates, as days since 1970 (sort.json) ----
+    // ---- date limits: signing and end dates, as days since 1970, from the
+    // files of the years the limits span (dates/<field>/<year>.json) ----
     function dayOf(iso) { return Date.parse(iso + 'T00:00:00Z') / 86400000; }
-    function dateTest(m, limits, keys) {
-      var signed = keys.signedDays || (keys.signedDays = datesOf(keys.signed));
-      var expires = keys.expiresDays || (keys.expiresDays = datesOf(keys.expires));
-      var checks = [];
-      var between = function (days, from, to) {
-        if (from || to) checks.push([days, from ? dayOf(from) : -Infinity, to ? dayOf(to) : Infinity]);
+    function yearOf(day) { return isFinite(day) ? new Date(day * 86400000).getUTCFullYear() : day; }
+    // Each field's limits taken together (an end date between two days and
+    // within the next N days): a document must be within all of them.
+    function dateLimits(m, limits) {
+      var out = {};
+      var narrow = function (field, from, to) {
+        var range = out[field] || (out[field] = [-Infinity, Infinity]);
+        range[0] = Math.max(range[0], from);
+        range[1] = Math.min(range[1], to);
       };
-      between(signed, limits.signed_from, limits.signed_to);
-      between(expires, limits.ends_from, limits.ends_to);
+      var between = function (field, from, to) {
+        if (from || to) narrow(field, from ? dayOf(from) : -Infinity, to ? dayOf(to) : Infinity);
+      };
+      between('signed', limits.signed_from, limits.signed_to);
+      between('expires', limits.ends_from, limits.ends_to);
       // "Within the next N days" counts from the day the site was built.
-      if (limits.ends_within) checks.push([expires, dayOf(m.today), dayOf(m.today) + +limits.ends_within]);
-      // A missing date (NaN) is outside every limit.
-      return function (d) {
-        for (var i = 0; i < checks.length; i++) {
-          var day = checks[i][0][d];
-          if (!(day >= checks[i][1] && day <= checks[i][2])) return false;
-        }
-        return true;
-      };
+      if (limits.ends_within) narrow('expires', dayOf(m.today), dayOf(m.today) + +limits.ends_within);
+      return out;
+    }
+    // The field's days for the documents dated in the years of [from, to];
+    // NaN for the others, which are outside the limits anyway.
+    function daysWithin(m, field, range) {
+      var years = (m.date_years[field] || []).filter(function (y) {
+        return y >= yearOf(range[0]) && y <= yearOf(range[1]);
+      });
+      return Promise.all(years.map(function (y) { return load('dates/' + field + '/' + y + '.json'); })).then(function (files) {
+        var days = new Float64Array(m.documents).fill(NaN);
+        files.forEach(function (file) {
+          var i = 0;
+          eachDoc(file.docs, function (d) { days[d] = file.from + file.days[i++]; });
+        });
+        return days;
+      });
+    }
+    function dateTest(m, limits) {
+      var ranges = dateLimits(m, limits), fields = Object.keys(ranges);
+      return Promise.all(fields.map(function (f) { return daysWithin(m, f, ranges[f]); })).then(function (columns) {
+        // A missing date (NaN) is outside every limit.
+        return function (d) {
+          for (var i = 0; i < fields.length; i++) {
+            var day = columns[i][d], range = ranges[fields[i]];
+            if (!(day >= range[0] && day <= range[1])) return false;
+          }
+          return true;
+        };
+      });
     }
 
     // Counts for a facet ignore that facet's own filter, so that choosing
@@ -446,9 +474,9 @@
 
     // Several filters, date limits or words: every document is tested.
     function evaluate(m, s, filters, dated) {
-      return Promise.all([scoreQuery(m, s.q), load('columns.json'), dated ? load('sort.json') : null]).then(function (r) {
+      return Promise.all([scoreQuery(m, s.q), load('columns.json'), dated ? dateTest(m, s.dates) : null]).then(function (r) {
         var query = r[0] || { score: null, corrected: null };
-        var result = combine(m, s, filters, query.score, r[1], dated ? dateTest(m, s.dates, r[2]) : null);
+        var result = combine(m, s, filters, query.score, r[1], r[2]);
         result.corrected = query.corrected;
         return result;
       });

@@ -222,7 +222,7 @@
           if (!mount.queryModule) { failed(); return; }
           query = mount.queryModule({ load: load, eachDoc: eachDoc, say: say, el: el, base: base,
             contentLang: contentLang, facetOf: facetOf, FACETS: FACETS, ui: ui, records: records, known: known,
-            datesOf: datesOf, subtreeCounts: subtreeCounts, manifest: function () { return manifest; },
+            subtreeCounts: subtreeCounts, manifest: function () { return manifest; },
             lastOrdered: function () { return lastOrdered; }, lastTotal: function () { return lastTotal; } });
           resolve(query);
         };
