@@ -35,12 +35,7 @@ fn document_texts(documents: &[(&str, &[String])]) -> Vec<u8> {
     let texts: Vec<Value> = documents
         .iter()
         .map(|(_, pages)| {
-            Value::Array(
-                pages
-                    .iter()
-                    .map(|text| Value::from(capped(text)))
-                    .collect(),
-            )
+            Value::Array(pages.iter().map(|text| Value::from(capped(text))).collect())
         })
         .collect();
     Value::Array(texts).to_string().into_bytes()
@@ -66,7 +61,11 @@ mod tests {
 
     #[test]
     fn every_page_keeps_its_place_in_its_document() {
-        let first = ["Pasal 1".to_string(), String::new(), "Pasal \"3\"".to_string()];
+        let first = [
+            "Pasal 1".to_string(),
+            String::new(),
+            "Pasal \"3\"".to_string(),
+        ];
         let second = ["Lampiran".to_string()];
         let file = document_texts(&[("a.pdf", &first), ("b.pdf", &second)]);
         let parsed: Value = serde_json::from_slice(&file).unwrap();
