@@ -178,10 +178,12 @@ fn a_word_on_page_two_is_indexed_with_its_page_and_the_page_text_is_published() 
     assert_eq!(sets[2], 0, "the agreement's own text does not hold it");
     assert_eq!(sets[4], serde_json::json!([2]), "found on page 2");
     let doc = sets[3][0].as_u64().unwrap();
-    let page = std::fs::read_to_string(out.join(format!("search/x/{doc}/0-2.txt"))).unwrap();
+    let pages = std::fs::read_to_string(out.join(format!("search/x/{doc}.json"))).unwrap();
+    let pages: serde_json::Value = serde_json::from_str(&pages).unwrap();
+    let page = pages[0][1].as_str().expect("page 2 of the first document");
     assert!(page.contains("lokakarya jurnalistik"), "{page}");
     let manifest = std::fs::read_to_string(out.join("search/manifest.json")).unwrap();
-    assert!(manifest.contains("\"version\":3"), "{manifest}");
+    assert!(manifest.contains("\"version\":4"), "{manifest}");
     let chunk = std::fs::read_to_string(out.join(format!("search/d/{}.json", doc / 8))).unwrap();
     assert!(
         chunk.contains("[\"files/2025-mou-untirta.pdf\"]"),

@@ -36,7 +36,7 @@ fn units_come_in_tree_order_with_their_own_document_counts() {
     let index = index();
     let manifest = json(&index, "search/manifest.json");
     assert_eq!(manifest["documents"], 7);
-    assert_eq!(manifest["version"], 3);
+    assert_eq!(manifest["version"], 4);
     let units: Vec<(&str, Value, u64)> = manifest["units"]
         .as_array()
         .unwrap()

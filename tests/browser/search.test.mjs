@@ -146,6 +146,8 @@ test('a browse by one value shows its first page from its own file, in every ord
     const page = await open(`?status=active${sort === 'relevance' ? '' : `&sort=${sort}`}`);
     const fetched = server.log.slice(mark).map((e) => e.path).filter((p) => p.startsWith('/search/'));
     assert.deepEqual(fetched.sort(), ['/search/', '/search/f/status/5.json', '/search/manifest.json'], sort);
+    const scripts = server.log.slice(mark).map((e) => e.path).filter((p) => p.endsWith('.js'));
+    assert.deepEqual(scripts, ['/assets/search.js'], `${sort}: a browse needs only the core script`);
     assert.equal(await page.$eval('#pakta-search', (e) => e.dataset.total), '4');
     // The page matches the whole result set ordered in the browser.
     const all = await page.evaluate(() => document.getElementById('pakta-search').resultIds());
@@ -194,7 +196,7 @@ test('the result set downloads as CSV with its fields', async () => {
 test('the page folds text exactly as the index does (tests/folding-cases.json)', async () => {
   const cases = JSON.parse(fs.readFileSync(path.join(REPO, 'tests/folding-cases.json'), 'utf8'));
   const page = await open();
-  const folded = await page.evaluate((texts) => texts.map((t) => document.getElementById('pakta-search').fold(t)),
+  const folded = await page.evaluate((texts) => Promise.all(texts.map((t) => document.getElementById('pakta-search').fold(t))),
     cases.map((c) => c[0]));
   assert.deepEqual(folded.map((f, i) => [cases[i][0], f]), cases);
   await page.close();
@@ -224,8 +226,11 @@ test('affixed forms the corpus never uses find their root', async () => {
 test('the page derives the stem the index gives each affixed form (tests/affix-cases.json)', async () => {
   const cases = JSON.parse(fs.readFileSync(path.join(REPO, 'tests/affix-cases.json'), 'utf8'));
   const page = await open();
-  const missed = await page.evaluate((list) => list.filter(([word, stem]) =>
-    word !== stem && !document.getElementById('pakta-search').affixRoots(word).includes(stem)), cases);
+  const missed = await page.evaluate(async (list) => {
+    const mount = document.getElementById('pakta-search');
+    const roots = await Promise.all(list.map(([word]) => mount.affixRoots(word)));
+    return list.filter(([word, stem], i) => word !== stem && !roots[i].includes(stem));
+  }, cases);
   assert.deepEqual(missed, []);
   // A protected word is not taken apart: "pemula" (beginner) is not "pula" (also).
   const protectedWord = await page.evaluate(async () => {
@@ -273,9 +278,13 @@ test('date filters: signed between, ends between, ends within the next days', as
   assert.equal(await signed.$eval('#pakta-d-signed_from', (e) => e.value), '2025-01-01');
   assert.equal(await count(signed, 'status', 'active'), 3);
   await signed.close();
+  const mark = server.log.length;
   const ends = await open('?ends_from=2026-01-01&ends_to=2027-12-31&q=kerjasama');
   assert.deepEqual((await resultIds(ends)).sort(), ['2024-mou-bssn', 'jawa-tengah/karanganyar/2024-mou-pemkab',
     'jawa-tengah/karanganyar/2025-pks-uns']);
+  // Only the years the limits span are downloaded, not every date.
+  const dated = server.log.slice(mark).map((e) => e.path).filter((p) => /^\/search\/(dates\/|sort)/.test(p));
+  assert.ok(dated.length > 0 && dated.every((p) => /^\/search\/dates\/expires\/202[67]\.json$/.test(p)), dated.join());
   await ends.close();
   // From the build's today, 2026-11-22: the BSSN MoU ends on 2026-12-31.
   const page = await open();
@@ -324,6 +333,14 @@ test('a failed download is told to the reader, never left preparing', async () =
   assert.match(await csv.$eval('#pakta-status', (e) => e.textContent),
     /^CSV tidak dapat disiapkan \(search\/columns\.json\)\. Silakan coba lagi\.$/);
   await csv.close();
+  // The query script comes only with the first query: its failure is told too.
+  const script = await browser.newPage();
+  await script.route('**/assets/search-query.js', (route) => route.fulfill({ status: 500, body: '' }));
+  await script.goto(`${server.url}/search/?q=siber`);
+  await script.waitForFunction(() => document.getElementById('pakta-search').dataset.state === 'error');
+  assert.match(await script.$eval('#pakta-status', (e) => e.textContent),
+    /^Pencarian gagal dimuat \(assets\/search-query\.js\)\.$/);
+  await script.close();
 });
 
 test('on a 390 px phone the results come first and the facets fold behind "Saring"', async () => {

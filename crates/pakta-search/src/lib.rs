@@ -29,7 +29,7 @@ use pakta_model::Model;
 /// Score of a document for one query term, by the field it occurs in.
 pub const FIELD_WEIGHTS: [u32; terms::FIELDS] = [8, 4, 1, 1];
 /// Format of the files; the script refuses others.
-pub const FORMAT_VERSION: u32 = 3;
+pub const FORMAT_VERSION: u32 = 4;
 
 /// Every file of the index, by path under the output folder.
 pub struct SearchIndex {
@@ -95,6 +95,7 @@ pub fn build_index(model: &Model) -> SearchIndex {
     let shards = shards::shards(&term_index, universe);
     let vocabulary = vocabulary::files(&term_index);
     let shard_keys: Vec<&str> = shards.keys().map(String::as_str).collect();
+    let (date_years, date_files) = dates.filter_files();
     let manifest = json!({
         "version": FORMAT_VERSION,
         "documents": universe,
@@ -109,6 +110,7 @@ pub fn build_index(model: &Model) -> SearchIndex {
         "protected": stem::PROTECTED,
         "corrections": stem::CORRECTIONS.iter().copied().collect::<BTreeMap<_, _>>(),
         "vocabulary": vocabulary.keys().collect::<Vec<_>>(),
+        "date_years": date_years,
         "facets": facets::summary(&facets),
         "units": order.units.iter().map(|u| {
             let unit = &model.units[u.unit];
@@ -128,6 +130,7 @@ pub fn build_index(model: &Model) -> SearchIndex {
             .map(|(length, words)| (format!("v/{length}.json"), words)),
     );
     files.push(("sort.json".into(), dates.sort_file()));
+    files.extend(date_files);
     let pages = browse::FirstPages {
         dates: &dates,
         rows: &rows,

@@ -1,9 +1,11 @@
-//! `x/<doc>/<document>-<page>.txt`: the text of each page of an
-//! agreement's documents, for the excerpt under a result found in one.
-//! A page is its own file, so a result costs the page it names, not the
-//! whole document.
+//! `x/<doc>.json`: the page texts of an agreement's documents, for the
+//! excerpt under a result found in one. One file per agreement, not per
+//! page: a build with thousands of documents writes a file for each
+//! agreement that has text instead of one for each page, and a result
+//! fetches the pages of its own documents only.
 
 use rayon::prelude::*;
+use serde_json::Value;
 
 use super::order::DocOrder;
 use pakta_model::Model;
@@ -17,27 +19,26 @@ pub(crate) fn page_files(model: &Model, order: &DocOrder) -> Vec<(String, Vec<u8
         .docs
         .par_iter()
         .enumerate()
-        .flat_map_iter(|(doc, &ix)| {
-            let a = &model.agreements[ix];
-            model
-                .document_pages(a)
-                .into_iter()
-                .enumerate()
-                .flat_map(move |(document, (_, pages))| {
-                    pages
-                        .iter()
-                        .enumerate()
-                        .filter(|(_, text)| !text.is_empty())
-                        .map(move |(page, text)| {
-                            (
-                                format!("x/{doc}/{document}-{}.txt", page + 1),
-                                capped(text).as_bytes().to_vec(),
-                            )
-                        })
-                })
-                .collect::<Vec<_>>()
+        .filter_map(|(doc, &ix)| {
+            let documents = model.document_pages(&model.agreements[ix]);
+            let any_text = documents
+                .iter()
+                .any(|(_, pages)| pages.iter().any(|text| !text.is_empty()));
+            any_text.then(|| (format!("x/{doc}.json"), document_texts(&documents)))
         })
         .collect()
+}
+
+/// `[[page 1, page 2, …], …]`, one array per document in the order the
+/// record lists them, a page without text as `""`.
+fn document_texts(documents: &[(&str, &[String])]) -> Vec<u8> {
+    let texts: Vec<Value> = documents
+        .iter()
+        .map(|(_, pages)| {
+            Value::Array(pages.iter().map(|text| Value::from(capped(text))).collect())
+        })
+        .collect();
+    Value::Array(texts).to_string().into_bytes()
 }
 
 fn capped(text: &str) -> &str {
@@ -56,5 +57,22 @@ mod tests {
         let page = "é".repeat(PAGE_CHARS + 5);
         assert_eq!(capped(&page).chars().count(), PAGE_CHARS);
         assert_eq!(capped("Pasal 2"), "Pasal 2");
+    }
+
+    #[test]
+    fn every_page_keeps_its_place_in_its_document() {
+        let first = [
+            "Pasal 1".to_string(),
+            String::new(),
+            "Pasal \"3\"".to_string(),
+        ];
+        let second = ["Lampiran".to_string()];
+        let file = document_texts(&[("a.pdf", &first), ("b.pdf", &second)]);
+        let parsed: Value = serde_json::from_slice(&file).unwrap();
+        assert_eq!(
+            parsed,
+            serde_json::json!([["Pasal 1", "", "Pasal \"3\""], ["Lampiran"]])
+        );
+        assert_eq!(parsed[0][2], "Pasal \"3\"", "page 3 is at index 2");
     }
 }

@@ -1,11 +1,15 @@
 //! What the browser shows and downloads about each document: small
 //! chunks of records for a page of results (and, chunk by chunk, for the
-//! CSV download), and the dates it sorts by.
+//! CSV download), the dates it sorts by, and the same dates year by year
+//! for the date filters.
 
-use chrono::NaiveDate;
+use std::collections::BTreeMap;
+
+use chrono::{Datelike, NaiveDate};
 use rayon::prelude::*;
 use serde_json::{Value, json};
 
+use super::docset;
 use super::order::DocOrder;
 use pakta_model::Model;
 
@@ -125,11 +129,79 @@ impl DocDates {
         };
         json!({ "signed": gaps(&self.signed), "expires": gaps(&self.expires) })
     }
+
+    /// `dates/<field>/<year>.json`, for `signed` and `expires`: the
+    /// documents with that date in that year (a document set), `from`, the
+    /// year's first day as days since 1970, and `days`, each document's
+    /// day of the year from 0, in the set's order. A date filter loads
+    /// the years its limits span instead of every date of `sort.json`.
+    /// Also the years each field has, for the manifest.
+    pub(crate) fn filter_files(&self) -> (Value, Vec<(String, Value)>) {
+        let universe = self.signed.len() as u32;
+        let mut years = serde_json::Map::new();
+        let mut files = Vec::new();
+        for (field, column) in [("signed", &self.signed), ("expires", &self.expires)] {
+            let mut by_year: BTreeMap<i32, (Vec<u32>, Vec<i64>)> = BTreeMap::new();
+            for (doc, day) in column.iter().enumerate() {
+                let Some((day, date)) = day.and_then(|day| Some((day, date_of(day)?))) else {
+                    continue;
+                };
+                let year = date.year();
+                let (docs, offsets) = by_year.entry(year).or_default();
+                docs.push(doc as u32);
+                offsets.push(day - days(first_of_year(year)));
+            }
+            years.insert(field.into(), json!(by_year.keys().collect::<Vec<_>>()));
+            files.extend(by_year.into_iter().map(|(year, (docs, offsets))| {
+                (
+                    format!("dates/{field}/{year}.json"),
+                    json!({
+                        "from": days(first_of_year(year)),
+                        "docs": docset::encode(&docs, universe),
+                        "days": offsets,
+                    }),
+                )
+            }));
+        }
+        (Value::Object(years), files)
+    }
+}
+
+/// The date `day` days after 1970-01-01 (day 719,163 of the common era).
+fn date_of(day: i64) -> Option<NaiveDate> {
+    NaiveDate::from_num_days_from_ce_opt(i32::try_from(day + 719_163).ok()?)
+}
+
+/// The year of a date chrono holds, so its January 1st exists too.
+fn first_of_year(year: i32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(year, 1, 1).unwrap_or(NaiveDate::MIN)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn each_year_of_a_date_is_a_file_with_its_documents_and_days() {
+        let day = |y, m, d| Some(days(NaiveDate::from_ymd_opt(y, m, d).unwrap()));
+        let dates = DocDates {
+            signed: vec![day(2025, 3, 2), None, day(2024, 12, 31), day(2025, 1, 1)],
+            expires: vec![None, None, None, None],
+            today: 0,
+        };
+        let (years, files) = dates.filter_files();
+        assert_eq!(years, json!({ "signed": [2024, 2025], "expires": [] }));
+        let file = |path: &str| files.iter().find(|(p, _)| p == path).unwrap().1.clone();
+        let y2025 = file("dates/signed/2025.json");
+        assert_eq!(docset::decode(&y2025["docs"]), [0, 3]);
+        assert_eq!(y2025["days"], json!([60, 0]), "2 March is day 60 of 2025");
+        assert_eq!(
+            y2025["from"],
+            json!(days(NaiveDate::from_ymd_opt(2025, 1, 1).unwrap()))
+        );
+        assert_eq!(file("dates/signed/2024.json")["days"], json!([365]));
+        assert_eq!(files.len(), 2);
+    }
 
     #[test]
     fn snippets_end_at_a_word() {

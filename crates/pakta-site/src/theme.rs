@@ -56,6 +56,7 @@ pub const DEFAULT_FILES: &[(&str, &[u8])] = embedded!(
     "reports.html",
     "row.html",
     "scorecard.html",
+    "search-query.js",
     "search.css",
     "search.html",
     "search.js",
@@ -419,11 +420,11 @@ mod tests {
         std::str::from_utf8(bytes).unwrap()
     }
 
-    /// search.js shows only catalog texts: every key it asks for exists,
-    /// and no text of either catalog is written into it.
+    /// The search scripts show only catalog texts: every key they ask
+    /// for exists, and no text of either catalog is written into them.
     #[test]
-    fn the_search_script_takes_every_text_from_the_catalog() {
-        let script = default_file("search.js");
+    fn the_search_scripts_take_every_text_from_the_catalog() {
+        let script = [default_file("search.js"), default_file("search-query.js")].join("\n");
         for lang in ["id", "en"] {
             let file = format!("i18n/{lang}.toml");
             let catalog = Catalog::parse(&file, default_file(&file)).unwrap();
