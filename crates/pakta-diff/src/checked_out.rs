@@ -33,8 +33,8 @@ pub(crate) fn committed_bytes(dir: &Path, file: &StoredFile) -> Option<Vec<u8>> 
 /// newer one (64), over `blob <size>\0` and the bytes.
 fn is_object(bytes: &[u8], object: &str) -> bool {
     match object.len() {
-        40 => hex_matches(&blob_digest::<Sha1>(bytes), object),
-        64 => hex_matches(&blob_digest::<Sha256>(bytes), object),
+        40 => hex::encode(blob_digest::<Sha1>(bytes)).eq_ignore_ascii_case(object),
+        64 => hex::encode(blob_digest::<Sha256>(bytes)).eq_ignore_ascii_case(object),
         _ => false,
     }
 }
@@ -44,17 +44,6 @@ fn blob_digest<D: Digest>(bytes: &[u8]) -> Vec<u8> {
     hasher.update(format!("blob {}\0", bytes.len()).as_bytes());
     hasher.update(bytes);
     hasher.finalize().to_vec()
-}
-
-fn hex_matches(digest: &[u8], hex: &str) -> bool {
-    let hex = hex.as_bytes();
-    hex.len() == digest.len() * 2
-        && digest.iter().zip(hex.chunks(2)).all(|(byte, pair)| {
-            std::str::from_utf8(pair)
-                .ok()
-                .and_then(|pair| u8::from_str_radix(pair, 16).ok())
-                == Some(*byte)
-        })
 }
 
 #[cfg(test)]

@@ -964,25 +964,29 @@ pub(super) mod tests {
     use chrono::NaiveDate;
     use pakta_load::LoadOptions;
 
+    /// The repository's own sample content.
+    fn sample_root() -> PathBuf {
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+    }
+
     /// The model of the repository's own sample content, which has units
     /// at three levels, registered and unregistered partners, lists,
     /// reports and local documents; each call loads it afresh.
     pub(in crate::render) fn sample_model() -> Model {
-        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
         let today = NaiveDate::from_ymd_opt(2026, 11, 1);
-        let analysis = pakta_model::pipeline::analyse(&root, today, LoadOptions { bodies: true })
-            .expect("the sample loads");
+        let analysis =
+            pakta_model::pipeline::analyse(&sample_root(), today, LoadOptions { bodies: true })
+                .expect("the sample loads");
         assert!(!analysis.has_errors(), "{:?}", analysis.diagnostics);
         analysis.model
     }
 
     /// The sample's site, as the preview prepares it.
     pub(in crate::render) fn sample_site() -> Site {
-        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
         Site::new(
             Arc::new(sample_model()),
             Arc::new(History::default()),
-            &root,
+            &sample_root(),
             Some("http://127.0.0.1:1/"),
         )
         .expect("the sample's site is prepared")

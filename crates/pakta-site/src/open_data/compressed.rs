@@ -88,11 +88,10 @@ impl CompressedDocuments {
     /// The pieces that hold exactly the records at `positions`, when they
     /// are consecutive and start and end at cuts.
     fn pieces_of(&self, positions: &[usize]) -> Option<Range<usize>> {
-        let (start, end) = match positions {
-            [] => return Some(0..0),
-            [first, .., last] => (*first, *last + 1),
-            [only] => (*only, *only + 1),
+        let (Some(&start), Some(&last)) = (positions.first(), positions.last()) else {
+            return Some(0..0);
         };
+        let end = last + 1;
         if end - start != positions.len() {
             return None;
         }

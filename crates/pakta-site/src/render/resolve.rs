@@ -26,16 +26,16 @@ impl Site {
         } else if let Some(rest) = path.strip_prefix("reports/") {
             self.resolve_report_file(rest)
         } else if let Some(name) = path.strip_prefix("assets/") {
-            (0..self.theme.assets.len())
-                .find(|&ix| self.theme.assets[ix].0 == name)
+            (self.theme.assets.iter())
+                .position(|(asset, _)| asset == name)
                 .map(Route::Asset)
         } else if path.starts_with("search/") && path != "search/index.html" {
-            (0..self.search().files.len())
-                .find(|&ix| self.search().files[ix].0 == path)
+            (self.search().files.iter())
+                .position(|(file, _)| file == path)
                 .map(Route::SearchIndex)
         } else if path.starts_with("sitemap") && path.ends_with(".xml") {
-            (0..self.sitemaps().len())
-                .find(|&ix| self.sitemaps()[ix].0 == path)
+            (self.sitemaps().iter())
+                .position(|(sitemap, _)| sitemap == path)
                 .map(Route::Sitemap)
         } else {
             None
@@ -76,10 +76,7 @@ impl Site {
     /// A unit's page and, but for the root's, its feed, calendar and
     /// downloads: `units/<unit path>/<file>` after `units/`.
     fn resolve_unit_file(&self, rest: &str) -> Option<Route> {
-        let (unit_path, file) = match rest.rsplit_once('/') {
-            Some((unit_path, file)) => (unit_path, file),
-            None => ("", rest),
-        };
+        let (unit_path, file) = rest.rsplit_once('/').unwrap_or(("", rest));
         let ix = self.model.unit_ix(unit_path)?;
         if file == "index.html" {
             return Some(Route::Unit(ix));
@@ -131,10 +128,7 @@ impl Site {
     /// reports and its data files (`units/<unit path>/…`, the root's at
     /// the top), and a report page (`<period>/<unit path>/index.html`).
     fn resolve_report_file(&self, rest: &str) -> Option<Route> {
-        let (folder, file) = match rest.rsplit_once('/') {
-            Some((folder, file)) => (folder, file),
-            None => ("", rest),
-        };
+        let (folder, file) = rest.rsplit_once('/').unwrap_or(("", rest));
         let unit_reports = if folder.is_empty() {
             self.root_unit
         } else {
