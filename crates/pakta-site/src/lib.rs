@@ -70,14 +70,15 @@ pub struct BuildSummary {
     pub pages: usize,
     /// Every file written, pages included.
     pub files: usize,
-    /// How long the search index took to build, alongside the pages.
+    /// How long the search index took to build, alongside the downloads.
     pub search_index: Option<std::time::Duration>,
     /// The Laporan section's report files: how many, and how long
     /// computing, rendering and writing them took (after the other pages).
     pub reports: (usize, std::time::Duration),
     /// The open data's files (`data/` and each unit's downloads): how
     /// many, and the time spent rendering and writing them, summed over
-    /// the threads that did (they are written among the pages).
+    /// the threads that did (they are written before the pages, beside
+    /// the search index).
     pub open_data: (usize, std::time::Duration),
 }
 
@@ -121,51 +122,75 @@ pub fn build(
     history: Arc<History>,
     options: &BuildOptions,
 ) -> Result<BuildSummary, BuildError> {
-    let site = Site::new(model, history, &options.root, options.base_url.as_deref())?;
+    let mut site = Site::new(model, history, &options.root, options.base_url.as_deref())?;
     let out = options.out.path().display().to_string();
     let staging = Staging::new(&options.out).map_err(|e| BuildError::Io(out.clone(), e))?;
     let pages = site.routes_before_search();
-    // Reports are written by period, apart from the other routes.
-    let others: Vec<Route> = pages
+    // Reports are written by period, apart from the other routes; the
+    // downloads go first, so that what only they need is freed before
+    // the pages fill their own caches: at national scale each holds
+    // hundreds of megabytes.
+    let (mut open_data, others): (Vec<Route>, Vec<Route>) = pages
         .iter()
         .filter(|route| !matches!(route, Route::Report(..) | Route::ReportData(..)))
         .cloned()
-        .collect();
-    // The search index is built while the pages render; its files are
-    // written once it is ready.
+        .partition(Site::is_open_data);
+    // The longest downloads first, so that no thread is left alone with
+    // one at the end while the other waits.
+    open_data.sort_by_key(|route| match route {
+        Route::DataWorkbook => 0,
+        Route::DataJson => 1,
+        Route::DataTable(_) => 2,
+        _ => 3,
+    });
     let open_data_nanos = AtomicU64::new(0);
-    let written = Written {
-        site: &site,
-        staging: &staging,
-        open_data_nanos: &open_data_nanos,
-    };
-    let (rendered, index) = rayon::join(
+    let done = AtomicUsize::new(0);
+    let progress = options.progress.as_ref().map(|report| Counted {
+        report,
+        done: &done,
+        total: open_data.len() + others.len(),
+    });
+    // The search index is built beside the downloads; its files are
+    // written once it is ready.
+    let (rendered, ()) = rayon::join(
         || {
-            // The search index, all that runs beside this, renders no
-            // open data.
             let started = Instant::now();
             site.encode_open_data();
             let nanos = u64::try_from(started.elapsed().as_nanos()).unwrap_or(u64::MAX);
             open_data_nanos.fetch_add(nanos, Ordering::Relaxed);
-            written.routes(&others, options.progress.as_ref())
+            written(&site, &staging, &open_data_nanos).routes(&open_data, progress.as_ref())
         },
-        || site.search_routes(),
+        || site.build_search_index(),
     );
     rendered?;
+    site.release_open_data();
+    let index = site.take_search_files();
+    write_search_files(&index, &staging)?;
+    let search_files = index.len();
+    drop(index);
+    written(&site, &staging, &open_data_nanos).routes(&others, progress.as_ref())?;
     let started = Instant::now();
     write_reports(&site, &staging)?;
     let report_time = started.elapsed();
-    written.routes(&index, None)?;
     staging.commit().map_err(|e| BuildError::Io(out, e))?;
     Ok(BuildSummary {
         pages: pages.iter().filter(|r| Site::is_page(r)).count(),
-        files: pages.len() + index.len(),
+        files: pages.len() + search_files,
         search_index: site.search_index_time(),
-        reports: (pages.len() - others.len(), report_time),
+        reports: (pages.len() - others.len() - open_data.len(), report_time),
         open_data: (
             pages.iter().filter(|r| Site::is_open_data(r)).count(),
             std::time::Duration::from_nanos(open_data_nanos.into_inner()),
         ),
+    })
+}
+
+/// Writes the search index's files, each as the index made it.
+fn write_search_files(files: &[(String, Vec<u8>)], staging: &Staging) -> Result<(), BuildError> {
+    files.par_iter().try_for_each(|(path, bytes)| {
+        staging
+            .write(path, bytes)
+            .map_err(|e| BuildError::Io(path.clone(), e))
     })
 }
 
@@ -216,9 +241,36 @@ struct Written<'a> {
     open_data_nanos: &'a AtomicU64,
 }
 
+fn written<'a>(
+    site: &'a Site,
+    staging: &'a Staging,
+    open_data_nanos: &'a AtomicU64,
+) -> Written<'a> {
+    Written {
+        site,
+        staging,
+        open_data_nanos,
+    }
+}
+
+/// The progress of routes written in several passes, counted as one.
+struct Counted<'a> {
+    report: &'a Progress,
+    done: &'a AtomicUsize,
+    total: usize,
+}
+
+impl Counted<'_> {
+    fn one_more(&self) {
+        let done = self.done.fetch_add(1, Ordering::Relaxed) + 1;
+        if done.is_multiple_of(1000) || done == self.total {
+            (self.report)(done, self.total);
+        }
+    }
+}
+
 impl Written<'_> {
-    fn routes(&self, routes: &[Route], progress: Option<&Progress>) -> Result<(), BuildError> {
-        let done = AtomicUsize::new(0);
+    fn routes(&self, routes: &[Route], progress: Option<&Counted>) -> Result<(), BuildError> {
         routes.par_iter().try_for_each(|route| {
             let started = Instant::now();
             self.route(route)?;
@@ -227,10 +279,7 @@ impl Written<'_> {
                 self.open_data_nanos.fetch_add(nanos, Ordering::Relaxed);
             }
             if let Some(progress) = progress {
-                let done = done.fetch_add(1, Ordering::Relaxed) + 1;
-                if done.is_multiple_of(1000) || done == routes.len() {
-                    progress(done, routes.len());
-                }
+                progress.one_more();
             }
             Ok(())
         })

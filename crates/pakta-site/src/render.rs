@@ -525,6 +525,29 @@ impl Site {
         self.search.get().map(|s| s.took)
     }
 
+    /// Builds the search index, if it was not built.
+    pub(crate) fn build_search_index(&self) {
+        self.search();
+    }
+
+    /// The search index's files, built if they were not, handed over whole
+    /// so a build can write them and free them before the reports: they
+    /// are tens of megabytes at national scale, and the reports are where
+    /// a build's memory peaks. The time it took stays known.
+    pub(crate) fn take_search_files(&mut self) -> Vec<(String, Vec<u8>)> {
+        self.search();
+        let search = self.search.get_mut().expect("the index was just built");
+        std::mem::take(&mut search.files)
+    }
+
+    /// Frees the downloads' encoded records and compressed pieces once
+    /// every download is written; a route that needs them again makes
+    /// them again.
+    pub(crate) fn release_open_data(&mut self) {
+        self.compressed_documents.take();
+        self.encoded_records.take();
+    }
+
     /// Each agreement's row in tables and lists; `None` for a private one.
     fn rows(&self) -> &Vec<Option<AgreementRow>> {
         self.rows.get_or_init(|| {
@@ -1041,5 +1064,61 @@ pub(super) mod tests {
         let mut unregistered = sample_model();
         unregistered.partners.partners.pop();
         assert!(!same_partners(&before, &unregistered), "the register");
+    }
+
+    fn bytes(site: &Site, route: &Route) -> Vec<u8> {
+        match site.render(route).expect("the route renders") {
+            Output::Bytes(bytes) => bytes,
+            Output::Copy(from) => panic!("{} is copied, not rendered", from.display()),
+        }
+    }
+
+    #[test]
+    fn downloads_made_again_after_their_parts_are_freed_are_the_same() {
+        let mut site = sample_site();
+        let unit = site
+            .model
+            .agreements
+            .iter()
+            .find(|agreement| agreement.is_public())
+            .expect("the sample has a public agreement")
+            .unit;
+        let routes = [
+            Route::UnitTable(unit),
+            Route::UnitJson(unit),
+            Route::DataWorkbook,
+        ];
+        site.encode_open_data();
+        let first: Vec<Vec<u8>> = routes.iter().map(|r| bytes(&site, r)).collect();
+        site.release_open_data();
+        assert!(
+            site.encoded_records.get().is_none(),
+            "the records are freed"
+        );
+        assert!(
+            site.compressed_documents.get().is_none(),
+            "the pieces are freed"
+        );
+        let again: Vec<Vec<u8>> = routes.iter().map(|r| bytes(&site, r)).collect();
+        assert_eq!(first, again);
+    }
+
+    #[test]
+    fn the_search_files_are_handed_over_once_and_keep_their_time() {
+        let mut site = sample_site();
+        let listed: Vec<String> = site
+            .search_routes()
+            .iter()
+            .map(|route| site.path(route))
+            .collect();
+        let taken = site.take_search_files();
+        let paths: Vec<&String> = taken.iter().map(|(path, _)| path).collect();
+        assert_eq!(paths, listed.iter().collect::<Vec<_>>());
+        assert!(taken.iter().all(|(_, bytes)| !bytes.is_empty()));
+        assert!(site.search_index_time().is_some(), "the time stays known");
+        assert!(
+            site.take_search_files().is_empty(),
+            "nothing is handed over twice"
+        );
     }
 }
