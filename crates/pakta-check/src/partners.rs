@@ -3,7 +3,8 @@
 //! without going round in a circle, and an agreement naming a partner
 //! almost as registered is told the registered spelling.
 
-use std::collections::{BTreeMap, HashMap};
+use foldhash::{HashMap, HashMapExt};
+use std::collections::BTreeMap;
 
 use pakta_content::diagnostics::{Diagnostic, Diagnostics, Severity, Spanned, nearest};
 use pakta_content::message::Message;

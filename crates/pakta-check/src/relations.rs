@@ -2,7 +2,7 @@
 //! kind, a signed PKS needs an MoU signed no later than itself, and
 //! renewals must not go round in circles.
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 use pakta_content::diagnostics::{Diagnostic, Diagnostics, Spanned, nearest};
 use pakta_content::hierarchy::folder_of;

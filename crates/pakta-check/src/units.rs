@@ -2,7 +2,7 @@
 //! folder is a unit of its own, and document numbers are unique within a
 //! unit.
 
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashMapExt, HashSet};
 
 use pakta_content::diagnostics::{Diagnostic, Diagnostics, Severity};
 use pakta_content::hierarchy::{folder_of, owning_unit, parent_unit};

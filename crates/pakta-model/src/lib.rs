@@ -16,7 +16,8 @@ pub mod scorecard;
 mod summary;
 pub mod tasks;
 
-use std::collections::{BTreeMap, HashMap};
+use foldhash::HashMap;
+use std::collections::BTreeMap;
 use std::sync::{Arc, OnceLock};
 
 use chrono::NaiveDate;

@@ -3,7 +3,8 @@
 //! use for it (key, name, acronym, aliases) mapped to it by the partner
 //! matching key.
 
-use std::collections::{BTreeSet, HashMap};
+use foldhash::{HashMap, HashMapExt};
+use std::collections::BTreeSet;
 
 use pakta_content::slug::match_key;
 use pakta_content::{Category, PartnerSource};
