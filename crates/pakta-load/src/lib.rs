@@ -16,7 +16,7 @@ mod toml_file;
 mod unit;
 mod written_mistakes;
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 use std::fmt;
 use std::fs::FileType;
 use std::path::{Path, PathBuf};
@@ -263,58 +263,70 @@ pub fn load_cached(
         let found = discover(&root.join(CONTENT_DIR), &mut listing);
         (found, listing.into_sorted())
     });
-    cache.listing = Some((found.clone(), listing.clone()));
-    diagnostics.extend(listing);
+    diagnostics.extend(listing.iter().cloned());
     let partners = register::load_register(root, &mut diagnostics);
-    // The cache is consulted in order; looking at the files and parsing
-    // the changed ones runs in parallel, as in `load` (a first load
-    // parses every file).
-    let consulted: Vec<(String, Found, Option<CachedFile>)> = found
-        .into_iter()
+    // Only the files whose parse cannot be reused are parsed (every file
+    // on a first load), in parallel as in `load`; the others are looked up
+    // where they are, so an edit costs no copy of the listing or the
+    // cache.
+    let fresh: Vec<Option<CachedFile>> = found
+        .par_iter()
         .map(|item| {
-            let rel = item.rel().to_string();
-            let previous = cache.files.remove(&rel);
-            (rel, item, previous)
-        })
-        .collect();
-    let entries: Vec<(String, CachedFile)> = consulted
-        .into_par_iter()
-        .map(|(rel, item, previous)| {
+            let previous = cache.files.get(item.rel());
             // A trusted listing names every change: a file it was not
             // told of is as it was.
-            let previous = match previous {
-                Some(cached) if trusted && cached.stamp.is_dated() => return (rel, cached),
-                other => other,
-            };
+            if previous.is_some_and(|cached| trusted && cached.stamp.is_dated()) {
+                return None;
+            }
             // Files that are not regular files are never cached: reading
             // them again reports them again.
             let metadata = regular_file_metadata(item.full()).ok();
             let modified = metadata.as_ref().and_then(|m| m.modified().ok());
             let len = metadata.as_ref().map_or(0, |m| m.len());
             let stamp = Stamp::Disk { modified, len };
-            let entry = match previous {
-                Some(cached) if cached.stamp == stamp && stamp.is_dated() => cached,
-                _ => {
-                    let (fresh, local) = parse_found(item, options);
-                    CachedFile {
-                        stamp,
-                        parsed: fresh,
-                        diagnostics: local.into_sorted(),
-                    }
-                }
-            };
-            (rel, entry)
+            if previous.is_some_and(|cached| cached.stamp == stamp && stamp.is_dated()) {
+                return None;
+            }
+            let (parsed, local) = parse_found(item.clone(), options);
+            Some(CachedFile {
+                stamp,
+                parsed,
+                diagnostics: local.into_sorted(),
+            })
         })
         .collect();
-    let mut files = HashMap::with_capacity(entries.len());
-    let mut parsed = Vec::with_capacity(entries.len());
-    for (rel, entry) in entries {
-        let mut local = Diagnostics::new();
-        local.extend(entry.diagnostics.iter().cloned());
-        parsed.push((entry.parsed.clone(), local));
-        files.insert(rel, entry);
+    // A walked listing may have lost files: the cache keeps only those it
+    // lists. A trusted one lost only files already forgotten.
+    let mut previous = if trusted {
+        HashMap::new()
+    } else {
+        std::mem::replace(&mut cache.files, HashMap::with_capacity(found.len()))
+    };
+    for (item, fresh) in found.iter().zip(fresh) {
+        let rel = item.rel();
+        match fresh {
+            Some(entry) => {
+                cache.files.insert(rel.to_string(), entry);
+            }
+            None if !trusted => {
+                if let Some((rel, entry)) = previous.remove_entry(rel) {
+                    cache.files.insert(rel, entry);
+                }
+            }
+            None => {}
+        }
     }
-    cache.files = files;
+    let files = &cache.files;
+    let parsed: Vec<(Parsed, Diagnostics)> = found
+        .par_iter()
+        .map(|item| {
+            let entry = &files[item.rel()];
+            let mut local = Diagnostics::new();
+            local.extend(entry.diagnostics.iter().cloned());
+            (entry.parsed.clone(), local)
+        })
+        .collect();
+    cache.listing = Some((found, listing));
     Ok(assemble(root, config, partners, parsed, &mut diagnostics))
 }
 
@@ -773,6 +785,7 @@ mod tests {
                 .collect::<Vec<_>>()
         };
         assert_eq!(ids(&second), ["b", "c"]);
+        assert_eq!(cache.files.len(), 3, "a removed file leaves the cache");
         assert_eq!(ids(&second), ids(&fresh));
         assert_eq!(
             second.agreements[0].source.text,
@@ -835,6 +848,17 @@ mod tests {
         std::fs::remove_dir_all(root.join("agreements/d")).unwrap();
         cache.forget("agreements/d");
         same(&mut cache, "a folder removed");
+        let mut kept: Vec<&str> = cache.files.keys().map(String::as_str).collect();
+        kept.sort_unstable();
+        assert_eq!(
+            kept,
+            [
+                "agreements/_unit.toml",
+                "agreements/b.md",
+                "agreements/c.md"
+            ],
+            "the cache keeps only the files listed"
+        );
 
         // What it was not told of, it does not read.
         write("agreements/b.md", "+++\ntitle = \"B, lagi\"\n+++\n");
