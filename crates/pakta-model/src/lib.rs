@@ -17,6 +17,7 @@ mod summary;
 pub mod tasks;
 
 use foldhash::HashMap;
+use rayon::prelude::*;
 use std::collections::BTreeMap;
 use std::sync::{Arc, OnceLock};
 
@@ -245,7 +246,9 @@ impl Model {
         resolve_relations(&mut agreements, &by_id);
 
         let rules = sources.config.rules;
+        // Each agreement's lifecycle reads the others' only.
         let lifecycles: Vec<Lifecycle> = (0..agreements.len())
+            .into_par_iter()
             .map(|ix| lifecycle_of(&agreements, ix, &agreements[ix].front.dates, &rules, today))
             .collect();
         for (agreement, lifecycle) in agreements.iter_mut().zip(lifecycles) {
