@@ -322,11 +322,19 @@ fn try_rebuild(state: &State, phases: &mut String) -> Option<String> {
                 *phases = timings.brief(state.texts);
                 match site {
                     Ok(site) => {
-                        let preview = Preview { site };
-                        *state
-                            .current
-                            .write()
-                            .unwrap_or_else(PoisonError::into_inner) = Some(Arc::new(preview));
+                        let preview = Some(Arc::new(Preview { site }));
+                        let replaced = std::mem::replace(
+                            &mut *state
+                                .current
+                                .write()
+                                .unwrap_or_else(PoisonError::into_inner),
+                            preview,
+                        );
+                        // A national model takes tens of milliseconds to
+                        // free: not while pages wait for the new one. (A
+                        // thread that cannot start frees them here.)
+                        let _ =
+                            std::thread::Builder::new().spawn(move || drop((replaced, previous)));
                         None
                     }
                     Err(error) => Some(error_line(error.message(), state.texts)),

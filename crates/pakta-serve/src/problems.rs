@@ -13,8 +13,11 @@ use pakta_content::message::Message;
 const MAX_FIXED_LINES: usize = 20;
 
 /// A problem as the editor recognises it across edits: its file, kind
-/// and sentence, not its line, which moves when lines above it change.
-type Identity = (String, Severity, &'static str, String);
+/// and message, not its line, which moves when lines above it change.
+/// The message is compared unrendered: a national repository's
+/// thousands of warnings would otherwise be put into sentences after
+/// every edit, to print a few.
+type Identity = (String, Severity, &'static str, Message);
 
 /// The problems the terminal was last told about, with how many of each.
 #[derive(Default)]
@@ -26,12 +29,13 @@ impl Reported {
     /// What to print about `current`, the problems of the latest build,
     /// and remembers them for the next build.
     pub(crate) fn update(&mut self, current: &[Diagnostic], color: bool, texts: &Texts) -> String {
-        let identities: Vec<Identity> = current.iter().map(|d| identity(d, texts)).collect();
+        let identities: Vec<Identity> = current.iter().map(identity).collect();
         let mut counts: BTreeMap<Identity, usize> = BTreeMap::new();
         for id in &identities {
             *counts.entry(id.clone()).or_default() += 1;
         }
-        let Some(last) = self.last.replace(counts.clone()) else {
+        let Some(last) = self.last.take() else {
+            self.last = Some(counts);
             return render_human(current, color, texts);
         };
 
@@ -57,10 +61,10 @@ impl Reported {
 
         let mut out = render_human(&new, color, texts);
         let fixed_total: usize = fixed.iter().map(|(_, n)| n).sum();
-        for ((file, _, _, sentence), n) in fixed.iter().take(MAX_FIXED_LINES) {
+        for ((file, _, _, message), n) in fixed.iter().take(MAX_FIXED_LINES) {
             let line = Message::new("serve-problem-fixed")
                 .arg("file", file)
-                .arg("message", sentence)
+                .arg("message", message.render(texts))
                 .arg("count", n);
             out.push_str(&line.render(texts));
             out.push('\n');
@@ -77,12 +81,13 @@ impl Reported {
             out.push_str(&rest.render(texts));
             out.push('\n');
         }
+        self.last = Some(counts);
         out
     }
 }
 
-fn identity(d: &Diagnostic, texts: &Texts) -> Identity {
-    (d.file.clone(), d.severity, d.code, d.message.render(texts))
+fn identity(d: &Diagnostic) -> Identity {
+    (d.file.clone(), d.severity, d.code, d.message.clone())
 }
 
 #[cfg(test)]
