@@ -16,7 +16,7 @@ mod toml_file;
 mod unit;
 mod written_mistakes;
 
-use foldhash::{HashMap, HashMapExt};
+use foldhash::HashMap;
 use std::fmt;
 use std::fs::FileType;
 use std::path::{Path, PathBuf};
@@ -295,26 +295,25 @@ pub fn load_cached(
             })
         })
         .collect();
-    // A walked listing may have lost files: the cache keeps only those it
-    // lists. A trusted one lost only files already forgotten.
-    let mut previous = if trusted {
-        HashMap::new()
-    } else {
-        std::mem::replace(&mut cache.files, HashMap::with_capacity(found.len()))
-    };
-    for (item, fresh) in found.iter().zip(fresh) {
-        let rel = item.rel();
-        match fresh {
-            Some(entry) => {
-                cache.files.insert(rel.to_string(), entry);
+    if trusted {
+        // A trusted listing lost only files already forgotten.
+        for (item, entry) in found.iter().zip(fresh) {
+            if let Some(entry) = entry {
+                cache.files.insert(item.rel().to_string(), entry);
             }
-            None if !trusted => {
-                if let Some((rel, entry)) = previous.remove_entry(rel) {
-                    cache.files.insert(rel, entry);
-                }
-            }
-            None => {}
         }
+    } else {
+        // A walked listing may have lost files: the cache keeps only
+        // those it lists.
+        let mut before = std::mem::take(&mut cache.files);
+        cache.files = found
+            .iter()
+            .zip(fresh)
+            .filter_map(|(item, entry)| match entry {
+                Some(entry) => Some((item.rel().to_string(), entry)),
+                None => before.remove_entry(item.rel()),
+            })
+            .collect();
     }
     let files = &cache.files;
     let parsed: Vec<(Parsed, Diagnostics)> = found

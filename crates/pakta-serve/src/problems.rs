@@ -64,7 +64,7 @@ impl Reported {
         for ((file, _, _, message), n) in fixed.iter().take(MAX_FIXED_LINES) {
             let line = Message::new("serve-problem-fixed")
                 .arg("file", file)
-                .arg("message", message.render(texts))
+                .nested("message", message.clone())
                 .arg("count", n);
             out.push_str(&line.render(texts));
             out.push('\n');

@@ -531,9 +531,9 @@ impl Site {
     }
 
     /// The search index's files, built if they were not, handed over whole
-    /// so a build can write them and free them before the reports: they
-    /// are tens of megabytes at national scale, and the reports are where
-    /// a build's memory peaks. The time it took stays known.
+    /// so a build can write them and free them before the pages and the
+    /// reports: they are tens of megabytes at national scale. The time it
+    /// took stays known.
     pub(crate) fn take_search_files(&mut self) -> Vec<(String, Vec<u8>)> {
         self.search();
         let search = self.search.get_mut().expect("the index was just built");
