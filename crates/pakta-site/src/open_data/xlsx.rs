@@ -5,7 +5,7 @@
 //! is the data's day, so the same data gives the same bytes.
 
 use chrono::{Datelike, NaiveDate};
-use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook, XlsxError};
+use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook, Worksheet, XlsxError};
 
 use super::About;
 use pakta_content::i18n::Texts;
@@ -19,22 +19,22 @@ pub(crate) const PATH: &str = "data/agreements.xlsx";
 /// Excel keeps at most this many characters in a cell.
 const CELL_LIMIT: usize = 32_767;
 
-/// The workbook of the tables of `tables.rs` over the `records` that
-/// `records()` gives (once per sheet); `texts` name the codes in the label
-/// columns, `page_url` gives an agreement's page address. Each sheet is
-/// written a row at a time ("low memory" mode: the rows go to a temporary
-/// file, only the shared strings stay in memory), so no table is ever held
-/// whole.
-pub(crate) fn workbook<'a, I>(
+/// The workbook of the tables of `tables.rs` over `records`; `texts`
+/// name the codes in the label columns, `page_url` gives an agreement's
+/// page address. Each sheet is written a row at a time ("low memory"
+/// mode: the rows go to a temporary file, only the shared strings stay in
+/// memory), so no table is ever held whole, and every sheet is written in
+/// the same pass over the records, so each record is made once.
+pub(crate) fn workbook<'a>(
     about: &About,
-    records: &dyn Fn() -> I,
+    records: impl Iterator<Item = AgreementRecord<'a>>,
     texts: &Texts,
     page_url: &dyn Fn(&str) -> String,
-) -> Result<Vec<u8>, XlsxError>
-where
-    I: Iterator<Item = AgreementRecord<'a>>,
-{
+) -> Result<Vec<u8>, XlsxError> {
     let mut book = Workbook::new();
+    // Excel's own level: about a third faster to write than zip's
+    // default 6, for a few percent more bytes.
+    book.set_zip_compression_level(ZIP_LEVEL);
     let day = excel_date(about.modified)?;
     book.set_properties(
         &DocProperties::new()
@@ -46,8 +46,8 @@ where
     );
     let header = Format::new().set_bold();
     let date = Format::new().set_num_format("yyyy-mm-dd");
-    for table in TABLES {
-        let columns = table.columns();
+    let columns: Vec<Vec<Column>> = TABLES.iter().map(|table| table.columns()).collect();
+    for (table, columns) in TABLES.iter().zip(&columns) {
         let sheet = book.add_worksheet_with_low_memory()?;
         sheet.set_name(table.name())?;
         for (col, column) in columns.iter().enumerate() {
@@ -55,36 +55,49 @@ where
             sheet.write_string_with_format(0, col, &column.name, &header)?;
             sheet.set_column_width(col, column_width(column))?;
         }
-        let mut r = 0;
-        for record in records() {
+    }
+    let sheets = book.worksheets_mut();
+    let mut last_rows = [0; TABLES.len()];
+    for record in records {
+        for ((table, sheet), last_row) in TABLES.iter().zip(sheets.iter_mut()).zip(&mut last_rows) {
             for row in table.record_rows(&record, texts, page_url) {
-                r += 1;
-                for (col, cell) in row.iter().enumerate() {
-                    let col = col as u16;
-                    match cell {
-                        Cell::Text(text) => {
-                            let text = match text.char_indices().nth(CELL_LIMIT) {
-                                Some((end, _)) => &text[..end],
-                                None => text,
-                            };
-                            sheet.write_string(r, col, text)?;
-                        }
-                        Cell::Integer(n) => {
-                            sheet.write_number(r, col, *n as f64)?;
-                        }
-                        Cell::Date(d) => {
-                            sheet.write_datetime_with_format(r, col, excel_date(*d)?, &date)?;
-                        }
-                        Cell::Empty => {}
-                    }
-                }
+                *last_row += 1;
+                write_row(sheet, *last_row, &row, &date)?;
             }
         }
+    }
+    for ((sheet, columns), last_row) in sheets.iter_mut().zip(&columns).zip(last_rows) {
         sheet.set_freeze_panes(1, 0)?;
         let last_col = columns.len().saturating_sub(1) as u16;
-        sheet.autofilter(0, 0, r, last_col)?;
+        sheet.autofilter(0, 0, last_row, last_col)?;
     }
     book.save_to_buffer()
+}
+
+/// The zip compression level of the workbook.
+const ZIP_LEVEL: u8 = 3;
+
+fn write_row(sheet: &mut Worksheet, r: u32, row: &[Cell], date: &Format) -> Result<(), XlsxError> {
+    for (col, cell) in row.iter().enumerate() {
+        let col = col as u16;
+        match cell {
+            Cell::Text(text) => {
+                let text = match text.char_indices().nth(CELL_LIMIT) {
+                    Some((end, _)) => &text[..end],
+                    None => text,
+                };
+                sheet.write_string(r, col, text)?;
+            }
+            Cell::Integer(n) => {
+                sheet.write_number(r, col, *n as f64)?;
+            }
+            Cell::Date(d) => {
+                sheet.write_datetime_with_format(r, col, excel_date(*d)?, date)?;
+            }
+            Cell::Empty => {}
+        }
+    }
+    Ok(())
 }
 
 fn excel_date(date: NaiveDate) -> Result<ExcelDateTime, XlsxError> {

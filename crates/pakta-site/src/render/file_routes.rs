@@ -73,8 +73,8 @@ impl Site {
         let about = About::new(&self.model, description, &self.links.absolute);
         let model = &*self.model;
         let page_url = |id: &str| self.links.absolute(&format!("{id}/"));
-        let records = || model.public_agreements().map(|a| data::record(model, a));
-        xlsx::workbook(&about, &records, &self.theme.texts, &page_url)
+        let records = model.public_agreements().map(|a| data::record(model, a));
+        xlsx::workbook(&about, records, &self.theme.texts, &page_url)
             .map_err(|e| BuildError::Io(xlsx::PATH.into(), std::io::Error::other(e)))
     }
 
