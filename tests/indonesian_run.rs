@@ -191,10 +191,26 @@ fn timings_name_their_phases_in_indonesian() {
     ]);
     assert_eq!(built.status.code(), Some(0), "{}", stderr(&built));
     let timings = stderr(&built);
-    for phase in ["memuat:", "memeriksa:", "model:", "menyusun:", "laporan:"] {
+    for phase in [
+        "memuat:",
+        "memeriksa:",
+        "model:",
+        "menyusun:",
+        "laporan:",
+        "data terbuka:",
+        "sebelum indeks pencarian",
+    ] {
         assert!(timings.contains(phase), "{phase} in {timings}");
     }
-    for english in ["load:", "validate:", "render:", "of rendering", "reports:"] {
+    for english in [
+        "load:",
+        "validate:",
+        "render:",
+        "of rendering",
+        "reports:",
+        "open data:",
+        "search index",
+    ] {
         assert!(!timings.contains(english), "{english} in {timings}");
     }
 }

@@ -109,7 +109,14 @@ pub(crate) fn run(args: &BuildArgs, console: &Console) -> ExitCode {
                 console.tell(
                     Message::new("build-open-data-timing")
                         .arg("ms", format!("{:>8.1}", data_time.as_secs_f64() * 1000.0))
-                        .arg("files", data_files),
+                        .arg("files", data_files)
+                        .arg(
+                            "wall",
+                            format!(
+                                "{:.1}",
+                                summary.downloads_before_index.as_secs_f64() * 1000.0
+                            ),
+                        ),
                 );
             }
             console.say(

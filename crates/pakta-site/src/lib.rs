@@ -70,16 +70,20 @@ pub struct BuildSummary {
     pub pages: usize,
     /// Every file written, pages included.
     pub files: usize,
-    /// How long the search index took to build, alongside the downloads.
+    /// How long the search index took to build, beside the workbook.
     pub search_index: Option<std::time::Duration>,
     /// The Laporan section's report files: how many, and how long
     /// computing, rendering and writing them took (after the other pages).
     pub reports: (usize, std::time::Duration),
     /// The open data's files (`data/` and each unit's downloads): how
     /// many, and the time spent rendering and writing them, summed over
-    /// the threads that did (they are written before the pages, beside
-    /// the search index).
+    /// the threads that did (they are written before the pages; the
+    /// workbook beside the search index).
     pub open_data: (usize, std::time::Duration),
+    /// The wall time of the downloads written before the search index
+    /// (all but the workbook), when nothing else runs: what they add to
+    /// a build.
+    pub downloads_before_index: std::time::Duration,
 }
 
 /// Why a build stopped; the output folder is then left as it was.
@@ -126,43 +130,47 @@ pub fn build(
     let out = options.out.path().display().to_string();
     let staging = Staging::new(&options.out).map_err(|e| BuildError::Io(out.clone(), e))?;
     let pages = site.routes_before_search();
-    // Reports are written by period, apart from the other routes; the
-    // downloads go first, so that what only they need (some 160 MB at
-    // 50,000 agreements) is freed before the pages fill their own caches.
-    let (mut open_data, others): (Vec<Route>, Vec<Route>) = pages
+    // Reports are written by period, apart from the other routes. The
+    // downloads made of the encoded records go first, so that the records
+    // (some 160 MB at 50,000 agreements) are freed before anything else
+    // fills its own caches; the workbook, made from the model, is then
+    // written beside the search index, one long task beside one that keeps
+    // every other thread busy. Holding the records and the index at once
+    // was the build's peak (1.2 GB at 50,000 agreements with PDF text).
+    let (open_data, others): (Vec<Route>, Vec<Route>) = pages
         .iter()
         .filter(|route| !matches!(route, Route::Report(..) | Route::ReportData(..)))
         .cloned()
         .partition(Site::is_open_data);
+    let (workbook, mut open_data): (Vec<Route>, Vec<Route>) = open_data
+        .into_iter()
+        .partition(|route| matches!(route, Route::DataWorkbook));
     // The longest downloads first, so that no thread is left alone with
     // one at the end while the other waits.
     open_data.sort_by_key(|route| match route {
-        Route::DataWorkbook => 0,
-        Route::DataJson => 1,
-        Route::DataTable(_) => 2,
-        _ => 3,
+        Route::DataJson => 0,
+        Route::DataTable(_) => 1,
+        _ => 2,
     });
     let open_data_nanos = AtomicU64::new(0);
     let done = AtomicUsize::new(0);
     let progress = options.progress.as_ref().map(|report| Counted {
         report,
         done: &done,
-        total: open_data.len() + others.len(),
+        total: open_data.len() + workbook.len() + others.len(),
     });
-    // The search index is built beside the downloads; its files are
-    // written once it is ready.
+    let downloads_started = Instant::now();
+    site.encode_open_data();
+    let nanos = u64::try_from(downloads_started.elapsed().as_nanos()).unwrap_or(u64::MAX);
+    open_data_nanos.fetch_add(nanos, Ordering::Relaxed);
+    written(&site, &staging, &open_data_nanos).routes(&open_data, progress.as_ref())?;
+    let downloads_wall = downloads_started.elapsed();
+    site.release_open_data();
     let (rendered, ()) = rayon::join(
-        || {
-            let started = Instant::now();
-            site.encode_open_data();
-            let nanos = u64::try_from(started.elapsed().as_nanos()).unwrap_or(u64::MAX);
-            open_data_nanos.fetch_add(nanos, Ordering::Relaxed);
-            written(&site, &staging, &open_data_nanos).routes(&open_data, progress.as_ref())
-        },
+        || written(&site, &staging, &open_data_nanos).routes(&workbook, progress.as_ref()),
         || site.build_search_index(),
     );
     rendered?;
-    site.release_open_data();
     let index = site.take_search_files();
     write_search_files(&index, &staging)?;
     let search_files = index.len();
@@ -176,11 +184,15 @@ pub fn build(
         pages: pages.iter().filter(|r| Site::is_page(r)).count(),
         files: pages.len() + search_files,
         search_index: site.search_index_time(),
-        reports: (pages.len() - others.len() - open_data.len(), report_time),
+        reports: (
+            pages.len() - others.len() - open_data.len() - workbook.len(),
+            report_time,
+        ),
         open_data: (
             pages.iter().filter(|r| Site::is_open_data(r)).count(),
             std::time::Duration::from_nanos(open_data_nanos.into_inner()),
         ),
+        downloads_before_index: downloads_wall,
     })
 }
 

@@ -14,6 +14,8 @@ use std::io::Write;
 use std::ops::Range;
 use std::sync::OnceLock;
 
+use rayon::prelude::*;
+
 use super::encoded::{DOCUMENT_TAIL, EncodedRecords, RECORD_SEPARATOR};
 use crate::data_file::{self, DeflatedPiece};
 
@@ -53,6 +55,24 @@ impl CompressedDocuments {
         }
     }
 
+    /// Compresses every piece on rayon's threads, before any document asks
+    /// for one: the site's document asks for all of them, and would
+    /// otherwise compress them one after another on its own thread. Only
+    /// where no other work of the pool writes a document meanwhile.
+    pub(crate) fn compress_all(&self, encoded: &EncodedRecords) {
+        self.pieces.par_iter().enumerate().for_each(|(i, piece)| {
+            piece.get_or_init(|| self.compress_piece(encoded, i));
+        });
+    }
+
+    fn compress_piece(&self, encoded: &EncodedRecords, i: usize) -> DeflatedPiece {
+        let mut json = Vec::new();
+        encoded
+            .write_records(self.cuts[i]..self.cuts[i + 1], &mut json)
+            .expect("writing into memory succeeds");
+        DeflatedPiece::new(&json)
+    }
+
     /// Writes the compressed bulk document of the records at `positions`
     /// (ascending) to `out`: from the shared pieces when they are a range
     /// given to [`CompressedDocuments::new`], else compressed on its own.
@@ -73,13 +93,7 @@ impl CompressedDocuments {
             if n > 0 {
                 parts.push(&self.separator);
             }
-            parts.push(self.pieces[i].get_or_init(|| {
-                let mut json = Vec::new();
-                encoded
-                    .write_records(self.cuts[i]..self.cuts[i + 1], &mut json)
-                    .expect("writing into memory succeeds");
-                DeflatedPiece::new(&json)
-            }));
+            parts.push(self.pieces[i].get_or_init(|| self.compress_piece(encoded, i)));
         }
         parts.push(&self.tail);
         data_file::gzip_pieces(out, parts)
@@ -150,6 +164,16 @@ mod tests {
                 document(&encoded, &positions),
                 "{positions:?}"
             );
+        }
+        // Compressed ahead, the pieces make the same documents.
+        let ahead = CompressedDocuments::new(&encoded, [0..1500, 300..900, 900..1200, 600..600]);
+        ahead.compress_all(&encoded);
+        assert!(ahead.pieces.iter().all(|piece| piece.get().is_some()));
+        for positions in [(0..1500).collect::<Vec<_>>(), (300..900).collect()] {
+            let (mut lazily, mut early) = (Vec::new(), Vec::new());
+            compressed.write(&encoded, &positions, &mut lazily).unwrap();
+            ahead.write(&encoded, &positions, &mut early).unwrap();
+            assert_eq!(lazily, early);
         }
         // The ranges' documents were made of pieces, which are now all made.
         assert!(compressed.pieces.iter().all(|piece| piece.get().is_some()));

@@ -249,15 +249,18 @@ impl Site {
         EncodedRecords::new(&self.model, &self.theme.texts, &page_url, parallel)
     }
 
-    /// Encodes the records for the downloads on every thread of the pool,
-    /// before any route asks for them (one that did would wait, its thread
-    /// idle). Only where no other work of the pool renders open data.
+    /// Encodes the records for the downloads, and compresses the bulk
+    /// documents' pieces, on every thread of the pool, before any route
+    /// asks for them (one that did would wait, its thread idle). Only
+    /// where no other work of the pool renders open data.
     pub fn encode_open_data(&self) {
         if self.encoded_records.get().is_none() {
             let encoded = self.encode_records(true);
             // A route that made them meanwhile made the same bytes.
             let _ = self.encoded_records.set(encoded);
         }
+        self.compressed_documents()
+            .compress_all(self.encoded_records());
     }
 
     /// The data dictionary's view of the tables: their columns and the
