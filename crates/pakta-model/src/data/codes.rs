@@ -35,6 +35,21 @@ pub enum CodeList {
 }
 
 impl CodeList {
+    /// Every coded field of the open data.
+    pub const ALL: [CodeList; 11] = [
+        CodeList::Kind,
+        CodeList::Stage,
+        CodeList::Status,
+        CodeList::Flag,
+        CodeList::Scope,
+        CodeList::Category,
+        CodeList::ActivityType,
+        CodeList::Result,
+        CodeList::Method,
+        CodeList::Obstacle,
+        CodeList::Recommendation,
+    ];
+
     /// The content format's closed list, for every field but the ones the
     /// lifecycle computes (status and flags).
     fn closed(self) -> Option<&'static ClosedList> {
@@ -89,25 +104,11 @@ mod tests {
     use super::*;
     use pakta_content::i18n::Lang;
 
-    const ALL: [CodeList; 11] = [
-        CodeList::Kind,
-        CodeList::Stage,
-        CodeList::Status,
-        CodeList::Flag,
-        CodeList::Scope,
-        CodeList::Category,
-        CodeList::ActivityType,
-        CodeList::Result,
-        CodeList::Method,
-        CodeList::Obstacle,
-        CodeList::Recommendation,
-    ];
-
     #[test]
     fn every_value_has_a_name_in_both_languages() {
         for lang in [Lang::Id, Lang::En] {
             let texts = Texts::default_for(lang);
-            for list in ALL {
+            for list in CodeList::ALL {
                 assert!(!list.glossary().is_empty(), "{list:?}");
                 for value in list.values() {
                     assert!(

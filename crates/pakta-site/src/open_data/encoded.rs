@@ -13,7 +13,7 @@ use pakta_content::i18n::Texts;
 use pakta_model::{Agreement, AgreementIx, Model, data};
 use rayon::prelude::*;
 
-use super::tables::{self, Table};
+use super::tables::{self, Labels, Table};
 
 /// The public agreements' encodings, in the site's order (by id).
 pub(crate) struct EncodedRecords {
@@ -70,6 +70,7 @@ impl EncodedRecords {
                 public.push(agreement);
             }
         }
+        let labels = Labels::new(texts);
         let encode = |agreements: &[&Agreement]| {
             let mut chunk = Chunk {
                 json: Vec::new(),
@@ -81,7 +82,7 @@ impl EncodedRecords {
                 let record = data::record(model, agreement);
                 serde_json::to_writer(&mut chunk.json, &record).expect("a record serialises");
                 row.clear();
-                Table::Agreements.push_csv_rows(&mut row, &record, texts, page_url);
+                Table::Agreements.push_csv_rows(&mut row, &record, &labels, page_url);
                 chunk.csv.extend_from_slice(row.as_bytes());
                 chunk.ends.push((chunk.json.len(), chunk.csv.len()));
             }

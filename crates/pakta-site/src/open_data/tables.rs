@@ -5,7 +5,10 @@
 //! as in the JSON and is followed by a `_label` column naming them in the
 //! site's language, from the glossary.
 
+use std::borrow::Cow;
+
 use chrono::NaiveDate;
+use foldhash::{HashMap, HashMapExt};
 
 use pakta_content::i18n::Texts;
 use pakta_model::data::{AgreementRecord, CodeList};
@@ -38,10 +41,10 @@ pub(crate) enum Table {
 }
 
 /// A table with its columns and rows, as written to a file.
-pub(crate) struct FilledTable {
+pub(crate) struct FilledTable<'a> {
     pub table: Table,
     pub columns: Vec<Column>,
-    pub rows: Vec<Vec<Cell>>,
+    pub rows: Vec<Vec<Cell<'a>>>,
 }
 
 /// What a column holds.
@@ -68,23 +71,61 @@ pub(crate) struct Column {
     pub list: bool,
 }
 
-/// One cell's value.
+/// One cell's value, borrowed from the record or the catalog where it
+/// can be: the open data has millions of cells.
 #[derive(Debug, Clone, PartialEq)]
-pub(crate) enum Cell {
-    Text(String),
+pub(crate) enum Cell<'a> {
+    Text(Cow<'a, str>),
     Integer(u64),
     Date(NaiveDate),
     Empty,
 }
 
-impl Cell {
+impl Cell<'_> {
     /// The cell as CSV text: dates ISO, nothing for an empty cell.
-    pub(crate) fn to_text(&self) -> String {
+    pub(crate) fn to_text(&self) -> Cow<'_, str> {
         match self {
-            Cell::Text(text) => text.clone(),
-            Cell::Integer(n) => n.to_string(),
-            Cell::Date(date) => date.to_string(),
-            Cell::Empty => String::new(),
+            Cell::Text(text) => Cow::Borrowed(text),
+            Cell::Integer(n) => Cow::Owned(n.to_string()),
+            Cell::Date(date) => Cow::Owned(date.to_string()),
+            Cell::Empty => Cow::Borrowed(""),
+        }
+    }
+}
+
+/// The glossary's name of every code, looked up once per table instead
+/// of once per cell.
+pub(crate) struct Labels<'t> {
+    texts: &'t Texts,
+    /// By the list's position in [`CodeList::ALL`].
+    names: Vec<HashMap<&'static str, &'t str>>,
+}
+
+impl<'t> Labels<'t> {
+    pub(crate) fn new(texts: &'t Texts) -> Self {
+        let names = CodeList::ALL
+            .into_iter()
+            .map(|list| {
+                let mut names = HashMap::new();
+                for code in list.values() {
+                    names.insert(code, list.label(texts, code));
+                }
+                names
+            })
+            .collect();
+        Labels { texts, names }
+    }
+
+    fn label(&self, list: CodeList, code: &str) -> &'t str {
+        let named = CodeList::ALL
+            .iter()
+            .position(|l| *l == list)
+            .and_then(|i| self.names[i].get(code));
+        // A code is a value of its list (the model makes no other); the
+        // catalog is asked directly for any that would not be.
+        match named {
+            Some(name) => name,
+            None => list.label(self.texts, code),
         }
     }
 }
@@ -271,16 +312,16 @@ impl Table {
     /// The rows of one agreement's `record` in this table (one for
     /// `agreements`, one per entry for the others), each coded cell
     /// followed by its label; `page_url` gives an agreement's page address.
-    pub(crate) fn record_rows(
+    pub(crate) fn record_rows<'a>(
         self,
-        record: &AgreementRecord,
-        texts: &Texts,
+        record: &AgreementRecord<'a>,
+        labels: &Labels<'a>,
         page_url: &dyn Fn(&str) -> String,
-    ) -> Vec<Vec<Cell>> {
+    ) -> Vec<Vec<Cell<'a>>> {
         let sources = self.sources();
         self.values(record, page_url)
             .into_iter()
-            .map(|values| with_labels(&sources, values, texts))
+            .map(|values| with_labels(&sources, values, labels))
             .collect()
     }
 
@@ -289,10 +330,10 @@ impl Table {
         self,
         out: &mut String,
         record: &AgreementRecord,
-        texts: &Texts,
+        labels: &Labels,
         page_url: &dyn Fn(&str) -> String,
     ) {
-        for row in self.record_rows(record, texts, page_url) {
+        for row in self.record_rows(record, labels, page_url) {
             pakta_content::csv::push_row(out, row.iter().map(Cell::to_text));
         }
     }
@@ -303,14 +344,14 @@ impl Table {
     pub(crate) fn sampled<'a>(
         self,
         records: impl Iterator<Item = AgreementRecord<'a>>,
-        texts: &Texts,
+        labels: &Labels<'a>,
         page_url: &dyn Fn(&str) -> String,
-    ) -> FilledTable {
+    ) -> FilledTable<'a> {
         let columns = self.columns();
         let mut found = vec![false; columns.len()];
         let mut rows = Vec::new();
         for record in records {
-            for row in self.record_rows(&record, texts, page_url) {
+            for row in self.record_rows(&record, labels, page_url) {
                 let mut first = false;
                 for (seen, cell) in found.iter_mut().zip(&row) {
                     if !*seen && !cell.to_text().is_empty() {
@@ -334,10 +375,14 @@ impl Table {
     }
 
     /// The cells of `record`'s rows, without the label columns.
-    fn values(self, r: &AgreementRecord, page_url: &dyn Fn(&str) -> String) -> Vec<Vec<Cell>> {
-        let keyed = |position: usize, mut rest: Vec<Cell>| {
+    fn values<'a>(
+        self,
+        r: &AgreementRecord<'a>,
+        page_url: &dyn Fn(&str) -> String,
+    ) -> Vec<Vec<Cell<'a>>> {
+        let keyed = |position: usize, mut rest: Vec<Cell<'a>>| {
             let mut cells = vec![
-                Cell::Text(r.id.to_string()),
+                Cell::Text(Cow::Borrowed(r.id)),
                 Cell::Integer(position as u64 + 1),
             ];
             cells.append(&mut rest);
@@ -376,7 +421,7 @@ impl Table {
                 Cell::Integer(r.activities.len() as u64),
                 Cell::Integer(r.evaluations.len() as u64),
                 Cell::Integer(r.documents.len() as u64),
-                Cell::Text(page_url(r.id)),
+                Cell::Text(Cow::Owned(page_url(r.id))),
             ]],
             Table::Partners => r
                 .partners
@@ -463,33 +508,43 @@ impl Table {
     }
 }
 
-fn text_cell(text: Option<&str>) -> Cell {
+fn text_cell(text: Option<&str>) -> Cell<'_> {
     match text {
-        Some(text) if !text.is_empty() => Cell::Text(text.to_string()),
+        Some(text) if !text.is_empty() => Cell::Text(Cow::Borrowed(text)),
         _ => Cell::Empty,
     }
 }
 
-fn date_cell(date: Option<NaiveDate>) -> Cell {
+fn date_cell<'a>(date: Option<NaiveDate>) -> Cell<'a> {
     date.map_or(Cell::Empty, Cell::Date)
 }
 
-fn list_cell<'a>(items: impl Iterator<Item = &'a str>) -> Cell {
-    text_cell(Some(&items.collect::<Vec<_>>().join(LIST_SEPARATOR)))
+fn list_cell<'a>(items: impl Iterator<Item = &'a str>) -> Cell<'a> {
+    let joined = items.collect::<Vec<_>>().join(LIST_SEPARATOR);
+    if joined.is_empty() {
+        Cell::Empty
+    } else {
+        Cell::Text(Cow::Owned(joined))
+    }
 }
 
 /// `values` with each coded cell followed by its label.
-fn with_labels(sources: &[Source], values: Vec<Cell>, texts: &Texts) -> Vec<Cell> {
+fn with_labels<'a>(
+    sources: &[Source],
+    values: Vec<Cell<'a>>,
+    labels: &Labels<'a>,
+) -> Vec<Cell<'a>> {
     let mut cells = Vec::with_capacity(values.len() * 3 / 2);
     for (source, value) in sources.iter().zip(values) {
         let label = source.codes.map(|list| match &value {
-            Cell::Text(codes) => Cell::Text(
+            Cell::Text(codes) if source.list => Cell::Text(Cow::Owned(
                 codes
                     .split(LIST_SEPARATOR)
-                    .map(|code| list.label(texts, code))
+                    .map(|code| labels.label(list, code))
                     .collect::<Vec<_>>()
                     .join(LIST_SEPARATOR),
-            ),
+            )),
+            Cell::Text(code) => Cell::Text(Cow::Borrowed(labels.label(list, code))),
             _ => Cell::Empty,
         });
         cells.push(value);

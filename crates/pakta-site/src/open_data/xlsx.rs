@@ -11,7 +11,7 @@ use super::About;
 use pakta_content::i18n::Texts;
 use pakta_model::data::AgreementRecord;
 
-use super::tables::{Cell, Column, TABLES};
+use super::tables::{Cell, Column, Labels, TABLES};
 
 /// Where the workbook lives below the site root.
 pub(crate) const PATH: &str = "data/agreements.xlsx";
@@ -56,11 +56,12 @@ pub(crate) fn workbook<'a>(
             sheet.set_column_width(col, column_width(column))?;
         }
     }
+    let labels = Labels::new(texts);
     let sheets = book.worksheets_mut();
     let mut last_rows = [0; TABLES.len()];
     for record in records {
         for ((table, sheet), last_row) in TABLES.iter().zip(sheets.iter_mut()).zip(&mut last_rows) {
-            for row in table.record_rows(&record, texts, page_url) {
+            for row in table.record_rows(&record, &labels, page_url) {
                 *last_row += 1;
                 write_row(sheet, *last_row, &row, &date)?;
             }

@@ -54,10 +54,11 @@ impl Site {
         }
         let model = &*self.model;
         let page_url = |id: &str| self.links.absolute(&format!("{id}/"));
+        let labels = tables::Labels::new(&self.theme.texts);
         let mut out = tables::csv_header(&table.columns());
         for agreement in model.public_agreements() {
             let record = data::record(model, agreement);
-            table.push_csv_rows(&mut out, &record, &self.theme.texts, &page_url);
+            table.push_csv_rows(&mut out, &record, &labels, &page_url);
         }
         out.into_bytes()
     }
@@ -265,14 +266,15 @@ impl Site {
 
     /// The data dictionary's view of the tables: their columns and the
     /// rows that hold each column's first value, the examples.
-    pub(super) fn sampled_tables(&self) -> Vec<tables::FilledTable> {
+    pub(super) fn sampled_tables(&self) -> Vec<tables::FilledTable<'_>> {
         let model = &*self.model;
         let page_url = |id: &str| self.links.absolute(&format!("{id}/"));
+        let labels = tables::Labels::new(&self.theme.texts);
         tables::TABLES
             .iter()
             .map(|&table| {
                 let records = model.public_agreements().map(|a| data::record(model, a));
-                table.sampled(records, &self.theme.texts, &page_url)
+                table.sampled(records, &labels, &page_url)
             })
             .collect()
     }
