@@ -567,6 +567,23 @@ mod tests {
     use super::*;
 
     #[test]
+    fn the_label_table_names_every_code_as_the_catalog_does() {
+        use pakta_content::i18n::Lang;
+        for lang in [Lang::Id, Lang::En] {
+            let texts = Texts::default_for(lang);
+            let labels = Labels::new(texts);
+            for list in CodeList::ALL {
+                for code in list.values() {
+                    let name = labels.label(list, code);
+                    assert!(!name.is_empty(), "{list:?} {code}");
+                    assert_eq!(name, list.label(texts, code), "{list:?} {code}");
+                }
+                assert_eq!(labels.label(list, "no-such-code"), "");
+            }
+        }
+    }
+
+    #[test]
     fn every_coded_column_is_followed_by_its_label() {
         for table in TABLES {
             let columns = table.columns();
