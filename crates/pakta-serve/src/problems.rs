@@ -3,8 +3,6 @@
 //! repository can carry thousands of warnings; printing them all after
 //! every keystroke would bury the one the edit just made.
 
-use std::collections::BTreeMap;
-
 use pakta_content::diagnostics::{Diagnostic, Severity, render_human};
 use pakta_content::i18n::Texts;
 use pakta_content::message::Message;
@@ -19,44 +17,81 @@ const MAX_FIXED_LINES: usize = 20;
 /// every edit, to print a few.
 type Identity = (String, Severity, &'static str, Message);
 
-/// The problems the terminal was last told about, with how many of each.
+/// An [`Identity`] borrowed from a build's problems, ordered as the
+/// identity it stands for.
+type IdentityRef<'a> = (&'a str, Severity, &'static str, &'a Message);
+
+fn borrowed(identity: &Identity) -> IdentityRef<'_> {
+    (&identity.0, identity.1, identity.2, &identity.3)
+}
+
+fn identity_of(d: &Diagnostic) -> IdentityRef<'_> {
+    (&d.file, d.severity, d.code, &d.message)
+}
+
+/// The problems the terminal was last told about: each identity once,
+/// sorted, with how many times it occurred.
 #[derive(Default)]
 pub(crate) struct Reported {
-    last: Option<BTreeMap<Identity, usize>>,
+    last: Option<Vec<(Identity, usize)>>,
 }
 
 impl Reported {
     /// What to print about `current`, the problems of the latest build,
     /// and remembers them for the next build.
+    ///
+    /// The identities are sorted and walked beside the last build's, so
+    /// that an edit copies only the identities it made new: after every
+    /// keystroke, a national repository's thousands of unchanged warnings
+    /// cost a comparison each, not a copy.
     pub(crate) fn update(&mut self, current: &[Diagnostic], color: bool, texts: &Texts) -> String {
-        let identities: Vec<Identity> = current.iter().map(identity).collect();
-        let mut counts: BTreeMap<Identity, usize> = BTreeMap::new();
-        for id in &identities {
-            *counts.entry(id.clone()).or_default() += 1;
-        }
+        // Each identity's occurrences stay in the order of `current`.
+        let mut order: Vec<(IdentityRef<'_>, usize)> = current
+            .iter()
+            .enumerate()
+            .map(|(at, d)| (identity_of(d), at))
+            .collect();
+        order.sort_unstable();
+        let groups: Vec<&[(IdentityRef<'_>, usize)]> = order.chunk_by(|a, b| a.0 == b.0).collect();
         let Some(last) = self.last.take() else {
-            self.last = Some(counts);
+            self.last = Some(
+                groups
+                    .iter()
+                    .map(|group| (owned(group[0].0), group.len()))
+                    .collect(),
+            );
             return render_human(current, color, texts);
         };
 
-        // New: the occurrences of an identity beyond how many there were.
-        let mut seen: BTreeMap<&Identity, usize> = BTreeMap::new();
+        let mut is_new = vec![false; current.len()];
+        let mut fixed: Vec<(Identity, usize)> = Vec::new();
+        let mut remembered: Vec<(Identity, usize)> = Vec::with_capacity(groups.len());
+        let mut before = last.into_iter().peekable();
+        for group in &groups {
+            let identity = group[0].0;
+            // The last build's identities that sort first are gone.
+            while let Some(gone) = before.next_if(|(id, _)| borrowed(id) < identity) {
+                fixed.push(gone);
+            }
+            let (kept, had) = match before.next_if(|(id, _)| borrowed(id) == identity) {
+                Some((id, had)) => (id, had),
+                None => (owned(identity), 0),
+            };
+            // New: the occurrences of an identity beyond how many there were.
+            for &(_, at) in group.iter().skip(had) {
+                is_new[at] = true;
+            }
+            if had > group.len() {
+                fixed.push((kept.clone(), had - group.len()));
+            }
+            remembered.push((kept, group.len()));
+        }
+        fixed.extend(before);
         let new: Vec<Diagnostic> = current
             .iter()
-            .zip(&identities)
-            .filter(|(_, id)| {
-                let n = seen.entry(id).or_default();
-                *n += 1;
-                *n > last.get(*id).copied().unwrap_or(0)
-            })
+            .zip(&is_new)
+            .filter(|(_, new)| **new)
             .map(|(d, _)| d.clone())
-            .collect();
-        let fixed: Vec<(&Identity, usize)> = last
-            .iter()
-            .filter_map(|(id, &before)| {
-                let now = counts.get(id).copied().unwrap_or(0);
-                (before > now).then(|| (id, before - now))
-            })
             .collect();
 
         let mut out = render_human(&new, color, texts);
@@ -81,13 +116,18 @@ impl Reported {
             out.push_str(&rest.render(texts));
             out.push('\n');
         }
-        self.last = Some(counts);
+        self.last = Some(remembered);
         out
     }
 }
 
-fn identity(d: &Diagnostic) -> Identity {
-    (d.file.clone(), d.severity, d.code, d.message.clone())
+fn owned(identity: IdentityRef<'_>) -> Identity {
+    (
+        identity.0.to_string(),
+        identity.1,
+        identity.2,
+        identity.3.clone(),
+    )
 }
 
 #[cfg(test)]
@@ -161,6 +201,53 @@ mod tests {
         );
         assert!(changes.contains("a.md:9:1"), "{changes}");
         assert!(!changes.contains("a.md:3:1"), "{changes}");
+    }
+
+    #[test]
+    fn one_of_two_occurrences_fixed_is_counted_and_the_rest_kept() {
+        let mut reported = Reported::default();
+        let first = [
+            warning("a.md", 3, "one"),
+            warning("b.md", 1, "two"),
+            warning("a.md", 9, "one"),
+            warning("c.md", 2, "three"),
+        ];
+        reported.update(&first, false, texts());
+        // One of a.md's two is fixed, c.md's is gone, d.md's is new and
+        // b.md's moved.
+        let second = [
+            warning("d.md", 4, "four"),
+            warning("b.md", 2, "two"),
+            warning("a.md", 5, "one"),
+        ];
+        let changes = reported.update(&second, false, texts());
+        assert!(changes.contains("d.md:4:1"), "{changes}");
+        assert!(!changes.contains("a.md:5:1"), "{changes}");
+        assert!(!changes.contains("b.md:2:1"), "{changes}");
+        assert_eq!(changes.matches("Fixed in").count(), 2, "{changes}");
+        let a_fixed = changes.find("Fixed in a.md").expect("a.md's fixed line");
+        let c_fixed = changes.find("Fixed in c.md").expect("c.md's fixed line");
+        assert!(a_fixed < c_fixed, "in the identities' order:\n{changes}");
+        assert!(
+            changes.contains("Unchanged since the last build: 2 "),
+            "{changes}"
+        );
+
+        // The remembered counts are the second build's: a.md's second
+        // occurrence coming back is new again.
+        let third = [
+            warning("a.md", 5, "one"),
+            warning("a.md", 8, "one"),
+            warning("b.md", 2, "two"),
+            warning("d.md", 4, "four"),
+        ];
+        let changes = reported.update(&third, false, texts());
+        assert!(changes.contains("a.md:8:1"), "{changes}");
+        assert!(!changes.contains("Fixed in"), "{changes}");
+        assert!(
+            changes.contains("Unchanged since the last build: 3 "),
+            "{changes}"
+        );
     }
 
     #[test]
