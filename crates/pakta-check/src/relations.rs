@@ -214,7 +214,8 @@ fn renewal_cycles(
             .as_ref()
             .map(|r| r.value.as_str())
     };
-    for agreement in agreements {
+    // Most agreements renew nothing: no chain is started for them.
+    for agreement in agreements.iter().filter(|a| renews(&a.id).is_some()) {
         let start = agreement.id.as_str();
         let mut chain = vec![start];
         let mut current = start;
