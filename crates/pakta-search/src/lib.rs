@@ -71,19 +71,58 @@ fn fold_letters() -> BTreeMap<String, &'static str> {
         .collect()
 }
 
-/// Indexes the public agreements of the model.
+/// Indexes the public agreements of the model: every file of the index.
 pub fn build_index(model: &Model) -> SearchIndex {
     let order = order::number_documents(model);
+    let mut index = index_apart_from_page_texts(model, &order);
+    index
+        .files
+        .extend(in_search_folder(pages::page_files(model, &order)));
+    index
+}
+
+/// The index without the page texts of the attached documents (`x/`),
+/// which a build writes apart with [`write_page_texts`] instead of
+/// holding them all at once.
+pub fn build_index_apart_from_page_texts(model: &Model) -> SearchIndex {
+    index_apart_from_page_texts(model, &order::number_documents(model))
+}
+
+/// Hands each page-text file of the index to `write`, with its path under
+/// the output folder (`search/x/<doc>.json`), on every thread as soon as
+/// it is made: the same files as [`build_index`] holds, which
+/// [`build_index_apart_from_page_texts`] leaves out. Stops at the first
+/// error `write` returns.
+pub fn write_page_texts<E: Send>(
+    model: &Model,
+    write: impl Fn(String, Vec<u8>) -> Result<(), E> + Sync,
+) -> Result<(), E> {
+    let order = order::number_documents(model);
+    pages::write_page_files(model, &order, |path, bytes| {
+        write(format!("search/{path}"), bytes)
+    })
+}
+
+/// `search/<path>` for each file.
+fn in_search_folder(
+    files: impl IntoIterator<Item = (String, Vec<u8>)>,
+) -> impl Iterator<Item = (String, Vec<u8>)> {
+    files
+        .into_iter()
+        .map(|(path, bytes)| (format!("search/{path}"), bytes))
+}
+
+fn index_apart_from_page_texts(model: &Model, order: &order::DocOrder) -> SearchIndex {
     let universe = order.docs.len() as u32;
     let (term_index, (facets, (rows, dates))) = rayon::join(
         || terms::build(model, &order.docs),
         || {
             rayon::join(
-                || facets::facets(model, &order),
+                || facets::facets(model, order),
                 || {
                     rayon::join(
-                        || records::rows(model, &order),
-                        || records::DocDates::new(model, &order),
+                        || records::rows(model, order),
+                        || records::DocDates::new(model, order),
                     )
                 },
             )
@@ -135,9 +174,8 @@ pub fn build_index(model: &Model) -> SearchIndex {
         dates: &dates,
         rows: &rows,
     };
-    files.extend(facets::value_files(&facets, &order, &pages));
+    files.extend(facets::value_files(&facets, order, &pages));
     encoded.extend(records::display_chunks(&rows));
-    encoded.extend(pages::page_files(model, &order));
     files.extend(
         shards
             .into_iter()
@@ -150,9 +188,6 @@ pub fn build_index(model: &Model) -> SearchIndex {
             .collect::<Vec<_>>(),
     );
     SearchIndex {
-        files: encoded
-            .into_iter()
-            .map(|(path, bytes)| (format!("search/{path}"), bytes))
-            .collect(),
+        files: in_search_folder(encoded).collect(),
     }
 }

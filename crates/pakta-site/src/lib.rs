@@ -70,7 +70,8 @@ pub struct BuildSummary {
     pub pages: usize,
     /// Every file written, pages included.
     pub files: usize,
-    /// How long the search index took to build, beside the workbook.
+    /// How long the search index took to build, beside the workbook, and
+    /// its documents' page texts to write, after it.
     pub search_index: Option<std::time::Duration>,
     /// The Laporan section's report files: how many, and how long
     /// computing, rendering and writing them took (after the other pages).
@@ -166,13 +167,22 @@ pub fn build(
     site.release_open_data();
     let (rendered, ()) = rayon::join(
         || written(&site, &staging, &open_data_nanos).routes(&workbook, progress.as_ref()),
-        || site.build_search_index(),
+        || site.build_search_index_apart_from_page_texts(),
     );
     rendered?;
     let index = site.take_search_files();
     write_search_files(&index, &staging)?;
     let search_files = index.len();
     drop(index);
+    let page_texts_started = Instant::now();
+    let page_texts = AtomicUsize::new(0);
+    site.write_page_texts(|path, bytes| {
+        page_texts.fetch_add(1, Ordering::Relaxed);
+        staging
+            .write(&path, &bytes)
+            .map_err(|e| BuildError::Io(path, e))
+    })?;
+    let page_texts_time = page_texts_started.elapsed();
     written(&site, &staging, &open_data_nanos).routes(&others, progress.as_ref())?;
     let started = Instant::now();
     write_reports(&site, &staging)?;
@@ -180,8 +190,9 @@ pub fn build(
     staging.commit().map_err(|e| BuildError::Io(out, e))?;
     Ok(BuildSummary {
         pages: pages.iter().filter(|r| Site::is_page(r)).count(),
-        files: pages.len() + search_files,
-        search_index: site.search_index_time(),
+        files: pages.len() + search_files + page_texts.into_inner(),
+        // The page texts are part of the index, written as they are made.
+        search_index: site.search_index_time().map(|took| took + page_texts_time),
         reports: (pages.iter().filter(|r| is_report(r)).count(), report_time),
         open_data: (
             pages.iter().filter(|r| Site::is_open_data(r)).count(),

@@ -274,6 +274,17 @@ struct SearchFiles {
     took: Duration,
 }
 
+impl SearchFiles {
+    fn timed(build: impl FnOnce() -> pakta_search::SearchIndex) -> SearchFiles {
+        let started = Instant::now();
+        let files = build().into_files();
+        SearchFiles {
+            files,
+            took: started.elapsed(),
+        }
+    }
+}
+
 impl Site {
     /// Prepares the site of a loaded model: `root` is the content repository,
     /// `base_url` overrides the configured `base_url`. Fails on a broken
@@ -509,15 +520,10 @@ impl Site {
         }
     }
 
+    /// The search index, built whole if it was not built.
     fn search(&self) -> &SearchFiles {
-        self.search.get_or_init(|| {
-            let started = Instant::now();
-            let files = pakta_search::build_index(&self.model).into_files();
-            SearchFiles {
-                files,
-                took: started.elapsed(),
-            }
-        })
+        self.search
+            .get_or_init(|| SearchFiles::timed(|| pakta_search::build_index(&self.model)))
     }
 
     /// How long building the search index took, once it was built.
@@ -525,12 +531,27 @@ impl Site {
         self.search.get().map(|s| s.took)
     }
 
-    /// Builds the search index, if it was not built.
-    pub(crate) fn build_search_index(&self) {
-        self.search();
+    /// Builds the search index for a build, if it was not built: every
+    /// file but the documents' page texts, which a build writes one by one
+    /// with [`Site::write_page_texts`] (74 MB at 50,000 agreements with
+    /// 12,938 PDFs, which need not be held at once).
+    pub(crate) fn build_search_index_apart_from_page_texts(&self) {
+        self.search.get_or_init(|| {
+            SearchFiles::timed(|| pakta_search::build_index_apart_from_page_texts(&self.model))
+        });
     }
 
-    /// The search index's files, built if they were not, handed over whole
+    /// Hands each of the index's page-text files to `write` as soon as it
+    /// is made, on every thread; the files the index built by
+    /// [`Site::build_search_index_apart_from_page_texts`] leaves out.
+    pub(crate) fn write_page_texts<E: Send>(
+        &self,
+        write: impl Fn(String, Vec<u8>) -> Result<(), E> + Sync,
+    ) -> Result<(), E> {
+        pakta_search::write_page_texts(&self.model, write)
+    }
+
+    /// The search index's files, built whole if they were not, handed over
     /// so a build can write them and free them before the pages and the
     /// reports: they are tens of megabytes at national scale. The time it
     /// took stays known.
@@ -1101,6 +1122,53 @@ pub(super) mod tests {
         );
         let again: Vec<Vec<u8>> = routes.iter().map(|r| bytes(&site, r)).collect();
         assert_eq!(first, again);
+    }
+
+    #[test]
+    fn a_build_writes_the_page_texts_the_whole_index_holds() {
+        // The sample's local documents, each given three pages of text.
+        let with_texts = || {
+            let mut model = sample_model();
+            let keys: Vec<String> = model
+                .agreements
+                .iter()
+                .filter(|a| a.is_public())
+                .flat_map(|a| &a.front.documents)
+                .filter_map(|d| d.file.as_ref())
+                .filter_map(|f| pakta_check::attachment_key(&f.value))
+                .collect();
+            assert!(keys.len() > 1, "the sample has local documents");
+            for (n, key) in keys.into_iter().enumerate() {
+                let pages = vec![format!("Pasal {n}"), String::new(), "Lampiran".into()];
+                model
+                    .document_texts
+                    .insert(key, pakta_model::DocumentText::Pages(pages));
+            }
+            Site::new(
+                Arc::new(model),
+                Arc::new(History::default()),
+                &sample_root(),
+                Some("http://127.0.0.1:1/"),
+            )
+            .expect("the sample's site is prepared")
+        };
+        let whole = with_texts().take_search_files();
+
+        let mut site = with_texts();
+        site.build_search_index_apart_from_page_texts();
+        let mut split = site.take_search_files();
+        assert!(!split.iter().any(|(path, _)| path.starts_with("search/x/")));
+        let written = std::sync::Mutex::new(Vec::new());
+        site.write_page_texts(|path, bytes| {
+            written.lock().unwrap().push((path, bytes));
+            Ok::<(), ()>(())
+        })
+        .unwrap();
+        let written = written.into_inner().unwrap();
+        assert!(written.len() > 1, "{written:?}");
+        split.extend(written);
+        split.sort();
+        assert_eq!(split, whole);
     }
 
     #[test]
