@@ -25,10 +25,10 @@ pub(crate) fn page_files(model: &Model, order: &DocOrder) -> Vec<(String, Vec<u8
         .collect()
 }
 
-/// The same files as [`page_files`], made on every
-/// thread and handed to `write` as soon as it is made, so that a build
-/// never holds them all (74 MB at 50,000 agreements with 12,938 PDFs).
-/// Stops at the first error `write` returns.
+/// The files of [`page_files`], each handed to `write` as soon as it is
+/// made, on every thread, so that a build never holds them all (74 MB at
+/// 50,000 agreements with 12,938 PDFs). Stops at the first error `write`
+/// returns.
 pub(crate) fn write_page_files<E: Send>(
     model: &Model,
     order: &DocOrder,

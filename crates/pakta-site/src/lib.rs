@@ -138,6 +138,9 @@ pub fn build(
     // written beside the search index, one long task beside one that keeps
     // every other thread busy. Holding the records and the index at once
     // was the build's peak (1.2 GB at 50,000 agreements with PDF text).
+    // The index's files are written and freed before the pages; the
+    // documents' page texts, tens of megabytes with PDF text, are written
+    // one by one as they are made.
     let is_report = |route: &Route| matches!(route, Route::Report(..) | Route::ReportData(..));
     let (open_data, others): (Vec<Route>, Vec<Route>) = pages
         .iter()
