@@ -1027,8 +1027,13 @@ pub(super) mod tests {
 
     /// The sample's site, as the preview prepares it.
     pub(in crate::render) fn sample_site() -> Site {
+        site_of(sample_model())
+    }
+
+    /// The site of `model`, a changed sample, as [`sample_site`] makes it.
+    fn site_of(model: Model) -> Site {
         Site::new(
-            Arc::new(sample_model()),
+            Arc::new(model),
             Arc::new(History::default()),
             &sample_root(),
             Some("http://127.0.0.1:1/"),
@@ -1144,13 +1149,7 @@ pub(super) mod tests {
                     .document_texts
                     .insert(key, pakta_model::DocumentText::Pages(pages));
             }
-            Site::new(
-                Arc::new(model),
-                Arc::new(History::default()),
-                &sample_root(),
-                Some("http://127.0.0.1:1/"),
-            )
-            .expect("the sample's site is prepared")
+            site_of(model)
         };
         let whole = with_texts().take_search_files();
 
