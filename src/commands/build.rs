@@ -76,7 +76,7 @@ pub(crate) fn run(args: &BuildArgs, console: &Console) -> ExitCode {
     };
     let mut timings = std::mem::take(&mut analysis.timings);
     let extraction = timings.time("pdf-text", || {
-        pdf_text::read_documents(root, &analysis.model, &pdf_settings)
+        pdf_text::read_documents(root, &analysis.model, &pdf_settings, None)
     });
     print_capped(&extraction.diagnostics, console);
     analysis.model.document_texts = extraction.texts;

@@ -18,7 +18,10 @@ pub(crate) fn run(args: &ServeArgs, console: &Console) -> ExitCode {
         today: args.repo.today,
         port: args.port,
         texts: console.texts,
-        documents: Some(Arc::new(read_documents)),
+        documents: Some(Arc::new({
+            let remembered = pdf_text::Remembered::default();
+            move |root: &Path, model: &Model| read_documents(root, model, &remembered)
+        })),
     };
     match serve(options) {
         Ok(()) => exit(0),
@@ -36,11 +39,15 @@ pub(crate) fn run(args: &ServeArgs, console: &Console) -> ExitCode {
 /// The documents' text as `pakta build` reads it with its default
 /// settings, sharing its cache: the preview's search finds what the
 /// published site's finds, and a file is extracted once for both.
-fn read_documents(root: &Path, model: &Model) -> (DocumentTexts, Vec<Diagnostic>) {
+fn read_documents(
+    root: &Path,
+    model: &Model,
+    remembered: &pdf_text::Remembered,
+) -> (DocumentTexts, Vec<Diagnostic>) {
     let settings = pdf_text::Settings {
         cache_dir: root.join(pdf_text::DEFAULT_CACHE_DIR),
         time_limit: Duration::from_secs_f64(pdf_text::DEFAULT_TIME_LIMIT_SECONDS),
     };
-    let extraction = pdf_text::read_documents(root, model, &settings);
+    let extraction = pdf_text::read_documents(root, model, &settings, Some(remembered));
     (extraction.texts, extraction.diagnostics)
 }

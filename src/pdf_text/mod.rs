@@ -8,8 +8,9 @@ mod cache;
 pub(crate) mod child;
 mod runner;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
+use std::sync::{Mutex, PoisonError};
 use std::time::Duration;
 
 use rayon::prelude::*;
@@ -52,7 +53,40 @@ fn is_pdf(key: &str) -> bool {
     key.len() > 4 && key.as_bytes()[key.len() - 4..].eq_ignore_ascii_case(b".pdf")
 }
 
-pub(crate) fn read_documents(root: &Path, model: &Model, settings: &Settings) -> Extraction {
+/// What reading one file gave, kept by the preview from one rebuild to the
+/// next.
+#[derive(Clone)]
+enum Outcome {
+    Text(DocumentText),
+    TimedOut,
+    Unreadable,
+}
+
+impl From<Cached> for Outcome {
+    fn from(cached: Cached) -> Outcome {
+        match cached {
+            Cached::Pages { pages } => Outcome::Text(DocumentText::from_pages(pages)),
+            Cached::TimedOut => Outcome::TimedOut,
+            Cached::Unreadable => Outcome::Unreadable,
+        }
+    }
+}
+
+/// The outcomes of the last reading by the file's SHA-256, so the preview
+/// reads the cache entries of a national repository's documents (tens of
+/// megabytes of text) once, not again after every edit. Keyed by content,
+/// it is never stale; it holds only the last reading's files.
+#[derive(Default)]
+pub(crate) struct Remembered(Mutex<HashMap<String, Outcome>>);
+
+/// Reads the text of every local PDF the model lists; `remembered`, when
+/// given, answers for the files it read last time and keeps this time's.
+pub(crate) fn read_documents(
+    root: &Path,
+    model: &Model,
+    settings: &Settings,
+    remembered: Option<&Remembered>,
+) -> Extraction {
     let mut wanted: BTreeMap<&str, &str> = BTreeMap::new();
     for agreement in &model.agreements {
         for document in &agreement.front.documents {
@@ -61,19 +95,27 @@ pub(crate) fn read_documents(root: &Path, model: &Model, settings: &Settings) ->
             }
         }
     }
+    // Rebuilds take turns, so the map is taken whole for this one; a lock
+    // poisoned by a panicking rebuild still holds whole outcomes.
+    let known = remembered
+        .map(|r| std::mem::take(&mut *r.0.lock().unwrap_or_else(PoisonError::into_inner)))
+        .unwrap_or_default();
     let cache = Cache::new(&settings.cache_dir);
     let limits = Limits {
         time: settings.time_limit,
         memory: MEMORY_LIMIT_BYTES,
     };
     let exe = std::env::current_exe();
-    let results: Vec<(&str, Cached, bool)> = wanted
+    let results: Vec<(&str, &str, Outcome, bool)> = wanted
         .into_iter()
         .collect::<Vec<_>>()
         .into_par_iter()
         .map(|(key, sha256)| {
+            if let Some(outcome) = known.get(sha256) {
+                return (key, sha256, outcome.clone(), false);
+            }
             if let Some(cached) = cache.read(sha256) {
-                return (key, cached, false);
+                return (key, sha256, cached.into(), false);
             }
             let outcome = match &exe {
                 Ok(exe) => runner::extract(exe, &root.join(key), limits),
@@ -85,22 +127,28 @@ pub(crate) fn read_documents(root: &Path, model: &Model, settings: &Settings) ->
                 Err(Failure::Unreadable) => Cached::Unreadable,
             };
             cache.write(sha256, &cached);
-            (key, cached, true)
+            (key, sha256, cached.into(), true)
         })
         .collect();
-    let extracted = results.iter().filter(|(_, _, fresh)| *fresh).count();
+    drop(known);
+    let extracted = results.iter().filter(|(_, _, _, fresh)| *fresh).count();
     let from_cache = results.len() - extracted;
-    let outcomes: BTreeMap<&str, Cached> = results
+    if let Some(remembered) = remembered {
+        let kept = results
+            .iter()
+            .map(|(_, sha256, outcome, _)| (sha256.to_string(), outcome.clone()))
+            .collect();
+        *remembered.0.lock().unwrap_or_else(PoisonError::into_inner) = kept;
+    }
+    let outcomes: BTreeMap<&str, Outcome> = results
         .into_iter()
-        .map(|(key, cached, _)| (key, cached))
+        .map(|(key, _, outcome, _)| (key, outcome))
         .collect();
     let texts: DocumentTexts = outcomes
         .iter()
-        .filter_map(|(key, cached)| match cached {
-            Cached::Pages { pages } => {
-                Some((key.to_string(), DocumentText::from_pages(pages.clone())))
-            }
-            Cached::TimedOut | Cached::Unreadable => None,
+        .filter_map(|(key, outcome)| match outcome {
+            Outcome::Text(text) => Some((key.to_string(), text.clone())),
+            Outcome::TimedOut | Outcome::Unreadable => None,
         })
         .collect();
     let diagnostics = warnings(root, model, &outcomes, &texts, settings.time_limit);
@@ -127,7 +175,7 @@ fn pdf_attachment<'m>(
 fn warnings(
     root: &Path,
     model: &Model,
-    outcomes: &BTreeMap<&str, Cached>,
+    outcomes: &BTreeMap<&str, Outcome>,
     texts: &DocumentTexts,
     time_limit: Duration,
 ) -> Vec<Diagnostic> {
@@ -149,14 +197,14 @@ fn warnings(
                     Message::new("document-without-text").arg("file", file),
                     Message::new("document-without-text.help"),
                 ),
-                (Some(Cached::TimedOut), _) => (
+                (Some(Outcome::TimedOut), _) => (
                     "document-text-unreadable",
                     Message::new("document-text-timed-out")
                         .arg("file", file)
                         .arg("seconds", time_limit.as_secs_f64()),
                     Message::new("document-text-unreadable.help"),
                 ),
-                (Some(Cached::Unreadable), _) => (
+                (Some(Outcome::Unreadable), _) => (
                     "document-text-unreadable",
                     Message::new("document-text-unreadable").arg("file", file),
                     Message::new("document-text-unreadable.help"),

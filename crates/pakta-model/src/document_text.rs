@@ -3,12 +3,14 @@
 //! carries it to the search index and the agreement pages.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
-/// What was read from one document file.
+/// What was read from one document file. Cloned cheaply: the preview
+/// keeps the texts of one rebuild for the next.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DocumentText {
     /// The text of each page, the first page first.
-    Pages(Vec<String>),
+    Pages(Arc<[String]>),
     /// The file is a PDF whose pages hold no text (a scan without a text
     /// layer): nothing to search, and editors are told.
     NoText,
@@ -29,7 +31,7 @@ impl DocumentText {
             .iter()
             .any(|page| page.chars().any(char::is_alphanumeric))
         {
-            DocumentText::Pages(pages)
+            DocumentText::Pages(pages.into())
         } else {
             DocumentText::NoText
         }

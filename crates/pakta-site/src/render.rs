@@ -1147,7 +1147,7 @@ pub(super) mod tests {
                 let pages = vec![format!("Pasal {n}"), String::new(), "Lampiran".into()];
                 model
                     .document_texts
-                    .insert(key, pakta_model::DocumentText::Pages(pages));
+                    .insert(key, pakta_model::DocumentText::Pages(pages.into()));
             }
             site_of(model)
         };
