@@ -1,8 +1,8 @@
 //! The preview after an edit is the site a fresh build makes of the same
 //! files: `serve`'s rebuild reloads only what changed and keeps what it
 //! can, so after each edit of a sequence (a title, a status-changing
-//! date, a partner, a rename, a delete, a new file, a unit's
-//! `_unit.toml`, `pakta.toml`) every file a fresh `pakta build` writes is
+//! date, a partner, a document and an evidence file replaced, a rename, a
+//! delete, a new file, a unit's `_unit.toml`, `pakta.toml`) every file a fresh `pakta build` writes is
 //! asked of the preview and compared, byte for byte.
 
 mod common;
@@ -22,6 +22,11 @@ const RENAMED_TO: &str = "agreements/jawa-timur/ponorogo/2025-other-kwarcab-pono
 const DELETED: &str = "agreements/nusa-tenggara-barat/2025-pks-lombok-post.md";
 const ADDED: &str = "agreements/jawa-tengah/karanganyar/2026-mou-baru.md";
 const UNIT: &str = "agreements/jawa-tengah/karanganyar/_unit.toml";
+/// The document of `TITLED`, and a document of another agreement.
+const DOCUMENT: &str = "files/jawa-tengah/karanganyar/2024-pks-uns.pdf";
+const OTHER_DOCUMENT: &str = "files/ri/2022-mou-bssn.pdf";
+/// The evidence of an activity, written without a checksum.
+const EVIDENCE: &str = "files/jawa-tengah/karanganyar/2023-pelatihan-relawan-uns.pdf";
 /// The file the build marks its output folder with; not part of the site.
 const OUTPUT_MARK: &str = ".pakta-site";
 /// What the preview adds to every HTML page.
@@ -208,12 +213,12 @@ fn edited(preview: &Preview, repo: &Repo, step: &str, seen: &mut usize) {
 fn replace_in(repo: &Repo, rel: &str, from: &str, to: &str) {
     let text = repo.read(rel);
     assert!(text.contains(from), "{rel} holds {from:?}");
-    write_at_once(repo, rel, &text.replacen(from, to, 1));
+    write_at_once(repo, rel, text.replacen(from, to, 1));
 }
 
 /// Writes `rel` in one step (a rename), so the watcher never reads it
 /// half written.
-fn write_at_once(repo: &Repo, rel: &str, content: &str) {
+fn write_at_once(repo: &Repo, rel: &str, content: impl AsRef<[u8]>) {
     let staged = repo.root.with_extension("staged");
     std::fs::write(&staged, content).expect("the staged file is written");
     std::fs::rename(&staged, repo.path(rel)).expect("the staged file replaces the file");
@@ -251,6 +256,24 @@ fn every_edit_serves_what_a_fresh_build_writes() {
         "name = \"Universitas Muhammadiyah Surakarta\"",
     );
     edited(&preview, &repo, "a partner", &mut seen);
+
+    // A document replaced by another file, its checksum written anew: the
+    // agreement's page shows the file's size and checksum, and the search
+    // finds the new file's text.
+    let other_document = std::fs::read(repo.path(OTHER_DOCUMENT)).expect("the other document");
+    write_at_once(&repo, DOCUMENT, other_document);
+    replace_in(
+        &repo,
+        TITLED,
+        "sha256 = \"8cb463fa3709da0e1e1807ed5bb87cdb6eab6da0223266ad50fd4f3d2ed31b63\"",
+        "sha256 = \"902605b41518fe501a167ec16a77c3f916fb52d016dbf9e2497e5bfa1f57227b\"",
+    );
+    edited(&preview, &repo, "a document replaced", &mut seen);
+
+    // An activity's evidence file, whose checksum is not written down.
+    let evidence = std::fs::read(repo.path(DOCUMENT)).expect("the document");
+    write_at_once(&repo, EVIDENCE, evidence);
+    edited(&preview, &repo, "an evidence file replaced", &mut seen);
 
     std::fs::rename(repo.path(RENAMED_FROM), repo.path(RENAMED_TO)).expect("rename");
     edited(&preview, &repo, "a rename", &mut seen);

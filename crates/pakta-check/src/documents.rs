@@ -1,8 +1,11 @@
 //! Documents are either a file inside the repository or a web link. Local
-//! files are hashed here, once, and the facts handed on to the site.
+//! files are hashed here, once, and the facts handed on to the site; the
+//! preview keeps them from one rebuild to the next ([`KnownAttachments`]).
 
-use std::collections::BTreeMap;
-use std::path::Path;
+use std::borrow::Cow;
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+use std::time::SystemTime;
 
 use rayon::prelude::*;
 use sha2::{Digest, Sha256};
@@ -25,7 +28,76 @@ pub struct Attachment {
 /// Local document files by their normalised path relative to the root.
 pub type Attachments = BTreeMap<String, Attachment>;
 
-#[derive(Clone)]
+/// What one check learned of the document files, for the next. Each
+/// digest is kept by the file's real path with the size and modification
+/// time the file had then, and reused while both are unchanged: the same
+/// test the preview's loader applies to the agreement files. When the
+/// owner watches the repository, the whole finding for each path is kept
+/// too, and reused until the owner reports a change in `files/`.
+#[derive(Debug, Default)]
+pub struct KnownAttachments {
+    digests: foldhash::HashMap<PathBuf, Digested>,
+    /// Whether every change in `files/` is reported through
+    /// [`KnownAttachments::forget_findings`].
+    watched: bool,
+    findings: Option<BTreeMap<String, Inspected>>,
+}
+
+#[derive(Debug, Clone)]
+struct Digested {
+    len: u64,
+    modified: SystemTime,
+    attachment: Attachment,
+}
+
+impl KnownAttachments {
+    /// Nothing learned yet, for an owner that reports every change in
+    /// `files/` (a file watcher that, when it lost events, starts anew).
+    pub fn watched() -> KnownAttachments {
+        KnownAttachments {
+            watched: true,
+            ..KnownAttachments::default()
+        }
+    }
+
+    /// Something in `files/` changed: every path is looked at again (the
+    /// digests of files still as they were are kept).
+    pub fn forget_findings(&mut self) {
+        self.findings = None;
+    }
+
+    /// The digest of the regular file at `real` with this `metadata`,
+    /// hashed now unless known; with the entry to keep for the next run
+    /// (none when the file has no modification time to compare).
+    fn digest(
+        &self,
+        real: &Path,
+        metadata: &std::fs::Metadata,
+    ) -> std::io::Result<(Attachment, Option<(PathBuf, Digested)>)> {
+        let modified = metadata.modified().ok();
+        if let (Some(known), Some(modified)) = (self.digests.get(real), modified)
+            && known.len == metadata.len()
+            && known.modified == modified
+        {
+            return Ok((
+                known.attachment.clone(),
+                Some((real.to_path_buf(), known.clone())),
+            ));
+        }
+        let attachment = hash_file(real)?;
+        let keep = modified.map(|modified| {
+            let digested = Digested {
+                len: attachment.size,
+                modified,
+                attachment: attachment.clone(),
+            };
+            (real.to_path_buf(), digested)
+        });
+        Ok((attachment, keep))
+    }
+}
+
+#[derive(Debug, Clone)]
 enum FileProblem {
     Absolute,
     LeavesRepository,
@@ -40,9 +112,10 @@ enum FileProblem {
 pub(crate) fn check(
     root: &Path,
     agreements: &[AgreementSource],
+    known: &mut KnownAttachments,
     out: &mut Diagnostics,
 ) -> Attachments {
-    let mut wanted: BTreeMap<String, ()> = BTreeMap::new();
+    let mut wanted: BTreeSet<Cow<'_, str>> = BTreeSet::new();
     for agreement in agreements {
         let Some(front) = &agreement.front else {
             continue;
@@ -52,23 +125,48 @@ pub(crate) fn check(
                 (Some(_), Some(_)) | (None, None) => out.push(source_problem(agreement, &document)),
                 (Some(file), None) => {
                     if let Ok(path) = normalise(&file.value) {
-                        wanted.insert(path, ());
+                        wanted.insert(path);
                     }
                 }
                 (None, Some(_)) => {}
             }
         }
     }
+    let previous = if known.watched {
+        known.findings.take()
+    } else {
+        None
+    };
+    let earlier = |path: &str| previous.as_ref().and_then(|found| found.get(path));
     let root_real = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
     let documents_real = documents_folder(&root_real);
-    let facts: BTreeMap<String, Result<Attachment, FileProblem>> = wanted
-        .into_keys()
-        .collect::<Vec<_>>()
+    let paths: Vec<String> = wanted.into_iter().map(Cow::into_owned).collect();
+    let unknown: Vec<String> = paths
+        .iter()
+        .filter(|p| earlier(p).is_none())
+        .cloned()
+        .collect();
+    let folders = real_folders(&root_real, &unknown);
+    let findings: BTreeMap<String, Inspected> = paths
         .into_par_iter()
         .map(|path| {
-            let fact = inspect(&root_real, documents_real.as_deref(), &path);
+            if let Some(found) = earlier(&path) {
+                return (path, found.clone());
+            }
+            let place = Place {
+                root_real: &root_real,
+                documents_real: documents_real.as_deref(),
+                folders: &folders,
+            };
+            let fact = inspect(&place, &path, known);
             (path, fact)
         })
+        .collect();
+    drop(previous);
+    // Only this run's files are kept: a file gone or changed is forgotten.
+    known.digests = findings
+        .values()
+        .filter_map(|(_, keep)| keep.clone())
         .collect();
 
     for agreement in agreements {
@@ -79,7 +177,7 @@ pub(crate) fn check(
             let (Some(file), None) = (document.file, document.url) else {
                 continue;
             };
-            let fact = normalise(&file.value).map(|p| &facts[&p]);
+            let fact = normalise(&file.value).map(|p| &findings[&*p].0);
             let problem = match fact {
                 Err(problem) => Some(problem),
                 Ok(Err(problem)) => Some(problem.clone()),
@@ -112,17 +210,23 @@ pub(crate) fn check(
             }
         }
     }
-    facts
-        .into_iter()
-        .filter_map(|(path, fact)| fact.ok().map(|a| (path, a)))
-        .collect()
+    let attachments = findings
+        .iter()
+        .filter_map(|(path, (fact, _))| Some((path.clone(), fact.as_ref().ok()?.clone())))
+        .collect();
+    if known.watched {
+        known.findings = Some(findings);
+    }
+    attachments
 }
 
 /// A document or an activity's evidence: both name a file here or a link,
 /// and are checked by the same rules.
 struct LinkedFile<'a> {
-    /// How messages name it: `the document "..."`.
-    what: Message,
+    /// The message id that names it (`the document "..."`) and the title
+    /// it names, made into a message only for a problem: most entries
+    /// have none, and a national repository lists tens of thousands.
+    what: (&'static str, &'a str),
     file: Option<&'a Spanned<String>>,
     url: Option<&'a String>,
     sha256: Option<&'a Spanned<String>>,
@@ -131,7 +235,7 @@ struct LinkedFile<'a> {
 
 fn linked_files(front: &FrontMatter) -> impl Iterator<Item = LinkedFile<'_>> {
     let documents = front.documents.iter().map(|d| LinkedFile {
-        what: Message::new("linked-file.document").arg("title", &d.title),
+        what: ("linked-file.document", d.title.as_str()),
         file: d.file.as_ref(),
         url: d.url.as_ref(),
         sha256: d.sha256.as_ref(),
@@ -139,7 +243,7 @@ fn linked_files(front: &FrontMatter) -> impl Iterator<Item = LinkedFile<'_>> {
     });
     let evidence = front.activities.iter().filter_map(|a| {
         a.evidence.as_ref().map(|e| LinkedFile {
-            what: Message::new("linked-file.evidence").arg("title", &a.title),
+            what: ("linked-file.evidence", a.title.as_str()),
             file: e.file.as_ref(),
             url: e.url.as_ref(),
             sha256: e.sha256.as_ref(),
@@ -151,36 +255,40 @@ fn linked_files(front: &FrontMatter) -> impl Iterator<Item = LinkedFile<'_>> {
 
 /// The key under which a document's `file` is found in [`Attachments`].
 pub fn attachment_key(path: &str) -> Option<String> {
-    normalise(path).ok()
+    normalise(path).ok().map(Cow::into_owned)
 }
 
 /// `./files//a.pdf` -> `files/a.pdf`; refuses absolute paths, `..`,
-/// anything outside `files/` and hidden (dot) names.
-fn normalise(path: &str) -> Result<String, FileProblem> {
+/// anything outside `files/` and hidden (dot) names. A path already in
+/// that form is returned as it is: nearly every path is, and a national
+/// repository names tens of thousands.
+fn normalise(path: &str) -> Result<Cow<'_, str>, FileProblem> {
     let path = path.trim();
     let looks_absolute =
         path.starts_with('/') || path.starts_with('\\') || path.as_bytes().get(1) == Some(&b':');
     if looks_absolute {
         return Err(FileProblem::Absolute);
     }
-    let mut parts = Vec::new();
-    for part in path.split(['/', '\\']) {
-        match part {
-            "" | "." => {}
-            ".." => return Err(FileProblem::LeavesRepository),
-            other => parts.push(other),
-        }
+    let segments = || path.split(['/', '\\']);
+    if segments().any(|part| part == "..") {
+        return Err(FileProblem::LeavesRepository);
     }
-    if parts.is_empty() {
+    let parts = || segments().filter(|part| !part.is_empty() && *part != ".");
+    let mut named = parts();
+    let Some(first) = named.next() else {
         return Err(FileProblem::Missing);
-    }
-    if parts.len() < 2 || parts[0] != DOCUMENTS_DIR {
+    };
+    if named.next().is_none() || first != DOCUMENTS_DIR {
         return Err(FileProblem::OutsideDocuments);
     }
-    if parts.iter().any(|part| part.starts_with('.')) {
+    if parts().any(|part| part.starts_with('.')) {
         return Err(FileProblem::Hidden);
     }
-    Ok(parts.join("/"))
+    if parts().count() == segments().count() && !path.contains('\\') {
+        Ok(Cow::Borrowed(path))
+    } else {
+        Ok(Cow::Owned(parts().collect::<Vec<_>>().join("/")))
+    }
 }
 
 /// The real `files/` folder, when it is a folder of the repository: a
@@ -192,22 +300,72 @@ fn documents_folder(root_real: &Path) -> Option<std::path::PathBuf> {
     metadata.is_dir().then_some(path)
 }
 
+/// What inspecting one file found, and the digest to keep for the next run.
+type Inspected = (Result<Attachment, FileProblem>, Option<(PathBuf, Digested)>);
+
+/// Where the files are really: the repository, its `files/` folder and
+/// each folder that holds a document (`None` when it cannot be resolved).
+struct Place<'a> {
+    root_real: &'a Path,
+    documents_real: Option<&'a Path>,
+    folders: &'a foldhash::HashMap<String, Option<PathBuf>>,
+}
+
+/// The folder part of a normalised document path (which always has one).
+fn folder_part(path: &str) -> (&str, &str) {
+    path.rsplit_once('/').unwrap_or(("", path))
+}
+
+/// Each folder that holds a document, resolved once: resolving every file's
+/// path in full costs a system call per folder on the way, and a national
+/// repository lists twelve thousand scans in a few hundred folders.
+fn real_folders(root_real: &Path, paths: &[String]) -> foldhash::HashMap<String, Option<PathBuf>> {
+    let folders: std::collections::BTreeSet<&str> =
+        paths.iter().map(|p| folder_part(p).0).collect();
+    folders
+        .into_iter()
+        .collect::<Vec<_>>()
+        .into_par_iter()
+        .map(|folder| {
+            (
+                folder.to_string(),
+                root_real.join(folder).canonicalize().ok(),
+            )
+        })
+        .collect()
+}
+
 /// Links are followed only while they stay inside `files/`, and what they
 /// lead to must be a regular file there, not hidden: the file is judged
 /// by where it really is, not by the name it was given.
-fn inspect(
-    root_real: &Path,
-    documents_real: Option<&Path>,
-    path: &str,
-) -> Result<Attachment, FileProblem> {
-    let full = root_real.join(path);
-    if std::fs::symlink_metadata(&full).is_err() {
-        return Err(FileProblem::Missing);
+fn inspect(place: &Place, path: &str, known: &KnownAttachments) -> Inspected {
+    match inspect_file(place, path, known) {
+        Ok((attachment, keep)) => (Ok(attachment), keep),
+        Err(problem) => (Err(problem), None),
     }
-    let real = full
-        .canonicalize()
-        .map_err(|_| FileProblem::NotAFile(Message::new("entry-broken-link")))?;
-    let below_documents = documents_real.and_then(|dir| real.strip_prefix(dir).ok());
+}
+
+fn inspect_file(
+    place: &Place,
+    path: &str,
+    known: &KnownAttachments,
+) -> Result<(Attachment, Option<(PathBuf, Digested)>), FileProblem> {
+    let full = place.root_real.join(path);
+    let Ok(entry) = std::fs::symlink_metadata(&full) else {
+        return Err(FileProblem::Missing);
+    };
+    let broken = || FileProblem::NotAFile(Message::new("entry-broken-link"));
+    // A file that is not itself a link is where its real folder is.
+    let (real, entry) = if entry.file_type().is_symlink() {
+        (full.canonicalize().map_err(|_| broken())?, None)
+    } else {
+        let (folder, name) = folder_part(path);
+        let real_folder = place.folders.get(folder).and_then(Option::as_ref);
+        (real_folder.ok_or_else(broken)?.join(name), Some(entry))
+    };
+    let below_documents = place
+        .documents_real
+        .and_then(|dir| real.strip_prefix(dir).ok());
     let Some(below_documents) = below_documents else {
         return Err(FileProblem::LinksOutside);
     };
@@ -217,12 +375,18 @@ fn inspect(
     if hidden {
         return Err(FileProblem::Hidden);
     }
-    let metadata =
-        std::fs::symlink_metadata(&real).map_err(|e| FileProblem::Unreadable(e.to_string()))?;
+    let metadata = match entry {
+        Some(entry) => entry,
+        None => {
+            std::fs::symlink_metadata(&real).map_err(|e| FileProblem::Unreadable(e.to_string()))?
+        }
+    };
     if let Some(what) = not_a_file(&metadata) {
         return Err(FileProblem::NotAFile(what));
     }
-    hash_file(&real).map_err(|e| FileProblem::Unreadable(e.to_string()))
+    known
+        .digest(&real, &metadata)
+        .map_err(|e| FileProblem::Unreadable(e.to_string()))
 }
 
 /// Hashes a file in pieces: scans can be large, and holding whole files
@@ -258,7 +422,10 @@ fn source_problem(agreement: &AgreementSource, document: &LinkedFile) -> Diagnos
         } else {
             Message::new("document-source.neither")
         }
-        .nested("what", document.what.clone()),
+        .nested(
+            "what",
+            Message::new(document.what.0).arg("title", document.what.1),
+        ),
     )
     .with_help(Message::new("document-source.help"))
 }
@@ -312,4 +479,168 @@ fn file_problem(
         ),
     };
     Diagnostic::error(&agreement.source, span, code, message.arg("file", file)).with_help(help)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(path: &str) -> Result<Cow<'_, str>, &'static str> {
+        normalise(path).map_err(|problem| match problem {
+            FileProblem::Absolute => "absolute",
+            FileProblem::LeavesRepository => "leaves",
+            FileProblem::OutsideDocuments => "outside",
+            FileProblem::Hidden => "hidden",
+            FileProblem::Missing => "missing",
+            _ => "other",
+        })
+    }
+
+    #[test]
+    fn paths_already_plain_are_kept_and_others_written_plain() {
+        assert!(matches!(
+            key("files/a.pdf"),
+            Ok(Cow::Borrowed("files/a.pdf"))
+        ));
+        assert!(matches!(
+            key(" files/x/a.pdf "),
+            Ok(Cow::Borrowed("files/x/a.pdf"))
+        ));
+        for written in [
+            "./files//a.pdf",
+            "files\\a.pdf",
+            "files/./a.pdf",
+            "files/a.pdf/",
+        ] {
+            assert_eq!(key(written).as_deref(), Ok("files/a.pdf"), "{written}");
+            assert!(matches!(key(written), Ok(Cow::Owned(_))), "{written}");
+        }
+    }
+
+    #[test]
+    fn paths_outside_the_documents_are_refused_by_their_reason() {
+        assert_eq!(key("/files/a.pdf"), Err("absolute"));
+        assert_eq!(key("\\files\\a.pdf"), Err("absolute"));
+        assert_eq!(key("C:files/a.pdf"), Err("absolute"));
+        assert_eq!(key("files/../a.pdf"), Err("leaves"));
+        assert_eq!(key("files/x/.."), Err("leaves"));
+        assert_eq!(key("./"), Err("missing"));
+        assert_eq!(key(""), Err("missing"));
+        assert_eq!(key("files"), Err("outside"));
+        assert_eq!(key("docs/a.pdf"), Err("outside"));
+        assert_eq!(key("files/.secret/a.pdf"), Err("hidden"));
+        assert_eq!(key("files/.a.pdf"), Err("hidden"));
+    }
+
+    /// A repository with one agreement whose document is `files/a.pdf`.
+    struct Repository(PathBuf);
+
+    impl Repository {
+        fn new(name: &str) -> Repository {
+            let root =
+                std::env::temp_dir().join(format!("pakta-digests-{name}-{}", std::process::id()));
+            let _ = std::fs::remove_dir_all(&root);
+            std::fs::create_dir_all(root.join("agreements")).unwrap();
+            std::fs::create_dir_all(root.join("files")).unwrap();
+            std::fs::write(root.join("agreements/_unit.toml"), "name = \"KPU\"\n").unwrap();
+            std::fs::write(
+                root.join("agreements/2025-mou-a.md"),
+                "+++\ntitle = \"A\"\nkind = \"mou\"\n\n[dates]\nsigned = 2025-03-10\n\n\
+                 [[partners]]\nname = \"B\"\ncategory = \"ngo\"\n\n\
+                 [[documents]]\ntitle = \"Naskah\"\nfile = \"files/a.pdf\"\n+++\n",
+            )
+            .unwrap();
+            Repository(root)
+        }
+
+        fn document(&self) -> PathBuf {
+            self.0.join("files/a.pdf")
+        }
+
+        /// The digest the check gives `files/a.pdf`, or its problem codes.
+        fn check(&self, known: &mut KnownAttachments) -> Result<String, Vec<String>> {
+            let (sources, _) = pakta_load::load(&self.0, pakta_load::LoadOptions { bodies: false })
+                .expect("a repository");
+            let mut out = Diagnostics::new();
+            let attachments = check(&self.0, &sources.agreements, known, &mut out);
+            let codes: Vec<String> = out
+                .into_sorted()
+                .iter()
+                .map(|d| d.code.to_string())
+                .collect();
+            match attachments.get("files/a.pdf") {
+                Some(found) if codes.is_empty() => Ok(found.sha256.clone()),
+                _ => Err(codes),
+            }
+        }
+    }
+
+    impl Drop for Repository {
+        fn drop(&mut self) {
+            let _ = std::fs::remove_dir_all(&self.0);
+        }
+    }
+
+    fn sha256_of(bytes: &[u8]) -> String {
+        hex::encode(Sha256::digest(bytes))
+    }
+
+    #[test]
+    fn a_digest_is_kept_while_the_files_size_and_time_are() {
+        let repo = Repository::new("kept");
+        std::fs::write(repo.document(), b"first").unwrap();
+        let mut known = KnownAttachments::default();
+        assert_eq!(repo.check(&mut known), Ok(sha256_of(b"first")));
+
+        // The same size and time, as the preview's loader also trusts.
+        let time = std::fs::metadata(repo.document())
+            .unwrap()
+            .modified()
+            .unwrap();
+        std::fs::write(repo.document(), b"other").unwrap();
+        let file = std::fs::File::options()
+            .write(true)
+            .open(repo.document())
+            .unwrap();
+        file.set_modified(time).unwrap();
+        assert_eq!(repo.check(&mut known), Ok(sha256_of(b"first")));
+
+        let later = time + std::time::Duration::from_secs(2);
+        file.set_modified(later).unwrap();
+        assert_eq!(repo.check(&mut known), Ok(sha256_of(b"other")));
+        std::fs::write(repo.document(), b"longer text").unwrap();
+        assert_eq!(repo.check(&mut known), Ok(sha256_of(b"longer text")));
+
+        // Without what an earlier check kept, every file is hashed.
+        assert_eq!(
+            repo.check(&mut KnownAttachments::default()),
+            Ok(sha256_of(b"longer text"))
+        );
+    }
+
+    #[test]
+    fn a_watched_check_looks_at_the_files_again_only_when_told_of_a_change() {
+        let repo = Repository::new("watched");
+        std::fs::write(repo.document(), b"first").unwrap();
+        let mut known = KnownAttachments::watched();
+        assert_eq!(repo.check(&mut known), Ok(sha256_of(b"first")));
+
+        std::fs::remove_file(repo.document()).unwrap();
+        assert_eq!(repo.check(&mut known), Ok(sha256_of(b"first")));
+        known.forget_findings();
+        assert_eq!(
+            repo.check(&mut known),
+            Err(vec!["missing-file".to_string()])
+        );
+
+        std::fs::write(repo.document(), b"back").unwrap();
+        known.forget_findings();
+        assert_eq!(repo.check(&mut known), Ok(sha256_of(b"back")));
+        // Unwatched, every check looks again.
+        std::fs::remove_file(repo.document()).unwrap();
+        assert_eq!(
+            repo.check(&mut KnownAttachments::default()),
+            Err(vec!["missing-file".to_string()])
+        );
+    }
 }

@@ -15,7 +15,7 @@ mod units;
 use chrono::NaiveDate;
 use rayon::prelude::*;
 
-pub use documents::{Attachment, Attachments, attachment_key};
+pub use documents::{Attachment, Attachments, KnownAttachments, attachment_key};
 
 use pakta_content::diagnostics::Diagnostics;
 use pakta_load::Sources;
@@ -23,6 +23,18 @@ use pakta_load::Sources;
 /// Runs every rule and returns the facts about attached files that the
 /// checks computed (sizes and SHA-256), so later stages need not hash again.
 pub fn validate(sources: &Sources, today: NaiveDate) -> (Attachments, Diagnostics) {
+    validate_reusing(sources, today, &mut KnownAttachments::default())
+}
+
+/// [`validate`], taking what is known of the document files from `known`
+/// (see [`KnownAttachments`] for when) and leaving there what this run
+/// learned, for the next: the preview hashes a national repository's
+/// scans once, not after every edit.
+pub fn validate_reusing(
+    sources: &Sources,
+    today: NaiveDate,
+    known: &mut KnownAttachments,
+) -> (Attachments, Diagnostics) {
     let mut diagnostics = Diagnostics::new();
     let per_file: Vec<Diagnostics> = sources
         .agreements
@@ -43,7 +55,8 @@ pub fn validate(sources: &Sources, today: NaiveDate) -> (Attachments, Diagnostic
     let ((attachments, documents), across) = rayon::join(
         || {
             let mut found = Diagnostics::new();
-            let attachments = documents::check(&sources.root, &sources.agreements, &mut found);
+            let attachments =
+                documents::check(&sources.root, &sources.agreements, known, &mut found);
             relations::check(&sources.agreements, &mut found);
             text_links::check(sources, &attachments, &mut found);
             (attachments, found)

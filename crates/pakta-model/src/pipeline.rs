@@ -9,6 +9,7 @@ use std::time::{Duration, Instant};
 use chrono::{FixedOffset, NaiveDate, Utc};
 
 use crate::Model;
+use pakta_check::KnownAttachments;
 use pakta_content::diagnostics::Diagnostic;
 use pakta_content::diagnostics::Diagnostics;
 use pakta_content::i18n::Texts;
@@ -117,17 +118,42 @@ pub fn analyse(
     analyse_with(root, today, options, None)
 }
 
-/// [`analyse`], re-reading only changed files when given a cache.
+/// What one run keeps for the next (the preview, after each edit): the
+/// loader's parses and what the check learned of the document files.
+#[derive(Default)]
+pub struct Reuse {
+    /// The files parsed, by path.
+    pub files: LoadCache,
+    /// What was found of the document files, and their digests.
+    pub attachments: KnownAttachments,
+}
+
+impl Reuse {
+    /// Nothing kept yet, for an owner that reports every change of the
+    /// repository: of a content file through [`LoadCache::forget`], of
+    /// anything in `files/` through [`KnownAttachments::forget_findings`].
+    pub fn watched() -> Reuse {
+        Reuse {
+            files: LoadCache::watched(),
+            attachments: KnownAttachments::watched(),
+        }
+    }
+}
+
+/// [`analyse`], re-reading only changed files and re-hashing only changed
+/// documents when given what an earlier run kept.
 pub fn analyse_with(
     root: &Path,
     today: Option<NaiveDate>,
     options: LoadOptions,
-    cache: Option<&mut LoadCache>,
+    reuse: Option<&mut Reuse>,
 ) -> Result<Analysis, LoadError> {
-    analyse_loaded(today, || match cache {
-        Some(cache) => pakta_load::load_cached(root, options, cache),
-        None => pakta_load::load(root, options),
-    })
+    match reuse {
+        Some(Reuse { files, attachments }) => analyse_reusing(today, attachments, || {
+            pakta_load::load_cached(root, options, files)
+        }),
+        None => analyse_loaded(today, || pakta_load::load(root, options)),
+    }
 }
 
 /// [`analyse`] with the files loaded by `load` (timed as the load stage),
@@ -136,11 +162,20 @@ pub fn analyse_loaded<E>(
     today: Option<NaiveDate>,
     load: impl FnOnce() -> Result<(Sources, Diagnostics), E>,
 ) -> Result<Analysis, E> {
+    analyse_reusing(today, &mut KnownAttachments::default(), load)
+}
+
+fn analyse_reusing<E>(
+    today: Option<NaiveDate>,
+    known: &mut KnownAttachments,
+    load: impl FnOnce() -> Result<(Sources, Diagnostics), E>,
+) -> Result<Analysis, E> {
     let mut timings = Timings::default();
     let (sources, load_diagnostics) = timings.time("load", load)?;
     let today = today.unwrap_or_else(|| today_in(&sources.config.site.timezone));
-    let (attachments, validate_diagnostics) =
-        timings.time("validate", || pakta_check::validate(&sources, today));
+    let (attachments, validate_diagnostics) = timings.time("validate", || {
+        pakta_check::validate_reusing(&sources, today, known)
+    });
     let mut diagnostics = load_diagnostics;
     diagnostics.extend(validate_diagnostics.into_sorted());
     let units_loaded = sources.units.len();

@@ -26,8 +26,8 @@ use pakta_content::diagnostics::{render_human, stderr_color};
 use pakta_content::i18n::Texts;
 use pakta_content::message::Message;
 use pakta_load::history::History;
-use pakta_load::{CONTENT_DIR, DOCUMENTS_DIR, LoadCache, LoadOptions, PARTNERS_DIR};
-use pakta_model::pipeline::analyse_with;
+use pakta_load::{CONTENT_DIR, DOCUMENTS_DIR, LoadOptions, PARTNERS_DIR};
+use pakta_model::pipeline::{Reuse, analyse_with};
 use pakta_model::{DocumentTexts, Model};
 use pakta_site::{Output, Route, Site};
 
@@ -74,7 +74,8 @@ struct State {
     today: Option<NaiveDate>,
     base_url: String,
     history: Arc<History>,
-    cache: Mutex<LoadCache>,
+    /// What the last rebuild keeps for the next.
+    reuse: Mutex<Reuse>,
     current: RwLock<Option<Arc<Preview>>>,
     live: Live,
     texts: &'static Texts,
@@ -107,7 +108,7 @@ impl State {
             documents: options.documents.clone(),
             theme_may_differ: AtomicBool::new(true),
             history: Arc::new(History::read(root)),
-            cache: Mutex::new(LoadCache::watched()),
+            reuse: Mutex::new(Reuse::watched()),
             current: RwLock::new(None),
             live: Live::default(),
             reported: Mutex::default(),
@@ -117,7 +118,7 @@ impl State {
     /// Forgets what `change` names and rebuilds.
     fn apply(&self, change: &Change) -> Option<String> {
         {
-            let mut cache = self.cache();
+            let mut reuse = self.reuse();
             match change {
                 Change::Paths(changed) => {
                     for path in changed {
@@ -128,28 +129,35 @@ impl State {
                         if !content {
                             self.theme_may_differ.store(true, Ordering::SeqCst);
                         }
+                        // A document, a folder of them, or `files/` itself.
+                        let documents = rel.as_deref().is_none_or(|rel| {
+                            rel == DOCUMENTS_DIR || in_folder(rel, DOCUMENTS_DIR)
+                        });
+                        if documents {
+                            reuse.attachments.forget_findings();
+                        }
                         if let Some(rel) = rel {
-                            cache.forget(&rel);
+                            reuse.files.forget(&rel);
                         }
                     }
                 }
                 Change::Everything => {
                     self.theme_may_differ.store(true, Ordering::SeqCst);
-                    *cache = LoadCache::watched();
+                    *reuse = Reuse::watched();
                 }
             }
         }
         rebuild(self)
     }
 
-    /// The load cache; after a rebuild that panicked it may be half
-    /// updated, so it is emptied and everything is read again.
-    fn cache(&self) -> MutexGuard<'_, LoadCache> {
-        self.cache.lock().unwrap_or_else(|poisoned| {
-            self.cache.clear_poison();
-            let mut cache = poisoned.into_inner();
-            *cache = LoadCache::watched();
-            cache
+    /// What the last rebuild kept; after a rebuild that panicked it may be
+    /// half updated, so it is emptied and everything is read again.
+    fn reuse(&self) -> MutexGuard<'_, Reuse> {
+        self.reuse.lock().unwrap_or_else(|poisoned| {
+            self.reuse.clear_poison();
+            let mut reuse = poisoned.into_inner();
+            *reuse = Reuse::watched();
+            reuse
         })
     }
 
@@ -259,12 +267,12 @@ fn error_line(message: Message, texts: &Texts) -> String {
 /// One rebuild: `None` when the new site is in place, else the report.
 fn try_rebuild(state: &State, phases: &mut String) -> Option<String> {
     let analysis = {
-        let mut cache = state.cache();
+        let mut reuse = state.reuse();
         analyse_with(
             &state.root,
             state.today,
             LoadOptions { bodies: true },
-            Some(&mut cache),
+            Some(&mut reuse),
         )
     };
     match analysis {
