@@ -11,6 +11,11 @@
 # home page and its unit's page, and prints how long that page took and
 # the time from the edit to the page being served, with their medians per
 # page.
+#
+# PDF_SHARE (e.g. 0.3) gives that share of the agreements a local PDF, as
+# real repositories have: each rebuild then also checks the documents and
+# hands their text to the search. The corpus's PDF text cache is filled
+# once, by a build, before the preview starts.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # The figures are read from pakta's lines in English; the language changes
@@ -21,15 +26,23 @@ n=${1:-10000}
 edits=${EDITS:-9}
 today=2026-11-01
 work=${PAKTA_BENCH_DIR:-target/bench}
+pdf_share=${PDF_SHARE:-0}
 corpus="$work/c$n"
+[ "$pdf_share" = 0 ] || corpus="$work/c$n-pdf$pdf_share"
 mkdir -p "$work"
-[ -f "$corpus/pakta.toml" ] || python3 ../shared/bench/gen_corpus.py --n "$n" --out "$corpus" --today "$today" --force 2>/dev/null
+[ -f "$corpus/pakta.toml" ] || python3 ../shared/bench/gen_corpus.py --n "$n" --out "$corpus" --today "$today" --force \
+  ${PDF_SHARE:+--pdf-share "$pdf_share"} 2>/dev/null
 [ -n "${PAKTA_BIN:-}" ] || cargo build --profile "${PAKTA_PROFILE:-release}" --quiet
+pakta=${PAKTA_BIN:-target/${PAKTA_PROFILE:-release}/pakta}
 scratch=$(mktemp -d "${TMPDIR:-/tmp}/pakta-serve-bench-XXXXXX")
+if [ "$pdf_share" != 0 ] && [ ! -d "$corpus/.pakta-cache" ]; then
+  "$pakta" build --root "$corpus" --out "$scratch/warm" --today "$today" >/dev/null 2>&1 || true
+  rm -rf "$scratch/warm"
+fi
 log="$scratch/serve.log"
 trap 'kill "$server" 2>/dev/null || true; rm -rf "$scratch"' EXIT
 cp -r "$corpus" "$scratch/repo"
-"${PAKTA_BIN:-target/${PAKTA_PROFILE:-release}/pakta}" serve --root "$scratch/repo" --port 0 --today "$today" >"$scratch/out.log" 2>"$log" &
+"$pakta" serve --root "$scratch/repo" --port 0 --today "$today" >"$scratch/out.log" 2>"$log" &
 server=$!
 until grep -q "Serving" "$scratch/out.log" 2>/dev/null; do sleep 0.2; done
 url=$(sed -n 's/^Serving \(http[^ ]*\).*/\1/p' "$scratch/out.log")
@@ -53,7 +66,7 @@ for i in $(seq "$edits"); do
   [ "$code" = 200 ] || { echo "page ${pages[$kind]} answered $code" >&2; exit 1; }
   echo "${names[$kind]} $(awk -v s="$took" 'BEGIN {printf "%d", s * 1000}') $((served - started))" >>"$scratch/pages"
 done
-echo "rebuilds after one edit, $n agreements:"
+echo "rebuilds after one edit, $n agreements$([ "$pdf_share" = 0 ] || echo ", PDF share $pdf_share"):"
 grep '^Rebuilt' "$log" | tail -n "$edits"
 grep '^Rebuilt' "$log" | tail -n "$edits" | awk '{print $3}' | sort -n \
   | awk '{v[NR]=$1} END {printf "median %d ms over %d edits\n", v[int((NR+1)/2)], NR}'
