@@ -9,7 +9,7 @@ use super::frontmatter::{Split, split};
 use super::sections::check_empty_sections;
 use super::text_links;
 use super::toml_file::{decode_utf8, toml_syntax_errors};
-use super::written_mistakes::repair_dates;
+use super::written_mistakes::{Repaired, repair_dates};
 use pakta_content::diagnostics::{Diagnostic, Diagnostics, SourceFile, Spanned};
 use pakta_content::message::Message;
 use pakta_content::schema::{TableReader, characters, spec};
@@ -120,29 +120,46 @@ pub(crate) fn parse_agreement(
     };
     if let Some(toml) = front {
         let base = toml.start;
-        let repaired = repair_dates(&agreement.source, base, &text[toml.clone()]);
-        let toml_text = repaired.as_ref().map_or(&text[toml], |r| r.text.as_str());
-        let (table, errors) = DeTable::parse_recoverable(toml_text);
+        let (table, errors) = DeTable::parse_recoverable(&text[toml.clone()]);
         if errors.is_empty() {
-            match &repaired {
-                None => read_front_matter(&mut agreement, base, &table, diagnostics),
-                Some(repaired) => {
-                    let mut found = Diagnostics::new();
-                    read_front_matter(&mut agreement, base, &table, &mut found);
-                    let stand_ins = positions(&agreement.source, &repaired.stand_ins);
-                    diagnostics.extend(found.into_sorted().into_iter().filter(|d| {
-                        !(d.code == "wrong-type" && stand_ins.contains(&(d.line, d.column)))
-                    }));
-                }
-            }
+            read_front_matter(&mut agreement, base, &table, diagnostics);
         } else {
-            diagnostics.extend(toml_syntax_errors(&agreement.source, base, errors));
-        }
-        if let Some(repaired) = repaired {
-            diagnostics.extend(repaired.diagnostics);
+            // A date written as TOML never accepts makes the text invalid,
+            // so only a text TOML refused is searched for one (nearly every
+            // file parses: the search would cost a national repository's
+            // check a tenth of its time).
+            match repair_dates(&agreement.source, base, &text[toml]) {
+                None => diagnostics.extend(toml_syntax_errors(&agreement.source, base, errors)),
+                Some(repaired) => read_repaired(&mut agreement, base, repaired, diagnostics),
+            }
         }
     }
     agreement
+}
+
+/// Reads the front matter with its date mistakes replaced; the reader's
+/// complaints about the stand-ins put in their place are not the editor's.
+fn read_repaired(
+    agreement: &mut AgreementSource,
+    base: usize,
+    repaired: Repaired,
+    diagnostics: &mut Diagnostics,
+) {
+    let (table, errors) = DeTable::parse_recoverable(&repaired.text);
+    if errors.is_empty() {
+        let mut found = Diagnostics::new();
+        read_front_matter(agreement, base, &table, &mut found);
+        let stand_ins = positions(&agreement.source, &repaired.stand_ins);
+        diagnostics.extend(
+            found
+                .into_sorted()
+                .into_iter()
+                .filter(|d| !(d.code == "wrong-type" && stand_ins.contains(&(d.line, d.column)))),
+        );
+    } else {
+        diagnostics.extend(toml_syntax_errors(&agreement.source, base, errors));
+    }
+    diagnostics.extend(repaired.diagnostics);
 }
 
 fn read_front_matter(
@@ -388,6 +405,30 @@ mod tests {
         let (agreement, diagnostics) = parse(VALID);
         assert!(agreement.front.is_some());
         assert!(diagnostics.is_empty(), "{diagnostics:?}");
+    }
+
+    /// Date mistakes are looked for only in a text TOML refused: a line
+    /// inside a multi-line string that looks like a day-first date is the
+    /// editor's text, not a date.
+    #[test]
+    fn a_date_like_line_in_a_string_is_no_date_mistake() {
+        let in_string = VALID.replace(
+            "summary = \"Ringkas\"",
+            "topics = [\"\"\"\ntanggal = 10-03-2025\n\"\"\"]",
+        );
+        let (_, diagnostics) = parse(&in_string);
+        let codes: Vec<&str> = diagnostics.iter().map(|d| d.code).collect();
+        assert!(!codes.contains(&"date-format"), "{codes:?}");
+
+        let bare = VALID.replace("signed = 2025-03-10", "signed = 10-03-2025");
+        let (agreement, diagnostics) = parse(&bare);
+        let codes: Vec<&str> = diagnostics.iter().map(|d| d.code).collect();
+        assert_eq!(codes, ["date-format"]);
+        let front = agreement.front.expect("read with the date repaired");
+        assert_eq!(
+            front.dates.signed.as_ref().map(|d| d.value.to_string()).as_deref(),
+            Some("2025-03-10")
+        );
     }
 
     /// Every value of every closed list an agreement holds, each in a
