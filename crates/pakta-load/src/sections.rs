@@ -32,16 +32,24 @@ pub(crate) fn check_empty_sections(
     }
 }
 
-/// One line of the body as far as sections go.
+/// One line of the body as far as sections go (a run of text lines as
+/// one).
 enum Line<'t> {
     Heading { level: usize, title: &'t str },
-    Blank,
     Text,
 }
 
 /// The byte offset and text of each heading whose section is empty.
 fn empty_headings(body: &str) -> Vec<(usize, &str)> {
+    // Only headings and whether text came between them matter: blank lines
+    // change nothing and a run of text lines counts as one, so a national
+    // repository's bodies keep a few entries each, not one per line.
     let mut lines: Vec<(usize, Line<'_>)> = Vec::new();
+    let text = |lines: &mut Vec<(usize, Line<'_>)>, at: usize| {
+        if !matches!(lines.last(), Some((_, Line::Text))) {
+            lines.push((at, Line::Text));
+        }
+    };
     let mut fence: Option<&str> = None;
     let mut offset = 0;
     for raw in body.split_inclusive('\n') {
@@ -54,12 +62,12 @@ fn empty_headings(body: &str) -> Vec<(usize, &str)> {
             if indented < 4 && trimmed.starts_with(open) {
                 fence = None;
             }
-            lines.push((at, Line::Text));
+            text(&mut lines, at);
             continue;
         }
         if indented < 4 && (trimmed.starts_with("```") || trimmed.starts_with("~~~")) {
             fence = Some(&trimmed[..3]);
-            lines.push((at, Line::Text));
+            text(&mut lines, at);
             continue;
         }
         let level = trimmed.bytes().take_while(|&b| b == b'#').count();
@@ -67,20 +75,16 @@ fn empty_headings(body: &str) -> Vec<(usize, &str)> {
         let is_heading = indented < 4
             && (1..=6).contains(&level)
             && (rest.is_empty() || rest.starts_with([' ', '\t']));
-        let entry = if is_heading {
+        if is_heading {
             let title = rest.trim().trim_end_matches('#').trim_end();
             let title_at = at + indented + level + (rest.len() - rest.trim_start().len());
             lines.push((
                 title_at.min(at + line.len()),
                 Line::Heading { level, title },
             ));
-            continue;
-        } else if line.trim().is_empty() {
-            Line::Blank
-        } else {
-            Line::Text
-        };
-        lines.push((at, entry));
+        } else if !line.trim().is_empty() {
+            text(&mut lines, at);
+        }
     }
     // From the end: a section is empty when everything up to the next
     // heading of its level or above is blank or an empty sub-section.
@@ -88,7 +92,6 @@ fn empty_headings(body: &str) -> Vec<(usize, &str)> {
     let mut open: Vec<(usize, bool)> = Vec::new(); // (level, has content)
     for (at, line) in lines.iter().rev() {
         match line {
-            Line::Blank => {}
             Line::Text => {
                 open.clear();
                 open.push((7, true));
@@ -138,5 +141,7 @@ mod tests {
         assert!(titles("## A\n```\n## not a heading\n```\n").is_empty());
         assert!(titles("Teks tanpa judul.\n").is_empty());
         assert!(titles("#tagar\n").is_empty());
+        assert_eq!(titles("## A\n\n\nIsi.\nLagi.\n\n## B\n\n\n"), ["B"]);
+        assert_eq!(titles("## A\n```\nkode\n```\n## B\n### C\n\nIsi.\n"), Vec::<&str>::new());
     }
 }

@@ -65,14 +65,21 @@ impl<'a, 'i> TableReader<'a, 'i> {
             }
         }
         // A required key written under its Indonesian name was reported
-        // as that name, with the rename: it is not missing as well.
-        let renamed: Vec<&str> = self
-            .table
-            .iter()
-            .filter_map(|(key, _)| self.key_for_word(key.get_ref()))
-            .collect();
+        // as that name, with the rename: it is not missing as well. The
+        // names are looked up only for a table that lacks a required key,
+        // which few do.
+        let mut renamed: Option<Vec<&str>> = None;
         for field in self.spec.fields.iter().filter(|f| f.required) {
-            if !self.table.contains_key(field.name) && !renamed.contains(&field.name) {
+            if self.table.contains_key(field.name) {
+                continue;
+            }
+            let renamed = renamed.get_or_insert_with(|| {
+                self.table
+                    .iter()
+                    .filter_map(|(key, _)| self.key_for_word(key.get_ref()))
+                    .collect()
+            });
+            if !renamed.contains(&field.name) {
                 diagnostics.push(self.missing_key(field));
             }
         }
