@@ -514,8 +514,10 @@ impl<'a, 'i> TableReader<'a, 'i> {
     }
 
     fn valid(&self, name: &str) -> Option<(Scalar<'a>, Span)> {
-        let field = self.spec.field(name)?;
+        // Most keys a reader asks for are optional and not written: the
+        // table is asked first, the key's type only for a written one.
         let value = self.get(name)?;
+        let field = self.spec.field(name)?;
         let scalar = scalar(&field.ty, value.get_ref()).ok()?;
         Some((scalar, shift(self.base, value.span())))
     }
