@@ -426,7 +426,12 @@ mod tests {
         assert_eq!(codes, ["date-format"]);
         let front = agreement.front.expect("read with the date repaired");
         assert_eq!(
-            front.dates.signed.as_ref().map(|d| d.value.to_string()).as_deref(),
+            front
+                .dates
+                .signed
+                .as_ref()
+                .map(|d| d.value.to_string())
+                .as_deref(),
             Some("2025-03-10")
         );
     }

@@ -142,6 +142,9 @@ mod tests {
         assert!(titles("Teks tanpa judul.\n").is_empty());
         assert!(titles("#tagar\n").is_empty());
         assert_eq!(titles("## A\n\n\nIsi.\nLagi.\n\n## B\n\n\n"), ["B"]);
-        assert_eq!(titles("## A\n```\nkode\n```\n## B\n### C\n\nIsi.\n"), Vec::<&str>::new());
+        assert_eq!(
+            titles("## A\n```\nkode\n```\n## B\n### C\n\nIsi.\n"),
+            Vec::<&str>::new()
+        );
     }
 }
