@@ -166,7 +166,7 @@ fn pdf_attachment<'m>(
 ) -> Option<(&'m str, &'m pakta_check::Attachment)> {
     let file = document.file.as_ref()?;
     let key = pakta_check::attachment_key(&file.value)?;
-    let (key, attachment) = model.attachments.get_key_value(&key)?;
+    let (key, attachment) = model.attachments.get_key_value(&*key)?;
     is_pdf(key).then_some((key.as_str(), attachment))
 }
 

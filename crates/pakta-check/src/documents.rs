@@ -253,9 +253,10 @@ fn linked_files(front: &FrontMatter) -> impl Iterator<Item = LinkedFile<'_>> {
     documents.chain(evidence)
 }
 
-/// The key under which a document's `file` is found in [`Attachments`].
-pub fn attachment_key(path: &str) -> Option<String> {
-    normalise(path).ok().map(Cow::into_owned)
+/// The key under which a document's `file` is found in [`Attachments`]:
+/// the path as written when it is already plain, as nearly every one is.
+pub fn attachment_key(path: &str) -> Option<Cow<'_, str>> {
+    normalise(path).ok()
 }
 
 /// `./files//a.pdf` -> `files/a.pdf`; refuses absolute paths, `..`,

@@ -289,7 +289,7 @@ impl Model {
     /// Size and SHA-256 of a local document file, by the path written in
     /// the front matter.
     pub fn attachment(&self, path: &str) -> Option<&pakta_check::Attachment> {
-        pakta_check::attachment_key(path).and_then(|key| self.attachments.get(&key))
+        pakta_check::attachment_key(path).and_then(|key| self.attachments.get(&*key))
     }
 
     /// The documents of an agreement whose pages hold text, in the order
@@ -304,7 +304,7 @@ impl Model {
             else {
                 continue;
             };
-            let Some((key, text)) = self.document_texts.get_key_value(&key) else {
+            let Some((key, text)) = self.document_texts.get_key_value(&*key) else {
                 continue;
             };
             if let Some(pages) = text.pages()

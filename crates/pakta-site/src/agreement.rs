@@ -246,7 +246,7 @@ pub(crate) fn page<'a>(
                     size: attachment.map(|x| human_size(x.size)),
                     sha256,
                     no_text: key.as_ref().is_some_and(|key| {
-                        model.document_texts.get(key) == Some(&pakta_model::DocumentText::NoText)
+                        model.document_texts.get(&**key) == Some(&pakta_model::DocumentText::NoText)
                     }),
                 }
             })
@@ -362,7 +362,7 @@ fn evidence(model: &Model, links: &Links, e: &pakta_content::Evidence) -> Option
     match &e.file {
         Some(file) => {
             let key = pakta_check::attachment_key(&file.value)?;
-            model.attachments.contains_key(&key).then(|| EvidenceView {
+            model.attachments.contains_key(&*key).then(|| EvidenceView {
                 href: format!("{}{}", links.base, site_file_href(&key)),
                 local: true,
             })

@@ -987,7 +987,8 @@ fn public_documents(model: &Model) -> Vec<String> {
             documents.chain(evidence)
         })
         .filter_map(|f| pakta_check::attachment_key(&f.value))
-        .filter(|k| model.attachments.contains_key(k))
+        .filter(|k| model.attachments.contains_key(&**k))
+        .map(std::borrow::Cow::into_owned)
         .collect();
     keys.sort();
     keys.dedup();
@@ -1141,6 +1142,7 @@ pub(super) mod tests {
                 .flat_map(|a| &a.front.documents)
                 .filter_map(|d| d.file.as_ref())
                 .filter_map(|f| pakta_check::attachment_key(&f.value))
+                .map(std::borrow::Cow::into_owned)
                 .collect();
             assert!(keys.len() > 1, "the sample has local documents");
             for (n, key) in keys.into_iter().enumerate() {
