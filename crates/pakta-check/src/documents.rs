@@ -223,19 +223,36 @@ pub(crate) fn check(
 /// A document or an activity's evidence: both name a file here or a link,
 /// and are checked by the same rules.
 struct LinkedFile<'a> {
-    /// The message id that names it (`the document "..."`) and the title
-    /// it names, made into a message only for a problem: most entries
-    /// have none, and a national repository lists tens of thousands.
-    what: (&'static str, &'a str),
+    /// What it is and its title, made into a message (`the document
+    /// "..."`) only for a problem: most entries have none, and a national
+    /// repository lists tens of thousands.
+    what: (Linked, &'a str),
     file: Option<&'a Spanned<String>>,
     url: Option<&'a String>,
     sha256: Option<&'a Spanned<String>>,
     span: Span,
 }
 
+/// The two kinds of entry that name a file.
+#[derive(Clone, Copy)]
+enum Linked {
+    Document,
+    Evidence,
+}
+
+impl Linked {
+    /// `the document "title"`, as messages name the entry.
+    fn named(self, title: &str) -> Message {
+        match self {
+            Linked::Document => Message::new("linked-file.document").arg("title", title),
+            Linked::Evidence => Message::new("linked-file.evidence").arg("title", title),
+        }
+    }
+}
+
 fn linked_files(front: &FrontMatter) -> impl Iterator<Item = LinkedFile<'_>> {
     let documents = front.documents.iter().map(|d| LinkedFile {
-        what: ("linked-file.document", d.title.as_str()),
+        what: (Linked::Document, d.title.as_str()),
         file: d.file.as_ref(),
         url: d.url.as_ref(),
         sha256: d.sha256.as_ref(),
@@ -243,7 +260,7 @@ fn linked_files(front: &FrontMatter) -> impl Iterator<Item = LinkedFile<'_>> {
     });
     let evidence = front.activities.iter().filter_map(|a| {
         a.evidence.as_ref().map(|e| LinkedFile {
-            what: ("linked-file.evidence", a.title.as_str()),
+            what: (Linked::Evidence, a.title.as_str()),
             file: e.file.as_ref(),
             url: e.url.as_ref(),
             sha256: e.sha256.as_ref(),
@@ -423,10 +440,7 @@ fn source_problem(agreement: &AgreementSource, document: &LinkedFile) -> Diagnos
         } else {
             Message::new("document-source.neither")
         }
-        .nested(
-            "what",
-            Message::new(document.what.0).arg("title", document.what.1),
-        ),
+        .nested("what", document.what.0.named(document.what.1)),
     )
     .with_help(Message::new("document-source.help"))
 }
