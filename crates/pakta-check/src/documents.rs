@@ -146,6 +146,9 @@ pub(crate) fn check(
         .filter(|p| earlier(p).is_none())
         .cloned()
         .collect();
+    // The same files as last time, every one as it was found then.
+    let same_files =
+        unknown.is_empty() && previous.as_ref().map(BTreeMap::len) == Some(paths.len());
     let folders = real_folders(&root_real, &unknown);
     let findings: BTreeMap<String, Inspected> = paths
         .into_par_iter()
@@ -161,13 +164,19 @@ pub(crate) fn check(
             let fact = inspect(&place, &path, known);
             (path, fact)
         })
+        // In order already: built whole from a list rather than entry by
+        // entry as the threads finish.
+        .collect::<Vec<_>>()
+        .into_iter()
         .collect();
     drop(previous);
     // Only this run's files are kept: a file gone or changed is forgotten.
-    known.digests = findings
-        .values()
-        .filter_map(|(_, keep)| keep.clone())
-        .collect();
+    if !same_files {
+        known.digests = findings
+            .values()
+            .filter_map(|(_, keep)| keep.clone())
+            .collect();
+    }
 
     for agreement in agreements {
         let Some(front) = &agreement.front else {
