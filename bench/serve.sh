@@ -46,11 +46,18 @@ cp -r "$corpus" "$scratch/repo"
 server=$!
 until grep -q "Serving" "$scratch/out.log" 2>/dev/null; do sleep 0.2; done
 url=$(sed -n 's/^Serving \(http[^ ]*\).*/\1/p' "$scratch/out.log")
-file=$(find "$scratch/repo/agreements" -name '*.md' | sort | sed -n '100p')
+# The 100th agreement by path, or the next published one: a private
+# agreement has no page to ask for.
+file=""
+while IFS= read -r candidate; do
+  grep -q '^public = false' "$candidate" || { file=$candidate; break; }
+done < <(find "$scratch/repo/agreements" -name '*.md' | sort | sed -n '100,$p')
+[ -n "$file" ] || { echo "no published agreement from the 100th on" >&2; exit 1; }
 rel=${file#"$scratch/repo/agreements/"}
 folder=$(dirname "$rel")
 [ "$folder" = . ] && folder="" || folder="$folder/"
-id=$(basename "$rel" .md)
+# An agreement's page is at its id: its path below agreements/ without .md.
+id=${rel%.md}
 pages=("$id/" "" "units/$folder")
 names=(agreement home unit)
 now_ms() { date +%s%3N; }
