@@ -28,19 +28,21 @@ pub struct Attachment {
 /// Local document files by their normalised path relative to the root.
 pub type Attachments = BTreeMap<String, Attachment>;
 
-/// What one check learned of the document files, for the next. Each
-/// digest is kept by the file's real path with the size and modification
-/// time the file had then, and reused while both are unchanged: the same
+/// What one check learned of the document files, for the next: what it
+/// found at each path, with the digest of the file there and the size and
+/// modification time the file had then. A later check reuses a digest
+/// while the path leads to the same file and both are unchanged: the same
 /// test the preview's loader applies to the agreement files. When the
-/// owner watches the repository, the whole finding for each path is kept
-/// too, and reused until the owner reports a change in `files/`.
+/// owner watches the repository, the whole finding for each path is
+/// reused too, until the owner reports a change in `files/`.
 #[derive(Debug, Default)]
 pub struct KnownAttachments {
-    digests: foldhash::HashMap<PathBuf, Digested>,
+    findings: BTreeMap<String, Inspected>,
     /// Whether every change in `files/` is reported through
     /// [`KnownAttachments::forget_findings`].
     watched: bool,
-    findings: Option<BTreeMap<String, Inspected>>,
+    /// Whether no change was reported since the findings were made.
+    current: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -63,26 +65,35 @@ impl KnownAttachments {
     /// Something in `files/` changed: every path is looked at again (the
     /// digests of files still as they were are kept).
     pub fn forget_findings(&mut self) {
-        self.findings = None;
+        self.current = false;
     }
 
-    /// The digest of the regular file at `real` with this `metadata`,
-    /// hashed now unless known; with the entry to keep for the next run
-    /// (none when the file has no modification time to compare).
+    /// What the last check found at `path`, when it still stands.
+    fn standing(&self, path: &str) -> Option<&Inspected> {
+        (self.watched && self.current)
+            .then(|| self.findings.get(path))
+            .flatten()
+    }
+
+    /// The digest of the regular file at `real`, named `path`, with this
+    /// `metadata`: hashed now unless known; with the entry to keep for the
+    /// next run (none when the file has no modification time to compare).
     fn digest(
         &self,
+        path: &str,
         real: &Path,
         metadata: &std::fs::Metadata,
     ) -> std::io::Result<(Attachment, Option<(PathBuf, Digested)>)> {
         let modified = metadata.modified().ok();
-        if let (Some(known), Some(modified)) = (self.digests.get(real), modified)
-            && known.len == metadata.len()
-            && known.modified == modified
-        {
-            return Ok((
-                known.attachment.clone(),
-                Some((real.to_path_buf(), known.clone())),
-            ));
+        let known = self
+            .findings
+            .get(path)
+            .and_then(|(_, keep)| keep.as_ref())
+            .filter(|(kept_real, kept)| {
+                kept_real == real && kept.len == metadata.len() && Some(kept.modified) == modified
+            });
+        if let Some(keep) = known {
+            return Ok((keep.1.attachment.clone(), Some(keep.clone())));
         }
         let attachment = hash_file(real)?;
         let keep = modified.map(|modified| {
@@ -132,28 +143,19 @@ pub(crate) fn check(
             }
         }
     }
-    let previous = if known.watched {
-        known.findings.take()
-    } else {
-        None
-    };
-    let earlier = |path: &str| previous.as_ref().and_then(|found| found.get(path));
     let root_real = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
     let documents_real = documents_folder(&root_real);
     let paths: Vec<String> = wanted.into_iter().map(Cow::into_owned).collect();
-    let unknown: Vec<String> = paths
+    let unknown: Vec<&str> = paths
         .iter()
-        .filter(|p| earlier(p).is_none())
-        .cloned()
+        .map(String::as_str)
+        .filter(|p| known.standing(p).is_none())
         .collect();
-    // The same files as last time, every one as it was found then.
-    let same_files =
-        unknown.is_empty() && previous.as_ref().map(BTreeMap::len) == Some(paths.len());
     let folders = real_folders(&root_real, &unknown);
     let findings: BTreeMap<String, Inspected> = paths
         .into_par_iter()
         .map(|path| {
-            if let Some(found) = earlier(&path) {
+            if let Some(found) = known.standing(&path) {
                 return (path, found.clone());
             }
             let place = Place {
@@ -169,14 +171,6 @@ pub(crate) fn check(
         .collect::<Vec<_>>()
         .into_iter()
         .collect();
-    drop(previous);
-    // Only this run's files are kept: a file gone or changed is forgotten.
-    if !same_files {
-        known.digests = findings
-            .values()
-            .filter_map(|(_, keep)| keep.clone())
-            .collect();
-    }
 
     for agreement in agreements {
         let Some(front) = &agreement.front else {
@@ -223,9 +217,9 @@ pub(crate) fn check(
         .iter()
         .filter_map(|(path, (fact, _))| Some((path.clone(), fact.as_ref().ok()?.clone())))
         .collect();
-    if known.watched {
-        known.findings = Some(findings);
-    }
+    // Only this run's files are kept: a file gone or changed is forgotten.
+    known.findings = findings;
+    known.current = true;
     attachments
 }
 
@@ -346,7 +340,7 @@ fn folder_part(path: &str) -> (&str, &str) {
 /// Each folder that holds a document, resolved once: resolving every file's
 /// path in full costs a system call per folder on the way, and a national
 /// repository lists twelve thousand scans in a few hundred folders.
-fn real_folders(root_real: &Path, paths: &[String]) -> foldhash::HashMap<String, Option<PathBuf>> {
+fn real_folders(root_real: &Path, paths: &[&str]) -> foldhash::HashMap<String, Option<PathBuf>> {
     let folders: std::collections::BTreeSet<&str> =
         paths.iter().map(|p| folder_part(p).0).collect();
     folders
@@ -412,7 +406,7 @@ fn inspect_file(
         return Err(FileProblem::NotAFile(what));
     }
     known
-        .digest(&real, &metadata)
+        .digest(path, &real, &metadata)
         .map_err(|e| FileProblem::Unreadable(e.to_string()))
 }
 
