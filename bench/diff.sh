@@ -45,7 +45,10 @@ for n in "${sizes[@]}"; do
     python3 "$generator" --n "$n" --seed "$seed" --out "$dir" --today "$today" --force 2>/dev/null
   fi
   repo="$scratch/c$n"
-  cp -r "$dir" "$repo"
+  # The corpus's contents: a corpus given as a symbolic link would be
+  # copied as the link, and the change below made to the corpus itself.
+  mkdir -p "$repo"
+  cp -R "$dir/." "$repo"
   git -C "$repo" init -q -b main
   git -C "$repo" add -A
   git -C "$repo" -c user.name=bench -c user.email=bench@example.org commit -q -m base

@@ -34,14 +34,23 @@ mkdir -p "$work"
   ${PDF_SHARE:+--pdf-share "$pdf_share"} 2>/dev/null
 [ -n "${PAKTA_BIN:-}" ] || cargo build --profile "${PAKTA_PROFILE:-release}" --quiet
 pakta=${PAKTA_BIN:-target/${PAKTA_PROFILE:-release}/pakta}
-scratch=$(mktemp -d "${TMPDIR:-/tmp}/pakta-serve-bench-XXXXXX")
+# A RAM disk where there is one: the preview's copy of the corpus is
+# written and watched there, not measured against a slow disk.
+if [ -z "${TMPDIR:-}" ] && [ -d /dev/shm ] && [ -w /dev/shm ]; then
+  scratch=$(mktemp -d /dev/shm/pakta-serve-bench-XXXXXX)
+else
+  scratch=$(mktemp -d "${TMPDIR:-/tmp}/pakta-serve-bench-XXXXXX")
+fi
 if [ "$pdf_share" != 0 ] && [ ! -d "$corpus/.pakta-cache" ]; then
   "$pakta" build --root "$corpus" --out "$scratch/warm" --today "$today" >/dev/null 2>&1 || true
   rm -rf "$scratch/warm"
 fi
 log="$scratch/serve.log"
 trap 'kill "$server" 2>/dev/null || true; rm -rf "$scratch"' EXIT
-cp -r "$corpus" "$scratch/repo"
+# The contents, also of a corpus given as a symbolic link, which would
+# otherwise be copied as the link and edited in place.
+mkdir -p "$scratch/repo"
+cp -R "$corpus/." "$scratch/repo"
 "$pakta" serve --root "$scratch/repo" --port 0 --today "$today" >"$scratch/out.log" 2>"$log" &
 server=$!
 until grep -q "Serving" "$scratch/out.log" 2>/dev/null; do sleep 0.2; done
