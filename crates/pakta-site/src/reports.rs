@@ -19,7 +19,7 @@
 //! (the root's is the section's index, `reports/`), with the data of all
 //! its reports beside it.
 
-use std::collections::BTreeSet;
+use foldhash::{HashSet, HashSetExt};
 
 use chrono::{Datelike, Months, NaiveDate};
 use serde::Serialize;
@@ -56,16 +56,40 @@ pub(crate) fn report_pages(model: &Model, months: u32) -> ReportPages {
             Some(Period::Year(day.year()))
         }
     };
-    let mut pages: BTreeSet<(UnitIx, Period)> = BTreeSet::new();
+    // Each unit's own periods first, then every unit's handed to its
+    // parent, deepest units first: a period is added once per unit, not
+    // once per agreement and unit above it (at 50,000 agreements that was
+    // three quarters of a million insertions into one ordered set, on the
+    // first page of every preview rebuild).
+    let mut own: Vec<HashSet<Period>> = vec![HashSet::new(); model.units.len()];
     for agreement in model.public_agreements() {
-        let periods: BTreeSet<Period> = agreement.reported_days().filter_map(period_of).collect();
-        let mut unit = Some(agreement.unit);
-        while let Some(u) = unit {
-            pages.extend(periods.iter().map(|&p| (u, p)));
-            unit = model.units[u].parent;
-        }
+        own[agreement.unit].extend(agreement.reported_days().filter_map(period_of));
     }
-    let pages: Vec<(UnitIx, Period)> = pages.into_iter().collect();
+    let mut periods: Vec<Vec<Period>> = own.into_iter().map(Vec::from_iter).collect();
+    let depth = |mut unit: UnitIx| {
+        let mut depth = 0;
+        while let Some(parent) = model.units[unit].parent {
+            depth += 1;
+            unit = parent;
+        }
+        depth
+    };
+    let mut deepest_first: Vec<UnitIx> = (0..model.units.len()).collect();
+    deepest_first.sort_by_key(|&unit| std::cmp::Reverse(depth(unit)));
+    for unit in deepest_first {
+        let mut subtree = std::mem::take(&mut periods[unit]);
+        subtree.sort_unstable();
+        subtree.dedup();
+        if let Some(parent) = model.units[unit].parent {
+            periods[parent].extend_from_slice(&subtree);
+        }
+        periods[unit] = subtree;
+    }
+    let pages: Vec<(UnitIx, Period)> = periods
+        .iter()
+        .enumerate()
+        .flat_map(|(unit, periods)| periods.iter().map(move |&period| (unit, period)))
+        .collect();
     let by_unit = (0..model.units.len())
         .map(|u| {
             let start = pages.partition_point(|&(v, _)| v < u);
