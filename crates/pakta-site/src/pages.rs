@@ -1,6 +1,7 @@
 //! Views of the overview pages: home, units, partners and findings.
 
 use super::edit_links::UnitEditLinks;
+use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::monev::{self, HomeMonev, KeyCount, RankedUnit, ScorecardView};
@@ -38,6 +39,9 @@ pub(crate) struct HomePage<'a> {
     pub monev: HomeMonev,
 }
 
+/// How many agreements the home page lists as newest and as expiring.
+const HOME_LIST: usize = 8;
+
 pub(crate) fn home<'a>(
     model: &Model,
     links: &Links,
@@ -47,69 +51,77 @@ pub(crate) fn home<'a>(
     cards: &[Scorecard],
 ) -> HomePage<'a> {
     let today = model.today;
+    // One pass over the public agreements for the three tallies, each
+    // kept in the order of its closed list.
+    let mut by_category = [0usize; Category::ALL.len()];
+    let mut by_status = [0usize; Status::ALL.len()];
+    let mut by_kind = [0usize; Kind::ALL.len()];
+    for &i in public {
+        let agreement = &model.agreements[i];
+        let mut seen = [false; Category::ALL.len()];
+        for partner in &agreement.front.partners {
+            if let Some(at) = Category::ALL.iter().position(|&c| c == partner.category) {
+                seen[at] = true;
+            }
+        }
+        for (count, seen) in by_category.iter_mut().zip(seen) {
+            *count += usize::from(seen);
+        }
+        if let Some(at) = Status::ALL.iter().position(|&s| s == agreement.status()) {
+            by_status[at] += 1;
+        }
+        if let Some(at) = Kind::ALL.iter().position(|&k| k == agreement.front.kind) {
+            by_kind[at] += 1;
+        }
+    }
     let categories = Category::ALL
         .iter()
-        .map(|&c| CategoryCount {
+        .zip(by_category)
+        .map(|(&c, agreements)| CategoryCount {
             key: c.code(),
             partners: partners
                 .iter()
                 .filter(|p| p.categories.contains(&c))
                 .count(),
-            agreements: public
-                .iter()
-                .filter(|&&i| {
-                    model.agreements[i]
-                        .front
-                        .partners
-                        .iter()
-                        .any(|p| p.category == c)
-                })
-                .count(),
+            agreements,
             href: format!("{}lists/category/{c}/", links.base),
         })
         .filter(|c| c.agreements > 0)
         .collect();
     let statuses = Status::ALL
         .iter()
-        .map(|&s| Count {
+        .zip(by_status)
+        .map(|(&s, count)| Count {
             key: s.as_str(),
-            count: public
-                .iter()
-                .filter(|&&i| model.agreements[i].status() == s)
-                .count(),
+            count,
             href: format!("{}lists/status/{s}/", links.base),
         })
         .filter(|c| c.count > 0)
         .collect();
     let kinds = Kind::ALL
         .iter()
-        .map(|&k| Count {
+        .zip(by_kind)
+        .map(|(&k, count)| Count {
             key: k.code(),
-            count: public
-                .iter()
-                .filter(|&&i| model.agreements[i].front.kind == k)
-                .count(),
+            count,
             href: format!("{}lists/kind/{k}/", links.base),
         })
         .filter(|c| c.count > 0)
         .collect();
-    let mut signed: Vec<AgreementIx> = public
+    // The eight newest signatures: each date read once, and only the
+    // newest put in order (ties by position, so the choice is the same).
+    let mut signed: Vec<(std::cmp::Reverse<NaiveDate>, AgreementIx)> = public
         .iter()
-        .copied()
-        .filter(|&i| {
-            model.agreements[i]
-                .front
-                .dates
-                .signed()
-                .is_some_and(|s| s <= today)
+        .filter_map(|&i| {
+            let signed = model.agreements[i].front.dates.signed()?;
+            (signed <= today).then_some((std::cmp::Reverse(signed), i))
         })
         .collect();
-    signed.sort_by_key(|&i| {
-        (
-            std::cmp::Reverse(model.agreements[i].front.dates.signed()),
-            i,
-        )
-    });
+    if signed.len() > HOME_LIST {
+        signed.select_nth_unstable(HOME_LIST);
+        signed.truncate(HOME_LIST);
+    }
+    signed.sort_unstable();
     let mut expiring: Vec<AgreementIx> = public
         .iter()
         .copied()
@@ -122,8 +134,8 @@ pub(crate) fn home<'a>(
         categories,
         statuses,
         kinds,
-        latest: rows_of(rows, signed.into_iter().take(8)),
-        expiring: rows_of(rows, expiring.into_iter().take(8)),
+        latest: rows_of(rows, signed.into_iter().map(|(_, i)| i)),
+        expiring: rows_of(rows, expiring.into_iter().take(HOME_LIST)),
         monev: monev::home_block(model, &monev::site_card(model, cards)),
     }
 }
