@@ -14,7 +14,7 @@ use super::edit_links::GitHub;
 use chrono::Datelike;
 use std::cell::OnceCell;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, OnceLock};
+use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 use std::time::{Duration, Instant};
 
 use serde::Serialize;
@@ -192,7 +192,11 @@ pub struct Site {
     // What many pages share is made on first use, each part on its own:
     // a preview rebuilds the site after every edit and renders only the
     // pages a browser asks for, which need a few of these parts at most.
-    rows: OnceLock<Vec<Option<AgreementRow>>>,
+    rows: OnceLock<Vec<Option<Arc<AgreementRow>>>>,
+    /// The previous preview's rows, made for the same units, links, theme
+    /// and site view: those whose agreement is as it was are taken as
+    /// they are, with their HTML, when this site first needs rows.
+    kept_rows: Mutex<Option<Vec<Option<Arc<AgreementRow>>>>>,
     /// Shared with the next preview's site while the partners named on
     /// public agreements and the register stay as they are.
     partners: OnceLock<Arc<Vec<PartnerEntry>>>,
@@ -351,6 +355,7 @@ impl Site {
             history,
             root: root.to_path_buf(),
             rows: OnceLock::new(),
+            kept_rows: Mutex::new(None),
             partners: OnceLock::new(),
             partner_slugs: OnceLock::new(),
             rollups: OnceLock::new(),
@@ -374,6 +379,17 @@ impl Site {
         {
             site.partners = previous.partners.clone();
             site.partner_slugs = previous.partner_slugs.clone();
+        }
+        if let Some(previous) = previous
+            && Arc::ptr_eq(&previous.theme, &site.theme)
+            && previous.view == site.view
+            && previous.links.base == site.links.base
+            && same_unit_names(&previous.model, model)
+        {
+            *site
+                .kept_rows
+                .get_mut()
+                .unwrap_or_else(PoisonError::into_inner) = previous.rows.get().cloned();
         }
         site.chrome = Section::ALL
             .into_iter()
@@ -570,15 +586,27 @@ impl Site {
     }
 
     /// Each agreement's row in tables and lists; `None` for a private one.
-    fn rows(&self) -> &Vec<Option<AgreementRow>> {
+    fn rows(&self) -> &Vec<Option<Arc<AgreementRow>>> {
         self.rows.get_or_init(|| {
             let model = &*self.model;
+            let kept = self
+                .kept_rows
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner)
+                .take()
+                .unwrap_or_default();
             model
                 .agreements
                 .iter()
-                .map(|a| {
-                    a.is_public()
-                        .then(|| AgreementRow::new(model, &self.links, a))
+                .enumerate()
+                .map(|(ix, a)| {
+                    if !a.is_public() {
+                        return None;
+                    }
+                    match kept.get(ix) {
+                        Some(Some(row)) if row.still_shows(a) => Some(Arc::clone(row)),
+                        _ => Some(Arc::new(AgreementRow::new(model, &self.links, a))),
+                    }
                 })
                 .collect()
         })
@@ -915,9 +943,22 @@ impl Site {
 }
 
 impl RowSource for Site {
-    fn all_rows(&self) -> &[Option<AgreementRow>] {
+    fn all_rows(&self) -> &[Option<Arc<AgreementRow>>] {
         self.rows()
     }
+}
+
+/// Whether every unit has the same place, name and address in both
+/// models: what every row shows of its unit.
+fn same_unit_names(previous: &Model, model: &Model) -> bool {
+    previous.units.len() == model.units.len()
+        && previous
+            .units
+            .iter()
+            .zip(&model.units)
+            .all(|(before, now)| {
+                before.path == now.path && before.display_name() == now.display_name()
+            })
 }
 
 /// Whether the partner index and the partners' page addresses of
@@ -1008,6 +1049,7 @@ pub(super) mod tests {
     use super::*;
     use chrono::NaiveDate;
     use pakta_load::LoadOptions;
+    use pakta_model::Flag;
 
     /// The repository's own sample content.
     fn sample_root() -> PathBuf {
@@ -1091,6 +1133,92 @@ pub(super) mod tests {
         let mut unregistered = sample_model();
         unregistered.partners.partners.pop();
         assert!(!same_partners(&before, &unregistered), "the register");
+    }
+
+    /// The site a preview makes of `model` after `previous`.
+    fn site_after(previous: &Site, model: Model) -> Site {
+        Site::reusing_theme(
+            Arc::new(model),
+            Arc::new(History::default()),
+            &sample_root(),
+            Some("http://127.0.0.1:1/"),
+            previous,
+        )
+        .expect("the sample's site is prepared")
+    }
+
+    /// The sample loaded again with every front matter shared with
+    /// `before`'s, as the preview's loader shares the files it did not
+    /// read again.
+    fn reloaded(before: &Model) -> Model {
+        let mut now = sample_model();
+        for (now, before) in now.agreements.iter_mut().zip(&before.agreements) {
+            assert_eq!(now.id, before.id);
+            now.front = Arc::clone(&before.front);
+        }
+        now
+    }
+
+    fn row_json(row: &Option<Arc<AgreementRow>>) -> Option<String> {
+        row.as_ref()
+            .map(|row| serde_json::to_string(&**row).expect("a row serialises"))
+    }
+
+    #[test]
+    fn a_preview_keeps_the_rows_of_agreements_an_edit_left_as_they_were() {
+        let before = sample_model();
+        let public: Vec<AgreementIx> = (0..before.agreements.len())
+            .filter(|&ix| before.agreements[ix].is_public())
+            .collect();
+        let (edited, reflagged) = (public[0], public[1]);
+        let previous = site_of(before);
+        let kept_before: Vec<Option<Arc<AgreementRow>>> = previous.rows().clone();
+
+        let mut now = reloaded(&previous.model);
+        Arc::make_mut(&mut now.agreements[edited].front)
+            .title
+            .push_str(" (revisi)");
+        // Another file's edit can change an agreement's flags alone.
+        let flags = &mut now.agreements[reflagged].lifecycle.flags;
+        match flags.pop() {
+            Some(_) => {}
+            None => flags.push(Flag::NoActivity),
+        }
+        let site = site_after(&previous, now);
+        let rows = site.rows();
+        for ix in 0..rows.len() {
+            let fresh = site.model.agreements[ix].is_public().then(|| {
+                Arc::new(AgreementRow::new(
+                    &site.model,
+                    &site.links,
+                    &site.model.agreements[ix],
+                ))
+            });
+            assert_eq!(
+                row_json(&rows[ix]),
+                row_json(&fresh),
+                "row {ix} as a new one"
+            );
+            let kept = matches!((&rows[ix], &kept_before[ix]), (Some(now), Some(then)) if Arc::ptr_eq(now, then));
+            let expect_kept =
+                site.model.agreements[ix].is_public() && ix != edited && ix != reflagged;
+            assert_eq!(kept, expect_kept, "row {ix} kept");
+        }
+
+        // A unit's new name shows in every row of its agreements: none is kept.
+        let mut renamed = reloaded(&previous.model);
+        let unit = renamed.agreements[edited].unit;
+        renamed.units[unit].short = Some("KPU Baru".into());
+        let site = site_after(&previous, renamed);
+        let rows = site.rows();
+        assert!(
+            (0..rows.len()).all(|ix| !matches!((&rows[ix], &kept_before[ix]), (Some(now), Some(then)) if Arc::ptr_eq(now, then))),
+            "no row kept after a unit's name changed"
+        );
+        assert_eq!(
+            rows[edited].as_ref().map(|r| r.unit.as_str()),
+            Some("KPU Baru")
+        );
     }
 
     fn bytes(site: &Site, route: &Route) -> Vec<u8> {

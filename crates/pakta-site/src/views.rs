@@ -3,17 +3,17 @@
 
 use std::cell::OnceCell;
 use std::collections::{BTreeMap, BTreeSet};
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use pakta_content::{Category, Kind, Stage};
+use pakta_content::{Category, FrontMatter, Kind, Stage};
 pub(crate) use pakta_model::HeadlineFigures;
 use pakta_model::{Agreement, AgreementIx, Flag, Model, PartnerIx, Status, UnitIx};
 
 /// What every page knows about the site.
-#[derive(Serialize)]
+#[derive(Serialize, PartialEq)]
 pub(crate) struct SiteView {
     pub title: String,
     pub lang: &'static str,
@@ -108,6 +108,18 @@ pub(crate) struct AgreementRow {
     /// no other page does.
     #[serde(skip)]
     pub html: OnceLock<Result<String, String>>,
+    /// What the row was made from besides its lifecycle, which it shows:
+    /// the next preview keeps the row, and its HTML, while these stay.
+    #[serde(skip)]
+    pub made_from: Option<RowOrigin>,
+}
+
+/// The front matter (shared while its file is not read again) and the
+/// unit a row was made from.
+#[derive(Clone)]
+pub(crate) struct RowOrigin {
+    front: Arc<FrontMatter>,
+    unit: UnitIx,
 }
 
 /// What a table receives of a row: its HTML, rendered once by `row.html`,
@@ -123,7 +135,7 @@ pub(crate) type RenderRow<'a> = dyn Fn(&AgreementRow) -> Result<String, String> 
 /// without a table (an agreement's, in a preview) never makes them.
 pub(crate) trait RowSource: Sync {
     /// Each agreement's row; `None` for a private one.
-    fn all_rows(&self) -> &[Option<AgreementRow>];
+    fn all_rows(&self) -> &[Option<Arc<AgreementRow>>];
 }
 
 /// The site's table rows, by agreement, with the function that renders a
@@ -160,7 +172,7 @@ impl<'a> Rows<'a> {
 
     /// The row of a public agreement.
     pub(crate) fn row(&self, ix: AgreementIx) -> Option<&'a AgreementRow> {
-        self.rows.all_rows()[ix].as_ref()
+        self.rows.all_rows()[ix].as_deref()
     }
 
     /// The row's HTML for a table.
@@ -199,7 +211,26 @@ impl AgreementRow {
             date: a.milestone().map(|(_, date)| date),
             end: a.lifecycle.end,
             html: OnceLock::new(),
+            made_from: Some(RowOrigin {
+                front: Arc::clone(&a.front),
+                unit: a.unit,
+            }),
         }
+    }
+
+    /// Whether the row, made for an earlier model of a preview, shows
+    /// `a` of this one as a new row would: the same file read once, in
+    /// the same unit, with the same status, flags and end. The caller
+    /// vouches for what every row shares: the units' names and addresses,
+    /// the links and the theme.
+    pub(crate) fn still_shows(&self, a: &Agreement) -> bool {
+        self.made_from
+            .as_ref()
+            .is_some_and(|from| Arc::ptr_eq(&from.front, &a.front) && from.unit == a.unit)
+            && self.id == a.id
+            && self.status == a.status()
+            && self.flags == a.lifecycle.flags
+            && self.end == a.lifecycle.end
     }
 }
 
@@ -575,18 +606,23 @@ mod tests {
             date: None,
             end: None,
             html: OnceLock::new(),
+            made_from: None,
         }
     }
 
-    impl RowSource for Vec<Option<AgreementRow>> {
-        fn all_rows(&self) -> &[Option<AgreementRow>] {
+    impl RowSource for Vec<Option<Arc<AgreementRow>>> {
+        fn all_rows(&self) -> &[Option<Arc<AgreementRow>>] {
             self
         }
     }
 
     #[test]
     fn a_row_that_fails_fails_only_the_pages_that_show_it() {
-        let rows = vec![Some(row("good")), Some(row("broken")), None];
+        let rows = vec![
+            Some(Arc::new(row("good"))),
+            Some(Arc::new(row("broken"))),
+            None,
+        ];
         let render = |r: &AgreementRow| match r.id.as_str() {
             "broken" => Err("row.html: broken".to_string()),
             id => Ok(format!("<tr>{id}</tr>")),
