@@ -386,10 +386,20 @@ impl Site {
             && previous.links.base == site.links.base
             && same_unit_names(&previous.model, model)
         {
+            // A site whose pages never needed rows (an agreement's page
+            // was all the browser asked for) hands on the rows it kept:
+            // each is still tested against this model before it is taken.
+            let rows = previous.rows.get().cloned().or_else(|| {
+                previous
+                    .kept_rows
+                    .lock()
+                    .unwrap_or_else(PoisonError::into_inner)
+                    .clone()
+            });
             *site
                 .kept_rows
                 .get_mut()
-                .unwrap_or_else(PoisonError::into_inner) = previous.rows.get().cloned();
+                .unwrap_or_else(PoisonError::into_inner) = rows;
         }
         site.chrome = Section::ALL
             .into_iter()
@@ -1203,6 +1213,20 @@ pub(super) mod tests {
             let expect_kept =
                 site.model.agreements[ix].is_public() && ix != edited && ix != reflagged;
             assert_eq!(kept, expect_kept, "row {ix} kept");
+        }
+
+        // A site that never made its rows hands on those it kept.
+        let unasked = site_after(&previous, reloaded(&previous.model));
+        let site = site_after(&unasked, reloaded(&previous.model));
+        assert!(unasked.rows.get().is_none(), "no page asked for rows");
+        let rows = site.rows();
+        for ix in 0..rows.len() {
+            let kept = matches!((&rows[ix], &kept_before[ix]), (Some(now), Some(then)) if Arc::ptr_eq(now, then));
+            assert_eq!(
+                kept,
+                site.model.agreements[ix].is_public(),
+                "row {ix} kept over a site that made none"
+            );
         }
 
         // A unit's new name shows in every row of its agreements: none is kept.
