@@ -58,14 +58,10 @@ pub(crate) fn home<'a>(
     let mut by_kind = [0usize; Kind::ALL.len()];
     for &i in public {
         let agreement = &model.agreements[i];
-        let mut seen = [false; Category::ALL.len()];
-        for partner in &agreement.front.partners {
-            if let Some(at) = Category::ALL.iter().position(|&c| c == partner.category) {
-                seen[at] = true;
+        for category in agreement.partner_categories() {
+            if let Some(at) = Category::ALL.iter().position(|&c| c == category) {
+                by_category[at] += 1;
             }
-        }
-        for (count, seen) in by_category.iter_mut().zip(seen) {
-            *count += usize::from(seen);
         }
         if let Some(at) = Status::ALL.iter().position(|&s| s == agreement.status()) {
             by_status[at] += 1;
